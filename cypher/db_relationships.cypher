@@ -1,0 +1,6 @@
+// name: db_relationships
+// How many relationships there are of each type.
+// params:
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(*) AS relationships
+ORDER BY type

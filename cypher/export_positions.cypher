@@ -1,0 +1,22 @@
+// name: export_positions
+// The positions and votes of a window, for the analysis: sessions (a list, or null for all),
+// a date range (ISO strings, inclusive, or null), an issue key prefix (e.g. 'art64'), and the kind
+// ('position' for stated positions, 'vote' for recorded votes, null for both).
+// params: sessions, date_from, date_to, issue, kind
+// :param sessions => ['AHC-7']
+// :param date_from => null
+// :param date_to => null
+// :param issue => null
+// :param kind => null
+MATCH (a:Actor)-[r:SUPPORTED|OPPOSED|NEUTRAL|VOTED]->(p:Proposal)
+WHERE ($sessions IS NULL OR p.session IN $sessions)
+  AND ($date_from IS NULL OR p.date >= $date_from)
+  AND ($date_to IS NULL OR p.date <= $date_to)
+  AND ($issue IS NULL OR p.issue STARTS WITH $issue)
+  AND ($kind IS NULL OR p.kind = $kind)
+RETURN a.code AS actor, p.id AS proposal, p.issue AS issue,
+       CASE type(r) WHEN 'SUPPORTED' THEN 'support' WHEN 'OPPOSED' THEN 'oppose'
+         WHEN 'NEUTRAL' THEN 'neutral' ELSE r.vote END AS stance,
+       p.session AS session, p.date AS date, p.kind AS kind, r.on_behalf_of AS on_behalf_of,
+       coalesce(r.proposer, false) AS proposer
+ORDER BY session, proposal, actor

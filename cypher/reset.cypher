@@ -1,0 +1,5 @@
+// name: reset
+// Deletes every node and relationship (Neo4j; the embedded store drops its graph instead).
+// params:
+MATCH (n)
+DETACH DELETE n

@@ -1,0 +1,237 @@
+"""`blocs`: the command line. Thin: parses options, calls library functions, prints.
+
+Library errors (BlocsError, LoadError) become one line `Error: ...` on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from graphkit.errors import BlocsError
+
+app = typer.Typer(
+    help="Who sides with whom: voting blocs in UN negotiations, from reports and roll calls.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Inspect and manage the database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class Fmt(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    uri: Annotated[
+        str | None,
+        typer.Option(help="Neo4j Bolt URI (or NEO4J_URI); without it, the embedded database."),
+    ] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(help="Data dir of the embedded database (or BLOCS_DATA_DIR)."),
+    ] = None,
+) -> None:
+    """Global options: which database to use."""
+    ctx.obj = {"uri": uri, "data_dir": data_dir}
+
+
+@contextlib.contextmanager
+def handled():
+    """Turn library errors into one-line messages and a non-zero exit."""
+    from loaders.errors import LoadError
+
+    try:
+        yield
+    except (BlocsError, LoadError) as exc:
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            sys.stderr.write(f"Error: {line}\n")  # plain: one unwrapped line per problem
+        raise typer.Exit(1) from None
+
+
+def store_of(ctx: typer.Context):
+    from graphkit.store import connect
+
+    return connect(ctx.obj["uri"], ctx.obj["data_dir"])
+
+
+def print_rows(rows: list[dict], fmt: Fmt, title: str | None = None) -> None:
+    if fmt is Fmt.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    columns = list(rows[0]) if rows else []
+    if fmt is Fmt.csv:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+        sys.stdout.write(buf.getvalue())
+        return
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row[c]) for c in columns))
+    out.print(table)
+    if not rows:
+        out.print("(no rows)")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+@app.command()
+def load(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Position files (.yaml) or folders; none: the bundled dataset."),
+    ] = None,
+) -> None:
+    """Load curated position datasets into the database (atomic, idempotent).
+
+    Every file is validated first; on any problem nothing is written and each problem is
+    reported with its file, line and value.
+    """
+    from rich.progress import Progress
+
+    from loaders.pipeline import execute, plan_positions
+
+    with handled():
+        plan = plan_positions(list(paths) if paths else None)
+        with store_of(ctx) as store, Progress(console=err, transient=True) as bar:
+            task = bar.add_task("Writing", total=len(plan.steps))
+            execute(store, plan, lambda n: bar.advance(task, n))
+        err.print(
+            f"Loaded {len(plan.events)} events, {plan.positions} positions "
+            f"from {len(plan.files)} file(s) into {store.backend} ({store.where})."
+        )
+
+
+@db_app.command("status")
+def db_status(
+    ctx: typer.Context,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
+) -> None:
+    """Backend, node counts by label and relationship counts by type."""
+    with handled(), store_of(ctx) as store:
+        labels = store.run("db_labels")
+        rels = store.run("db_relationships")
+        if fmt is Fmt.json:
+            doc = {
+                "backend": store.backend,
+                "where": store.where,
+                "nodes": {r["label"]: r["nodes"] for r in labels},
+                "relationships": {r["type"]: r["relationships"] for r in rels},
+            }
+            sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+            return
+        out.print(f"Backend: {store.backend} ({store.where})")
+        print_rows(labels, fmt, "Nodes")
+        print_rows(rels, fmt, "Relationships")
+
+
+@db_app.command("reset")
+def db_reset(
+    ctx: typer.Context,
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm: delete everything.")] = False,
+) -> None:
+    """Delete every node and relationship."""
+    if not yes:
+        err.print("Error: this deletes all data; run again with --yes to confirm.")
+        raise typer.Exit(2)
+    with handled(), store_of(ctx) as store:
+        store.reset()
+        err.print(f"Deleted all data in {store.backend} ({store.where}).")
+
+
+@db_app.command("recover")
+def db_recover(ctx: typer.Context) -> None:
+    """Move a damaged embedded snapshot aside and restore the previous good one."""
+    from graphkit.embedded import recover
+
+    with handled():
+        err.print(recover(ctx.obj["data_dir"]))
+
+
+@app.command()
+def positions(
+    ctx: typer.Context,
+    session: Annotated[str | None, typer.Option(help="Only this session, e.g. AHC-7.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
+) -> None:
+    """List every actor position: event, session, date, issue, option, actor, stance, source."""
+    with handled(), store_of(ctx) as store:
+        rows = store.run("positions", session=session)
+        print_rows(rows, fmt, f"Positions{' in ' + session if session else ''}")
+
+
+def parse_param(text: str) -> tuple[str, object]:
+    key, sep, raw = text.partition("=")
+    if not sep or not key:
+        raise typer.BadParameter(f"expected key=value, got {text!r}")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return key.strip(), value
+
+
+@app.command()
+def query(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(help="Query name (a file in cypher/).")] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param", "-p", help="key=value; value is JSON if it parses (null, 3, [..])."
+        ),
+    ] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+) -> None:
+    """Run a named query from cypher/ and print its rows (parameters only, never pasted)."""
+    from graphkit.queries import get_query, load_queries
+
+    with handled():
+        if list_ or name is None:
+            rows = [
+                {"name": q.name, "params": ", ".join(q.params), "answers": q.summary}
+                for q in load_queries().values()
+            ]
+            print_rows(rows, fmt, "Named queries")
+            return
+        params = dict(parse_param(p) for p in param or [])
+        get_query(name).check_params(params)
+        with store_of(ctx) as store:
+            print_rows(store.run(name, **params), fmt, name)
+
+
+if __name__ == "__main__":  # python -m graphkit.cli
+    app(prog_name="blocs")

@@ -1,0 +1,118 @@
+"""Typed records shared by loaders, store and analysis, and the fixed vocabulary of the graph.
+
+Labels and relationship types are a closed list: queries never build them from user input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LABELS = ("Actor", "State", "Group", "Session", "Issue", "Proposal", "Source", "Bloc")
+REL_TYPES = (
+    "MEMBER_OF",
+    "ON_ISSUE",
+    "IN_SESSION",
+    "SUPPORTED",
+    "OPPOSED",
+    "NEUTRAL",
+    "PROPOSED",
+    "VOTED",
+    "FROM_SOURCE",
+    "IN_BLOC",
+    "SUCCEEDED_BY",
+)
+
+STANCES = ("support", "oppose", "neutral")
+VOTES = ("yes", "no", "abstain")
+STANCE_REL = {"support": "SUPPORTED", "oppose": "OPPOSED", "neutral": "NEUTRAL"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A state, the EU, a group, or a historical member, keyed by its project code."""
+
+    code: str
+    name: str
+    kind: str  # "state" | "group" | "observer" | "historical"
+    region: str | None = None  # UN regional group code for states
+    aliases: tuple[str, ...] = ()
+    successor: str | None = None  # for historical members (USSR -> RUS)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: str  # "AHC-7", "UNGA-74"
+    name: str
+    start: str | None = None  # ISO date
+    end: str | None = None
+    venue: str | None = None
+    body: str = "AHC"  # "AHC" | "UNGA"
+
+
+@dataclass(frozen=True)
+class Citation:
+    file: str
+    start: int
+    end: int
+    text: str | None = None  # the passage, when the loader keeps it (extracted reports)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One side-taking passage: a proposal (an option of an issue) and who took which side."""
+
+    id: str
+    session: str
+    issue: str
+    option: str
+    citation: Citation
+    date: str | None = None
+    proposer: str | None = None
+    support: tuple[str, ...] = ()
+    oppose: tuple[str, ...] = ()
+    neutral: tuple[str, ...] = ()
+    on_behalf_of: dict[str, str] = field(default_factory=dict)  # speaker code -> group code
+    kind: str = "position"  # "position" | "vote"
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One actor's recorded vote on one roll call."""
+
+    roll_call: str  # proposal id, e.g. "UNGA-RC-9087"
+    actor: str
+    vote: str  # yes | no | abstain
+    source: str
+
+
+@dataclass(frozen=True)
+class RollCall:
+    id: str  # proposal id
+    session: str  # "UNGA-74"
+    date: str | None
+    title: str
+    resolution: str | None
+    issue: str  # issue key, e.g. "unga-rc-9087" or a resolution key
+    source: str
+
+
+@dataclass(frozen=True)
+class Position:
+    """One actor's stance on one proposal, as exported from the graph for analysis.
+
+    stance is support/oppose/neutral for stated positions, yes/no/abstain for recorded votes.
+    Proposals that share an `issue` are competing options of one question.
+    """
+
+    actor: str
+    proposal: str
+    issue: str | None
+    stance: str
+    session: str
+    date: str | None = None
+    kind: str = "position"  # "position" | "vote"
+    on_behalf_of: str | None = None
+    proposer: bool = False

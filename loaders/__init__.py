@@ -1,0 +1,1 @@
+"""Loaders: turn sources (curated datasets, prose reports, roll calls) into typed records."""

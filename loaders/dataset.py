@@ -1,0 +1,270 @@
+"""Curated position datasets (YAML, format in data/README.md) to validated `Event` records.
+
+Everything is checked before anything is written: unknown actors (with the closest known
+names), the same actor on two sides, malformed dates, missing or unknown fields, duplicate ids.
+Errors name the file and line; all problems of a file are reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graphkit.model import Citation, Event, SessionInfo
+from loaders.actors import ActorIndex
+from loaders.errors import LoadError, LoadErrors
+from loaders.resources import data_dir
+
+EVENT_FIELDS = {
+    "id", "session", "date", "issue", "option", "proposer", "support", "oppose", "neutral",
+    "on_behalf_of", "cite", "note",
+}  # fmt: skip
+REQUIRED = ("id", "session", "issue", "option", "cite")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+
+
+class Lined(dict):
+    """A mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class LinedList(list):
+    line: int = 0
+    item_lines: list
+
+
+def _construct(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        out = Lined()
+        out.line, out.key_lines = node.start_mark.line + 1, {}
+        for key_node, value_node in node.value:
+            key = _construct(key_node)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                key = str(key)
+            out[key] = _construct(value_node)
+            out.key_lines[key] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        seq = LinedList(_construct(v) for v in node.value)
+        seq.line = node.start_mark.line + 1
+        seq.item_lines = [v.start_mark.line + 1 for v in node.value]
+        return seq
+    try:
+        return yaml.SafeLoader.construct_object(_SCALAR_LOADER, node)  # type: ignore[arg-type]
+    except (ValueError, yaml.YAMLError):
+        return node.value  # e.g. "2024-13-45": the field check reports it with its line
+
+
+class _ScalarLoader(yaml.SafeLoader):
+    def __init__(self) -> None:
+        super().__init__("")
+
+
+_SCALAR_LOADER = _ScalarLoader()
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse YAML keeping line numbers; syntax errors become LoadError with the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"not UTF-8 text (byte {exc.start})", file=str(path)) from None
+    except OSError as exc:
+        raise LoadError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise LoadError(f"YAML syntax error: {problem}", file=str(path), line=line) from None
+    return None if node is None else _construct(node)
+
+
+def load_sessions(path: Path | None = None) -> dict[str, SessionInfo]:
+    path = path or data_dir() / "sessions.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = {}
+    for row in spec["sessions"]:
+        out[row["id"]] = SessionInfo(
+            id=row["id"],
+            name=row["name"],
+            start=str(row["start"]),
+            end=str(row["end"]),
+            venue=row.get("venue"),
+            body=row.get("body", "AHC"),
+        )
+    return out
+
+
+@dataclass
+class _Checker:
+    """Collects errors for one file, with line numbers."""
+
+    file: str
+    errors: list[LoadError]
+
+    def error(self, message: str, line: int | None, value: object = None, suggestions=None):
+        self.errors.append(
+            LoadError(message, file=self.file, line=line, value=value, suggestions=suggestions)
+        )
+
+
+def _date(value: Any, check: _Checker, line: int) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        check.error(f"date {value!r} is not an ISO date (YYYY-MM-DD)", line, value)
+        return None
+
+
+def _actor(name: Any, ref: ActorIndex, check: _Checker, line: int, field: str) -> str | None:
+    code = ref.resolve(name) if isinstance(name, str) else None
+    if code is None:
+        check.error(
+            f"unknown actor {name!r} in '{field}'", line, name, ref.suggest(str(name)) or None
+        )
+    return code
+
+
+def _actor_list(ev: Lined, field: str, ref: ActorIndex, check: _Checker) -> tuple[str, ...]:
+    raw = ev.get(field)
+    if raw is None:
+        return ()
+    line = ev.key_lines.get(field, ev.line)
+    if not isinstance(raw, list):
+        check.error(f"'{field}' must be a list of actors, got {raw!r}", line, raw)
+        return ()
+    codes: list[str] = []
+    lines = getattr(raw, "item_lines", [line] * len(raw))
+    for item, item_line in zip(raw, lines, strict=True):
+        code = _actor(item, ref, check, item_line, field)
+        if code and code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+def parse_event(
+    ev: Any, ref: ActorIndex, sessions: dict[str, SessionInfo], report: str, check: _Checker
+) -> Event | None:
+    if not isinstance(ev, Lined):
+        check.error(f"an event must be a mapping, got {ev!r}", getattr(ev, "line", None), ev)
+        return None
+    n_before = len(check.errors)
+    for key in ev:
+        if key not in EVENT_FIELDS:
+            close = difflib.get_close_matches(str(key), sorted(EVENT_FIELDS), n=1)
+            check.error(f"unknown field '{key}'", ev.key_lines[key], key, close or None)
+    for key in REQUIRED:
+        if ev.get(key) in (None, ""):
+            check.error(f"missing field '{key}'", ev.line)
+    event_id = str(ev.get("id", ""))
+    if event_id and not _ID.match(event_id):
+        check.error(
+            f"id {event_id!r} must be lowercase letters, digits and hyphens",
+            ev.key_lines.get("id"),
+        )
+    session = ev.get("session")
+    if session is not None and session not in sessions:
+        close = difflib.get_close_matches(str(session), sorted(sessions), n=2)
+        check.error(f"unknown session {session!r}", ev.key_lines.get("session"), session, close)
+    date = _date(ev.get("date"), check, ev.key_lines.get("date", ev.line))
+    cite = ev.get("cite")
+    start = end = 0
+    if cite is not None:
+        ok = isinstance(cite, list) and len(cite) == 2 and all(type(c) is int for c in cite)
+        if not ok or not 0 <= cite[0] < cite[1]:
+            check.error(
+                f"cite must be [start, end] with 0 <= start < end, got {cite!r}",
+                ev.key_lines.get("cite"),
+            )
+        else:
+            start, end = cite
+    proposer = None
+    if ev.get("proposer") is not None:
+        proposer = _actor(ev["proposer"], ref, check, ev.key_lines["proposer"], "proposer")
+    sides = {s: _actor_list(ev, s, ref, check) for s in ("support", "oppose", "neutral")}
+    on_behalf = {}
+    raw_behalf = ev.get("on_behalf_of") or {}
+    behalf_line = ev.key_lines.get("on_behalf_of", ev.line)
+    if not isinstance(raw_behalf, dict):
+        check.error("on_behalf_of must map a speaker to a group", behalf_line, raw_behalf)
+        raw_behalf = {}
+    for speaker, group in raw_behalf.items():
+        s_code = _actor(speaker, ref, check, behalf_line, "on_behalf_of")
+        g_code = _actor(group, ref, check, behalf_line, "on_behalf_of")
+        if s_code and g_code:
+            on_behalf[s_code] = g_code
+    seen: dict[str, str] = {proposer: "proposer"} if proposer else {}
+    for side, codes in sides.items():
+        for code in codes:
+            if code in seen and not (seen[code] == "proposer" and side == "support"):
+                check.error(
+                    f"{code} is on two sides of event {event_id!r} ({seen[code]} and {side})",
+                    ev.key_lines.get(side, ev.line),
+                    code,
+                )
+            seen.setdefault(code, side)
+    for speaker in on_behalf:
+        if speaker not in seen:
+            check.error(f"on_behalf_of speaker {speaker} takes no side in the event", behalf_line)
+    if len(check.errors) > n_before:
+        return None
+    support = tuple(c for c in sides["support"] if c != proposer)
+    return Event(
+        id=event_id,
+        session=session,
+        issue=str(ev["issue"]),
+        option=str(ev["option"]),
+        citation=Citation(report, start, end),
+        date=date,
+        proposer=proposer,
+        support=support,
+        oppose=sides["oppose"],
+        neutral=sides["neutral"],
+        on_behalf_of=on_behalf,
+    )
+
+
+def read_positions_file(
+    path: Path, ref: ActorIndex, sessions: dict[str, SessionInfo]
+) -> list[Event]:
+    """All events of one dataset file, or LoadErrors listing every problem found."""
+    doc = read_yaml(path)
+    check = _Checker(str(path), [])
+    if not isinstance(doc, Lined) or not isinstance(doc.get("events"), list):
+        raise LoadError("expected a mapping with 'report' and an 'events' list", file=str(path))
+    report = doc.get("report")
+    if not isinstance(report, str) or not report:
+        check.error("missing 'report' (the source file name)", doc.line)
+    events, ids = [], {}
+    for raw in doc["events"]:
+        event = parse_event(raw, ref, sessions, str(report), check)
+        if event is None:
+            continue
+        if event.id in ids:
+            check.error(
+                f"duplicate event id {event.id!r} (first at line {ids[event.id]})", raw.line
+            )
+            continue
+        ids[event.id] = raw.line
+        events.append(event)
+    if check.errors:
+        raise LoadErrors(check.errors)
+    return events
+
+
+def bundled_position_files() -> list[Path]:
+    return sorted((data_dir() / "positions").glob("*.yaml"))

@@ -1,0 +1,80 @@
+"""Fixtures: a real embedded database in a temp dir (no mocks), and the seed reports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphkit.store import EmbeddedStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+UNVOTES = ROOT.parent / "shared" / "data" / "unvotes"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run long soak variants")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="long soak variant: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "db"
+
+
+@pytest.fixture
+def store(data_dir):
+    s = EmbeddedStore(data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def loaded_dir(tmp_path_factory) -> Path:
+    """A data dir holding the bundled dataset, loaded once per test session."""
+    from loaders.pipeline import execute, plan_positions
+
+    path = tmp_path_factory.mktemp("loaded") / "db"
+    s = EmbeddedStore(path)
+    try:
+        execute(s, plan_positions())
+    finally:
+        s.close()
+    return path
+
+
+@pytest.fixture
+def loaded_store(loaded_dir):
+    s = EmbeddedStore(loaded_dir)
+    yield s
+    s.close()
+
+
+def blocs(*args: str, data_dir: Path | None = None, env: dict | None = None, **kw):
+    """Run the real `blocs` CLI in a subprocess."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    if data_dir is not None:
+        full_env["BLOCS_DATA_DIR"] = str(data_dir)
+    full_env.update(env or {})
+    exe = shutil.which("blocs") or sys.executable
+    cmd = [exe, *args] if exe != sys.executable else [exe, "-m", "graphkit.cli", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=300, **kw)
+
+
+def counts(store) -> tuple[dict, dict]:
+    labels = {r["label"]: r["nodes"] for r in store.run("db_labels")}
+    rels = {r["type"]: r["relationships"] for r in store.run("db_relationships")}
+    return labels, rels

@@ -1,0 +1,80 @@
+"""Every named query: valid for Neo4j's own parser, well-formed header, runs on the embedded db."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from graphkit.queries import cypher_dir, load_queries, parse_query_file, used_params
+from tests.conftest import ROOT
+
+QUERIES = load_queries()
+WRITES = {n for n, q in QUERIES.items() if re.search(r"\b(MERGE|CREATE|DELETE|SET)\b", q.text)}
+READS = sorted(set(QUERIES) - WRITES)
+
+
+def test_every_file_has_a_matching_name_and_params():
+    for path in sorted(cypher_dir().glob("*.cypher")):
+        q = parse_query_file(path)
+        assert q.name == path.stem
+        assert set(q.params) == used_params(q.text)
+        assert q.summary, f"{path.name} needs a header saying what it answers"
+
+
+def test_neo4j_parser_accepts_every_file():
+    node = shutil.which("node")
+    installed = (ROOT / "node_modules" / "@neo4j-cypher" / "language-support").is_dir()
+    if not (node and installed):
+        if os.environ.get("CI"):
+            pytest.fail("Neo4j's Cypher parser is not installed (npm ci) but CI requires it")
+        pytest.skip("npm package @neo4j-cypher/language-support not installed: run `npm ci`")
+    result = subprocess.run([node, "tools/lint_cypher.mjs"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        f"{len(list(cypher_dir().glob('*.cypher')))} files checked, 0 with problems"
+        in result.stdout
+    )
+
+
+def test_the_linter_rejects_a_broken_query(tmp_path):
+    node = shutil.which("node")
+    if not (node and (ROOT / "node_modules").is_dir()):
+        pytest.skip("npm package not installed")
+    bad = tmp_path / "bad.cypher"
+    bad.write_text("// name: bad\n// x\n// params: a\nMATCH (n:Actr {code: $a}) RETRUN n\n")
+    result = subprocess.run([node, "tools/lint_cypher.mjs", str(bad)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 1 and "RETRUN" in result.stdout and "Actr" in result.stdout
+
+
+def browser_params(text: str) -> dict:
+    """The `// :param k => value` example lines, read as Python values."""
+    params = {}
+    for key, literal in re.findall(r"^// :param (\w+) => (.+)$", text, re.M):
+        js = re.sub(r"'((?:[^'\\]|\\.)*)'", lambda m: json.dumps(m.group(1)), literal)
+        js = re.sub(r"([{,]\s*)(\w+):", r'\1"\2":', js)
+        params[key] = json.loads(js)
+    return params
+
+
+@pytest.mark.parametrize("name", READS)
+def test_every_read_query_runs_on_the_bundled_data(name, loaded_store):
+    q = QUERIES[name]
+    params = {p: None for p in q.params} | browser_params(q.text)
+    assert set(params) == set(q.params), f"{name}: give every parameter a :param example"
+    rows = loaded_store.run(name, **params)
+    assert rows, f"{name} returned no rows with its example parameters"
+
+
+@pytest.mark.parametrize("name", sorted(WRITES - {"schema", "reset", "clear_positions"}))
+def test_every_write_query_documents_a_runnable_example(name, store):
+    q = QUERIES[name]
+    params = browser_params(q.text)
+    assert set(params) == set(q.params), f"{name}: give every parameter a :param example"
+    store.write([(name, params)])  # runs for real on an empty graph: MATCHes may find nothing

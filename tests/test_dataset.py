@@ -1,0 +1,90 @@
+"""The bundled dataset checked against the source reports themselves (../shared/seeds)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from loaders.actors import normalize, reference
+from loaders.dataset import bundled_position_files, load_sessions, read_positions_file
+from tests.conftest import SEEDS
+
+FILES = bundled_position_files()
+
+
+def _events():
+    ref, sessions = reference(), load_sessions()
+    for path in FILES:
+        for ev in read_positions_file(path, ref, sessions):
+            yield path, ev
+
+
+def _named(code: str, passage: str) -> bool:
+    text = normalize(passage)
+    return any(
+        re.search(rf"(?<![a-z0-9]){re.escape(alias)}(?![a-z0-9])", text)
+        for alias in reference().aliases(code)
+    )
+
+
+def test_dataset_covers_every_seed_report():
+    reports = {read_positions_file(p, reference(), load_sessions())[0].citation.file for p in FILES
+               if read_positions_file(p, reference(), load_sessions())}  # fmt: skip
+    assert reports == {p.name for p in SEEDS.glob("*.txt")}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the checkout")
+def test_every_citation_points_into_its_report_and_names_every_actor():
+    problems = []
+    texts: dict[str, str] = {}
+    n = 0
+    for path, ev in _events():
+        n += 1
+        file = ev.citation.file
+        if file not in texts:
+            texts[file] = (SEEDS / file).read_text(encoding="utf-8")
+        text = texts[file]
+        if not 0 <= ev.citation.start < ev.citation.end <= len(text):
+            problems.append(f"{path.name} {ev.id}: offsets outside {file} ({len(text)} chars)")
+            continue
+        passage = text[ev.citation.start : ev.citation.end]
+        actors = {*ev.support, *ev.oppose, *ev.neutral, *ev.on_behalf_of, *ev.on_behalf_of.values()}
+        if ev.proposer:
+            actors.add(ev.proposer)
+        for code in sorted(actors):
+            if not _named(code, passage):
+                problems.append(f"{path.name} {ev.id}: {code} is not named in the passage")
+    assert n > 100
+    assert not problems, "\n".join(problems)
+
+
+def test_event_ids_unique_and_sessions_known():
+    ids = [ev.id for _, ev in _events()]
+    assert len(ids) == len(set(ids))
+    assert {ev.session for _, ev in _events()} <= set(load_sessions())
+
+
+def test_options_are_not_copied_from_the_reports():
+    """Option texts are written in our own words: no run of 8 words from a report."""
+    texts = {p.name: normalize(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
+    copied = []
+    for _, ev in _events():
+        words = normalize(ev.option).split()
+        for i in range(len(words) - 7):
+            if " ".join(words[i : i + 8]) in texts[ev.citation.file]:
+                copied.append(ev.id)
+                break
+    assert not copied, copied
+
+
+def test_competing_options_share_issue_keys():
+    """Competing options (e.g. entry-into-force thresholds) are separate events of one issue."""
+    by_issue: dict[tuple[str, str], set[str]] = {}
+    for _, ev in _events():
+        by_issue.setdefault((ev.session, ev.issue), set()).add(ev.id)
+    assert sum(1 for ids in by_issue.values() if len(ids) >= 2) >= 5
+    thresholds = [
+        k for k, ids in by_issue.items() if k[0] == "AHC-7" and "entry-into-force" in k[1]
+    ]
+    assert thresholds and len(by_issue[thresholds[0]]) == 3
