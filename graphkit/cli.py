@@ -5,19 +5,15 @@ Library errors (BlocsError, LoadError) become one line `Error: ...` on stderr an
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import io
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from graphkit.errors import BlocsError
+from graphkit import cli_analysis
+from graphkit.cli_common import Fmt, err, handled, out, parse_param, print_rows, store_of
 
 app = typer.Typer(
     help="Who sides with whom: voting blocs in UN negotiations, from reports and roll calls.",
@@ -27,15 +23,6 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Inspect and manage the database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-
-out = Console()
-err = Console(stderr=True)
-
-
-class Fmt(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 @app.callback()
@@ -52,58 +39,6 @@ def main(
 ) -> None:
     """Global options: which database to use."""
     ctx.obj = {"uri": uri, "data_dir": data_dir}
-
-
-@contextlib.contextmanager
-def handled():
-    """Turn library errors into one-line messages and a non-zero exit."""
-    from loaders.errors import LoadError
-
-    try:
-        yield
-    except (BlocsError, LoadError) as exc:
-        for line in str(exc).splitlines() or [type(exc).__name__]:
-            sys.stderr.write(f"Error: {line}\n")  # plain: one unwrapped line per problem
-        raise typer.Exit(1) from None
-
-
-def store_of(ctx: typer.Context):
-    from graphkit.store import connect
-
-    return connect(ctx.obj["uri"], ctx.obj["data_dir"])
-
-
-def print_rows(rows: list[dict], fmt: Fmt, title: str | None = None) -> None:
-    if fmt is Fmt.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    columns = list(rows[0]) if rows else []
-    if fmt is Fmt.csv:
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
-        sys.stdout.write(buf.getvalue())
-        return
-    from rich.table import Table
-
-    table = Table(title=title, show_lines=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row[c]) for c in columns))
-    out.print(table)
-    if not rows:
-        out.print("(no rows)")
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 @app.command()
@@ -192,17 +127,6 @@ def positions(
         print_rows(rows, fmt, f"Positions{' in ' + session if session else ''}")
 
 
-def parse_param(text: str) -> tuple[str, object]:
-    key, sep, raw = text.partition("=")
-    if not sep or not key:
-        raise typer.BadParameter(f"expected key=value, got {text!r}")
-    try:
-        value = json.loads(raw)
-    except json.JSONDecodeError:
-        value = raw
-    return key.strip(), value
-
-
 @app.command()
 def query(
     ctx: typer.Context,
@@ -232,6 +156,8 @@ def query(
         with store_of(ctx) as store:
             print_rows(store.run(name, **params), fmt, name)
 
+
+cli_analysis.register(app)
 
 if __name__ == "__main__":  # python -m graphkit.cli
     app(prog_name="blocs")

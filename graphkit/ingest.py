@@ -18,10 +18,15 @@ def _batches(name: str, rows: list[dict], size: int = BATCH) -> Iterator[Step]:
 def actor_steps(actors: Iterable[Actor], groups: dict[str, tuple[str, ...]]) -> list[Step]:
     actors = sorted(actors, key=lambda a: a.code)
     rows = [
-        {"code": a.code, "name": a.name, "kind": a.kind, "region": a.region,
-         "successor": a.successor}
+        {
+            "code": a.code,
+            "name": a.name,
+            "kind": a.kind,
+            "region": a.region,
+            "successor": a.successor,
+        }
         for a in actors
-    ]  # fmt: skip
+    ]
     known = {a.code for a in actors}
     members = [
         {"member": m, "group": g}
@@ -34,10 +39,16 @@ def actor_steps(actors: Iterable[Actor], groups: dict[str, tuple[str, ...]]) -> 
 
 def session_steps(sessions: Iterable[SessionInfo]) -> list[Step]:
     rows = [
-        {"id": s.id, "name": s.name, "start": s.start, "end": s.end, "venue": s.venue,
-         "body": s.body}
+        {
+            "id": s.id,
+            "name": s.name,
+            "start": s.start,
+            "end": s.end,
+            "venue": s.venue,
+            "body": s.body,
+        }
         for s in sorted(sessions, key=lambda s: s.id)
-    ]  # fmt: skip
+    ]
     return list(_batches("write_sessions", rows))
 
 
@@ -48,25 +59,49 @@ def event_steps(events: list[Event], dataset: str) -> list[Step]:
         cite = ev.citation
         source = str(cite)
         proposals.append(
-            {"id": ev.id, "session": ev.session, "issue": ev.issue, "option": ev.option,
-             "kind": ev.kind, "date": ev.date, "title": None, "source": source,
-             "source_file": cite.file, "char_start": cite.start, "char_end": cite.end,
-             "text": cite.text, "dataset": dataset}
-        )  # fmt: skip
+            {
+                "id": ev.id,
+                "session": ev.session,
+                "issue": ev.issue,
+                "option": ev.option,
+                "kind": ev.kind,
+                "date": ev.date,
+                "title": None,
+                "source": source,
+                "source_file": cite.file,
+                "char_start": cite.start,
+                "char_end": cite.end,
+                "text": cite.text,
+                "dataset": dataset,
+            }
+        )
         sides = [("support", c) for c in ((ev.proposer,) if ev.proposer else ()) + ev.support]
         sides += [("oppose", c) for c in ev.oppose] + [("neutral", c) for c in ev.neutral]
         for stance, code in sides:
             stances.append(
-                {"actor": code, "proposal": ev.id, "stance": stance,
-                 "proposer": code == ev.proposer, "on_behalf_of": ev.on_behalf_of.get(code),
-                 "date": ev.date, "source": source, "source_file": cite.file,
-                 "char_start": cite.start, "char_end": cite.end, "dataset": dataset}
-            )  # fmt: skip
+                {
+                    "actor": code,
+                    "proposal": ev.id,
+                    "stance": stance,
+                    "proposer": code == ev.proposer,
+                    "on_behalf_of": ev.on_behalf_of.get(code),
+                    "date": ev.date,
+                    "source": source,
+                    "source_file": cite.file,
+                    "char_start": cite.start,
+                    "char_end": cite.end,
+                    "dataset": dataset,
+                }
+            )
         if ev.proposer:
             proposed.append(
-                {"actor": ev.proposer, "proposal": ev.id,
-                 "on_behalf_of": ev.on_behalf_of.get(ev.proposer), "source": source}
-            )  # fmt: skip
+                {
+                    "actor": ev.proposer,
+                    "proposal": ev.id,
+                    "on_behalf_of": ev.on_behalf_of.get(ev.proposer),
+                    "source": source,
+                }
+            )
     ids = [ev.id for ev in events]
     clear = [("clear_positions", {"ids": ids[i : i + BATCH]}) for i in range(0, len(ids), BATCH)]
     return [
@@ -79,12 +114,82 @@ def event_steps(events: list[Event], dataset: str) -> list[Step]:
 
 def vote_steps(roll_calls: list[RollCall], votes: list[Vote], batch: int = BATCH) -> list[Step]:
     proposals = [
-        {"id": rc.id, "session": rc.session, "issue": rc.issue, "option": rc.title,
-         "kind": "vote", "date": rc.date, "title": rc.resolution, "source": rc.source,
-         "source_file": rc.source, "char_start": None, "char_end": None, "text": None,
-         "dataset": rc.source}
+        {
+            "id": rc.id,
+            "session": rc.session,
+            "issue": rc.issue,
+            "option": rc.title,
+            "kind": "vote",
+            "date": rc.date,
+            "title": rc.resolution,
+            "source": rc.source,
+            "source_file": rc.source,
+            "char_start": None,
+            "char_end": None,
+            "text": None,
+            "dataset": rc.source,
+        }
         for rc in roll_calls
-    ]  # fmt: skip
-    rows = [{"actor": v.actor, "proposal": v.roll_call, "vote": v.vote, "source": v.source}
-            for v in votes]  # fmt: skip
+    ]
+    rows = [
+        {"actor": v.actor, "proposal": v.roll_call, "vote": v.vote, "source": v.source}
+        for v in votes
+    ]
     return [*_batches("write_proposals", proposals, batch), *_batches("write_votes", rows, batch)]
+
+
+def bloc_steps(reports: list, tracking=None) -> list[Step]:
+    """(:Bloc) nodes, IN_BLOC edges and SUCCEEDED_BY lineage for per-session bloc reports.
+
+    A bloc node's id is `method/session/bloc`; `bloc` is the id tracked across sessions, so the
+    same camp keeps its number (and its color in the Browser) from one session to the next.
+    """
+    if not reports:
+        return []
+    method = reports[0].method
+    blocs, members = [], []
+    for r in reports:
+        for b in r.blocs:
+            node = f"{method}/{r.session}/{b.id}"
+            blocs.append(
+                {
+                    "id": node,
+                    "session": r.session,
+                    "bloc": b.id,
+                    "label": b.label,
+                    "method": method,
+                    "resolution": r.resolution,
+                    "seed": r.seed,
+                    "runs": r.runs,
+                    "cohesion": b.cohesion,
+                    "size": len(b.members),
+                    "modularity": r.modularity,
+                    "zscore": r.zscore,
+                }
+            )
+            members += [
+                {"actor": m, "bloc": node, "confidence": r.membership[m][1], "session": r.session}
+                for m in b.members
+            ]
+    lineage = []
+    if tracking is not None:
+        sessions = list(tracking.sessions)
+        for before, after in zip(sessions, sessions[1:], strict=False):
+            for bloc, now in tracking.lineage.get(after, {}).items():
+                then = tracking.lineage.get(before, {}).get(bloc)
+                if then:
+                    jac = len(set(then) & set(now)) / len(set(then) | set(now))
+                    lineage.append(
+                        {
+                            "source": f"{method}/{before}/{bloc}",
+                            "target": f"{method}/{after}/{bloc}",
+                            "jaccard": jac,
+                        }
+                    )
+    clear = ("clear_blocs", {"sessions": [r.session for r in reports], "method": method})
+    return [
+        clear,
+        *_batches("write_blocs", blocs),
+        *_batches("write_bloc_members", members),
+        *_batches("write_bloc_lineage", lineage),
+    ]

@@ -38,7 +38,11 @@ def _pycountry_names(code: str) -> list[str]:
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return []
-    names = [country.name]
+    # display name: the common name, or the official one where ISO inverts it ("Iran, ...")
+    display = getattr(country, "common_name", None)
+    if not display and "," in country.name:
+        display = getattr(country, "official_name", None)
+    names = [display or country.name, country.name]
     for attr in ("official_name", "common_name"):
         value = getattr(country, attr, None)
         if value:

@@ -33,8 +33,9 @@ def test_neo4j_parser_accepts_every_file():
         if os.environ.get("CI"):
             pytest.fail("Neo4j's Cypher parser is not installed (npm ci) but CI requires it")
         pytest.skip("npm package @neo4j-cypher/language-support not installed: run `npm ci`")
-    result = subprocess.run([node, "tools/lint_cypher.mjs"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=300)  # fmt: skip
+    result = subprocess.run(
+        [node, "tools/lint_cypher.mjs"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (
         f"{len(list(cypher_dir().glob('*.cypher')))} files checked, 0 with problems"
@@ -48,8 +49,13 @@ def test_the_linter_rejects_a_broken_query(tmp_path):
         pytest.skip("npm package not installed")
     bad = tmp_path / "bad.cypher"
     bad.write_text("// name: bad\n// x\n// params: a\nMATCH (n:Actr {code: $a}) RETRUN n\n")
-    result = subprocess.run([node, "tools/lint_cypher.mjs", str(bad)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    result = subprocess.run(
+        [node, "tools/lint_cypher.mjs", str(bad)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1 and "RETRUN" in result.stdout and "Actr" in result.stdout
 
 

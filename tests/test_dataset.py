@@ -29,8 +29,11 @@ def _named(code: str, passage: str) -> bool:
 
 
 def test_dataset_covers_every_seed_report():
-    reports = {read_positions_file(p, reference(), load_sessions())[0].citation.file for p in FILES
-               if read_positions_file(p, reference(), load_sessions())}  # fmt: skip
+    reports = {
+        read_positions_file(p, reference(), load_sessions())[0].citation.file
+        for p in FILES
+        if read_positions_file(p, reference(), load_sessions())
+    }
     assert reports == {p.name for p in SEEDS.glob("*.txt")}
 
 

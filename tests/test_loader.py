@@ -129,8 +129,18 @@ def test_positions_json_shape(loaded_dir):
     result = blocs("positions", "--session", "AHC-7", "--format", "json", data_dir=loaded_dir)
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
-    keys = {"event", "session", "date", "issue", "option", "actor", "stance", "proposer",
-            "on_behalf_of", "source"}  # fmt: skip
+    keys = {
+        "event",
+        "session",
+        "date",
+        "issue",
+        "option",
+        "actor",
+        "stance",
+        "proposer",
+        "on_behalf_of",
+        "source",
+    }
     assert rows and all(set(r) == keys for r in rows)
     assert {r["session"] for r in rows} == {"AHC-7"}
     assert {r["stance"] for r in rows} == {"support", "oppose", "neutral"}

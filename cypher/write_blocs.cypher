@@ -1,0 +1,13 @@
+// name: write_blocs
+// Stores blocs found by `blocs report --write`: one (:Bloc) per session and bloc, with its
+// stable id across sessions (`bloc`), label, cohesion and the parameters that produced it.
+// params: rows
+// :param rows => [{id: 'louvain/AHC-7/1', session: 'AHC-7', bloc: 1, label: 'USA, GBR + WEOG', method: 'louvain', resolution: 1.0, seed: 0, runs: 100, cohesion: 0.8, size: 30, modularity: 0.3, zscore: 5.0}]
+UNWIND $rows AS row
+MATCH (s:Session {id: row.session})
+MERGE (b:Bloc {id: row.id})
+SET b.session = row.session, b.bloc = row.bloc, b.label = row.label, b.method = row.method,
+    b.resolution = row.resolution, b.seed = row.seed, b.runs = row.runs,
+    b.cohesion = row.cohesion, b.size = row.size, b.modularity = row.modularity,
+    b.zscore = row.zscore
+MERGE (b)-[:IN_SESSION]->(s)

@@ -1,0 +1,288 @@
+"""One entry point for the CLI and notebooks: positions in, a bloc report out.
+
+`analyze` = expand group statements -> project to an agreement graph -> consensus blocs ->
+significance, labels and cohesion. `analyze_sessions` does it per session and gives blocs ids
+that stay the same through time. Everything is deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+
+import networkx as nx
+
+from graphkit.blocs import (
+    DEFAULT_BACKEND,
+    LouvainFn,
+    SignedFn,
+    blocs_of,
+    cohesion,
+    consensus,
+    frustration,
+    invert_membership,
+    label_blocs,
+    null_model_zscore,
+)
+from graphkit.model import Position
+from graphkit.projection import Projection, expand_groups, project
+from graphkit.tracking import Tracking, track
+
+METHODS = ("louvain", "signed")
+
+
+@dataclass(frozen=True)
+class Bloc:
+    id: int
+    label: str
+    members: tuple[str, ...]
+    cohesion: float | None  # mean agreement index inside; None for a bloc of one
+
+
+@dataclass(frozen=True)
+class BlocReport:
+    """Blocs of one session (or window) and every parameter needed to reproduce them."""
+
+    session: str
+    method: str
+    resolution: float
+    seed: int
+    runs: int
+    expand_groups: bool
+    modularity: float
+    zscore: float | None
+    blocs: tuple[Bloc, ...]
+    membership: Mapping[str, tuple[int, float]]  # actor -> (bloc id, confidence)
+    excluded: tuple[str, ...]
+    positions_used: int
+    frustration: float
+    backend: str
+    min_positions: int
+    null_shuffles: int
+    null_method: str | None
+    converged: bool
+
+    def partition(self) -> dict[str, int]:
+        return {actor: bloc for actor, (bloc, _) in self.membership.items()}
+
+    def confidence(self) -> dict[str, float]:
+        return {actor: conf for actor, (_, conf) in self.membership.items()}
+
+    def to_dict(self) -> dict:
+        """The JSON shape the CLI prints and the store saves."""
+
+        def num(x: float | None) -> float | None:
+            return None if x is None else round(float(x), 6)
+
+        return {
+            "session": self.session,
+            "method": self.method,
+            "resolution": self.resolution,
+            "modularity": num(self.modularity),
+            "zscore": num(self.zscore),
+            "blocs": [
+                {
+                    "id": b.id,
+                    "label": b.label,
+                    "members": list(b.members),
+                    "cohesion": num(b.cohesion),
+                }
+                for b in self.blocs
+            ],
+            "membership": {
+                actor: {"bloc": bloc, "confidence": num(conf)}
+                for actor, (bloc, conf) in sorted(self.membership.items())
+            },
+            "excluded": list(self.excluded),
+            "positions_used": self.positions_used,
+            "seed": self.seed,
+            "runs": self.runs,
+            "expand_groups": self.expand_groups,
+            "frustration": num(self.frustration),
+            "backend": self.backend,
+            "min_positions": self.min_positions,
+            "null_shuffles": self.null_shuffles,
+            "null_method": self.null_method,
+            "converged": self.converged,
+        }
+
+
+def _session_label(positions: Sequence[Position]) -> str:
+    return "+".join(sorted({p.session for p in positions})) or "empty"
+
+
+def analyze(
+    positions: Iterable[Position],
+    *,
+    membership: Mapping[str, Sequence[str]] | None = None,
+    actor_groups: Mapping[str, Collection[str]] | None = None,
+    session_label: str | None = None,
+    method: str = "louvain",
+    resolution: float = 1.0,
+    runs: int = 100,
+    seed: int = 0,
+    min_positions: int = 3,
+    min_cooccurrences: int = 1,
+    expand: bool = True,
+    backend: str = DEFAULT_BACKEND,
+    null_shuffles: int = 20,
+    actor_kinds: Mapping[str, str] | None = None,
+) -> BlocReport:
+    """Blocs of one set of positions (one session or a window of them).
+
+    membership: group -> member states, used to expand group statements and, when
+    `actor_groups` (actor -> groups) is not given, to name blocs. method "louvain" = consensus
+    of `runs` modularity runs on the positive agreement graph; "signed" = consensus of signed
+    Leiden runs that also push disagreeing actors apart. zscore compares one run's modularity
+    with the same method on `null_shuffles` degree-preserving shuffles (0 = skip).
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; choose from {METHODS}")
+    positions = list(positions)
+    membership = membership or {}
+    if expand and membership:
+        positions = expand_groups(positions, membership, actor_kinds)
+    proj = project(positions, min_positions=min_positions, min_cooccurrences=min_cooccurrences)
+    G = proj.graph
+    signed = method == "signed"
+    result = consensus(
+        proj, runs=runs, resolution=resolution, seed=seed, backend=backend, signed=signed
+    )
+    zscore, null_method = None, None
+    if null_shuffles > 0 and G.number_of_edges() > 1:
+        fn = SignedFn(resolution) if signed else LouvainFn(resolution, backend)
+        null = null_model_zscore(proj, fn, shuffles=null_shuffles, seed=seed, resolution=resolution)
+        zscore, null_method = null.z, null.method
+    groups = actor_groups if actor_groups is not None else invert_membership(membership)
+    labels = label_blocs(G, result.partition, groups)
+    blocs = tuple(
+        Bloc(id=k, label=labels[k], members=tuple(members), cohesion=cohesion(G, members))
+        for k, members in blocs_of(result.partition).items()
+    )
+    return BlocReport(
+        session=session_label if session_label is not None else _session_label(positions),
+        method=method,
+        resolution=resolution,
+        seed=seed,
+        runs=runs,
+        expand_groups=bool(expand and membership),
+        modularity=result.modularity,
+        zscore=zscore,
+        blocs=blocs,
+        membership={
+            a: (result.partition[a], result.confidence[a]) for a in sorted(result.partition)
+        },
+        excluded=proj.excluded,
+        positions_used=proj.positions_used,
+        frustration=frustration(G, result.partition),
+        backend=result.backend,
+        min_positions=min_positions,
+        null_shuffles=null_shuffles if null_method else 0,
+        null_method=null_method,
+        converged=result.converged,
+    )
+
+
+def relabel(report: BlocReport, mapping: Mapping[Hashable, int]) -> BlocReport:
+    """The same report with bloc ids replaced (e.g. by stable tracked ids)."""
+    return replace(
+        report,
+        blocs=tuple(replace(b, id=mapping[b.id]) for b in report.blocs),
+        membership={a: (mapping[b], c) for a, (b, c) in report.membership.items()},
+    )
+
+
+def _analyze_one(item: tuple[str, list[Position]], kwargs: dict) -> BlocReport:
+    session, positions = item
+    return analyze(positions, session_label=session, **kwargs)
+
+
+def analyze_sessions(
+    positions_by_session: Mapping[str, Sequence[Position]],
+    *,
+    workers: int = 1,
+    min_jaccard: float = 0.2,
+    min_share: float = 0.25,
+    **kwargs,
+) -> tuple[list[BlocReport], Tracking]:
+    """`analyze` each session (in the mapping's order), then give blocs stable ids.
+
+    `workers` > 1 analyses sessions in parallel processes; results are identical.
+    Other keyword arguments go to `analyze`.
+    """
+    items = [(s, list(p)) for s, p in positions_by_session.items()]
+    one = functools.partial(_analyze_one, kwargs=kwargs)
+    if workers > 1 and len(items) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            reports = list(pool.map(one, items))
+    else:
+        reports = [one(item) for item in items]
+    tracking = track(
+        [(r.session, r.partition(), r.confidence()) for r in reports],
+        min_jaccard=min_jaccard,
+        min_share=min_share,
+    )
+    stable = [relabel(r, tracking.mapping[r.session]) for r in reports]
+    return stable, tracking
+
+
+@dataclass(frozen=True)
+class Relation:
+    actor: str
+    index: float
+    agreements: float
+    disagreements: float
+    cooccurrences: int
+
+
+@dataclass(frozen=True)
+class Allies:
+    """Closest allies (highest index) and strongest opponents (lowest index) of one actor."""
+
+    actor: str
+    allies: tuple[Relation, ...]
+    opponents: tuple[Relation, ...]
+    top: int
+
+
+def allies(
+    data: Iterable[Position] | Projection | nx.Graph,
+    actor: str,
+    *,
+    top: int = 10,
+    **project_kwargs,
+) -> Allies:
+    """Who sides with `actor` and who against, from positions, a projection or its graph.
+
+    Allies need at least one agreement, opponents at least one disagreement; ties are broken
+    by the counts, then by code, so the lists are stable.
+    """
+    if isinstance(data, Projection):
+        G = data.graph
+    elif isinstance(data, nx.Graph):
+        G = data
+    else:
+        G = project(list(data), **project_kwargs).graph
+    if actor not in G:
+        raise KeyError(f"{actor} is not in the graph (too few positions, or unknown)")
+    rel = [
+        Relation(
+            other,
+            float(d["index"]),
+            float(d["agreements"]),
+            float(d["disagreements"]),
+            int(d["cooccurrences"]),
+        )
+        for other, d in sorted(G[actor].items())
+    ]
+    friends = sorted(
+        (r for r in rel if r.agreements > 0),
+        key=lambda r: (-r.index, -r.agreements, r.actor),
+    )
+    foes = sorted(
+        (r for r in rel if r.disagreements > 0),
+        key=lambda r: (r.index, -r.disagreements, r.actor),
+    )
+    return Allies(actor, tuple(friends[:top]), tuple(foes[:top]), top)

@@ -1,0 +1,104 @@
+"""Subgraphs out of the database (through named queries) into typed records and NetworkX.
+
+Windows: one session, several, a date range, an issue (key prefix), and the source of
+evidence (stated positions, recorded votes, or both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graphkit.model import Position
+from graphkit.store import Store
+
+SOURCES = {"positions": "position", "votes": "vote", "both": None}
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which part of the graph to analyse; carried into reports so results say what they used."""
+
+    sessions: tuple[str, ...] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    issue: str | None = None
+    source: str = "positions"
+
+    def params(self) -> dict:
+        if self.source not in SOURCES:
+            raise ValueError(f"source must be one of {', '.join(SOURCES)}")
+        return {
+            "sessions": list(self.sessions) if self.sessions else None,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "issue": self.issue,
+            "kind": SOURCES[self.source],
+        }
+
+
+def export_positions(store: Store, window: Window = Window()) -> list[Position]:
+    rows = store.run("export_positions", **window.params())
+    return [
+        Position(
+            actor=r["actor"],
+            proposal=r["proposal"],
+            issue=r["issue"],
+            stance=r["stance"],
+            session=r["session"],
+            date=r["date"],
+            kind=r["kind"] or "position",
+            on_behalf_of=r["on_behalf_of"],
+            proposer=bool(r["proposer"]),
+        )
+        for r in rows
+    ]
+
+
+def by_session(positions: Sequence[Position], order: Sequence[str]) -> dict[str, list[Position]]:
+    """Positions grouped by session, sessions in the given (chronological) order."""
+    groups: dict[str, list[Position]] = {}
+    for p in positions:
+        groups.setdefault(p.session, []).append(p)
+    ranked = {s: i for i, s in enumerate(order)}
+    return {s: groups[s] for s in sorted(groups, key=lambda s: (ranked.get(s, len(ranked)), s))}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the analysis needs to know about actors: groups, their members, kinds, names."""
+
+    membership: dict[str, list[str]]  # group -> member codes
+    actor_groups: dict[str, set[str]]  # actor -> groups it belongs to
+    kinds: dict[str, str]
+    names: dict[str, str]
+    session_order: list[str]
+
+
+def context(store: Store) -> Context:
+    membership = {r["group"]: list(r["members"]) for r in store.run("group_members")}
+    actor_groups: dict[str, set[str]] = {}
+    for group, members in membership.items():
+        for m in members:
+            actor_groups.setdefault(m, set()).add(group)
+    actors = store.run("actor_names")
+    sessions = [r["session"] for r in store.run("sessions")]
+    return Context(
+        membership=membership,
+        actor_groups=actor_groups,
+        kinds={r["code"]: r["kind"] for r in actors},
+        names={r["code"]: r["name"] for r in actors},
+        session_order=sessions,
+    )
+
+
+def bipartite_graph(positions: Sequence[Position]) -> nx.Graph:
+    """Actor-proposal graph (sorted insertion), edge attribute `stance`."""
+    G = nx.Graph()
+    for p in sorted(positions, key=lambda p: (p.actor, p.proposal)):
+        G.add_node(p.actor, kind="actor")
+        G.add_node(p.proposal, kind="proposal", issue=p.issue, session=p.session)
+        G.add_edge(p.actor, p.proposal, stance=p.stance, on_behalf_of=p.on_behalf_of or "")
+    return G

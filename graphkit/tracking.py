@@ -1,0 +1,234 @@
+"""Follow blocs through sessions: stable ids, splits, merges and swing actors.
+
+Each session is clustered on its own, so bloc numbers mean nothing across sessions. Matching
+consecutive sessions by member overlap (Jaccard, one-to-one via the Hungarian algorithm) lets
+"the EU bloc" keep one id from AHC-1 to AHC-7R. Matching uses plain Jaccard (a bloc made
+mostly of newcomers should not inherit an old id through one shared member); split and merge
+shares are measured on the actors present in both sessions, so absences do not read as splits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+Members = Mapping[Hashable, set]
+
+
+@dataclass(frozen=True)
+class Matching:
+    """How the blocs of one session map onto the previous one.
+
+    mapping: current bloc id -> stable id (a previous id, or a new one for unmatched blocs).
+    splits: (previous id, current ids) where the previous bloc spread over 2+ current blocs.
+    merges: (current id, previous ids) where the current bloc gathers 2+ previous blocs.
+    """
+
+    mapping: dict[Hashable, int]
+    jaccard: dict[Hashable, float]
+    new: tuple[Hashable, ...]
+    ended: tuple[Hashable, ...]
+    splits: tuple[tuple[Hashable, tuple[Hashable, ...]], ...]
+    merges: tuple[tuple[Hashable, tuple[Hashable, ...]], ...]
+    min_jaccard: float
+    min_share: float
+    min_overlap: int
+
+
+def _significant(
+    source: set, targets: Members, common: set, min_share: float, min_overlap: int
+) -> tuple:
+    """Targets holding at least `min_share` of `source` (present in both) and `min_overlap`."""
+    base = len(source & common)
+    hits = []
+    for tid in sorted(targets):
+        k = len(source & targets[tid])
+        if k >= min_overlap and base and k >= min_share * base:
+            hits.append(tid)
+    return tuple(hits)
+
+
+def match_blocs(
+    prev: Members,
+    curr: Members,
+    *,
+    min_jaccard: float = 0.2,
+    min_share: float = 0.25,
+    min_overlap: int = 2,
+    next_id: int | None = None,
+) -> Matching:
+    """Give each current bloc the id of the previous bloc it overlaps most (one-to-one).
+
+    Pairs below `min_jaccard` stay unmatched; unmatched current blocs get fresh ids from
+    `next_id` (default: one past the largest previous id) in sorted order. A split is a
+    previous bloc with >= `min_share` of its members in each of 2+ current blocs; a merge is
+    the same seen backwards in time.
+    """
+    prev_ids, curr_ids = sorted(prev), sorted(curr)
+    prev_sets = {k: set(prev[k]) for k in prev_ids}
+    curr_sets = {k: set(curr[k]) for k in curr_ids}
+    common = set().union(*prev_sets.values()) & set().union(*curr_sets.values())
+    jac = np.zeros((len(prev_ids), len(curr_ids)))
+    for i, p in enumerate(prev_ids):
+        for j, c in enumerate(curr_ids):
+            union = len(prev_sets[p] | curr_sets[c])
+            jac[i, j] = len(prev_sets[p] & curr_sets[c]) / union if union else 0.0
+    mapping: dict[Hashable, int] = {}
+    scores: dict[Hashable, float] = {}
+    if jac.size:
+        rows, cols = linear_sum_assignment(-jac)
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            if jac[i, j] >= min_jaccard and jac[i, j] > 0:
+                mapping[curr_ids[j]] = prev_ids[i]
+                scores[curr_ids[j]] = float(jac[i, j])
+    if next_id is None:
+        next_id = max((int(k) for k in prev_ids), default=-1) + 1
+    new = tuple(c for c in curr_ids if c not in mapping)
+    for c in new:
+        mapping[c] = next_id
+        scores[c] = 0.0
+        next_id += 1
+    matched_prev = {mapping[c] for c in curr_ids if c not in new}
+    splits = []
+    for p in prev_ids:
+        into = _significant(prev_sets[p], curr_sets, common, min_share, min_overlap)
+        if len(into) >= 2:
+            splits.append((p, into))
+    merges = []
+    for c in curr_ids:
+        sources = _significant(curr_sets[c], prev_sets, common, min_share, min_overlap)
+        if len(sources) >= 2:
+            merges.append((c, sources))
+    return Matching(
+        mapping={c: mapping[c] for c in curr_ids},
+        jaccard={c: scores[c] for c in curr_ids},
+        new=new,
+        ended=tuple(p for p in prev_ids if p not in matched_prev),
+        splits=tuple(splits),
+        merges=tuple(merges),
+        min_jaccard=min_jaccard,
+        min_share=min_share,
+        min_overlap=min_overlap,
+    )
+
+
+@dataclass(frozen=True)
+class Split:
+    session_from: str
+    session_to: str
+    bloc: int  # stable id before
+    into: tuple[int, ...]  # stable ids after
+
+
+@dataclass(frozen=True)
+class Merge:
+    session_from: str
+    session_to: str
+    bloc: int  # stable id after
+    sources: tuple[int, ...]  # stable ids before
+
+
+@dataclass(frozen=True)
+class Swing:
+    """An actor whose stable bloc changed between two sessions it attended in a row."""
+
+    actor: str
+    session_from: str
+    session_to: str
+    bloc_from: int
+    bloc_to: int
+    confidence_from: float | None
+    confidence_to: float | None
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """Bloc lineage: session -> stable id -> members, with splits, merges and swings."""
+
+    sessions: tuple[str, ...]
+    lineage: dict[str, dict[int, tuple[str, ...]]]
+    mapping: dict[str, dict[Hashable, int]]  # session -> raw bloc id -> stable id
+    splits: tuple[Split, ...]
+    merges: tuple[Merge, ...]
+    swings: tuple[Swing, ...]
+    min_jaccard: float
+    min_share: float
+    min_overlap: int
+    method: str = "jaccard-hungarian"
+
+
+def _members(partition: Mapping[str, Hashable]) -> dict[Hashable, set]:
+    out: dict[Hashable, set] = {}
+    for actor, bloc in partition.items():
+        out.setdefault(bloc, set()).add(actor)
+    return out
+
+
+def track(
+    sessions: Sequence[tuple[str, Mapping[str, Hashable], Mapping[str, float] | None]],
+    *,
+    min_jaccard: float = 0.2,
+    min_share: float = 0.25,
+    min_overlap: int = 2,
+) -> Tracking:
+    """Stable bloc ids through `sessions` (in the order given) of (id, partition, confidence).
+
+    Each session is matched to the one before it. Ids are never reused: a bloc that disappears
+    and comes back later gets a new id. A swing is an actor present in two consecutive
+    sessions whose stable bloc differs between them.
+    """
+    lineage: dict[str, dict[int, tuple[str, ...]]] = {}
+    mappings: dict[str, dict[Hashable, int]] = {}
+    splits, merges, swings = [], [], []
+    prev: dict[int, set] = {}
+    prev_session: str | None = None
+    next_id = 0
+    last: dict[str, tuple[int, float | None]] = {}  # actor -> (stable bloc, confidence) before
+    for session, partition, confidence in sessions:
+        curr = _members(partition)
+        if prev_session is None:
+            mapping = {raw: k for k, raw in enumerate(sorted(curr))}
+            next_id = len(mapping)
+        else:
+            m = match_blocs(
+                prev,
+                curr,
+                min_jaccard=min_jaccard,
+                min_share=min_share,
+                min_overlap=min_overlap,
+                next_id=next_id,
+            )
+            mapping = m.mapping
+            next_id = max([next_id - 1, *mapping.values()]) + 1
+            for p, into in m.splits:
+                splits.append(Split(prev_session, session, p, tuple(mapping[c] for c in into)))
+            for c, sources in m.merges:
+                merges.append(Merge(prev_session, session, mapping[c], tuple(sources)))
+        stable = {mapping[raw]: members for raw, members in curr.items()}
+        lineage[session] = {k: tuple(sorted(stable[k])) for k in sorted(stable)}
+        mappings[session] = dict(sorted(mapping.items()))
+        now: dict[str, tuple[int, float | None]] = {}
+        for actor in sorted(partition):
+            bloc = mapping[partition[actor]]
+            conf = None if confidence is None else confidence.get(actor)
+            if actor in last and last[actor][0] != bloc:
+                swings.append(
+                    Swing(actor, prev_session, session, last[actor][0], bloc, last[actor][1], conf)
+                )
+            now[actor] = (bloc, conf)
+        last = now
+        prev, prev_session = stable, session
+    return Tracking(
+        sessions=tuple(s for s, _, _ in sessions),
+        lineage=lineage,
+        mapping=mappings,
+        splits=tuple(splits),
+        merges=tuple(merges),
+        swings=tuple(swings),
+        min_jaccard=min_jaccard,
+        min_share=min_share,
+        min_overlap=min_overlap,
+    )

@@ -1,0 +1,134 @@
+"""Bloc reports from the real bundled data, through the real CLI and embedded database."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from tests.conftest import blocs, counts
+
+FAST = ("--runs", "20", "--null-shuffles", "5")
+
+
+@pytest.fixture(scope="module")
+def ahc7(loaded_dir):
+    result = blocs("report", "--session", "AHC-7", "--format", "json", *FAST, data_dir=loaded_dir)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_report_json_shape(ahc7):
+    assert {
+        "session",
+        "method",
+        "resolution",
+        "modularity",
+        "zscore",
+        "blocs",
+        "membership",
+        "excluded",
+        "positions_used",
+    } <= set(ahc7)
+    assert ahc7["session"] == "AHC-7" and ahc7["method"] == "louvain"
+    for bloc in ahc7["blocs"]:
+        assert {"id", "label", "members", "cohesion"} <= set(bloc)
+        assert all(ahc7["membership"][m]["bloc"] == bloc["id"] for m in bloc["members"])
+    assert all(0 <= v["confidence"] <= 1 for v in ahc7["membership"].values())
+    assert ahc7["positions_used"] > 500
+
+
+def test_ahc7_western_bloc_matches_the_reports(ahc7):
+    """In AHC-7 the reports put the US with the UK, Canada, Australia, Japan and New Zealand,
+    and against Russia, Iran, Syria, Nicaragua and Cuba."""
+    member = ahc7["membership"]
+    usa = member["USA"]["bloc"]
+    assert all(member[c]["bloc"] == usa for c in ("GBR", "CAN", "AUS", "JPN", "NZL"))
+    assert all(member[c]["bloc"] != usa for c in ("RUS", "IRN", "SYR", "NIC", "CUB"))
+    assert ahc7["zscore"] > 3, "the blocs are far from what shuffled graphs give"
+
+
+def test_same_seed_same_report(loaded_dir, ahc7):
+    again = blocs("report", "--session", "AHC-7", "--format", "json", *FAST, data_dir=loaded_dir)
+    assert json.loads(again.stdout) == ahc7
+
+
+def test_all_sessions_tracks_blocs(loaded_dir):
+    result = blocs("report", "--all-sessions", "--format", "json", *FAST, data_dir=loaded_dir)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    sessions = [r["session"] for r in doc["reports"]]
+    assert sessions == sorted(sessions) and {"AHC-1", "AHC-5", "AHC-7"} <= set(sessions)
+    assert doc["tracking"]["sessions"] == sessions
+    # the western camp keeps its tracked id from AHC-1 to AHC-7
+    first, last = doc["reports"][0], doc["reports"][sessions.index("AHC-7")]
+    assert first["membership"]["FRA"]["bloc"] == last["membership"]["FRA"]["bloc"]
+
+
+def test_write_stores_blocs_idempotently(tmp_path, loaded_dir):
+    import shutil
+
+    from graphkit.store import EmbeddedStore
+
+    data = tmp_path / "copy"
+    shutil.copytree(loaded_dir, data, ignore=shutil.ignore_patterns("*.sock", "*.pid", "*.lock"))
+    for _ in range(2):
+        r = blocs("report", "--all-sessions", "--write", *FAST, data_dir=data)
+        assert r.returncode == 0, r.stderr
+    s = EmbeddedStore(data)
+    try:
+        labels, rels = counts(s)
+        assert labels["Bloc"] >= 3 and rels["IN_BLOC"] > 100 and rels["SUCCEEDED_BY"] >= 1
+        rows = s.run("state_timeline", actor="USA")
+        assert any(r["bloc"] is not None for r in rows)
+    finally:
+        s.close()
+    first_state = labels, rels
+    r = blocs("report", "--all-sessions", "--write", *FAST, data_dir=data)
+    s = EmbeddedStore(data)
+    try:
+        assert counts(s) == first_state
+    finally:
+        s.close()
+
+
+def test_state_allies_and_opponents(loaded_dir):
+    r = blocs("state", "the US", "--session", "AHC-7", "--format", "json", data_dir=loaded_dir)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["actor"] == "USA"
+    assert "GBR" in {a["actor"] for a in doc["allies"]} | {"GBR"}
+    assert {"RUS", "IRN"} & {a["actor"] for a in doc["opponents"]}
+    assert all(a["index"] > 0 for a in doc["allies"])
+    bad = blocs("state", "Atlantis", data_dir=loaded_dir)
+    assert bad.returncode == 1 and bad.stderr.startswith("Error: unknown actor")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
+def test_export_for_gephi(tmp_path, loaded_dir, fmt):
+    path = tmp_path / f"g.{fmt}"
+    r = blocs(
+        "export",
+        "--format",
+        fmt,
+        "-o",
+        str(path),
+        "--session",
+        "AHC-7",
+        "--runs",
+        "10",
+        data_dir=loaded_dir,
+    )
+    assert r.returncode == 0, r.stderr
+    if fmt == "csv":
+        assert path.read_text().startswith("source,target,agreements")
+        return
+    G = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    assert G.number_of_nodes() > 50
+    assert G.nodes["USA"]["bloc"] == G.nodes["GBR"]["bloc"] != G.nodes["RUS"]["bloc"]
+
+
+def test_empty_window_is_a_clear_error(loaded_dir):
+    r = blocs("report", "--session", "AHC-3", data_dir=loaded_dir)
+    assert r.returncode == 1 and "no positions in this window" in r.stderr
