@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LABELS = ("Actor", "State", "Group", "Session", "Issue", "Proposal", "Source", "Bloc")
+LABELS = (
+    "Actor", "State", "Group", "Session", "Issue", "Proposal", "Source", "Bloc",
+    # palette labels on Bloc nodes (bloc id mod 8), colored by cypher/blocs.grass in the Browser
+    "Color0", "Color1", "Color2", "Color3", "Color4", "Color5", "Color6", "Color7",
+)  # fmt: skip
+PALETTE_LABELS = LABELS[-8:]
 REL_TYPES = (
     "MEMBER_OF",
     "ON_ISSUE",
