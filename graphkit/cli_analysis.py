@@ -181,14 +181,13 @@ def state(
 
     window = _window(session, date_from, date_to, issue, source)
     params = api.Params(min_positions=min_positions, expand=expand)
-    with handled():
-        actor = reference().resolve(code)
+    with handled(), store_of(ctx) as store:
+        names = api.context(store).names
+        actor = reference().resolve(code) or (code if code in names else None)
         if actor is None:
             hints = ", ".join(reference().suggest(code)) or "none"
             raise BlocsError(f"unknown actor {code!r} (closest: {hints})")
-        with store_of(ctx) as store:
-            result = api.state_relations(store, actor, window, params, top=top)
-            names = api.context(store).names  # noqa: F841
+        result = api.state_relations(store, actor, window, params, top=top)
     if fmt is ReportFmt.json:
         sys.stdout.write(json.dumps(reports.allies_dict(result), indent=2) + "\n")
     else:

@@ -58,12 +58,13 @@ def print_rows(rows: list[dict], fmt: Fmt, title: str | None = None) -> None:
         sys.stdout.write(buf.getvalue())
         return
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, show_lines=False)
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row[c]) for c in columns))
+        table.add_row(*(Text(_cell(row[c])) for c in columns))  # never markup
     out.print(table)
     if not rows:
         out.print("(no rows)")

@@ -32,7 +32,7 @@ def confidence_of(report: BlocReport, members: Sequence[str]) -> float | None:
 
 
 def report_table(report: BlocReport, window: str = "positions") -> Group:
-    table = Table(title=header_line(report, window), title_justify="left", show_lines=True)
+    table = Table(title=Text(header_line(report, window)), title_justify="left", show_lines=True)
     for col in ("bloc", "label", "size", "cohesion", "confidence", "members"):
         table.add_column(col, overflow="fold")
     for b in report.blocs:
@@ -42,11 +42,11 @@ def report_table(report: BlocReport, window: str = "positions") -> Group:
         )
         table.add_row(
             str(b.id),
-            b.label,
+            Text(b.label),
             str(len(b.members)),
             _fmt(b.cohesion),
             _fmt(confidence_of(report, b.members)),
-            members,
+            Text(members),
         )
     parts = [table]
     if not report.blocs:
@@ -162,13 +162,13 @@ def allies_table(result: Allies, names: dict[str, str], window: str) -> Group:
         ("Closest allies", result.allies),
         ("Strongest opponents", result.opponents),
     ):
-        t = Table(title=f"{title} of {result.actor} [{window}]", title_justify="left")
+        t = Table(title=Text(f"{title} of {result.actor} [{window}]"), title_justify="left")
         for col in ("actor", "name", "index", "agree", "disagree", "shared"):
             t.add_column(col)
         for r in rows:
             t.add_row(
                 r.actor,
-                names.get(r.actor, ""),
+                Text(names.get(r.actor, "")),
                 f"{r.index:+.2f}",
                 f"{r.agreements:g}",
                 f"{r.disagreements:g}",

@@ -23,6 +23,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """Fold case, accents, apostrophes, hyphens and a leading 'the' so spellings compare."""
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
@@ -100,6 +101,13 @@ class ActorIndex:
     def groups_of(self, code: str) -> set[str]:
         """Group codes (regional and negotiating) that a state belongs to."""
         return {g for g, members in self.groups.items() if code in members}
+
+    def copy(self) -> ActorIndex:
+        """An independent index, so a load can add actors without touching the shared one."""
+        clone = ActorIndex.__new__(ActorIndex)
+        clone.actors, clone.groups = dict(self.actors), dict(self.groups)
+        clone._by_alias = dict(self._by_alias)
+        return clone
 
     def add(self, actor: Actor, members: tuple[str, ...] | None = None) -> None:
         """Register an extra actor (a historical member, a new group) at run time."""

@@ -44,10 +44,10 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def plan_positions(paths: list[Path] | None = None, ref: ActorIndex | None = None) -> LoadPlan:
     """Validate position files (default: the bundled dataset) into a plan; raises on any error."""
-    ref = ref or reference()
+    ref = (ref or reference()).copy()  # files may declare extra actors
     sessions = load_sessions()
     files = _expand(paths) if paths else bundled_position_files()
-    plan = LoadPlan(steps=reference_steps(ref))
+    plan = LoadPlan()
     errors: list[LoadError] = []
     seen: dict[str, str] = {}
     for path in files:
@@ -73,6 +73,7 @@ def plan_positions(paths: list[Path] | None = None, ref: ActorIndex | None = Non
         plan.steps.extend(event_steps(events, path.name))
     if errors:
         raise LoadErrors(errors)
+    plan.steps = reference_steps(ref) + plan.steps
     plan.positions = sum(
         len(e.support) + len(e.oppose) + len(e.neutral) + (1 if e.proposer else 0)
         for e in plan.events

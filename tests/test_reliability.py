@@ -1,0 +1,252 @@
+"""Reliability: killed loads, concurrent loads, hostile names, unreachable Neo4j, fuzzed input."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import redis
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graphkit.embedded import _socket_path
+from loaders.errors import LoadError
+from loaders.pipeline import plan_positions
+from tests.conftest import blocs
+
+EVIL = "x'}) DETACH DELETE n //"
+NAMES = [EVIL, 'O"Brien \\ [bold]not markup[/bold]', "Côte d’Ivoire ✓ 中文 — ünïcode"]
+STATES = ["FRA", "DEU", "USA", "GBR", "RUS", "CHN", "BRA", "IND", "ZAF", "EGY", "MEX", "JPN"]
+
+
+def _status(data_dir) -> dict:
+    result = blocs("db", "status", "--format", "json", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    return {"nodes": doc["nodes"], "relationships": doc["relationships"]}
+
+
+def _big_dataset(path, n_events: int, prefix: str = "big") -> None:
+    events = [
+        {
+            "id": f"{prefix}-{i}",
+            "session": "AHC-4",
+            "issue": f"{prefix}-issue-{i % 50}",
+            "option": f"Option {i}",
+            "support": STATES[: 1 + i % 6],
+            "oppose": STATES[6 + i % 6 :],
+            "cite": [i, i + 10],
+        }
+        for i in range(n_events)
+    ]
+    path.write_text(yaml.safe_dump({"report": f"{prefix}.txt", "events": events}))
+
+
+def test_hostile_names_round_trip_through_every_command(tmp_path, data_dir):
+    path = tmp_path / "evil.yaml"
+    doc = {
+        "report": "evil.txt",
+        "actors": [
+            {"code": f"EVIL{i}", "name": name, "kind": "state"} for i, name in enumerate(NAMES)
+        ],
+        "events": [
+            {
+                "id": f"evil-{j}",
+                "session": "AHC-2",
+                "issue": EVIL,
+                "option": NAMES[j % 3],
+                "proposer": "EVIL0",
+                "support": ["EVIL1", "EVIL2", "FRA"],
+                "oppose": ["RUS"],
+                "cite": [0, 5],
+            }
+            for j in range(4)
+        ],
+    }
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    assert blocs("load", data_dir=data_dir).returncode == 0
+    before = _status(data_dir)
+    loaded = blocs("load", str(path), data_dir=data_dir)
+    assert loaded.returncode == 0, loaded.stderr
+    after = _status(data_dir)
+    assert after["nodes"]["Actor"] == before["nodes"]["Actor"] + 3, "nothing was deleted"
+
+    names = json.loads(blocs("query", "actor_names", "--format", "json", data_dir=data_dir).stdout)
+    assert {r["name"] for r in names if r["code"].startswith("EVIL")} == set(NAMES)
+    rows = json.loads(blocs("positions", "--session", "AHC-2", "--format", "json",
+                            data_dir=data_dir).stdout)  # fmt: skip
+    assert {r["option"] for r in rows} == set(NAMES) and {r["issue"] for r in rows} == {EVIL}
+    table = blocs("query", "actor_names", data_dir=data_dir).stdout
+    assert "[bold]not markup[/bold]" in table.replace("\n", "")
+    state = blocs("state", "EVIL1", "--session", "AHC-2", "--format", "json", data_dir=data_dir)
+    assert state.returncode == 0, state.stderr
+    assert "EVIL2" in {a["actor"] for a in json.loads(state.stdout)["allies"]}
+    report = blocs("report", "--session", "AHC-2", "--format", "json", "--runs", "5",
+                   "--min-positions", "1", data_dir=data_dir)  # fmt: skip
+    assert report.returncode == 0, report.stderr
+    assert "EVIL0" in json.loads(report.stdout)["membership"]
+    graphml = tmp_path / "g.graphml"
+    assert blocs("export", "-o", str(graphml), "--session", "AHC-2", "--min-positions", "1",
+                 "--runs", "5", data_dir=data_dir).returncode == 0  # fmt: skip
+    import networkx as nx
+
+    G = nx.read_graphml(graphml)
+    assert {G.nodes[f"EVIL{i}"]["name"] for i in range(3)} == set(NAMES)
+    assert _status(data_dir) == after
+
+
+def _wait_for_staging(data_dir, proc, timeout=60.0) -> bool:
+    sock = _socket_path(data_dir)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        if sock.exists():
+            try:
+                graphs = redis.Redis(unix_socket_path=str(sock)).execute_command("GRAPH.LIST")
+                if b"blocs__staging" in graphs:
+                    return True
+            except redis.exceptions.RedisError:
+                pass
+        time.sleep(0.01)
+    return False
+
+
+def _exe():
+    from shutil import which
+
+    return which("blocs")
+
+
+@pytest.mark.parametrize("kill_server_too", [False, True])
+def test_load_killed_half_way_is_recovered(tmp_path, data_dir, kill_server_too):
+    assert blocs("load", data_dir=data_dir).returncode == 0
+    before = _status(data_dir)
+    big = tmp_path / "big.yaml"
+    _big_dataset(big, 2500)
+    env = {**os.environ, "BLOCS_DATA_DIR": str(data_dir)}
+    proc = subprocess.Popen([_exe(), "load", str(big)], env=env, stderr=subprocess.PIPE)
+    assert _wait_for_staging(data_dir, proc), "the load never reached the write"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    if kill_server_too:
+        pid = int((data_dir / "server.pid").read_text())
+        os.kill(pid, signal.SIGKILL)
+    assert not list(data_dir.glob("temp-*.rdb")), "no half-written snapshot is visible"
+    assert _status(data_dir) == before, "the killed load left nothing behind"
+    retry = blocs("load", str(big), data_dir=data_dir)
+    assert retry.returncode == 0, retry.stderr
+    after = _status(data_dir)
+    assert after["nodes"]["Proposal"] == before["nodes"]["Proposal"] + 2500
+
+
+def test_two_loads_at_once_both_land_once(tmp_path):
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    _big_dataset(a, 800, "alpha")
+    _big_dataset(b, 800, "beta")
+    sequential = tmp_path / "seq"
+    assert blocs("load", str(a), data_dir=sequential).returncode == 0
+    assert blocs("load", str(b), data_dir=sequential).returncode == 0
+    expected = _status(sequential)
+
+    together = tmp_path / "together"
+    env = {**os.environ, "BLOCS_DATA_DIR": str(together)}
+    procs = [subprocess.Popen([_exe(), "load", str(p)], env=env, stderr=subprocess.PIPE)
+             for p in (a, b)]  # fmt: skip
+    for p in procs:
+        _, stderr = p.communicate(timeout=300)
+        assert p.returncode == 0, stderr.decode()
+    assert _status(together) == expected
+    assert len({(together / "server.pid").exists()}) == 1
+
+
+def test_neo4j_unreachable_is_one_clear_line_without_the_password():
+    secret = "s3cret-pa55word"
+    result = blocs("--uri", "bolt://127.0.0.1:9", "db", "status",
+                   env={"NEO4J_PASSWORD": secret, "NEO4J_USER": "neo4j"})  # fmt: skip
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        "Error: cannot reach Neo4j at bolt://127.0.0.1:9"
+    )
+    assert secret not in result.stdout + result.stderr
+
+
+@pytest.mark.neo4j
+def test_neo4j_wrong_password_is_one_clear_line():
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip("NEO4J_URI is not set: no Neo4j server to test against")
+    secret = "definitely-wrong-password"
+    result = blocs("--uri", uri, "db", "status", env={"NEO4J_PASSWORD": secret})
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "refused the credentials" in result.stderr
+    assert secret not in result.stdout + result.stderr
+
+
+# -- property-based fuzzing of the dataset loader ---------------------------------------------
+
+scalar = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=True),
+    st.text(max_size=30), st.sampled_from(STATES + ["EU", "Lichtenstein", "the UK", "AHC-7"]),
+)  # fmt: skip
+value = st.recursive(scalar, lambda c: st.lists(c, max_size=4) | st.dictionaries(
+    st.text(max_size=8), c, max_size=4), max_leaves=12)  # fmt: skip
+field_names = st.sampled_from(
+    ["id", "session", "date", "issue", "option", "proposer", "support", "oppose", "neutral",
+     "on_behalf_of", "cite", "note", "bogus"]
+)  # fmt: skip
+event = st.dictionaries(field_names, value, max_size=12)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(doc=st.one_of(
+    st.fixed_dictionaries({"report": value, "events": st.lists(event, max_size=5)}),
+    st.fixed_dictionaries({"report": st.just("r.txt"), "actors": value,
+                           "events": st.lists(event, max_size=3)}),
+    value,
+))  # fmt: skip
+def test_fuzz_dataset_loader_structured(tmp_path, doc):
+    path = tmp_path / "fuzz.yaml"
+    try:
+        text = yaml.safe_dump(doc, allow_unicode=True)
+    except yaml.YAMLError:
+        return
+    path.write_text(text, encoding="utf-8")
+    try:
+        plan = plan_positions([path])
+    except LoadError as exc:
+        assert str(exc) and str(path) in str(exc)
+    else:
+        assert all(e.id and e.session and e.issue for e in plan.events)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(raw=st.binary(max_size=400) | st.text(max_size=400))
+def test_fuzz_dataset_loader_raw_bytes(tmp_path, raw):
+    path = tmp_path / "raw.yaml"
+    path.write_bytes(raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass"))
+    try:
+        plan_positions([path])
+    except LoadError as exc:
+        assert str(path) in str(exc)
+
+
+def test_cli_bad_file_never_shows_a_traceback(tmp_path, data_dir):
+    path = tmp_path / "garbage.yaml"
+    path.write_bytes(b"\xff\xfe\x00garbage: [unclosed")
+    result = blocs("load", str(path), data_dir=data_dir)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"Error: {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
