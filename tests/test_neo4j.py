@@ -58,7 +58,7 @@ def test_failed_write_rolls_back_on_neo4j(neo4j):
 
 
 def test_every_read_query_runs_on_neo4j(neo4j):
-    from tests.test_cypher import READS, QUERIES, browser_params
+    from tests.test_cypher import QUERIES, READS, browser_params
 
     execute(neo4j, plan_positions())
     for name in READS:
