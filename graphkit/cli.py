@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from graphkit import cli_analysis
+from graphkit import cli_analysis, cli_plots
 from graphkit.cli_common import Fmt, err, handled, out, parse_param, print_rows, store_of
 
 app = typer.Typer(
@@ -48,24 +48,56 @@ def load(
         list[Path] | None,
         typer.Argument(help="Position files (.yaml) or folders; none: the bundled dataset."),
     ] = None,
+    votes: Annotated[
+        Path | None,
+        typer.Option(help="Roll-call votes: unvotes layout (.csv/.csv.gz) or the generic CSV."),
+    ] = None,
+    roll_calls: Annotated[
+        Path | None,
+        typer.Option(help="unvotes roll-calls file (default: un_roll_calls.csv.gz beside it)."),
+    ] = None,
+    vote_session: Annotated[
+        list[str] | None,
+        typer.Option(help="Only these General Assembly sessions of --votes (74 or UNGA-74)."),
+    ] = None,
 ) -> None:
-    """Load curated position datasets into the database (atomic, idempotent).
+    """Load curated positions and recorded votes into the database (atomic, idempotent).
 
     Every file is validated first; on any problem nothing is written and each problem is
-    reported with its file, line and value.
+    reported with its file, line and value. With no argument: the bundled dataset (every
+    AHC position file and the General Assembly votes that frame the negotiations).
     """
-    from rich.progress import Progress
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from loaders.pipeline import execute, plan_positions
+    from loaders.pipeline import execute, merge, plan_bundled, plan_positions
 
     with handled():
-        plan = plan_positions(list(paths) if paths else None)
-        with store_of(ctx) as store, Progress(console=err, transient=True) as bar:
+        if paths:
+            plan = plan_positions(list(paths))
+        elif votes is None:
+            plan = plan_bundled()
+        else:
+            plan = None
+        if votes is not None:
+            from loaders.votes import plan_votes
+
+            vplan = plan_votes(votes, roll_calls, sessions_filter=vote_session or None)
+            plan = vplan if plan is None else merge(plan, vplan)
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} batches"),
+            TimeElapsedColumn(),
+        )
+        with store_of(ctx) as store, Progress(*columns, console=err, transient=True) as bar:
             task = bar.add_task("Writing", total=len(plan.steps))
             execute(store, plan, lambda n: bar.advance(task, n))
+        what = [f"{len(plan.events)} events, {plan.positions} positions"]
+        if plan.votes:
+            what.append(f"{plan.votes} votes")
         err.print(
-            f"Loaded {len(plan.events)} events, {plan.positions} positions "
-            f"from {len(plan.files)} file(s) into {store.backend} ({store.where})."
+            f"Loaded {' and '.join(what)} from {len(plan.files)} file(s) "
+            f"into {store.backend} ({store.where})."
         )
 
 
@@ -158,6 +190,7 @@ def query(
 
 
 cli_analysis.register(app)
+cli_plots.register(app)
 
 if __name__ == "__main__":  # python -m graphkit.cli
     app(prog_name="blocs")

@@ -65,8 +65,7 @@ def plot(
 ) -> None:
     """Draw the blocs: network, flow, heatmap or profile, as PNG or SVG.
 
-    Bloc ids and colors are tracked across sessions, so a bloc has the same color in every
-    figure made with the same options.
+    Bloc ids and colors are tracked across sessions: one bloc, one color in every figure.
     """
     from graphkit.errors import BlocsError
 
@@ -74,6 +73,8 @@ def plot(
         if output.suffix.lower() not in SUFFIXES:
             got = f"'{output.suffix}'" if output.suffix else "no suffix"
             raise BlocsError(f"{output}: cannot write {got}; use .png or .svg")
+        if not output.parent.is_dir():
+            raise BlocsError(f"{output}: folder {output.parent} does not exist")
         if session and kind not in (Kind.network, Kind.heatmap):
             raise BlocsError(f"--session applies to network and heatmap, not {kind}")
         if actor and kind is not Kind.profile:

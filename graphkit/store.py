@@ -32,8 +32,13 @@ _CONSTRAINT = re.compile(
 _INDEX = re.compile(r"CREATE INDEX \w+ IF NOT EXISTS FOR \((\w+):(\w+)\) ON \(\1\.(\w+)\)", re.I)
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def _plain(value: Any) -> Any:
     """Turn driver objects (nodes, paths, dates) into JSON-friendly values."""
+    if value is None or type(value) in _SCALARS:  # the common case, kept cheap
+        return value
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

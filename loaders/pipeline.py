@@ -84,3 +84,23 @@ def plan_positions(paths: list[Path] | None = None, ref: ActorIndex | None = Non
 def execute(store: Store, plan: LoadPlan, progress: Callable[[int], None] | None = None) -> None:
     """Write the plan in one atomic write."""
     store.write(plan.steps, progress)
+
+
+def merge(plan: LoadPlan, other: LoadPlan) -> LoadPlan:
+    """One plan writing both (still one atomic write)."""
+    plan.files += other.files
+    plan.events += other.events
+    plan.steps += other.steps
+    plan.positions += other.positions
+    plan.votes += other.votes
+    return plan
+
+
+def plan_bundled() -> LoadPlan:
+    """The whole bundled dataset: every position file and the framing General Assembly votes."""
+    from loaders.votes import bundled_votes_files, plan_votes
+
+    plan = plan_positions()
+    for path in bundled_votes_files():
+        merge(plan, plan_votes(path))
+    return plan
