@@ -53,9 +53,17 @@ def synthetic_events(n_actors: int, n_proposals: int, session: str) -> list[Even
     by_prop: dict[str, Event] = {}
     for p in positions:
         actor = codes[int(p.actor[1:])]
-        ev = by_prop.setdefault(p.proposal, Event(
-            id=f"syn-{session.lower()}-{p.proposal.lower()}", session=session, issue=f"{session.lower()}-{p.issue.lower()}",
-            option="synthetic", citation=Citation("synthetic", 0, 1)))  # fmt: skip
+        tag = session.lower()
+        ev = by_prop.setdefault(
+            p.proposal,
+            Event(
+                id=f"syn-{tag}-{p.proposal.lower()}",
+                session=session,
+                issue=f"{tag}-{p.issue.lower()}",
+                option="synthetic",
+                citation=Citation("synthetic", 0, 1),
+            ),
+        )
         side = "support" if p.stance == "support" else "oppose"
         by_prop[p.proposal] = Event(**{**ev.__dict__, side: (*getattr(ev, side), actor)})
     return list(by_prop.values())
