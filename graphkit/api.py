@@ -120,3 +120,19 @@ def write_blocs(store: Store, reports: list[BlocReport], tracking: Tracking | No
     if not per_session:
         raise BlocsError("--write stores per-session blocs: use --session or --all-sessions")
     return store.write(bloc_steps(per_session, tracking))
+
+
+def validate_against_vote(store: Store, window: Window, roll_call: str, params: Params = Params()):
+    """Blocs of `window` (stated positions) against one recorded vote, for actors in both."""
+    from graphkit.validate import against_vote
+
+    report = window_report(store, window, params)
+    votes = {
+        p.actor: p.stance
+        for p in export_positions(store, Window(source="votes"))
+        if p.proposal == roll_call
+    }
+    if not votes:
+        raise BlocsError(f"no recorded votes for roll call {roll_call!r}; load votes first")
+    labels = {b.id: b.label for b in report.blocs}
+    return report, against_vote(report.partition(), votes, roll_call=roll_call, labels=labels)

@@ -563,7 +563,8 @@ def label_blocs(
 ) -> dict[int, str]:
     """Readable names: the `top` most central members, then the groups the bloc mostly holds.
 
-    Centrality is weighted degree inside the bloc. `actor_groups` maps actor -> its groups;
+    Centrality is the number of agreements with the rest of the bloc (weighted degree on the
+    `agreements` attribute, else `weight`). `actor_groups` maps actor -> its groups;
     a group is named when more than `min_share` of its members in the graph sit in the bloc
     (at most three, largest share first), e.g. "USA, GBR, CAN + WEOG".
     """
@@ -574,8 +575,14 @@ def label_blocs(
     labels = {}
     for bloc, members in blocs_of(partition).items():
         inside = set(members)
+        # agreements inside the bloc (falling back to weight): an actor that sided with its bloc
+        # often counts more than one seen once, whose index is as high
         strength = {
-            v: sum(float(d.get("weight", 0.0)) for u, d in G[v].items() if u in inside)
+            v: sum(
+                float(d.get("agreements", d.get("weight", 0.0)))
+                for u, d in G[v].items()
+                if u in inside
+            )  # fmt: skip
             if v in G
             else 0.0
             for v in members

@@ -290,6 +290,53 @@ def export(
     err.print(f"Wrote {G.number_of_nodes()} actors, {G.number_of_edges()} edges to {output}.")
 
 
+def validate(
+    ctx: typer.Context,
+    roll_call: Annotated[
+        str, typer.Option(help="Roll call to compare with (default: A/RES/74/247).")
+    ] = "UNGA-RC-9087",
+    session: Session = None,
+    method: MethodOpt = Method.louvain,
+    runs: Runs = 100,
+    seed: Seed = 0,
+    min_positions: MinPositions = 3,
+    expand: Expand = True,
+    fmt: Annotated[ReportFmt, typer.Option("--format", help="Output format.")] = ReportFmt.table,
+) -> None:
+    """Negotiation blocs against a recorded vote: contingency table and Cramér's V.
+
+    Blocs come from stated positions (default: AHC-7); the vote from recorded votes (default:
+    A/RES/74/247, which created the Ad Hoc Committee). Only actors present in both count.
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from graphkit import api
+    from graphkit.export import Window
+
+    params = api.Params(method=method.value, runs=runs, seed=seed, min_positions=min_positions,
+                        expand=expand, null_shuffles=0)  # fmt: skip
+    window = Window(sessions=tuple(session or ["AHC-7"]))
+    with handled(), store_of(ctx) as store:
+        report_, result = api.validate_against_vote(store, window, roll_call, params)
+    if fmt is ReportFmt.json:
+        doc = result.to_dict() | {"blocs_from": report_.session, "blocs_method": report_.method}
+        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        return
+    v = "n/a" if result.cramers_v is None else f"{result.cramers_v:.2f}"
+    p = "n/a" if result.p_value is None else f"{result.p_value:.2g}"
+    title = (f"Blocs of {report_.session} ({report_.method}) against {roll_call}: "
+             f"{result.actors} actors in both; Cramér's V {v}, chi-square p {p}")  # fmt: skip
+    table = Table(title=Text(title), title_justify="left")
+    for col in ("bloc", "label", *result.votes):
+        table.add_column(col)
+    for b, row in zip(result.blocs, result.table, strict=True):
+        table.add_row(str(b), Text(result.labels.get(b, "")), *map(str, row))
+    out.print(table)
+    if result.only_in_blocs:
+        out.print(Text("In the blocs but no vote recorded: " + ", ".join(result.only_in_blocs)))
+
+
 def register(app: typer.Typer) -> None:
-    for fn in (report, state, track, export):
+    for fn in (report, state, track, export, validate):
         app.command()(fn)

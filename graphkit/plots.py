@@ -516,7 +516,7 @@ def heatmap(
     font = 5.5 if n > 80 else 6.5 if n > 40 else 8.0
     cell = font + 2.5  # points per row, so tick labels never overlap
     mat_in = max(n * cell / 72.0, 3.0)
-    blocs = [b for b in sorted(report.blocs, key=lambda b: (-len(b.members), b.id))]
+    blocs = sorted(report.blocs, key=lambda b: (-len(b.members), b.id))
     entries = [(b.id, f"{b.label}  ({len(b.members)})") for b in blocs]
     left, right, top, bottom = 0.9, 1.3, 0.9, 0.6
     legend_h = _legend_height(len(entries) + 1)

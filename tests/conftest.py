@@ -47,12 +47,12 @@ def loaded_dir(tmp_path_factory) -> Path:
     """A data dir holding the bundled dataset and its blocs, built once per test session."""
     from graphkit import api
     from graphkit.export import Window
-    from loaders.pipeline import execute, plan_positions
+    from loaders.pipeline import execute, plan_bundled
 
     path = tmp_path_factory.mktemp("loaded") / "db"
     s = EmbeddedStore(path)
     try:
-        execute(s, plan_positions())
+        execute(s, plan_bundled())
         params = api.Params(runs=10, null_shuffles=0)
         reports, tracking = api.session_reports(s, Window(), params)
         api.write_blocs(s, reports, tracking)  # Browser queries read stored blocs
