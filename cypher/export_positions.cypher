@@ -2,6 +2,9 @@
 // The positions and votes of a window, for the analysis: sessions (a list, or null for all),
 // a date range (ISO strings, inclusive, or null), an issue key prefix (e.g. 'art64'), and the kind
 // ('position' for stated positions, 'vote' for recorded votes, null for both).
+// One row per proposal; each position is one string 'ACTOR STANCE BEHALF PROPOSER' (BEHALF '-'
+// when none, PROPOSER 'p' or '-'): codes hold no spaces, and one string per position parses
+// about ten times faster than one row per position on 870,000 General Assembly votes.
 // params: sessions, date_from, date_to, issue, kind
 // :param sessions => ['AHC-7']
 // :param date_from => null
@@ -14,9 +17,11 @@ WHERE ($sessions IS NULL OR p.session IN $sessions)
   AND ($date_to IS NULL OR p.date <= $date_to)
   AND ($issue IS NULL OR p.issue STARTS WITH $issue)
   AND ($kind IS NULL OR p.kind = $kind)
-RETURN a.code AS actor, p.id AS proposal, p.issue AS issue,
+WITH p, collect(a.code + ' ' +
        CASE type(r) WHEN 'SUPPORTED' THEN 'support' WHEN 'OPPOSED' THEN 'oppose'
-         WHEN 'NEUTRAL' THEN 'neutral' ELSE r.vote END AS stance,
-       p.session AS session, p.date AS date, p.kind AS kind, r.on_behalf_of AS on_behalf_of,
-       coalesce(r.proposer, false) AS proposer
-ORDER BY session, proposal, actor
+         WHEN 'NEUTRAL' THEN 'neutral' ELSE r.vote END + ' ' +
+       coalesce(r.on_behalf_of, '-') + ' ' +
+       CASE WHEN coalesce(r.proposer, false) THEN 'p' ELSE '-' END) AS cells
+RETURN p.id AS proposal, p.issue AS issue, p.session AS session, p.date AS date,
+       p.kind AS kind, cells
+ORDER BY session, proposal

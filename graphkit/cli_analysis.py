@@ -114,7 +114,7 @@ def report(
     expand: Expand = True,
     backend: BackendOpt = Backend.igraph,
     null_shuffles: Shuffles = 20,
-    workers: Annotated[int, typer.Option(min=1, help="Processes for --all-sessions.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for --all-sessions.")] = 2,
     fmt: Annotated[ReportFmt, typer.Option("--format", help="Output format.")] = ReportFmt.table,
     write: Annotated[
         bool, typer.Option("--write", help="Store the blocs in the graph (Bloc, IN_BLOC).")
@@ -204,7 +204,7 @@ def track(
     min_positions: MinPositions = 3,
     expand: Expand = True,
     backend: BackendOpt = Backend.igraph,
-    workers: Annotated[int, typer.Option(min=1, help="Processes.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Processes.")] = 2,
     fmt: Annotated[ReportFmt, typer.Option("--format", help="Output format.")] = ReportFmt.table,
 ) -> None:
     """Bloc lineage across sessions, splits and merges, and the swing actors."""

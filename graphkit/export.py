@@ -40,21 +40,26 @@ class Window:
 
 
 def export_positions(store: Store, window: Window = Window()) -> list[Position]:
-    rows = store.run("export_positions", **window.params())
-    return [
-        Position(
-            actor=r["actor"],
-            proposal=r["proposal"],
-            issue=r["issue"],
-            stance=r["stance"],
-            session=r["session"],
-            date=r["date"],
-            kind=r["kind"] or "position",
-            on_behalf_of=r["on_behalf_of"],
-            proposer=bool(r["proposer"]),
-        )
-        for r in rows
-    ]
+    """Positions of a window, sorted by session, proposal and actor (stable input order)."""
+    out = []
+    for row in store.run("export_positions", **window.params()):
+        kind = row["kind"] or "position"
+        for cell in sorted(row["cells"]):
+            actor, stance, behalf, proposer = cell.split(" ")
+            out.append(
+                Position(
+                    actor=actor,
+                    proposal=row["proposal"],
+                    issue=row["issue"],
+                    stance=stance,
+                    session=row["session"],
+                    date=row["date"],
+                    kind=kind,
+                    on_behalf_of=None if behalf == "-" else behalf,
+                    proposer=proposer == "p",
+                )
+            )
+    return out
 
 
 def by_session(positions: Sequence[Position], order: Sequence[str]) -> dict[str, list[Position]]:
