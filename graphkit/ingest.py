@@ -10,7 +10,8 @@ from graphkit.store import Step
 BATCH = 5000
 
 
-def _batches(name: str, rows: list[dict], size: int = BATCH) -> Iterator[Step]:
+def _batches(name: str, rows: list[dict], size: int | None = None) -> Iterator[Step]:
+    size = size or BATCH  # read at call time, so benchmarks can vary it
     for i in range(0, len(rows), size):
         yield (name, {"rows": rows[i : i + size]})
 
