@@ -13,7 +13,16 @@ from typing import Annotated
 import typer
 
 from graphkit import cli_analysis, cli_plots
-from graphkit.cli_common import Fmt, err, handled, out, parse_param, print_rows, store_of
+from graphkit.cli_common import (
+    ExtractFmt,
+    Fmt,
+    err,
+    handled,
+    out,
+    parse_param,
+    print_rows,
+    store_of,
+)
 
 app = typer.Typer(
     help="Who sides with whom: voting blocs in UN negotiations, from reports and roll calls.",
@@ -60,6 +69,15 @@ def load(
         list[str] | None,
         typer.Option(help="Only these General Assembly sessions of --votes (74 or UNGA-74)."),
     ] = None,
+    report: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="A prose report (text, Markdown, HTML): extract its events and load them."
+        ),
+    ] = None,
+    session: Annotated[
+        str | None, typer.Option(help="With --report: session where the report does not say.")
+    ] = None,
 ) -> None:
     """Load curated positions and recorded votes into the database (atomic, idempotent).
 
@@ -69,11 +87,17 @@ def load(
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from loaders.pipeline import execute, merge, plan_bundled, plan_positions
+    from loaders.pipeline import execute, merge, plan_bundled, plan_positions, plan_report
 
     with handled():
         if paths:
             plan = plan_positions(list(paths))
+        elif report:
+            plan = None
+            for path in report:
+                rplan, unresolved = plan_report(path, session)
+                _warn_unresolved(path, unresolved)
+                plan = rplan if plan is None else merge(plan, rplan)
         elif votes is None:
             plan = plan_bundled()
         else:
@@ -99,6 +123,43 @@ def load(
             f"Loaded {' and '.join(what)} from {len(plan.files)} file(s) "
             f"into {store.backend} ({store.where})."
         )
+
+
+def _warn_unresolved(path, unresolved) -> None:
+    """Names the extractor could not resolve: reported with the closest known names."""
+    for u in unresolved:
+        hint = f" (closest: {', '.join(u.suggestions)})" if u.suggestions else ""
+        err.print(
+            f"Warning: {path}:{u.char_start}: no actor named {u.name!r}{hint}",
+            highlight=False,
+            markup=False,
+        )
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Reports: plain text, Markdown or HTML.")],
+    session: Annotated[
+        str | None, typer.Option(help="Session where the report does not say, e.g. AHC-7.")
+    ] = None,
+    date: Annotated[str | None, typer.Option(help="Date where the report does not say.")] = None,
+    fmt: Annotated[ExtractFmt, typer.Option("--format", help="Output format.")] = ExtractFmt.json,
+) -> None:
+    """Side-taking events found in prose reports (printed, not written).
+
+    Offsets point into each file as given. Names that resolve to no known actor are listed on
+    stderr with the closest known names. `blocs load --report FILE` writes the events.
+    """
+    from loaders.extract import extract_file, render_table, to_json
+
+    with handled():
+        results = [(str(p), extract_file(p, session=session, date=date)) for p in files]
+    for path, result in results:
+        _warn_unresolved(path, result.unresolved)
+    if fmt is ExtractFmt.json:
+        sys.stdout.write(json.dumps(to_json(results), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.print(render_table(results))
 
 
 @db_app.command("status")

@@ -24,6 +24,11 @@ class Fmt(StrEnum):
     csv = "csv"
 
 
+class ExtractFmt(StrEnum):
+    json = "json"
+    table = "table"
+
+
 @contextlib.contextmanager
 def handled():
     """Turn library errors into one-line messages and a non-zero exit."""

@@ -104,3 +104,23 @@ def plan_bundled() -> LoadPlan:
     for path in bundled_votes_files():
         merge(plan, plan_votes(path))
     return plan
+
+
+def plan_report(path: Path, session: str | None = None, date: str | None = None):
+    """Extract a prose report and plan its events (with file, offsets and passage) for loading.
+
+    Returns the plan and the names the extractor could not resolve (reported, never dropped).
+    """
+    from graphkit.ingest import event_steps as steps_of
+    from loaders.extract import extract_file, to_events
+
+    if session is not None and session not in load_sessions():
+        raise LoadError(f"unknown session {session!r}", file=str(path))
+    result = extract_file(path, session=session, date=date)
+    events = to_events(path, result, default_session=session)
+    plan = LoadPlan(files=[str(path)], events=events)
+    plan.steps = reference_steps(reference()) + steps_of(events, Path(path).name)
+    plan.positions = sum(
+        len(e.support) + len(e.oppose) + len(e.neutral) + (1 if e.proposer else 0) for e in events
+    )
+    return plan, result.unresolved
