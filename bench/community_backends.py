@@ -134,6 +134,16 @@ def bench_synthetic(args) -> None:
             f"{mean(r['cons_nmi'], '8.3f')} {mean(r['cons_vs_pl'], '10.3f')} "
             f"{format(cons * 70 / 2, '17.1f') if cons else format('-', '>17')}"
         )
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _figures import figure
+
+    for backend, r in rows_out.items():
+        if r["cons_s"]:
+            figure(
+                f"consensus {args.runs} runs, {backend}", statistics.mean(r["cons_s"]), "s/session"
+            )
+        if r["nmi_ref"]:
+            figure(f"NMI vs python-louvain, {backend}", statistics.mean(r["nmi_ref"]))
     print(
         "\n* NMI of one run against python-louvain with the same seed; on the python-louvain row,"
         "\n  against python-louvain with the next seed (how much the reference varies by seed)."

@@ -87,6 +87,11 @@ def main() -> None:
     print_table("negotiations", tables["negotiation"], "proposals")
     print_table("roll calls", tables["roll calls"], "votes")
     plot(tables, args.output, args.actors, args.blocs)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _figures import figure
+
+    figure("planted ARI, 50 proposals, noise 0.3", tables["negotiation"][50, 0.3][1])
+    figure("planted ARI, 25 roll calls, noise 0.4", tables["roll calls"][25, 0.4][1])
     print(f"\nwrote {args.output} ({time.perf_counter() - t0:.1f} s)")
 
 

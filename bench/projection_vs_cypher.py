@@ -97,9 +97,16 @@ def main() -> None:
                 events = synthetic_events(n_actors, n_props, sid)
                 store.write(reference_steps(reference()) + event_steps(events, "synthetic"))
                 sessions.append(sid)
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from _figures import figure
+
             for session in sessions:
                 pairs, ts, tc = measure(store, session, args.repeat)
                 print(f"{session:>12} {pairs:>7} {ts:9.3f} {tc:9.3f} {tc / ts:6.1f}x  yes")
+                if pairs:
+                    figure(
+                        f"projection Cypher/sparse time, {session} ({pairs} pairs)", tc / ts, "x"
+                    )
         finally:
             store.close()
     print("sparse = export_positions + project (graphkit.projection); cypher = pairwise_agreement")
