@@ -35,19 +35,12 @@ def slice_plan():
     return plan_votes(VOTES_GZ, sessions_filter=SLICE)
 
 
-def _graph_rows(store, cypher: str) -> list[list]:
-    """Raw read on the embedded graph, for facts no named query returns (successor)."""
-    return store.db.select_graph(store.graph_name).ro_query(cypher).result_set
-
-
 def _votes_in(store, session: str) -> dict[str, Counter]:
-    rows = store.run(
-        "export_positions", sessions=[session], date_from=None, date_to=None, issue=None,
-        kind="vote",
-    )  # fmt: skip
+    from graphkit.export import Window, export_positions
+
     out: dict[str, Counter] = {}
-    for r in rows:
-        out.setdefault(r["actor"], Counter())[r["stance"]] += 1
+    for p in export_positions(store, Window(sessions=(session,), source="votes")):
+        out.setdefault(p.actor, Counter())[p.stance] += 1
     return out
 
 
@@ -106,20 +99,21 @@ def test_historical_members_are_their_own_actors_with_successors(slice_plan, sto
     assert {"RUS", "SRB", "CZE", "SVK", "CHN", "YEM"} <= set(s74)
     assert not {"SUN", "YUG", "SCG", "CSK", "TWN"} & set(s74)
     got = {
-        code: (kind, successor)
-        for code, kind, successor in _graph_rows(
-            store, "MATCH (a:Actor) WHERE a.kind = 'historical' "
-            "RETURN a.code, a.kind, a.successor ORDER BY a.code"
-        )
-    }  # fmt: skip
+        r["code"]: (r["kind"], r["successor"])
+        for r in store.run("actor_names")
+        if r["kind"] == "historical"
+    }
     assert got == {
         "CSK": ("historical", "CZE"),
         "SUN": ("historical", "RUS"),
         "TWN": ("historical", "CHN"),
         "YUG": ("historical", "SRB"),
     }
-    session = next(r for r in _graph_rows(store, "MATCH (s:Session {id: 'UNGA-1'}) "
-                   "RETURN s.name, s.start, s.end, s.body"))  # fmt: skip
+    session = next(
+        [r["name"], r["start"], r["end"], r["body"]]
+        for r in store.run("sessions")
+        if r["session"] == "UNGA-1"
+    )
     assert session == ["UN General Assembly 1st session", "1946-01-01", "1946-12-07", "UNGA"]
 
 

@@ -1,0 +1,417 @@
+"""Report extractor: side-taking events from negotiation reports in English prose.
+
+    result = extract_text(text, file="report.txt", session="AHC-7")
+    result = extract_file("report.md")              # Markdown / HTML stripped, offsets kept
+    to_json([(path, result)])                       # {"documents": [{"file", "events": [...]}]}
+    render_table([(path, result)])                  # rich Table
+    to_events(path, result, default_session="AHC-7")  # graphkit.model.Event records
+
+Offsets (`char_start`, `char_end`) are Python string offsets into the file's text as decoded
+(UTF-8), also for Markdown and HTML input. Names inside actor lists that resolve to no actor are
+reported in `unresolved` with the closest known names; they are never silently dropped.
+
+Conventions (those of the curated dataset, data/README.md):
+* an event is one option of one question; its span covers the sentences that state it (the
+  proposal and every later sentence that adds a side to it, e.g. "This proposal was supported");
+* a single actor putting a position forward is its `proposer` (implied support); several actors
+  voicing the same view are `support` without a proposer; "opposed by", "did not support it",
+  "were not in agreement on the inclusion of this provision" are `oppose`; reserving a position,
+  asking for time, appreciating without supporting, a lukewarm response are `neutral`;
+* "Jamaica (on behalf of CARICOM)": JAM takes the side, `on_behalf_of == {"JAM": "CARICOM"}`;
+  a group named without a speaker ("the Caribbean Community") is itself the actor;
+* competing options of one question (30 / 40 / 60 ratifications, "on the other hand", "while")
+  are separate events sharing `issue`, derived from article references ("art64-entry-...")
+  when there are any, else from the section heading and the option;
+* session and date come from the report (dated headings, "On 30 January", "day 4 (1 February)",
+  "the fifth session", mapped through data/sessions.yaml), else from the arguments.
+
+How it works: text.py (stripping, blocks, sentences), mentions.py (names), dates.py (sessions
+and days), patterns.py + words.py (constructions). Only sentences naming an actor are parsed;
+all scans are linear (see bench/extract_speed.py) and bounded per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphkit.model import Citation, Event
+from loaders.actors import ActorIndex, reference
+from loaders.errors import LoadError
+from loaders.extract.dates import Context, find_dates, find_session_names
+from loaders.extract.mentions import lexicon
+from loaders.extract.patterns import Ev, Parser, candidate_names, find_articles
+from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences
+
+__all__ = [
+    "ExtractResult",
+    "ExtractedEvent",
+    "Unresolved",
+    "extract_file",
+    "extract_text",
+    "render_table",
+    "to_events",
+    "to_json",
+]
+
+
+@dataclass
+class ExtractedEvent:
+    char_start: int
+    char_end: int
+    proposer: str | None
+    option: str
+    support: list[str] = field(default_factory=list)
+    oppose: list[str] = field(default_factory=list)
+    neutral: list[str] = field(default_factory=list)
+    on_behalf_of: dict[str, str] = field(default_factory=dict)
+    session: str | None = None
+    date: str | None = None
+    issue: str = ""
+    sentence: str = ""
+
+    def actors(self) -> set[str]:
+        out = set(self.support) | set(self.oppose) | set(self.neutral)
+        if self.proposer:
+            out.add(self.proposer)
+        return out
+
+
+@dataclass
+class Unresolved:
+    name: str
+    char_start: int
+    char_end: int
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExtractResult:
+    events: list[ExtractedEvent] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+    file: str = "<text>"
+
+
+def extract_text(
+    text: str,
+    *,
+    file: str = "<text>",
+    session: str | None = None,
+    date: str | None = None,
+    index: ActorIndex | None = None,
+    kind: str | None = None,
+) -> ExtractResult:
+    """Side-taking events of one report given as text (plain, Markdown or HTML).
+
+    `kind` forces "text", "markdown" or "html"; by default it is taken from the file name's
+    extension or sniffed. `session` / `date` apply where the report itself does not say.
+    """
+    if not isinstance(text, str):
+        raise TypeError("extract_text expects str; use extract_file for bytes on disk")
+    doc = prepare(text, file if file != "<text>" else "", kind)
+    return _extract(doc, text, file, session, date, index or reference())
+
+
+def extract_file(
+    path: str | Path, *, session: str | None = None, date: str | None = None
+) -> ExtractResult:
+    """Read a UTF-8 report (plain text, Markdown or HTML) and extract its events."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise LoadError(
+            f"not UTF-8 text: undecodable byte 0x{bad} at byte offset {exc.start} "
+            "(convert the file to UTF-8)",
+            file=str(path),
+        ) from None
+    return extract_text(text, file=str(path), session=session, date=date)
+
+
+def _extract(
+    doc: Doc, source: str, file: str, session: str | None, date: str | None, ix: ActorIndex
+) -> ExtractResult:
+    clean = doc.text
+    lex = lexicon(ix)
+    ctx = Context(session, date)
+    parser = Parser(clean, ix, lex)
+    all_blocks = blocks(doc)
+    sidx = 0
+    # Work through the document in chunks of whole blocks (about 1 MB): the per-chunk lists of
+    # names, dates and article references stay small, so time and memory grow linearly.
+    i = 0
+    while i < len(all_blocks):
+        j = i
+        size = 0
+        while j < len(all_blocks) and (size < _CHUNK or j == i):
+            size += all_blocks[j].end - all_blocks[j].start + 1
+            j += 1
+        cs, ce = all_blocks[i].start, all_blocks[j - 1].end
+        sidx = _chunk(clean, all_blocks, i, j, cs, ce, lex, ctx, parser, sidx)
+        i = j
+    events = [_finish(ev, doc, source) for ev in parser.events if _keep(ev)]
+    events.sort(key=lambda e: (e.char_start, e.char_end))
+    unresolved = []
+    for c in candidate_names(parser):
+        unresolved.append(
+            Unresolved(c.name, doc.orig(c.start), doc.orig(c.end, end=True), ix.suggest(c.name))
+        )
+    return ExtractResult(events, unresolved, file)
+
+
+_CHUNK = 1_000_000
+
+
+def _chunk(
+    clean: str,
+    all_blocks: list,
+    i: int,
+    j: int,
+    cs: int,
+    ce: int,
+    lex,
+    ctx: Context,
+    parser: Parser,
+    sidx: int,
+) -> int:
+    """Blocks i..j-1 (text [cs, ce)); returns the running sentence index."""
+    mentions = lex.find(clean, cs, ce)
+    date_hits = find_dates(clean, cs, ce)
+    name_hits = find_session_names(clean, cs, ce)
+    art_hits = find_articles(clean, cs, ce)
+    mi = di = ni = ai = 0
+    nm, nd, nn, na = len(mentions), len(date_hits), len(name_hits), len(art_hits)
+    for bi in range(i, j):
+        blk = all_blocks[bi]
+        if blk.kind != "b":
+            parser.end_colon()
+        if blk.kind == "h":
+            ds, di = _take(date_hits, di, blk.start, blk.end)
+            _ns, ni = _take(name_hits, ni, blk.start, blk.end)
+            arts, ai = _take(art_hits, ai, blk.start, blk.end)
+            heading = clean[blk.start : blk.end]
+            ctx.heading(heading, blk.start, ds)
+            parser.new_section(heading, arts)
+            while mi < nm and mentions[mi].start < blk.end:
+                mi += 1
+            sidx += 1
+            continue
+        busy = (
+            (mi < nm and mentions[mi].start < blk.end)
+            or (di < nd and date_hits[di].start() < blk.end)
+            or (ni < nn and name_hits[ni].start() < blk.end)
+            or clean[blk.end - 1 : blk.end] == ":"
+        )
+        if not busy:
+            # nothing to parse here: keep the bookkeeping (sentence count, article context)
+            if ai < na and art_hits[ai].start() < blk.end:
+                arts, ai = _take(art_hits, ai, blk.start, blk.end)
+                parser.note_articles(arts, sidx, bi)
+            sidx += count_sentences(clean, blk.start, blk.end)
+            continue
+        for a, b in sentences(clean, blk.start, blk.end):
+            if (di < nd and date_hits[di].start() < b) or (ni < nn and name_hits[ni].start() < b):
+                ds, di = _take(date_hits, di, a, b)
+                ns, ni = _take(name_hits, ni, a, b)
+                if ds or ns:
+                    ctx.sentence(clean, a, b, ds, ns)
+            parser.session, parser.date = ctx.current()
+            if ai < na and art_hits[ai].start() < b:
+                arts, ai = _take(art_hits, ai, a, b)
+                if arts:
+                    parser.note_articles(arts, sidx, bi)
+            ms = []
+            while mi < nm and mentions[mi].start < b:
+                m = mentions[mi]
+                if m.start >= a and m.end <= b:
+                    ms.append(m)
+                mi += 1
+            if ms or clean[b - 1 : b] == ":":
+                parser.parse(a, b, ms, sidx, bi, blk.kind == "b")
+            sidx += 1
+    return sidx
+
+
+def _take(hits: list[re.Match[str]], i: int, a: int, b: int) -> tuple[list, int]:
+    out = []
+    while i < len(hits) and hits[i].start() < b:
+        if hits[i].start() >= a:
+            out.append(hits[i])
+        i += 1
+    return out, i
+
+
+def _keep(ev: Ev) -> bool:
+    if ev.latent:
+        return False
+    return bool(ev.proposer or ev.sides)
+
+
+def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
+    a = min(s for s, _ in ev.spans)
+    b = max(e for _, e in ev.spans)
+    oa, ob = doc.orig(a), doc.orig(b, end=True)
+    sides: dict[str, list[str]] = {"support": [], "oppose": [], "neutral": []}
+    for code, stance in ev.sides.items():
+        if code != ev.proposer:
+            sides[stance].append(code)
+    present = set(ev.sides) | ({ev.proposer} if ev.proposer else set())
+    behalf = {k: v for k, v in ev.behalf.items() if k in present}
+    return ExtractedEvent(
+        char_start=oa,
+        char_end=ob,
+        proposer=ev.proposer,
+        option=ev.option,
+        support=sides["support"],
+        oppose=sides["oppose"],
+        neutral=sides["neutral"],
+        on_behalf_of=behalf,
+        session=ev.session,
+        date=ev.date,
+        issue=ev.issue,
+        sentence=source[oa:ob],
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# Output
+
+
+def to_json(results: list[tuple[str | Path, ExtractResult]], *, unresolved: bool = False) -> dict:
+    """{"documents": [{"file": path, "events": [...]}]}, JSON-ready.
+
+    Events carry char_start, char_end, proposer, option, support, oppose, neutral,
+    on_behalf_of, session, date, plus issue and sentence. With `unresolved=True` each document
+    also lists the names that resolved to no actor, with suggestions.
+    """
+    docs = []
+    for path, res in results:
+        events = []
+        for e in res.events:
+            events.append(
+                {
+                    "char_start": e.char_start,
+                    "char_end": e.char_end,
+                    "proposer": e.proposer,
+                    "option": e.option,
+                    "support": list(e.support),
+                    "oppose": list(e.oppose),
+                    "neutral": list(e.neutral),
+                    "on_behalf_of": dict(e.on_behalf_of),
+                    "session": e.session,
+                    "date": e.date,
+                    "issue": e.issue,
+                    "sentence": e.sentence,
+                }
+            )
+        doc: dict = {"file": str(path), "events": events}
+        if unresolved:
+            doc["unresolved"] = [
+                {
+                    "name": u.name,
+                    "char_start": u.char_start,
+                    "char_end": u.char_end,
+                    "suggestions": list(u.suggestions),
+                }
+                for u in res.unresolved
+            ]
+        docs.append(doc)
+    return {"documents": docs}
+
+
+def render_table(results: list[tuple[str | Path, ExtractResult]]):
+    """A rich Table of the events of every document (one row per event)."""
+    from rich.table import Table
+
+    table = Table(title="Extracted side-taking events", show_lines=False)
+    for col in (
+        "file",
+        "span",
+        "session",
+        "date",
+        "proposer",
+        "support",
+        "oppose",
+        "neutral",
+        "option",
+    ):
+        table.add_column(col, overflow="fold")
+    for path, res in results:
+        name = Path(str(path)).name
+        for e in res.events:
+            behalf = "".join(f" ({k} for {v})" for k, v in e.on_behalf_of.items())
+            table.add_row(
+                name,
+                f"{e.char_start}-{e.char_end}",
+                e.session or "",
+                e.date or "",
+                (e.proposer or "") + behalf,
+                ", ".join(e.support),
+                ", ".join(e.oppose),
+                ", ".join(e.neutral),
+                e.option[:80],
+            )
+    names = [
+        f"{u.name} ({', '.join(u.suggestions) or 'no close match'})"
+        for _path, res in results
+        for u in res.unresolved
+    ]
+    if names:
+        table.caption = "Unresolved names: " + "; ".join(dict.fromkeys(names))
+    return table
+
+
+_ID_CHARS = re.compile(r"[^a-z0-9]+")
+
+
+def to_events(
+    path: str | Path, result: ExtractResult, *, default_session: str | None = None
+) -> list[Event]:
+    """Events for the loader: ids `x-<stem>-<start>`, citations with offsets and the passage.
+
+    Events without a session (the report does not say) take `default_session`; if some still
+    have none, LoadError lists them.
+    """
+    stem = _ID_CHARS.sub("-", Path(str(path)).stem.lower()).strip("-")[:60] or "report"
+    out: list[Event] = []
+    missing: list[str] = []
+    seen: set[str] = set()
+    for e in result.events:
+        base = f"x-{stem}-{e.char_start}"
+        eid, n = base, 2
+        while eid in seen:
+            eid, n = f"{base}-{n}", n + 1
+        seen.add(eid)
+        session = e.session or default_session
+        if session is None:
+            missing.append(f"{e.char_start}-{e.char_end}")
+            continue
+        out.append(
+            Event(
+                id=eid,
+                session=session,
+                issue=e.issue or "unspecified",
+                option=e.option or e.issue or "unspecified",
+                citation=Citation(str(path), e.char_start, e.char_end, e.sentence),
+                date=e.date,
+                proposer=e.proposer,
+                support=tuple(e.support),
+                oppose=tuple(e.oppose),
+                neutral=tuple(e.neutral),
+                on_behalf_of=dict(e.on_behalf_of),
+            )
+        )
+    if missing:
+        shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
+        raise LoadError(
+            f"{len(missing)} extracted event(s) have no session (offsets {shown}); "
+            "the report does not say which session: pass a default session",
+            file=str(path),
+        )
+    return out

@@ -1,0 +1,391 @@
+"""Finding actor names in text: one precompiled alternation over every known spelling.
+
+The lexicon is built from the actor reference (`ActorIndex`: canonical names and the aliases
+reports use) plus mechanical variants ("St" / "Saint", an inner "the" dropped, "&" for "and")
+and "<demonym> delegation" forms. Matching runs over the folded text (accents stripped,
+apostrophes unified, same length as the input), so offsets need no mapping.
+
+The alternation is grouped by first letter, each group ordered longest first, so the first
+alternative that matches is the longest spelling starting there (linear scan, no nested
+quantifiers). Names must start with a capital letter; acronyms ("US", "EU", "UAE") must be
+written in capitals, which keeps the pronoun "us" and words like "chad" or "turkey" out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.actors import ActorIndex, normalize
+from loaders.extract.text import fold
+
+# Spellings reports use that the reference may not list (only added when the code exists).
+EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+    "USA": ("USA", "U.S.A.", "U.S."),
+    "GBR": ("U.K.",),
+    "KOR": ("S. Korea",),
+    "EU": ("European Union and its Member States", "EU and its Member States"),
+}
+
+# Adjectives of nationality: "<demonym> delegation" is a mention, "the <demonym> proposal" a
+# reference to that actor's proposal.
+DEMONYMS: dict[str, str] = {
+    "Afghan": "AFG",
+    "Albanian": "ALB",
+    "Algerian": "DZA",
+    "American": "USA",
+    "Andorran": "AND",
+    "Angolan": "AGO",
+    "Argentine": "ARG",
+    "Argentinian": "ARG",
+    "Armenian": "ARM",
+    "Australian": "AUS",
+    "Austrian": "AUT",
+    "Azerbaijani": "AZE",
+    "Bahraini": "BHR",
+    "Bangladeshi": "BGD",
+    "Belarusian": "BLR",
+    "Belgian": "BEL",
+    "Bolivian": "BOL",
+    "Brazilian": "BRA",
+    "British": "GBR",
+    "Bulgarian": "BGR",
+    "Burkinabe": "BFA",
+    "Cameroonian": "CMR",
+    "Canadian": "CAN",
+    "Chilean": "CHL",
+    "Chinese": "CHN",
+    "Colombian": "COL",
+    "Croatian": "HRV",
+    "Cuban": "CUB",
+    "Cypriot": "CYP",
+    "Czech": "CZE",
+    "Danish": "DNK",
+    "Dutch": "NLD",
+    "Ecuadorian": "ECU",
+    "Egyptian": "EGY",
+    "Emirati": "ARE",
+    "Eritrean": "ERI",
+    "Estonian": "EST",
+    "Ethiopian": "ETH",
+    "Finnish": "FIN",
+    "French": "FRA",
+    "Georgian": "GEO",
+    "German": "DEU",
+    "Ghanaian": "GHA",
+    "Greek": "GRC",
+    "Guatemalan": "GTM",
+    "Hungarian": "HUN",
+    "Icelandic": "ISL",
+    "Indian": "IND",
+    "Indonesian": "IDN",
+    "Iranian": "IRN",
+    "Iraqi": "IRQ",
+    "Irish": "IRL",
+    "Israeli": "ISR",
+    "Italian": "ITA",
+    "Jamaican": "JAM",
+    "Japanese": "JPN",
+    "Jordanian": "JOR",
+    "Kazakh": "KAZ",
+    "Kenyan": "KEN",
+    "Korean": "KOR",
+    "Kuwaiti": "KWT",
+    "Latvian": "LVA",
+    "Lebanese": "LBN",
+    "Libyan": "LBY",
+    "Lithuanian": "LTU",
+    "Malawian": "MWI",
+    "Malaysian": "MYS",
+    "Malian": "MLI",
+    "Maltese": "MLT",
+    "Mauritanian": "MRT",
+    "Mexican": "MEX",
+    "Moldovan": "MDA",
+    "Mongolian": "MNG",
+    "Moroccan": "MAR",
+    "Namibian": "NAM",
+    "Nepalese": "NPL",
+    "Nicaraguan": "NIC",
+    "Nigerian": "NGA",
+    "Norwegian": "NOR",
+    "Omani": "OMN",
+    "Pakistani": "PAK",
+    "Panamanian": "PAN",
+    "Paraguayan": "PRY",
+    "Peruvian": "PER",
+    "Philippine": "PHL",
+    "Filipino": "PHL",
+    "Polish": "POL",
+    "Portuguese": "PRT",
+    "Qatari": "QAT",
+    "Romanian": "ROU",
+    "Russian": "RUS",
+    "Rwandan": "RWA",
+    "Saudi": "SAU",
+    "Senegalese": "SEN",
+    "Serbian": "SRB",
+    "Singaporean": "SGP",
+    "Slovak": "SVK",
+    "Slovenian": "SVN",
+    "South African": "ZAF",
+    "Spanish": "ESP",
+    "Sudanese": "SDN",
+    "Swedish": "SWE",
+    "Swiss": "CHE",
+    "Syrian": "SYR",
+    "Tanzanian": "TZA",
+    "Thai": "THA",
+    "Tunisian": "TUN",
+    "Turkish": "TUR",
+    "Ugandan": "UGA",
+    "Ukrainian": "UKR",
+    "Uruguayan": "URY",
+    "Venezuelan": "VEN",
+    "Vietnamese": "VNM",
+    "Yemeni": "YEM",
+    "Zambian": "ZMB",
+    "Zimbabwean": "ZWE",
+}
+# Capitals standing for their government ("sided with Tehran", "Moscow's proposal"): used only
+# as references to that actor's position, never as list members (meetings happen in cities).
+CAPITALS: dict[str, str] = {
+    "Moscow": "RUS", "Beijing": "CHN", "Washington": "USA", "Tehran": "IRN", "London": "GBR",
+    "Paris": "FRA", "Berlin": "DEU", "Tokyo": "JPN", "Brussels": "EU", "Delhi": "IND",
+    "Cairo": "EGY", "Riyadh": "SAU", "Ankara": "TUR", "Ottawa": "CAN", "Canberra": "AUS",
+    "Brasilia": "BRA", "Pretoria": "ZAF", "Havana": "CUB", "Caracas": "VEN", "Minsk": "BLR",
+    "Pyongyang": "PRK", "Seoul": "KOR", "Kyiv": "UKR", "Islamabad": "PAK", "Damascus": "SYR",
+    "Managua": "NIC", "Abuja": "NGA", "Nairobi": "KEN", "Mexico City": "MEX", "Bern": "CHE",
+    "Oslo": "NOR", "Wellington": "NZL", "Singapore": "SGP", "Jakarta": "IDN", "Doha": "QAT",
+}  # fmt: skip
+DEMONYM_NOUNS = ("delegation", "delegations", "government", "representative", "representatives")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A single-word name right after one of these is part of a bigger place name ("Latin America").
+_GEO_MODIFIERS = _words(
+    "latin south north central east west western eastern southern northern new upper lower greater"
+)
+
+
+class Mention:
+    """An actor name at clean-text offsets [start, end)."""
+
+    __slots__ = ("start", "end", "code", "acronym")
+
+    def __init__(self, start: int, end: int, code: str, acronym: bool = False) -> None:
+        self.start, self.end, self.code, self.acronym = start, end, code, acronym
+
+    def __repr__(self) -> str:
+        return f"Mention({self.start}, {self.end}, {self.code!r})"
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = surface.replace(".", "").replace(" ", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 8
+
+
+def _variants(alias: str) -> set[str]:
+    out = {alias}
+    if alias.lower().startswith("the ") and len(alias) > 6:
+        out.add(alias[4:])
+    for v in list(out):
+        if " the " in v:
+            out.add(v.replace(" the ", " "))
+        if v.startswith("Saint "):
+            out.add("St " + v[6:])
+            out.add("St. " + v[6:])
+        if " and " in v:
+            out.add(v.replace(" and ", " & "))
+    return out
+
+
+def _alt_pattern(surface: str) -> str:
+    tokens = [t for t in re.split(r"[\s-]+", surface) if t]
+    parts = []
+    for tok in tokens:
+        esc = re.escape(tok)
+        if tok.endswith(".") and len(tok) > 1 and tok.count(".") == 1:
+            esc = re.escape(tok[:-1]) + r"\.?"
+        parts.append(esc)
+    body = r"[\s-]{1,4}".join(parts)
+    if _is_acronym(surface):
+        return body
+    # first character literal (a capital), the rest case-insensitive
+    first = re.escape(surface[0])
+    rest = body[len(first) :] if body.startswith(first) else body[1:]
+    return first + "(?i:" + rest + ")" if rest else first
+
+
+class Lexicon:
+    """Every known spelling of every actor, compiled into one alternation."""
+
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+        self.by_key: dict[str, str] = {}
+        self.acronym_keys: set[str] = set()
+        surfaces: dict[str, str] = {}
+        first_words: set[str] = set()
+        for code, actor in index.actors.items():
+            names = [actor.name, *actor.aliases]
+            if actor.kind == "group" and code.isalpha() and code.isupper():
+                names.append(code)
+            names.extend(EXTRA_ALIASES.get(code, ()))
+            for name in names:
+                if not name or "," in name or "(" in name or len(name) < 2:
+                    continue
+                for v in _variants(name):
+                    fw = _FIRST_WORD.match(v)
+                    if fw and v[0].isupper():
+                        first_words.add(fw.group(0))
+                for v in _variants(fold(name)):
+                    if not v[0].isupper():
+                        continue
+                    surfaces.setdefault(v, code)
+        for dem, code in DEMONYMS.items():
+            if code not in index.actors:
+                continue
+            for noun in DEMONYM_NOUNS:
+                surfaces.setdefault(f"{dem} {noun}", code)
+        for surface in surfaces:
+            fw = _FIRST_WORD.match(surface)
+            if fw:
+                first_words.add(fw.group(0))
+        for word in list(first_words):
+            first_words.add(word[0] + word[1:].lower())
+        self.prefilter = _grouped_alternation(first_words)
+        for surface, code in surfaces.items():
+            key = _key(surface)
+            self.by_key.setdefault(key, code)
+            if _is_acronym(surface):
+                self.acronym_keys.add(key)
+        by_first: dict[str, list[str]] = {}
+        for surface in surfaces:
+            first = _FIRST_WORD.match(surface)
+            if first:
+                by_first.setdefault(first.group(0).lower(), []).append(surface)
+        self.first: dict[str, re.Pattern[str]] = {}
+        # words that are a whole name and begin no longer one ("Chile"): no window match needed
+        self.single: dict[str, tuple[str, bool]] = {}
+        for key, members in by_first.items():
+            members = sorted(set(members), key=lambda s: (-len(s), s))
+            if all(_FIRST_WORD.fullmatch(m) for m in members):
+                codes = {surfaces[m] for m in members}
+                acr = {_is_acronym(m) for m in members}
+                if len(codes) == 1 and len(acr) == 1 and not any(_is_acronym(m) for m in members):
+                    self.single[key] = (codes.pop(), False)
+            alts = "|".join(_alt_pattern(s) for s in members)
+            self.first[key] = re.compile("(?:" + alts + r")(?![^\W_])")
+        self._cache: dict[str, tuple[str | None, bool]] = {}
+        self.demonym_codes = {k.lower(): v for k, v in DEMONYMS.items() if v in index.actors}
+        self.capital_codes = {
+            k.lower(): v for k, v in CAPITALS.items() if v in index.actors and " " not in k
+        }
+
+    def code_of(self, surface: str) -> str | None:
+        return self._info(surface)[0]
+
+    def _info(self, surface: str) -> tuple[str | None, bool]:
+        hit = self._cache.get(surface)
+        if hit is None:
+            hit = (self.by_key.get(_key(surface)), _is_acronym(surface))
+            if len(self._cache) < 100_000:
+                self._cache[surface] = hit
+        return hit
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """All mentions in text[start:end], left to right, non-overlapping.
+
+        Capitalised words are scanned once; only those that begin a known spelling are tried
+        against that word's (small, longest-first) alternation, on a folded window.
+        """
+        end = len(text) if end is None else end
+        out: list[Mention] = []
+        first = self.first
+        single = self.single
+        skip_to = start
+        for m in self.prefilter.finditer(text, start, end):
+            s = m.start()
+            if s < skip_to:
+                continue
+            word = m.group(0)
+            key = word.lower() if word.isascii() else fold(word).lower()
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                continue
+            if key == "china" and _G77.search(text, max(0, s - 12), s):
+                continue  # "the Group of 77 and China" is a group, not China
+            one = single.get(key)
+            if one is not None:
+                e = m.end()
+                if s >= 2 and text[s - 1] == " " and _geo_modified(text, s):
+                    continue
+                out.append(Mention(s, e, one[0], False))
+                skip_to = e
+                continue
+            pat = first.get(key)
+            if pat is None:
+                continue
+            window = fold(text[s : min(end, s + _WINDOW)])
+            hit = pat.match(window)
+            if hit is None:
+                continue
+            e = s + hit.end()
+            surface = hit.group(0)
+            code, acronym = self._info(surface)
+            if code is None:
+                continue
+            if acronym and (text[e : e + 1] == "$" or text[s - 1 : s] == "$"):
+                continue
+            single_word = " " not in surface and "-" not in surface
+            if single_word and s >= 2 and text[s - 1] == " " and _geo_modified(text, s):
+                continue
+            out.append(Mention(s, e, code, acronym))
+            skip_to = e
+        return out
+
+
+def _geo_modified(text: str, s: int) -> bool:
+    """'Latin America', 'South Sudan'-like: a single-word name after a geographic modifier."""
+    w = s - 1
+    k = w
+    while k > 0 and w - k < 12 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:w].lower() in _GEO_MODIFIERS and text[k : k + 1].isupper()
+
+
+def _grouped_alternation(words: set[str]) -> re.Pattern[str]:
+    """One alternation of literal words, grouped by first character (fast first-char scan)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w)
+    alts = []
+    for first in sorted(groups):
+        rest = sorted({w[1:] for w in groups[first]}, key=lambda r: (-len(r), r))
+        inner = "|".join(re.escape(r) for r in rest)
+        alts.append(re.escape(first) + "(?:" + inner + ")")
+    return re.compile("(?:" + "|".join(alts) + r")(?![^\W_])")
+
+
+_G77 = re.compile(r"(?:77|G-?77)\s+(?:and|&)\s+$")
+_FIRST_WORD = re.compile(r"[^\W_]+")
+_WINDOW = 72
+
+
+def _key(surface: str) -> str:
+    return normalize(re.sub(r"[\s-]+", " ", surface))
+
+
+_LEXICONS: dict[int, tuple[int, Lexicon]] = {}
+
+
+def lexicon(index: ActorIndex) -> Lexicon:
+    """The compiled lexicon for an index (cached; rebuilt if actors were added)."""
+    hit = _LEXICONS.get(id(index))
+    if hit is not None and hit[0] == len(index.actors) and hit[1].index is index:
+        return hit[1]
+    lex = Lexicon(index)
+    _LEXICONS[id(index)] = (len(index.actors), lex)
+    return lex

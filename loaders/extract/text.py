@@ -1,0 +1,533 @@
+"""Text preparation for the report extractor.
+
+* Markdown and HTML are stripped to plain text by a linear scan; a segment map keeps every
+  character of the clean text pointing back into the original text, so extracted offsets are
+  offsets of the file as given.
+* `fold` makes a same-length copy for matching (accents removed, apostrophes and dashes unified).
+* `blocks` cuts the clean text into headings, bullets and paragraphs (hard-wrapped plain text is
+  rejoined), and `sentences` cuts blocks into sentences, without regular expressions that can
+  backtrack: every pattern here is bounded.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# --------------------------------------------------------------------------------------------
+# Clean text with an offset map
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass
+class Doc:
+    """Clean text plus the map from clean offsets to offsets in the original text."""
+
+    text: str
+    source_len: int
+    kind: str = "text"  # text | markdown | html
+    _cs: list[int] | None = None  # clean start of each segment (None: identity map)
+    _os: list[int] = field(default_factory=list)  # original start
+    _cl: list[int] = field(default_factory=list)  # clean length
+    _ol: list[int] = field(default_factory=list)  # original length
+    heading_spans: list[tuple[int, int]] = field(default_factory=list)  # clean (start, end)
+
+    def orig(self, pos: int, *, end: bool = False) -> int:
+        """Original offset of clean offset `pos` (`end=True` for an exclusive end)."""
+        if self._cs is None:
+            return pos
+        if not self._cs:
+            return 0
+        probe = pos - 1 if end and pos > 0 else pos
+        i = bisect.bisect_right(self._cs, probe) - 1
+        if i < 0:
+            return 0
+        cs, os_, cl, ol = self._cs[i], self._os[i], self._cl[i], self._ol[i]
+        if cl == ol:  # verbatim segment
+            return os_ + min(pos - cs, ol)
+        return os_ + ol if end else os_
+
+    def is_heading(self, start: int, end: int) -> bool:
+        if not self.heading_spans:
+            return False
+        i = bisect.bisect_right(self.heading_spans, (start, 1 << 62)) - 1
+        return i >= 0 and self.heading_spans[i][0] <= start < self.heading_spans[i][1]
+
+
+class _Builder:
+    """Accumulates clean text from verbatim copies and replacements of the source."""
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.parts: list[str] = []
+        self.cs: list[int] = []
+        self.os: list[int] = []
+        self.cl: list[int] = []
+        self.ol: list[int] = []
+        self.n = 0
+        self.headings: list[tuple[int, int]] = []
+
+    def copy(self, a: int, b: int, newline_to_space: bool = False) -> None:
+        if b <= a:
+            return
+        piece = self.src[a:b]
+        if newline_to_space:
+            piece = piece.replace("\r", " ").replace("\n", " ")
+        if (
+            self.cs
+            and self.cl[-1] == self.ol[-1]
+            and self.os[-1] + self.ol[-1] == a
+            and self.cs[-1] + self.cl[-1] == self.n
+        ):
+            self.cl[-1] += b - a
+            self.ol[-1] += b - a
+        else:
+            self.cs.append(self.n)
+            self.os.append(a)
+            self.cl.append(b - a)
+            self.ol.append(b - a)
+        self.parts.append(piece)
+        self.n += b - a
+
+    def emit(self, repl: str, a: int, b: int) -> None:
+        """Replace source[a:b] by `repl` (may be empty: deletion)."""
+        if not repl:
+            return
+        if len(repl) == b - a:  # same length: keep a verbatim-style 1:1 segment
+            self.cs.append(self.n)
+            self.os.append(a)
+            self.cl.append(len(repl))
+            self.ol.append(b - a)
+        else:
+            self.cs.append(self.n)
+            self.os.append(a)
+            self.cl.append(len(repl))
+            self.ol.append(max(b - a, 0))
+        self.parts.append(repl)
+        self.n += len(repl)
+
+    def newline(self, at: int) -> None:
+        if self.parts and self.parts[-1].endswith("\n"):
+            return
+        self.emit("\n", at, at)
+
+    def doc(self, kind: str) -> Doc:
+        # zero-length source segments (inserted newlines) must still map sensibly
+        return Doc(
+            "".join(self.parts),
+            len(self.src),
+            kind,
+            self.cs,
+            self.os,
+            self.cl,
+            self.ol,
+            self.headings,
+        )
+
+
+def plain(src: str) -> Doc:
+    return Doc(src, len(src), "text")
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+_BLOCK_TAGS = _words(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer blockquote "
+    "pre hr dd dt dl title nav aside figure figcaption main form option td th tbody thead "
+    "body html head caption details summary"
+)
+_HEADING_TAGS = _words("h1 h2 h3 h4 h5 h6 title")
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template"))
+_HTML_TOKEN = re.compile(
+    r"<!--"
+    r"|<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})(?=[\s/>])[^<>]{0,4000}>"
+    r"|<![^<>]{0,4000}>|<\?[^<>]{0,4000}>"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+
+
+def strip_html(src: str) -> Doc:
+    b = _Builder(src)
+    pos = 0
+    heading_start: int | None = None
+    n = len(src)
+    while pos < n:
+        m = _HTML_TOKEN.search(src, pos)
+        if m is None:
+            b.copy(pos, n, newline_to_space=True)
+            break
+        b.copy(pos, m.start(), newline_to_space=True)
+        tok = m.group(0)
+        if tok == "<!--":
+            close = src.find("-->", m.end())
+            pos = n if close < 0 else close + 3
+            continue
+        if tok[0] == "&":
+            b.emit(html.unescape(tok), m.start(), m.end())
+            pos = m.end()
+            continue
+        name = (m.group(2) or "").lower()
+        closing = m.group(1) == "/"
+        pos = m.end()
+        if name in _SKIP_TAGS and not closing and not tok.endswith("/>"):
+            close = _find_ci(src, name, pos)
+            if close < 0:
+                pos = n
+            else:
+                gt = src.find(">", close)
+                pos = n if gt < 0 else gt + 1
+            continue
+        if name in _BLOCK_TAGS:
+            b.newline(m.start())
+            if name in _HEADING_TAGS:
+                if not closing:
+                    heading_start = b.n
+                elif heading_start is not None:
+                    b.headings.append((heading_start, b.n))
+                    heading_start = None
+                    b.newline(m.end())
+    return b.doc("html")
+
+
+def _find_ci(src: str, name: str, pos: int) -> int:
+    m = re.compile(r"</" + re.escape(name), re.I).search(src, pos)
+    return m.start() if m else -1
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown
+
+_MD_TOKEN = re.compile(
+    r"(?m)(?P<h>^[ \t]{0,3}#{1,6}[ \t]+)"  # ATX heading marker
+    r"|(?P<hclose>[ \t]+#+[ \t]*$)"  # closing hashes (only removed on heading lines)
+    r"|(?P<quote>^[ \t]{0,3}>[ \t]?)"  # blockquote marker
+    r"|(?P<rule>^[ \t]{0,3}(?:[-*_][ \t]{0,4}){3,40}$)"  # horizontal rule
+    r"|!?\[(?P<link>[^\[\]\n]{0,500})\]\([^()\n]{0,2000}\)"  # link / image: keep text
+    r"|\[(?P<ref>[^\[\]\n]{0,500})\]\[[^\[\]\n]{0,200}\]"  # reference link
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}(?=[\s/>])[^<>\n]{0,2000}>)"  # inline html
+    r"|(?P<ent>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?<![\w*_`])(?:\*\*|__|\*|_)(?=[^\s*_])"  # opening emphasis
+    r"|(?<=[^\s*_])(?:\*\*|__|\*|_)(?![\w*_])"  # closing emphasis
+    r"|`+"
+)
+
+
+def strip_markdown(src: str) -> Doc:
+    b = _Builder(src)
+    pos = 0
+    heading_line_end = -1
+    for m in _MD_TOKEN.finditer(src):
+        s, e = m.span()
+        kind = m.lastgroup
+        if kind == "hclose" and s >= heading_line_end:
+            continue  # trailing hashes on an ordinary line: keep as text
+        b.copy(pos, s)
+        pos = e
+        if kind == "h":
+            nl = src.find("\n", e)
+            heading_line_end = len(src) if nl < 0 else nl
+            b.headings.append((b.n, b.n + (heading_line_end - e)))
+        elif kind == "link":
+            inner = src.index("[", s) + 1
+            b.copy(inner, inner + len(m.group("link")))
+        elif kind == "ref":
+            b.copy(s + 1, s + 1 + len(m.group("ref")))
+        elif kind == "ent":
+            b.emit(html.unescape(m.group(0)), s, e)
+        # heading closers, quote markers, rules, tags, emphasis markers, backticks: deleted
+    b.copy(pos, len(src))
+    return b.doc("markdown")
+
+
+# --------------------------------------------------------------------------------------------
+# Sniffing
+
+
+_HTML_SNIFF = re.compile(r"<(?:!doctype html|html|body|p|div|br|li|h[1-6]|span|a\s)[\s>/]", re.I)
+_MD_SNIFF = re.compile(
+    r"(?m)^#{1,6}[ \t]+\S|\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)|\*\*[^*\n]{1,100}\*\*"
+)
+
+
+def sniff(text: str, name: str = "") -> str:
+    lower = name.lower()
+    if lower.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if lower.endswith((".md", ".markdown", ".mdown")):
+        return "markdown"
+    head = text[:65536]
+    if len(_HTML_SNIFF.findall(head)) >= 3 or head.lstrip()[:15].lower().startswith(
+        ("<!doctype html", "<html")
+    ):
+        return "html"
+    if len(_MD_SNIFF.findall(head)) >= 2:
+        return "markdown"
+    return "text"
+
+
+def prepare(text: str, name: str = "", kind: str | None = None) -> Doc:
+    kind = kind or sniff(text, name)
+    if kind == "html":
+        return strip_html(text)
+    if kind == "markdown":
+        return strip_markdown(text)
+    return plain(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Folding for matching (same length as the input)
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x00C0, 0x0250):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if len(base) == 1 and base != ch and base.isascii():
+            table[cp] = base
+    for ch in "\u2019\u2018\u02bc\u00b4`\u2032":
+        table[ord(ch)] = "'"
+    for ch in "\u201c\u201d\u201e\u2033":
+        table[ord(ch)] = '"'
+    for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+        table[ord(ch)] = "-"
+    for ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003":
+        table[ord(ch)] = " "
+    table[ord("\u00df")] = "s"  # keep length 1
+    table[ord("\u00e6")] = "a"
+    table[ord("\u00c6")] = "A"
+    table[ord("\u0153")] = "o"
+    table[ord("\u0152")] = "O"
+    table[ord("\u00f8")] = "o"
+    table[ord("\u00d8")] = "O"
+    table[ord("\u0131")] = "i"
+    return table
+
+
+_FOLD = _fold_table()
+
+
+_COMMON = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
+    ("\u00a0", " "),
+)
+
+
+def fold(text: str) -> str:
+    """Same-length copy with accents stripped and apostrophes, quotes, dashes unified."""
+    if text.isascii():
+        return text
+    for a, b in _COMMON:
+        if a in text:
+            text = text.replace(a, b)
+    if text.isascii():
+        return text
+    return text.translate(_FOLD)
+
+
+# --------------------------------------------------------------------------------------------
+# Blocks and sentences
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    kind: str  # "h" heading, "b" bullet, "p" paragraph
+
+
+_BULLET = re.compile(
+    r"[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013\u2014o][ \t]+|\(?[0-9]{1,3}[.)][ \t]+)"
+)
+_TERMINAL = frozenset(".!?:;\"'\u201d\u2019)]")
+
+
+def _is_heading_line(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 220:
+        return False
+    if s[-1] in ".!?:;,":
+        return False
+    words = s.split()
+    if len(words) > 28:
+        return False
+    if s[0] in "-*+\u2022\u00b7\u2013\u2014" and len(s) > 1 and s[1] in " \t":
+        return False  # a bullet
+    return s[0].isupper() or s[0].isdigit() or s[0] in "#[(\"'"
+
+
+_BLANK = " \t\r\n\f\v\u00a0\ufeff\u200b\u2028\u2029"
+
+
+def blocks(doc: Doc) -> list[Block]:
+    """Headings, bullets and paragraphs of the clean text, in order."""
+    text = doc.text
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    wrapped = _looks_wrapped(text, lines)
+    out: list[Block] = []
+    if not wrapped:
+        for a, b in lines:
+            seg = text[a:b]
+            stripped = seg.strip(_BLANK)
+            if not stripped:
+                continue
+            lead = len(seg) - len(seg.lstrip(_BLANK))
+            a2, b2 = a + lead, a + lead + len(stripped)
+            if doc.is_heading(a2, b2) or _is_heading_line(stripped):
+                kind = "h"
+            elif _BULLET.match(seg):
+                kind = "b"
+            else:
+                kind = "p"
+            out.append(Block(a2, b2, kind))
+        return out
+    width = _wrap_width(text, lines)
+    cur_a = cur_b = -1
+    cur_kind = "p"
+    for a, b in lines:
+        seg = text[a:b]
+        stripped = seg.strip(_BLANK)
+        if not stripped:
+            if cur_a >= 0:
+                out.append(Block(cur_a, cur_b, cur_kind))
+                cur_a = -1
+            continue
+        lead = len(seg) - len(seg.lstrip(_BLANK))
+        a2, b2 = a + lead, a + lead + len(stripped)
+        bullet = bool(_BULLET.match(seg))
+        heading = doc.is_heading(a2, b2) or (
+            _is_heading_line(stripped) and len(stripped) < 0.7 * width
+        )
+        if heading:
+            if cur_a >= 0:
+                out.append(Block(cur_a, cur_b, cur_kind))
+                cur_a = -1
+            out.append(Block(a2, b2, "h"))
+            continue
+        if bullet and cur_a >= 0:
+            out.append(Block(cur_a, cur_b, cur_kind))
+            cur_a = -1
+        if cur_a < 0:
+            cur_a, cur_b, cur_kind = a2, b2, ("b" if bullet else "p")
+        else:
+            cur_b = b2
+        if stripped[-1] in _TERMINAL and len(stripped) < 0.75 * width:
+            out.append(Block(cur_a, cur_b, cur_kind))
+            cur_a = -1
+    if cur_a >= 0:
+        out.append(Block(cur_a, cur_b, cur_kind))
+    return out
+
+
+def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    sample = [(a, b) for a, b in lines[:4000] if b - a >= 20]
+    if len(sample) < 8:
+        return False
+    long_lines = sum(1 for a, b in sample if b - a > 120)
+    if long_lines > 0.05 * len(sample):
+        return False
+    open_ended = 0
+    for a, b in sample:
+        last = text[a:b].rstrip()[-1:]
+        if last and last not in _TERMINAL:
+            open_ended += 1
+    return open_ended > 0.4 * len(sample)
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
+    lengths = sorted(b - a for a, b in lines[:4000] if b > a)
+    if not lengths:
+        return 80
+    return max(40, lengths[int(0.9 * (len(lengths) - 1))])
+
+
+_SENT_END = re.compile(
+    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[\u2022]?[A-Z0-9\u00C0-\u00DE\"'\u201c\u2018(\[\u2022])"
+)
+_ABBREV = _words(
+    "e g i ie eg etc al cf vs viz no nos art arts para paras p pp mr mrs ms dr st mt prof "
+    "amb h e jan feb mar apr jun jul aug sep sept oct nov dec approx fig figs vol inc ltd "
+    "co corp u s k n gov dept rev res doc sec ch"
+)
+_STARTERS = _words(
+    "the this that these those it its they their he she we in on at during however "
+    "meanwhile while but and also then there some many several most a an as after before "
+    "following according"
+)
+MAX_SENTENCE = 20000
+_PREV_WORD = re.compile(r"[^\W\d_]{1,20}$")
+
+
+def count_sentences(text: str, start: int, end: int) -> int:
+    """A cheap sentence count for blocks that need no parsing (context bookkeeping only)."""
+    return 1 + len(_SENT_END.findall(text, start, end))
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end]."""
+    out: list[tuple[int, int]] = []
+    a = start
+    for m in _SENT_END.finditer(text, start, end):
+        e = m.end()
+        # next non-space character
+        j = e
+        while j < end and text[j].isspace():
+            j += 1
+        if j >= end:
+            break
+        nxt = text[j]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'\u201c\u2018([\u2022"):
+            continue
+        k = m.start()
+        if text[k] == ".":
+            pw = _PREV_WORD.search(text, max(a, k - 20), k)
+            word = pw.group(0).lower() if pw else ""
+            w = pw.start() if pw else k
+            if word in _ABBREV or len(word) == 1:
+                # dotted acronym (U.S.) followed by a typical sentence opener still ends it
+                if not (w >= 2 and text[w - 1] == "." and len(word) == 1):
+                    continue
+                nw = _next_word(text, j, end).lower()
+                if nw not in _STARTERS:
+                    continue
+        out.extend(_cap(text, a, e))
+        a = j
+    if a < end:
+        out.extend(_cap(text, a, end))
+    return out
+
+
+def _next_word(text: str, j: int, end: int) -> str:
+    k = j
+    while k < end and k - j < 30 and (text[k].isalpha()):
+        k += 1
+    return text[j:k]
+
+
+def _cap(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split an over-long 'sentence' (no punctuation) into bounded chunks at whitespace."""
+    out = []
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        if cut <= a:
+            cut = a + MAX_SENTENCE
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
+    return out

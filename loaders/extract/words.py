@@ -1,0 +1,530 @@
+"""Word lists for the construction parser: stance verbs, cue words, fillers.
+
+Everything is a lowercase, accent-folded token. Classes of a verb phrase:
+SUP (backs something), OPP (is against it), NEU (reserves, asks for time, only appreciates),
+PROP (puts something forward), STMT (states a view: a position of its own), ALIGN (joins the
+position of another speaker: "aligned with", "agreed with", "in line with").
+"""
+
+from __future__ import annotations
+
+SUP, OPP, NEU, PROP, STMT, ALIGN = "SUP", "OPP", "NEU", "PROP", "STMT", "ALIGN"
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of space-separated words."""
+    return frozenset(text.split())
+
+
+def _forms(cls: str, words: str) -> dict[str, str]:
+    return {w: cls for w in words.split()}
+
+
+VERBS: dict[str, str] = {}
+VERBS.update(
+    _forms(
+        SUP,
+        "support supports supported supporting supportive back backs backed backing endorse "
+        "endorses endorsed endorsing favour favours favoured favouring favor favors favored "
+        "favoring welcome welcomes welcomed welcoming prefer prefers preferred preferring "
+        "accept accepts accepted accepting approve approves approved approving embrace "
+        "embraced embraces embracing champion championed championing concur concurs concurred "
+        "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins "
+        "opted opt opts welcomed defended defend defends retained",
+    )
+)
+VERBS.update(
+    _forms(
+        OPP,
+        "oppose opposes opposed opposing object objects objected objecting reject rejects "
+        "rejected rejecting disagree disagrees disagreed disagreeing resist resists resisted "
+        "resisting dismiss dismissed dismisses refuse refused refuses block blocked blocks "
+        "contest contested contests challenge challenged challenges criticise criticised "
+        "criticize criticized question questioned questioning against skeptical sceptical "
+        "doubtful wary critical unconvinced",
+    )
+)
+VERBS.update(
+    _forms(
+        NEU,
+        "reserved reserve reserves reserving appreciated appreciates appreciating abstained "
+        "abstain abstains undecided noncommittal non-committal lukewarm neutral hesitant "
+        "ambivalent",
+    )
+)
+VERBS.update(
+    _forms(
+        PROP,
+        "propose proposes proposed proposing suggest suggests suggested suggesting introduce "
+        "introduces introduced introducing table tabled tabling float floated floating submit "
+        "submits submitted submitting recalled recall recalls reiterate reiterates reiterated "
+        "reiterating request requests requested requesting want wants wanted wanting wish "
+        "wished wishes seek seeks sought seeking demand demands demanded demanding urge urges "
+        "urged urging push pushes pushed pushing insist insists insisted insisting advocate "
+        "advocates advocated advocating initiate initiated instigated drafted promote promoted "
+        "promotes promoting offered offer offers motivated motivate pressed lobbied sponsored "
+        "spearheaded asked",
+    )
+)
+VERBS.update(
+    _forms(
+        STMT,
+        "emphasise emphasised emphasises emphasising emphasize emphasized emphasizes "
+        "emphasizing stress stressed stresses stressing highlight highlighted highlights "
+        "highlighting underscore underscored underscores underscoring underline underlined "
+        "underlines underlining noted noting said say says saying stated stating explained "
+        "explains explaining maintained maintains maintaining expressed expressing voiced "
+        "voicing raised raising recognised recognized recognises recognizes recognising "
+        "recognizing acknowledged acknowledges considered considers warned warns warning "
+        "intervened articulated articulates shared argued argues arguing reaffirmed "
+        "reaffirms affirmed affirms reminded cautioned believes believed felt feels insisted "
+        "called calling call calls pointed articulated",
+    )
+)
+ALIGN_VERBS = words("aligned align aligns aligning associated sided side sides")
+AGREE_VERBS = words("agree agrees agreed agreeing")
+for _w in AGREE_VERBS:
+    VERBS[_w] = SUP
+for _w in ALIGN_VERBS:
+    VERBS[_w] = ALIGN
+
+# Light verbs take their class from the noun that follows ("made a proposal", "expressed
+# support", "voiced opposition", "were very vocal in their opposition").
+LIGHT_VERBS = words(
+    "made make makes making expressed expressing expresses voiced voicing raised raising "
+    "shared sharing provided provides providing gave give gives giving signalled signaled "
+    "showed shown indicated indicates presented presenting present presents put puts "
+    "registered offered vocal was were reiterated articulated tabled floated restated "
+    "repeated lent lend conveyed delivered"
+)
+LIGHT_NOUNS: dict[str, str] = {}
+LIGHT_NOUNS.update(
+    _forms(
+        PROP,
+        "proposal proposals suggestion suggestions amendment amendments submission "
+        "submissions request requests call calls inputs input initiative draft drafts",
+    )
+)
+LIGHT_NOUNS.update(
+    _forms(STMT, "statement statements intervention case point frustration discomfort views")
+)
+LIGHT_NOUNS.update(_forms(SUP, "support backing endorsement preference approval"))
+LIGHT_NOUNS.update(
+    _forms(
+        OPP,
+        "opposition objection objections concern concerns disagreement reservations "
+        "scepticism skepticism doubts criticism resistance",
+    )
+)
+LIGHT_NOUNS.update(_forms(NEU, "flexibility openness"))
+# Predicate nouns: "was the key promoter of", "were among the proponents of".
+PRED_NOUNS: dict[str, str] = {}
+PRED_NOUNS.update(
+    _forms(
+        PROP,
+        "promoter promoters proponent proponents sponsor sponsors champion champions initiator "
+        "initiators author authors architect architects advocate advocates",
+    )
+)
+PRED_NOUNS.update(_forms(SUP, "supporter supporters backers"))
+PRED_NOUNS.update(_forms(OPP, "opponent opponents critic critics"))
+PRED_START = words(
+    "the a an one among key main chief leading strong principal major lead early vocal staunch"
+)
+
+# Multi-word verb phrases, checked before single words: tokens -> class.
+PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+
+def _phrase(cls: str, *phrases: str) -> None:
+    for p in phrases:
+        toks = tuple(p.split())
+        PHRASES.setdefault(toks[0], []).append((toks, cls))
+
+
+_phrase(
+    SUP,
+    "co - sponsored",
+    "co - sponsor",
+    "co - sponsors",
+    "co - sponsoring",
+    "sees value",
+    "saw value",
+    "see value",
+    "in favour",
+    "in favor",
+    "in support",
+    "in agreement",
+    "got behind",
+    "get behind",
+    "gets behind",
+    "stood behind",
+    "stand behind",
+    "came out in favour",
+    "followed in support",
+    "followed suit",
+    "spoke in favour",
+    "spoke in favor",
+    "spoke in support",
+    "continued to support",
+    "threw their weight behind",
+    "threw its weight behind",
+    "were supportive",
+    "was supportive",
+    "agreed to",
+    "favourably",
+    "opted for",
+)
+_phrase(
+    SUP,
+    "voted in favour",
+    "voted in favor",
+    "voting in favour",
+    "voting in favor",
+    "voted for",
+    "voting for",
+    "voted yes",
+    "joined consensus",
+    "joined the consensus",
+)
+_phrase(
+    OPP,
+    "voted against",
+    "voting against",
+    "voted no",
+    "blocked consensus",
+)
+_phrase(
+    OPP,
+    "in opposition",
+    "spoke against",
+    "spoke out against",
+    "pushed back",
+    "took issue",
+    "were against",
+    "was against",
+    "stood against",
+)
+_phrase(
+    ALIGN,
+    "in line with",
+    "agreed with",
+    "agree with",
+    "agrees with",
+    "concurred with",
+    "associated itself with",
+    "associated themselves with",
+    "aligned itself with",
+    "aligned themselves with",
+    "aligned with",
+    "sided with",
+    "joined forces with",
+)
+_phrase(
+    NEU,
+    "took note",
+    "take note",
+    "takes note",
+    "asked for more time",
+    "requested more time",
+    "needed more time",
+    "asked for time",
+    "requested time",
+    "needed time",
+    "wanted more time",
+    "sought more time",
+    "requested additional time",
+    "asked for additional time",
+    "reserved its position",
+    "reserved their position",
+    "reserved their positions",
+)
+_phrase(
+    PROP,
+    "put forward",
+    "called for",
+    "calling for",
+    "call for",
+    "calls for",
+    "called on",
+    "calling on",
+    "calls on",
+    "pushed for",
+    "pressed for",
+    "argued for",
+    "asked for",
+    "made clear",
+)
+_phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")
+
+NEG_ADJ = words(
+    "problematic unacceptable objectionable difficult concerning troubling inappropriate "
+    "unnecessary premature"
+)
+POS_ADJ = words("acceptable useful helpful valuable commendable necessary essential")
+FIND_VERBS = words("found find finds considered considers deemed deem deems")
+SPEECH = words(
+    "said say says saying stated stating noted noting argued arguing explained explaining "
+    "indicated indicating insisted insisting maintained maintaining stressed stressing "
+    "emphasised emphasized warned claimed added adding clarified clarifying replied "
+    "responded"
+)
+TIME_REQUEST = words(
+    "requested request requests requesting asked asking needed need needs wanted sought seek seeks"
+)
+PRONOUN_SUBJECTS = words("it they he she we its their")
+
+# Skipped between a subject and its verb.
+AUX = words(
+    "have has had were was is are be been being would will shall should could can may might "
+    "must did do does also all both too further then again once immediately initially "
+    "subsequently ultimately eventually later meanwhile however therefore thus accordingly "
+    "consequently instead similarly likewise jointly together notably only even still yet "
+    "already indeed so very quite rather reportedly apparently clearly generally "
+    "principally largely mostly broadly widely strongly firmly explicitly specifically "
+    "repeatedly consistently vehemently openly publicly formally officially briefly "
+    "particularly especially first finally moreover additionally furthermore tentatively "
+    "cautiously partly partially fully equally others other collectively separately "
+    "individually themselves itself swiftly quickly promptly actively duly expressly"
+)
+NEG = words(
+    "not never cannot didn doesn don couldn wouldn won isn aren wasn weren hasn haven hadn "
+    "shouldn no longer"
+)
+# Multi-word adverbials skipped between subject and verb.
+ADVERBIALS = (
+    ("in", "particular"),
+    ("for", "example"),
+    ("for", "instance"),
+    ("in", "turn"),
+    ("for", "their", "part"),
+    ("for", "its", "part"),
+    ("on", "the", "other", "hand"),
+    ("as", "well"),
+    ("in", "this", "regard"),
+    ("at", "the", "outset"),
+    ("once", "again"),
+    ("in", "that", "order"),
+    ("by", "contrast"),
+    ("in", "contrast"),
+    ("at", "first"),
+    ("in", "the", "end"),
+    ("among", "others"),
+    ("inter", "alia"),
+    ("in", "principle"),
+    ("as", "a", "result"),
+    ("in", "response"),
+    ("no", "longer"),
+    ("at", "the", "time"),
+    ("at", "that", "time"),
+    ("in", "addition"),
+    ("of", "course"),
+)
+LY_NOT_ADVERBS = words("reply apply supply rely fly ally italy july family")
+
+# Back-scan from the start of an actor list: these words are skipped.
+FILLERS = words(
+    "the a an number large small several many some few most majority other others member "
+    "members states state countries country delegations delegation parties party "
+    "governments government developing developed including such as like namely notably "
+    "especially particularly particular in mainly among them these those non observer "
+    "observers both all also representatives representative nations economies western "
+    "african asian arab latin american european caribbean island least minded speakers "
+    "member-states respective various numerous certain further additional e g i : - ( , "
+    "\u2022 \u00b7 likeminded small-island following"
+)
+PREPOSITIONS = words(
+    "to for against on at about into over towards toward than between under within without "
+    "upon onto across behind beyond via per versus vs around through throughout despite "
+    "regarding concerning after before during since until unlike except"
+)
+SUBJECT_CUES = frozenset(
+    [
+        "saw",
+        "see",
+        "sees",
+        "seeing",
+        "when",
+        "while",
+        "whereas",
+        "but",
+        "and",
+        "or",
+        ";",
+        "that",
+        "whether",
+        "if",
+        "once",
+        "because",
+        "although",
+        "though",
+        "where",
+        "whereby",
+        "then",
+        "so",
+        "thus",
+        "therefore",
+        "however",
+        "conversely",
+        "meanwhile",
+        "instead",
+        "hand",
+        "contrast",
+        "beside",
+        "besides",
+        "aside",
+        ".",
+        "•",
+        "[",
+        "–",
+        "—",
+        '"',
+        "'",
+        "let",
+        "letting",
+        "allowing",
+    ]
+)
+INCLUDED_CUES = words("included include includes comprised comprise comprises")
+
+# Participles in "<participle> by LIST".
+PASSIVE: dict[str, str] = {}
+PASSIVE.update(
+    _forms(
+        SUP,
+        "preferred favoured favored supported backed endorsed welcomed seconded echoed joined "
+        "accepted shared cosponsored co-sponsored praised championed embraced approved defended "
+        "reinforced",
+    )
+)
+PASSIVE.update(
+    _forms(
+        OPP,
+        "opposed rejected resisted contested challenged criticised criticized dismissed "
+        "blocked disputed questioned objected refused countered",
+    )
+)
+PASSIVE.update(
+    _forms(
+        PROP,
+        "proposed suggested introduced tabled submitted floated presented placed made "
+        "instigated initiated launched drafted advanced sponsored authored requested raised "
+        "forward led spearheaded pushed promoted put offered initiated brought tabled",
+    )
+)
+PASSIVE.update(_forms(STMT, "expressed voiced held stated articulated taken"))
+NEUTRAL_RESPONSE = words("lukewarm cautious mixed muted tepid reserved noncommittal non-committal")
+FROM_NOUNS: dict[str, str] = {}
+FROM_NOUNS.update(
+    _forms(SUP, "support backing endorsement encouragement approval sympathy interest")
+)
+FROM_NOUNS.update(
+    _forms(OPP, "opposition objections objection resistance criticism pushback push-back")
+)
+FROM_NOUNS.update(
+    _forms(
+        PROP,
+        "proposal proposals suggestion suggestions input inputs submission "
+        "submissions contributions contribution",
+    )
+)
+FROM_ADJ = words(
+    "strong broad significant some further additional initial wide widespread considerable "
+    "clear general overwhelming vocal explicit firm particular much little notable "
+    "substantial solid"
+)
+OF_NOUNS: dict[str, str] = {}
+OF_NOUNS.update(_forms(SUP, "support backing endorsement"))
+OF_NOUNS.update(_forms(OPP, "opposition objections exception"))
+# "of" after these is part of a quantity or group: "a number of", "the delegations of".
+OF_QUANT = words(
+    "number majority minority group groups some many several most few all each one both "
+    "none handful couple total list members member delegations delegation representatives "
+    "representative governments government ministers consisting composed comprising "
+    "including"
+)
+# After "X's": the speaker itself ("Egypt's delegation proposed").
+REP_NOUNS = words(
+    "delegation delegations representative representatives government delegate delegates "
+    "negotiator negotiators mission"
+)
+# ", supported by X," between a subject and its verb.
+PARENTHETICAL_START = words(
+    "supported opposed backed joined seconded echoed endorsed with together along followed "
+    "speaking acting"
+)
+OF_NOUNS.update(
+    _forms(
+        PROP,
+        "proposal proposals suggestion suggestions initiative amendment amendments submission "
+        "submissions",
+    )
+)
+OF_NOUNS.update(_forms(STMT, "statement position contribution"))
+NOUN_CUES: dict[str, str] = {}
+NOUN_CUES.update(_forms(SUP, "consensus support supporters proponents backers agreement"))
+NOUN_CUES.update(_forms(OPP, "opposition opponents critics objections resistance"))
+
+# "The representative of Egypt", "the speaker for Japan": the speaker is the actor.
+SPEAKER_NOUNS = words(
+    "delegations delegation representatives representative governments government ministers "
+    "minister delegate delegates speaker speakers ambassador ambassadors envoy envoys "
+    "negotiator negotiators spokesperson head heads chief"
+)
+# "asked for clarification": a question, not a side.
+NO_STANCE_OBJECTS = words("clarification clarifications information explanation details floor")
+
+# "Did likewise": the same side as the previous speaker.
+SAME_PHRASES = (
+    ("did", "likewise"),
+    ("did", "the", "same"),
+    ("did", "so"),
+    ("followed", "suit"),
+    ("concurred",),
+    ("agreed",),
+)
+BE = words("was were is are been be being")
+
+# Nouns that name a proposal: "X's proposal", "the UK proposal", "this proposal".
+PROPOSAL_NOUNS = words(
+    "proposal proposals suggestion suggestions amendment amendments idea ideas move change "
+    "changes addition additions deletion deletions position positions view views statement "
+    "statements text definition approach language wording formulation initiative "
+    "initiatives compromise request call contribution contributions submission submissions "
+    "draft drafts plan option paragraph intervention efforts effort inclusion insertion "
+    "reference references concept term terms version alternative package"
+)
+TARGET_NOUNS = words(
+    "proposal proposals suggestion suggestions amendment amendments statement statements "
+    "position positions contribution contributions approach idea text draft initiative "
+    "submission submissions intervention formulation wording language compromise views view "
+    "efforts effort call request concerns plan package alternative"
+)
+DRAFT_WORDS = words(
+    "provision provisions article articles paragraph paragraphs text draft proposal "
+    "proposals amendment amendments clause clauses chapter inclusion insertion addition "
+    "deletion reference"
+)
+# Nouns that, after "the", refer back to the proposal in focus ("did not support the proposal").
+ANAPHORIC_NOUNS = words(
+    "proposal proposals suggestion suggestions amendment amendments idea ideas move change "
+    "changes addition additions deletion deletions position view statement approach "
+    "initiative compromise request plan"
+)
+ANAPHORS = words("it them this these that those such")
+ANAPHOR_ADJ = words("proposed said same above latter former aforementioned")
+CLAUSE_END = words(", ; : . ! ? which while whereas but although though however \u2013 \u2014 ) ]")
+CONTRAST = words(
+    "however conversely contrast whereas while meanwhile instead hand contrary others "
+    "alternatively but beside besides aside"
+)
+CONNECTIVES = words("therefore thus consequently accordingly hence subsequently then so")
+INTRO_STARTERS = words(
+    "in on during at after before following with as by for according also however therefore "
+    "thus then meanwhile later finally moreover additionally furthermore ultimately "
+    "subsequently similarly likewise again conversely nevertheless nonetheless yet still "
+    "instead here when while once since from throughout despite given"
+)
+SUBJECT_ANAPHORS = words("this these it they their its such that those")
+BOTH_OF_WHICH = words("both all each")
+LIST_END_WORDS = words("others etc al")
