@@ -197,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
             f"matched events: {n}; same session {ctx['session'] / n:.1%}, "
             f"same date {ctx['date'] / n:.1%} (dates: both absent counts as the same)"
         )
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _figures import figure
+
+    figure("extractor F1 on the seed reports", f)
     return 0
 
 

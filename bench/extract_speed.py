@@ -77,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         f"large {mbl:7.1f} MB  cpu {tl:7.2f} s  {mbl / tl:6.2f} MB/s   (wall {wl:.2f} s, "
         f"{n} events)"
     )
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _figures import figure
+
+    figure(f"extractor throughput, {mbl:.0f} MB, one core", mbl / tl, "MB/s")
+    figure("extractor time 10x input / 1x", t10 / t1, "(linear = 10)")
     return 0
 
 
