@@ -250,3 +250,82 @@ def test_cli_bad_file_never_shows_a_traceback(tmp_path, data_dir):
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+# -- property-based fuzzing of the votes loader and the extractor ------------------------------
+
+GENERIC_HEADER = "roll_call,session,date,title,resolution,actor,vote"
+cell = st.one_of(
+    st.sampled_from(["", "74", "UNGA-74", "AHC-7", "2019-12-27", "2019-13-45", "yes", "no",
+                     "abstain", "Y", "maybe", "FRA", "the UK", "Atlantis", "SUN", "EU", "RC 1"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12),
+)  # fmt: skip
+vote_row = st.lists(cell, min_size=0, max_size=9)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(header=st.sampled_from([GENERIC_HEADER, "rcid,country,country_code,vote", "a,b", ""]),
+       rows=st.lists(vote_row, max_size=8))  # fmt: skip
+def test_fuzz_votes_loader(tmp_path, header, rows):
+    import csv
+    import io
+
+    from loaders.votes import plan_votes
+
+    buf = io.StringIO()
+    buf.write(header + "\n")
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path = tmp_path / "votes.csv"
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    try:
+        plan = plan_votes(path, tmp_path / "missing_roll_calls.csv")
+    except LoadError as exc:
+        assert str(path) in str(exc) or "roll_calls" in str(exc)
+    else:
+        assert plan.votes == len(rows) and plan.votes >= 0
+
+
+prose_piece = st.one_of(
+    st.sampled_from(["France", "the UK", "Lichtenstein", "Côte d’Ivoire", "Jamaica (on behalf of",
+                     "the Caribbean Community)", "proposed", "supported by", "opposed by", "and",
+                     ",", ".", "(", ")", "Article 5", "day 2 (30 January)", "reserved", "the Chair",
+                     "did not agree with", "On the other hand", "30", "60", "ratifications", "\n",
+                     "<b>", "</p>", "# ", "- ", "Swizterland"]),
+    st.text(max_size=15),
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(prose_piece, max_size=60), session=st.sampled_from([None, "AHC-7"]))
+def test_fuzz_extractor(pieces, session):
+    from loaders.extract import extract_text, to_events
+
+    text = " ".join(pieces)
+    result = extract_text(text, file="fuzz.txt", session=session)
+    for ev in result.events:
+        assert 0 <= ev.char_start <= ev.char_end <= len(text)
+        sides = [set(ev.support), set(ev.oppose), set(ev.neutral)]
+        assert not (sides[0] & sides[1] or sides[0] & sides[2] or sides[1] & sides[2])
+    try:
+        events = to_events("fuzz.txt", result, default_session=session)
+    except LoadError as exc:
+        assert session is None and "session" in str(exc)
+    else:
+        assert len(events) == len(result.events)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(raw=st.binary(max_size=300))
+def test_fuzz_extractor_raw_files(tmp_path, raw):
+    from loaders.extract import extract_file
+
+    path = tmp_path / "raw.txt"
+    path.write_bytes(raw)
+    try:
+        extract_file(path, session="AHC-7")
+    except LoadError as exc:
+        assert "not UTF-8" in str(exc) and str(path) in str(exc)
