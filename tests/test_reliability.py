@@ -82,8 +82,8 @@ def test_hostile_names_round_trip_through_every_command(tmp_path, data_dir):
     rows = json.loads(blocs("positions", "--session", "AHC-2", "--format", "json",
                             data_dir=data_dir).stdout)  # fmt: skip
     assert {r["option"] for r in rows} == set(NAMES) and {r["issue"] for r in rows} == {EVIL}
-    table = blocs("query", "actor_names", data_dir=data_dir).stdout
-    assert "[bold]not markup[/bold]" in table.replace("\n", "")
+    table = blocs("query", "actor_names", data_dir=data_dir, env={"COLUMNS": "400"}).stdout
+    assert "[bold]not markup[/bold]" in table, "rich tables print names, never markup"
     state = blocs("state", "EVIL1", "--session", "AHC-2", "--format", "json", data_dir=data_dir)
     assert state.returncode == 0, state.stderr
     assert "EVIL2" in {a["actor"] for a in json.loads(state.stdout)["allies"]}
