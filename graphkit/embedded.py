@@ -96,6 +96,7 @@ class EmbeddedServer:
         self.socket = _socket_path(self.data_dir)
         self._clients_fd: int | None = None
         self._conn = None
+        self._proc: subprocess.Popen | None = None  # set when this client started the server
 
     # -- files ------------------------------------------------------------------------------
     def _file(self, name: str) -> Path:
@@ -202,6 +203,7 @@ class EmbeddedServer:
             )
         except OSError as exc:
             raise StoreUnavailable(f"cannot run the embedded database ({server}): {exc}") from exc
+        self._proc = proc
         conn = redis.Redis(unix_socket_path=str(self.socket), decode_responses=True)
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
@@ -216,7 +218,7 @@ class EmbeddedServer:
                     return conn
                 except (redis.exceptions.ConnectionError, OSError):
                     pass
-            time.sleep(0.02)
+            time.sleep(0.003)
         proc.kill()
         raise StoreUnavailable(f"the embedded database did not start within {self.start_timeout}s")
 
@@ -248,7 +250,7 @@ class EmbeddedServer:
                 pass
             if time.monotonic() > deadline:
                 raise StoreUnavailable("the embedded database is still loading its snapshot")
-            time.sleep(0.02)
+            time.sleep(0.005)
 
     def save(self, conn) -> None:
         """Snapshot now, keeping the previous snapshot as `dump.rdb.prev` for recovery."""
@@ -278,9 +280,12 @@ class EmbeddedServer:
                         self.save(self._conn)
                 if pid is not None and _pid_alive(pid):
                     os.kill(pid, signal.SIGTERM)
+                if self._proc is not None and self._proc.pid == pid:  # our child: wait on it
+                    with contextlib.suppress(subprocess.TimeoutExpired):
+                        self._proc.wait(timeout=30)
                 deadline = time.monotonic() + 30
                 while pid is not None and _pid_alive(pid) and time.monotonic() < deadline:
-                    time.sleep(0.02)
+                    time.sleep(0.005)
             finally:
                 os.close(fd)
                 self._conn = None
