@@ -32,6 +32,9 @@ from rich.progress import (
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _figures import vm_hwm_mb  # noqa: E402
 
 from graphkit.ingest import BATCH  # noqa: E402
 from graphkit.store import EmbeddedStore  # noqa: E402
@@ -52,17 +55,6 @@ def parse_sessions(text: str | None) -> list[int] | None:
         out.extend(range(int(lo), int(hi or lo) + 1))
     return out
 
-
-def vm_hwm_mb(pid: int | None) -> float | None:
-    """Peak resident memory (VmHWM) of a process, in MB."""
-    if pid is None:
-        return None
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
     return None
 
 

@@ -42,6 +42,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _figures import vm_hwm_mb  # noqa: E402
 
 from graphkit import reports as report_format  # noqa: E402
 from graphkit.analysis import BlocReport, analyze_sessions  # noqa: E402
@@ -84,17 +87,6 @@ def children_cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
 
-
-def vm_hwm_mb(pid: int | None) -> float | None:
-    """Peak resident memory (VmHWM) of another process, MB (the database server)."""
-    if pid is None:
-        return None
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
     return None
 
 
