@@ -174,7 +174,7 @@ def bloc_steps(reports: list, tracking=None) -> list[Step]:
             ]
     lineage = []
     if tracking is not None:
-        sessions = list(tracking.sessions)
+        sessions = [s for s in tracking.sessions if tracking.lineage.get(s)]  # skip empty ones
         for before, after in zip(sessions, sessions[1:], strict=False):
             for bloc, now in tracking.lineage.get(after, {}).items():
                 then = tracking.lineage.get(before, {}).get(bloc)

@@ -179,9 +179,10 @@ def track(
 ) -> Tracking:
     """Stable bloc ids through `sessions` (in the order given) of (id, partition, confidence).
 
-    Each session is matched to the one before it. Ids are never reused: a bloc that disappears
-    and comes back later gets a new id. A swing is an actor present in two consecutive
-    sessions whose stable bloc differs between them.
+    Each session is matched to the one before it that has blocs (a session without any, such
+    as a General Assembly session with a single roll call, is skipped rather than ending every
+    lineage). Ids are never reused: a bloc that disappears and comes back later gets a new id.
+    A swing is an actor present in two consecutive such sessions whose stable bloc differs.
     """
     lineage: dict[str, dict[int, tuple[str, ...]]] = {}
     mappings: dict[str, dict[Hashable, int]] = {}
@@ -192,6 +193,9 @@ def track(
     last: dict[str, tuple[int, float | None]] = {}  # actor -> (stable bloc, confidence) before
     for session, partition, confidence in sessions:
         curr = _members(partition)
+        if not curr:  # no blocs (e.g. a session without enough votes): carry the last ones over
+            lineage[session], mappings[session] = {}, {}
+            continue
         if prev_session is None:
             mapping = {raw: k for k, raw in enumerate(sorted(curr))}
             next_id = len(mapping)

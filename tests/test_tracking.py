@@ -126,3 +126,15 @@ def test_track_reports_splits_with_stable_ids():
     assert set(split.into) == set(t.lineage["S2"]) - {
         next(b for b, m in t.lineage["S2"].items() if set(m) == EAST)
     }
+
+
+def test_a_session_without_blocs_does_not_end_the_lineages():
+    west = {"USA": 0, "GBR": 0, "FRA": 0, "CAN": 0}
+    east = {"RUS": 1, "BLR": 1, "CUB": 1, "SYR": 1}
+    before = {**west, **east}
+    after = {a: 1 - b for a, b in before.items()}  # same blocs, raw ids swapped
+    t = track([("S1", before, None), ("S2", {}, None), ("S3", after, None)])
+    assert t.lineage["S2"] == {}
+    assert t.lineage["S1"] == t.lineage["S3"], "the blocs keep their ids across the gap"
+    assert t.swings == ()
+    assert set(t.sessions) == {"S1", "S2", "S3"}
