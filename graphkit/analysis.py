@@ -247,9 +247,12 @@ def analyze_sessions(
         if workers > 1 and len(sessions) > 1:
             if "fork" in mp.get_all_start_methods():
                 _FORK_JOB.update(data=positions_by_session, kwargs=kwargs)
+                # largest sessions first, so one long session does not start last
+                by_size = sorted(sessions, key=lambda s: -len(positions_by_session[s]))
                 try:
                     with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-                        reports = list(pool.map(_analyze_forked, sessions))
+                        done = dict(zip(by_size, pool.map(_analyze_forked, by_size), strict=True))
+                    reports = [done[s] for s in sessions]
                 finally:
                     _FORK_JOB.clear()
             else:
