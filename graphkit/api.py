@@ -9,7 +9,7 @@ import networkx as nx
 from graphkit.analysis import Allies, BlocReport, allies, analyze, analyze_sessions
 from graphkit.blocs import DEFAULT_BACKEND
 from graphkit.errors import BlocsError
-from graphkit.export import Context, Window, by_session, context, export_positions  # noqa: F401
+from graphkit.export import Context, Window, by_session, context, export_positions
 from graphkit.ingest import bloc_steps
 from graphkit.model import Position
 from graphkit.projection import expand_groups, project
