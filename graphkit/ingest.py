@@ -72,6 +72,7 @@ def event_steps(events: list[Event], dataset: str) -> list[Step]:
                 "source_file": cite.file,
                 "char_start": cite.start,
                 "char_end": cite.end,
+                "locator": cite.locator,
                 "text": cite.text,
                 "dataset": dataset,
             }
@@ -127,6 +128,7 @@ def vote_steps(roll_calls: list[RollCall], votes: list[Vote], batch: int = BATCH
             "source_file": rc.source,
             "char_start": None,
             "char_end": None,
+            "locator": None,
             "text": None,
             "dataset": rc.source,
         }

@@ -56,12 +56,17 @@ class SessionInfo:
 
 @dataclass(frozen=True)
 class Citation:
-    file: str
-    start: int
-    end: int
+    """Where a fact was read: a file with character offsets, or a web page with a locator."""
+
+    file: str  # a report file name, or the page address of a web source
+    start: int | None = None
+    end: int | None = None
     text: str | None = None  # the passage, when the loader keeps it (extracted reports)
+    locator: str | None = None  # where on a web page ("section 'Day 3', paragraph 2")
 
     def __str__(self) -> str:
+        if self.locator is not None:
+            return f"{self.file}#{self.locator}"
         return f"{self.file}:{self.start}-{self.end}"
 
 

@@ -174,8 +174,77 @@ def _actor_list(ev: Lined, field: str, ref: ActorIndex, check: _Checker) -> tupl
     return tuple(codes)
 
 
+@dataclass(frozen=True)
+class Origin:
+    """The source a dataset file encodes: a report file (offsets) or a web page (locators)."""
+
+    name: str  # report file name, or page address
+    web: bool = False
+
+
+SOURCE_FIELDS = {"url", "title", "publisher", "published", "accessed"}
+_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+
+def _citation(cite: Any, origin: Origin, check: _Checker, line: int) -> Citation:
+    """[start, end) offsets into a report, or {at: where on the page[, url: page]} for the web."""
+    if origin.web:
+        ok = isinstance(cite, dict) and set(cite) <= {"at", "url"}
+        at = cite.get("at") if ok else None
+        url = cite.get("url", origin.name) if ok else None
+        if not (isinstance(at, str) and 3 <= len(at.strip()) <= 300) or not (
+            isinstance(url, str) and _URL.match(url)
+        ):
+            check.error(
+                "cite of a web source must be {at: where on the page (3-300 characters)"
+                f"[, url: https://...]}}, got {cite!r}",
+                line,
+            )
+            return Citation(origin.name, locator="?")
+        return Citation(url, locator=at.strip())
+    ok = isinstance(cite, list) and len(cite) == 2 and all(type(c) is int for c in cite)
+    if not ok or not 0 <= cite[0] < cite[1]:
+        if cite is not None:
+            check.error(f"cite must be [start, end] with 0 <= start < end, got {cite!r}", line)
+        return Citation(origin.name, 0, 0)
+    return Citation(origin.name, cite[0], cite[1])
+
+
+def _origin(doc: Lined, check: _Checker) -> Origin:
+    """A file names either `report` (a seed report file) or `source` (a web page)."""
+    report, source = doc.get("report"), doc.get("source")
+    if source is None:
+        if not isinstance(report, str) or not report:
+            check.error(
+                "missing 'report' (the source file name) or 'source' (a web page)", doc.line
+            )
+        return Origin(str(report))
+    line = doc.key_lines.get("source", doc.line)
+    if report is not None:
+        check.error("give either 'report' or 'source', not both", line)
+    if not isinstance(source, dict):
+        check.error("'source' must be a mapping {url, title, publisher, published}", line)
+        return Origin("?", web=True)
+    for key in source:
+        if key not in SOURCE_FIELDS:
+            close = difflib.get_close_matches(str(key), sorted(SOURCE_FIELDS), n=1)
+            check.error(f"unknown source field '{key}'", line, key, close or None)
+    url = source.get("url")
+    if not isinstance(url, str) or not _URL.match(url):
+        check.error(f"source url must be an http(s) address, got {url!r}", line)
+        url = "?"
+    for key in ("title", "publisher"):
+        if not isinstance(source.get(key), str) or not source[key].strip():
+            check.error(f"source needs a '{key}'", line)
+    if source.get("published") is None:
+        check.error("source needs a 'published' date (YYYY-MM-DD)", line)
+    for key in ("published", "accessed"):
+        _date(source.get(key), check, line)
+    return Origin(url, web=True)
+
+
 def parse_event(
-    ev: Any, ref: ActorIndex, sessions: dict[str, SessionInfo], report: str, check: _Checker
+    ev: Any, ref: ActorIndex, sessions: dict[str, SessionInfo], origin: Origin, check: _Checker
 ) -> Event | None:
     if not isinstance(ev, Lined):
         check.error(f"an event must be a mapping, got {ev!r}", getattr(ev, "line", None), ev)
@@ -206,17 +275,7 @@ def parse_event(
         close = difflib.get_close_matches(str(session), sorted(sessions), n=2)
         check.error(f"unknown session {session!r}", ev.key_lines.get("session"), session, close)
     date = _date(ev.get("date"), check, ev.key_lines.get("date", ev.line))
-    cite = ev.get("cite")
-    start = end = 0
-    if cite is not None:
-        ok = isinstance(cite, list) and len(cite) == 2 and all(type(c) is int for c in cite)
-        if not ok or not 0 <= cite[0] < cite[1]:
-            check.error(
-                f"cite must be [start, end] with 0 <= start < end, got {cite!r}",
-                ev.key_lines.get("cite"),
-            )
-        else:
-            start, end = cite
+    citation = _citation(ev.get("cite"), origin, check, ev.key_lines.get("cite", ev.line))
     proposer = None
     if ev.get("proposer") is not None:
         proposer = _actor(ev["proposer"], ref, check, ev.key_lines.get("proposer"), "proposer")
@@ -253,7 +312,7 @@ def parse_event(
         session=session,
         issue=str(ev["issue"]),
         option=str(ev["option"]),
-        citation=Citation(report, start, end),
+        citation=citation,
         date=date,
         proposer=proposer,
         support=support,
@@ -324,14 +383,14 @@ def _read_positions(path, ref, sessions, *, lines: bool, into=None) -> list[Even
     doc = read_yaml(path, lines=lines)
     check = _Checker(str(path), [])
     if not isinstance(doc, Lined) or not isinstance(doc.get("events"), list):
-        raise LoadError("expected a mapping with 'report' and an 'events' list", file=str(path))
-    report = doc.get("report")
-    if not isinstance(report, str) or not report:
-        check.error("missing 'report' (the source file name)", doc.line)
+        raise LoadError(
+            "expected a mapping with 'report' (or 'source') and an 'events' list", file=str(path)
+        )
+    origin = _origin(doc, check)
     declare_actors(doc.get("actors"), ref, check)
     events, ids = [], {}
     for raw in doc["events"]:
-        event = parse_event(raw, ref, sessions, str(report), check)
+        event = parse_event(raw, ref, sessions, origin, check)
         if event is None:
             continue
         if event.id in ids:

@@ -144,3 +144,49 @@ def test_positions_json_shape(loaded_dir):
     assert rows and all(set(r) == keys for r in rows)
     assert {r["session"] for r in rows} == {"AHC-7"}
     assert {r["stance"] for r in rows} == {"support", "oppose", "neutral"}
+
+
+WEB = """\
+source:
+  url: https://example.org/ahc2-summary
+  title: Summary of the second session
+  publisher: Example Tracker
+  published: 2022-06-12
+events:
+  - id: t-web
+    session: AHC-2
+    issue: art99-web
+    option: A web-sourced option
+    proposer: Brazil
+    oppose: [Russia]
+    cite: {at: "section 'Day 3', paragraph 2"}
+"""
+
+
+def test_web_source_citation_is_stored_with_its_locator(tmp_path, store):
+    from loaders.pipeline import execute
+
+    execute(store, plan_positions([_file(tmp_path, "web.yaml", WEB)]))
+    rows = store.run("positions", session="AHC-2")
+    assert {(r["actor"], r["stance"]) for r in rows} == {("BRA", "support"), ("RUS", "oppose")}
+    assert {r["source"] for r in rows} == {
+        "https://example.org/ahc2-summary#section 'Day 3', paragraph 2"
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("https://example.org/ahc2-summary", "example.org"), "source url must be an http(s)"),
+        (("  publisher: Example Tracker\n", ""), "source needs a 'publisher'"),
+        (("  published: 2022-06-12\n", ""), "source needs a 'published' date"),
+        (("  title:", "  titel:"), "unknown source field 'titel' (did you mean title?)"),
+        (("{at: \"section 'Day 3', paragraph 2\"}", "[0, 10]"), "cite of a web source must be"),
+        (("source:\n", "report: x.txt\nsource:\n"), "either 'report' or 'source'"),
+    ],
+)
+def test_web_source_errors_name_the_line(tmp_path, change, message):
+    path = _file(tmp_path, "bad.yaml", WEB.replace(*change))
+    with pytest.raises(LoadErrors) as info:
+        plan_positions([path])
+    assert message in str(info.value) and f"{path}:" in str(info.value)
