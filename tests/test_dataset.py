@@ -13,11 +13,13 @@ from tests.conftest import SEEDS
 FILES = bundled_position_files()
 
 
-def _events():
+def _events(*, web: bool | None = None):
+    """Events of the bundled files; web=False: seed-report events only, True: web sources only."""
     ref, sessions = reference(), load_sessions()
     for path in FILES:
         for ev in read_positions_file(path, ref, sessions):
-            yield path, ev
+            if web is None or web == (ev.citation.locator is not None):
+                yield path, ev
 
 
 def _named(code: str, passage: str) -> bool:
@@ -29,11 +31,7 @@ def _named(code: str, passage: str) -> bool:
 
 
 def test_dataset_covers_every_seed_report():
-    reports = {
-        read_positions_file(p, reference(), load_sessions())[0].citation.file
-        for p in FILES
-        if read_positions_file(p, reference(), load_sessions())
-    }
+    reports = {ev.citation.file for _, ev in _events(web=False)}
     assert reports == {p.name for p in SEEDS.glob("*.txt")}
 
 
@@ -42,7 +40,7 @@ def test_every_citation_points_into_its_report_and_names_every_actor():
     problems = []
     texts: dict[str, str] = {}
     n = 0
-    for path, ev in _events():
+    for path, ev in _events(web=False):
         n += 1
         file = ev.citation.file
         if file not in texts:
@@ -72,7 +70,7 @@ def test_options_are_not_copied_from_the_reports():
     """Option texts are written in our own words: no run of 8 words from a report."""
     texts = {p.name: normalize(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
     copied = []
-    for _, ev in _events():
+    for _, ev in _events(web=False):
         words = normalize(ev.option).split()
         for i in range(len(words) - 7):
             if " ".join(words[i : i + 8]) in texts[ev.citation.file]:
