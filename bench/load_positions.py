@@ -24,8 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _figures import figure  # noqa: E402
 
-import graphkit.ingest as ingest  # noqa: E402
-from graphkit.store import EmbeddedStore, Neo4jStore, settings  # noqa: E402
+import graphkit.store.ingest as ingest  # noqa: E402
+from graphkit.store import Settings  # noqa: E402
+from graphkit.store.embedded import EmbeddedStore  # noqa: E402
+from graphkit.store.neo4j import Neo4jStore  # noqa: E402
 from loaders.actors import reference  # noqa: E402
 from loaders.pipeline import execute, plan_positions  # noqa: E402
 
@@ -72,8 +74,8 @@ def main() -> None:
         finally:
             store.close()
         if os.environ.get("NEO4J_URI"):
-            cfg = settings()
-            neo = Neo4jStore(cfg["uri"], cfg["user"], cfg["password"], cfg["database"])
+            cfg = Settings.from_env()
+            neo = Neo4jStore(cfg.uri, cfg.user, cfg.password, cfg.database)
             try:
                 run(neo, path, "neo4j")
             finally:

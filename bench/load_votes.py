@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _figures import vm_hwm_mb  # noqa: E402
 
-from graphkit.ingest import BATCH  # noqa: E402
-from graphkit.store import EmbeddedStore  # noqa: E402
+from graphkit.store.embedded import EmbeddedStore  # noqa: E402
+from graphkit.store.ingest import BATCH  # noqa: E402
 from loaders.pipeline import execute  # noqa: E402
 from loaders.votes import plan_from, read_votes  # noqa: E402
 

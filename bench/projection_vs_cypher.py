@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graphkit.export import Window, export_positions  # noqa: E402
-from graphkit.ingest import event_steps  # noqa: E402
 from graphkit.model import Citation, Event  # noqa: E402
 from graphkit.projection import project  # noqa: E402
-from graphkit.store import EmbeddedStore  # noqa: E402
+from graphkit.store.embedded import EmbeddedStore  # noqa: E402
+from graphkit.store.export import Window, export_positions  # noqa: E402
+from graphkit.store.ingest import event_steps  # noqa: E402
 from graphkit.synthetic import negotiation  # noqa: E402
 from loaders.actors import reference  # noqa: E402
 from loaders.pipeline import execute, plan_positions, reference_steps  # noqa: E402

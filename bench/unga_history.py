@@ -49,10 +49,10 @@ from _figures import vm_hwm_mb  # noqa: E402
 from graphkit import reports as report_format  # noqa: E402
 from graphkit.analysis import BlocReport, analyze_sessions  # noqa: E402
 from graphkit.blocs import _igraph  # noqa: E402
-from graphkit.export import Window, by_session, context, export_positions  # noqa: E402
 from graphkit.model import Position  # noqa: E402
 from graphkit.projection import project  # noqa: E402
-from graphkit.store import EmbeddedStore  # noqa: E402
+from graphkit.store.embedded import EmbeddedStore  # noqa: E402
+from graphkit.store.export import Window, by_session, context, export_positions  # noqa: E402
 from loaders.pipeline import execute  # noqa: E402
 from loaders.votes import plan_from, read_votes  # noqa: E402
 

@@ -1,4 +1,5 @@
 // name: actor_names
+// mode: read
 // Every actor's code and name as stored (names are returned verbatim, whatever they contain),
 // its kind (state, observer, group, historical), UN regional group and, for a historical
 // member, its successor state.

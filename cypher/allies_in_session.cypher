@@ -1,4 +1,5 @@
 // name: allies_in_session
+// mode: read
 // Closest allies and strongest opponents of one actor in one session, from stated positions:
 // same side of a proposal = agreement; opposite sides, or support for competing options of one
 // issue = disagreement. index = (agree - disagree) / (agree + disagree), from -1 to 1.

@@ -1,4 +1,5 @@
 // name: article_proposals
+// mode: read
 // Who proposed what on one article or issue, and who backed, opposed or stayed neutral on it.
 // `issue` is an issue-key prefix: 'art58' finds 'art58-secretariat' and its competing options.
 // params: issue

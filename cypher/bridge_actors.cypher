@@ -1,4 +1,5 @@
 // name: bridge_actors
+// mode: read
 // Bridge actors of a session: those who take the same side as members of two or more blocs
 // (at least `min_agreements` times with each). Needs blocs stored by `blocs report --write`.
 // params: session, method, min_agreements

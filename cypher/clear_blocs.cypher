@@ -1,4 +1,5 @@
 // name: clear_blocs
+// mode: write
 // Removes the stored blocs (and their IN_BLOC edges) of the given sessions for one method,
 // so that `blocs report --write` replaces an earlier result instead of adding to it.
 // params: sessions, method

@@ -1,4 +1,5 @@
 // name: clear_positions
+// mode: write
 // Removes the stated positions on the given proposals, so that reloading a dataset replaces
 // them instead of keeping sides that the new version no longer lists.
 // params: ids

@@ -1,4 +1,5 @@
 // name: db_labels
+// mode: read
 // How many nodes carry each label.
 // params:
 MATCH (n)

@@ -1,4 +1,5 @@
 // name: db_relationships
+// mode: read
 // How many relationships there are of each type.
 // params:
 MATCH ()-[r]->()

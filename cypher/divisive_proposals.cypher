@@ -1,4 +1,5 @@
 // name: divisive_proposals
+// mode: read
 // The most divisive proposals of a session: those where both support and opposition are large.
 // Ranked by the smaller of the two camps, then by how many took a side at all.
 // params: session, top

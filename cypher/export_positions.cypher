@@ -1,4 +1,5 @@
 // name: export_positions
+// mode: read
 // The positions and votes of a window, for the analysis: sessions (a list, or null for all),
 // a date range (ISO strings, inclusive, or null), an issue key prefix (e.g. 'art64'), and the kind
 // ('position' for stated positions, 'vote' for recorded votes, null for both).

@@ -1,4 +1,5 @@
 // name: group_cohesion
+// mode: read
 // How cohesive a group is (EU, AFRICAN_GROUP, CARICOM, ARAB_GROUP ...): of its members' own
 // positions on proposals where the group spoke (the group itself, or a state on its behalf),
 // the share on the same side as the group's speaker. `session` may be null for all sessions.

@@ -1,4 +1,5 @@
 // name: group_members
+// mode: read
 // Which states belong to each group (EU, CARICOM, African Group, regional groups ...).
 // params:
 MATCH (m:Actor)-[:MEMBER_OF]->(g:Group)

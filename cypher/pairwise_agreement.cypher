@@ -1,4 +1,5 @@
 // name: pairwise_agreement
+// mode: read
 // Agreements and disagreements of every pair of actors in one session, computed in the
 // database: same side of a proposal agrees, opposite sides disagree, and backing only different
 // options of one issue disagrees once per issue (the projection's rules, on stated positions as

@@ -1,4 +1,5 @@
 // name: positions
+// mode: read
 // Every stated position (support / oppose / neutral) of every actor, optionally in one session,
 // with the proposal, its issue, and the source passage it was taken from.
 // params: session

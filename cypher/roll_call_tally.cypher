@@ -1,4 +1,5 @@
 // name: roll_call_tally
+// mode: read
 // Yes / no / abstain counts of a recorded vote: one roll call by its id, or every roll call on a
 // resolution (as the source writes it, 'R/73/187', or, from session 31 on, as its symbol
 // 'A/RES/73/187'); both null: every roll call.

@@ -1,4 +1,5 @@
 // name: schema
+// mode: schema
 // Neo4j 5 constraints and indexes: stable ids that make MERGE loads idempotent.
 // The embedded store (FalkorDB) translates each statement into its own index and constraint
 // commands (graphkit/store.py, schema_steps); keep to these two statement forms.

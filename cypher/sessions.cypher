@@ -1,4 +1,5 @@
 // name: sessions
+// mode: read
 // The sessions in chronological order, with how many proposals, stated positions and votes
 // each holds.
 // params:

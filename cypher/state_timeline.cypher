@@ -1,4 +1,5 @@
 // name: state_timeline
+// mode: read
 // A state's timeline across sessions: in each session, its bloc (when `blocs report --write`
 // stored one) and how many proposals it supported, opposed or stayed neutral on.
 // params: actor

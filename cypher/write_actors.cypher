@@ -1,4 +1,5 @@
 // name: write_actors
+// mode: write
 // Writes actors (states, observers, historical members as :State; groups as :Group), by code.
 // params: rows
 // :param rows => [{code: 'LIE', name: 'Liechtenstein', kind: 'state', region: 'WEOG', successor: null}]

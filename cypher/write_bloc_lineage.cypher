@@ -1,4 +1,5 @@
 // name: write_bloc_lineage
+// mode: write
 // Links a bloc to the same (tracked) bloc in the next session: (:Bloc)-[:SUCCEEDED_BY]->(:Bloc).
 // params: rows
 // :param rows => [{source: 'louvain/AHC-5/1', target: 'louvain/AHC-7/1', jaccard: 0.7}]

@@ -1,4 +1,5 @@
 // name: write_bloc_members
+// mode: write
 // Stores bloc membership: (:Actor)-[:IN_BLOC {confidence, session}]->(:Bloc).
 // params: rows
 // :param rows => [{actor: 'USA', bloc: 'louvain/AHC-7/1', confidence: 0.98, session: 'AHC-7'}]

@@ -1,4 +1,5 @@
 // name: write_blocs
+// mode: write
 // Stores blocs found by `blocs report --write`: one (:Bloc) per session and bloc, with its
 // stable id across sessions (`bloc`), label, cohesion and the parameters that produced it, and
 // a palette label Color0..Color7 (bloc mod 8) that cypher/blocs.grass colors in the Browser.

@@ -1,4 +1,5 @@
 // name: write_memberships
+// mode: write
 // Links member states to their groups (EU, CARICOM, African Group, regional groups ...).
 // params: rows
 // :param rows => [{member: 'JAM', group: 'CARICOM'}]

@@ -1,4 +1,5 @@
 // name: write_proposals
+// mode: write
 // Writes proposals (an option of an issue, or a roll call) with their issue, session and source.
 // params: rows
 // :param rows => [{id: 'r001-x', session: 'AHC-7', issue: 'art58-secretariat', option: 'Name the Secretary-General', kind: 'position', date: '2024-01-31', title: null, source: '001.txt:1-2', source_file: '001.txt', char_start: 1, char_end: 2, locator: null, text: null, dataset: 'x.yaml'}]

@@ -1,4 +1,5 @@
 // name: write_proposed
+// mode: write
 // Writes PROPOSED edges from the proposing actor to its proposal.
 // params: rows
 // :param rows => [{actor: 'SGP', proposal: 'r001-x', on_behalf_of: null, source: '001.txt:1-2'}]

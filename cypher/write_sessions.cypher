@@ -1,4 +1,5 @@
 // name: write_sessions
+// mode: write
 // Writes negotiating sessions (AHC-1 ... AHC-7R) and General Assembly sessions (UNGA-74 ...).
 // Dates only widen: a file with part of a session's roll calls never narrows its date range.
 // params: rows

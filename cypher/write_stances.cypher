@@ -1,4 +1,5 @@
 // name: write_stances
+// mode: write
 // Writes SUPPORTED / OPPOSED / NEUTRAL edges from actors to proposals, each with its source.
 // params: rows
 // :param rows => [{actor: 'CHE', proposal: 'r001-x', stance: 'support', proposer: false, on_behalf_of: null, date: '2024-01-30', source: '001.txt:1-2', source_file: '001.txt', char_start: 1, char_end: 2, dataset: 'x.yaml'}]

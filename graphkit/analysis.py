@@ -13,12 +13,11 @@ import multiprocessing as mp
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
 from graphkit.blocs import (
-    DEFAULT_BACKEND,
     LouvainFn,
     SignedFn,
     blocs_of,
@@ -30,10 +29,11 @@ from graphkit.blocs import (
     null_model_zscore,
 )
 from graphkit.model import Position
+from graphkit.params import METHODS, Params
 from graphkit.projection import Projection, expand_groups, project
 from graphkit.tracking import Tracking, track
 
-METHODS = ("louvain", "signed")
+__all__ = ["METHODS", "Params", "analyze", "analyze_sessions", "allies"]
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,7 @@ class BlocReport:
     """Blocs of one session (or window) and every parameter needed to reproduce them."""
 
     session: str
-    method: str
-    resolution: float
-    seed: int
-    runs: int
+    params: Params  # what was asked; the fields below say what was effectively done
     expand_groups: bool
     modularity: float
     zscore: float | None
@@ -62,10 +59,17 @@ class BlocReport:
     positions_used: int
     frustration: float
     backend: str
-    min_positions: int
     null_shuffles: int
     null_method: str | None
     converged: bool
+    # the signed agreement graph the blocs were found on (not serialized; saves re-projecting)
+    graph: nx.Graph | None = field(default=None, compare=False, repr=False)
+
+    method = property(lambda self: self.params.method)
+    resolution = property(lambda self: self.params.resolution)
+    seed = property(lambda self: self.params.seed)
+    runs = property(lambda self: self.params.runs)
+    min_positions = property(lambda self: self.params.min_positions)
 
     def partition(self) -> dict[str, int]:
         return {actor: bloc for actor, (bloc, _) in self.membership.items()}
@@ -109,6 +113,7 @@ class BlocReport:
             "null_shuffles": self.null_shuffles,
             "null_method": self.null_method,
             "converged": self.converged,
+            "params": self.params.to_dict(),
         }
 
 
@@ -118,23 +123,18 @@ def _session_label(positions: Sequence[Position]) -> str:
 
 def analyze(
     positions: Iterable[Position],
+    params: Params | None = None,
     *,
     membership: Mapping[str, Sequence[str]] | None = None,
     actor_groups: Mapping[str, Collection[str]] | None = None,
-    session_label: str | None = None,
-    method: str = "louvain",
-    resolution: float = 1.0,
-    runs: int = 100,
-    seed: int = 0,
-    min_positions: int = 3,
-    min_cooccurrences: int = 1,
-    expand: bool = True,
-    backend: str = DEFAULT_BACKEND,
-    null_shuffles: int = 20,
     actor_kinds: Mapping[str, str] | None = None,
+    session_label: str | None = None,
+    min_cooccurrences: int = 1,
+    **overrides,
 ) -> BlocReport:
     """Blocs of one set of positions (one session or a window of them).
 
+    `params` (default `Params()`), with any field overridden by keyword (`runs=10`), says how.
     membership: group -> member states, used to expand group statements and, when
     `actor_groups` (actor -> groups) is not given, to name blocs. method "louvain" = consensus
     of `runs` modularity runs on the positive agreement graph; "signed" = consensus of signed
@@ -143,8 +143,10 @@ def analyze(
     Cost on a dense 190-state UNGA session: ~0.6 s CPU for louvain with 100 igraph runs;
     signed Leiden runs take ~150 ms each (~15 s for 100), so use fewer runs there.
     """
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; choose from {METHODS}")
+    params = replace(params or Params(), **overrides)
+    method, resolution, runs, seed = params.method, params.resolution, params.runs, params.seed
+    min_positions, expand, backend = params.min_positions, params.expand, params.backend
+    null_shuffles = params.null_shuffles
     positions = list(positions)
     membership = membership or {}
     if expand and membership:
@@ -168,10 +170,7 @@ def analyze(
     )
     return BlocReport(
         session=session_label if session_label is not None else _session_label(positions),
-        method=method,
-        resolution=resolution,
-        seed=seed,
-        runs=runs,
+        params=params,
         expand_groups=bool(expand and membership),
         modularity=result.modularity,
         zscore=zscore,
@@ -183,10 +182,10 @@ def analyze(
         positions_used=proj.positions_used,
         frustration=frustration(G, result.partition),
         backend=result.backend,
-        min_positions=min_positions,
         null_shuffles=null_shuffles if null_method else 0,
         null_method=null_method,
         converged=result.converged,
+        graph=G,
     )
 
 
@@ -230,18 +229,22 @@ def _gc_frozen():
 
 def analyze_sessions(
     positions_by_session: Mapping[str, Sequence[Position]],
+    params: Params | None = None,
     *,
-    workers: int = 1,
     min_jaccard: float = 0.2,
     min_share: float = 0.25,
     **kwargs,
 ) -> tuple[list[BlocReport], Tracking]:
     """`analyze` each session (in the mapping's order), then give blocs stable ids.
 
-    `workers` > 1 analyses sessions in parallel processes (forked where the platform allows,
-    so the positions are not pickled); results are identical to `workers=1`.
-    Other keyword arguments go to `analyze`.
+    `params.workers` > 1 analyses sessions in parallel processes (forked where the platform
+    allows, so the positions are not pickled); results are identical to `workers=1`.
+    Other keyword arguments go to `analyze` (context, or overrides of `params` fields).
     """
+    fields_ = set(Params.__dataclass_fields__)
+    params = replace(params or Params(), **{k: v for k, v in kwargs.items() if k in fields_})
+    kwargs = {k: v for k, v in kwargs.items() if k not in fields_} | {"params": params}
+    workers = params.workers
     sessions = list(positions_by_session)
     with _gc_frozen():
         if workers > 1 and len(sessions) > 1:

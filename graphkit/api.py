@@ -1,53 +1,51 @@
-"""The functions the CLI and the notebooks share: database window in, bloc results out."""
+"""The facade the CLI and the notebooks share: a store and a window in, bloc results out.
+
+Every function takes an open store (`graphkit.store.connect`) and plain parameters and returns
+typed results; none prints or draws. The figures' data come from here too, so a figure made by
+`blocs plot` and one made in a notebook come from the same numbers.
+
+Bloc ids are the stable ids of `session_reports` (tracked across every session of the chosen
+source), so one bloc keeps its number and color in every output.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import networkx as nx
 
 from graphkit.analysis import Allies, BlocReport, allies, analyze, analyze_sessions
-from graphkit.blocs import DEFAULT_BACKEND
-from graphkit.errors import BlocsError
-from graphkit.export import Context, Window, by_session, context, export_positions
-from graphkit.ingest import bloc_steps
+from graphkit.errors import BlocsError, NoData, UnknownName
 from graphkit.model import Position
+from graphkit.params import Params
 from graphkit.projection import expand_groups, project
 from graphkit.store import Store
+from graphkit.store.export import Context, Window, by_session, context, export_positions
+from graphkit.store.ingest import bloc_steps
 from graphkit.tracking import Tracking
 
+__all__ = [
+    "ActorProfile", "Params", "SessionView", "Window", "actor_profile", "bloc_graph",
+    "default_session", "describe", "flow_data", "load_window", "session_graphs",
+    "session_reports", "session_view", "sessions_with_data", "state_relations",
+    "validate_against_vote", "window_report", "write_blocs",
+]  # fmt: skip
 
-@dataclass(frozen=True)
-class Params:
-    """Analysis parameters, carried into every result so it can be reproduced."""
+# Figures do not show the null model's z-score, so they skip its shuffles by default.
+PLOT_PARAMS = Params(null_shuffles=0)
+DEFAULT_PARAMS = Params()
+_COUNTS = {"positions": ("positions",), "votes": ("votes",), "both": ("positions", "votes")}
 
-    method: str = "louvain"
-    resolution: float = 1.0
-    runs: int = 100
-    seed: int = 0
-    min_positions: int = 3
-    expand: bool = True
-    backend: str = DEFAULT_BACKEND
-    null_shuffles: int = 20
-    workers: int = 1
 
-    def analyze_kwargs(self, ctx: Context) -> dict:
-        kw = asdict(self)
-        kw.pop("workers")
-        return kw | {
-            "membership": ctx.membership,
-            "actor_groups": ctx.actor_groups,
-            "actor_kinds": ctx.kinds,
-        }
+def _context_kwargs(ctx: Context) -> dict:
+    return {"membership": ctx.membership, "actor_groups": ctx.actor_groups,
+            "actor_kinds": ctx.kinds}  # fmt: skip
 
 
 def load_window(store: Store, window: Window) -> tuple[list[Position], Context]:
     positions = export_positions(store, window)
     if not positions:
-        raise BlocsError(
-            f"no {window.source} in this window ({describe(window)}); load data first "
-            "(`blocs load`) or widen the window"
-        )
+        raise NoData(f"no {window.source} in this window ({describe(window)})")
     return positions, context(store)
 
 
@@ -62,25 +60,26 @@ def describe(window: Window) -> str:
     return "; ".join(parts)
 
 
-def window_report(store: Store, window: Window, params: Params = Params()) -> BlocReport:
+def window_report(store: Store, window: Window, params: Params = DEFAULT_PARAMS) -> BlocReport:
     """Blocs of one window taken as a whole (one session, a date range, an issue ...)."""
     positions, ctx = load_window(store, window)
     label = "+".join(window.sessions) if window.sessions else describe(window)
-    return analyze(positions, session_label=label, **params.analyze_kwargs(ctx))
+    return analyze(positions, params, session_label=label, **_context_kwargs(ctx))
 
 
 def session_reports(
-    store: Store, window: Window, params: Params = Params()
+    store: Store, window: Window, params: Params = DEFAULT_PARAMS
 ) -> tuple[list[BlocReport], Tracking]:
     """Blocs per session in chronological order, with ids tracked across sessions."""
     positions, ctx = load_window(store, window)
     grouped = by_session(positions, ctx.session_order)
-    return analyze_sessions(grouped, workers=params.workers, **params.analyze_kwargs(ctx))
+    return analyze_sessions(grouped, params, **_context_kwargs(ctx))
 
 
 def state_relations(
-    store: Store, actor: str, window: Window, params: Params = Params(), top: int = 10
+    store: Store, actor: str, window: Window, params: Params = DEFAULT_PARAMS, top: int = 10
 ) -> Allies:
+    """Closest allies and strongest opponents of `actor` in `window` (no bloc detection)."""
     positions, ctx = load_window(store, window)
     if params.expand:
         positions = expand_groups(positions, ctx.membership, actor_kinds=ctx.kinds)
@@ -90,13 +89,11 @@ def state_relations(
         raise BlocsError(str(exc).strip("'\"")) from None
 
 
-def bloc_graph(store: Store, window: Window, params: Params = Params()) -> nx.Graph:
+def bloc_graph(store: Store, window: Window, params: Params = DEFAULT_PARAMS) -> nx.Graph:
     """The signed agreement graph with each node's bloc, confidence and groups (for export)."""
     positions, ctx = load_window(store, window)
-    report = analyze(positions, **params.analyze_kwargs(ctx))
-    if params.expand:
-        positions = expand_groups(positions, ctx.membership, actor_kinds=ctx.kinds)
-    G = project(positions, min_positions=params.min_positions).graph.copy()
+    report = analyze(positions, params, **_context_kwargs(ctx))
+    G = report.graph.copy()
     labels = {b.id: b.label for b in report.blocs}
     for node in G.nodes:
         bloc, conf = report.membership.get(node, (-1, 0.0))
@@ -118,11 +115,13 @@ def write_blocs(store: Store, reports: list[BlocReport], tracking: Tracking | No
     known = set(context(store).session_order)
     per_session = [r for r in reports if r.session in known]
     if not per_session:
-        raise BlocsError("--write stores per-session blocs: use --session or --all-sessions")
+        raise BlocsError("only per-session blocs can be stored (one session, or all sessions)")
     return store.write(bloc_steps(per_session, tracking))
 
 
-def validate_against_vote(store: Store, window: Window, roll_call: str, params: Params = Params()):
+def validate_against_vote(
+    store: Store, window: Window, roll_call: str, params: Params = DEFAULT_PARAMS
+):
     """Blocs of `window` (stated positions) against one recorded vote, for actors in both."""
     from graphkit.validate import against_vote
 
@@ -133,6 +132,128 @@ def validate_against_vote(store: Store, window: Window, roll_call: str, params: 
         if p.proposal == roll_call
     }
     if not votes:
-        raise BlocsError(f"no recorded votes for roll call {roll_call!r}; load votes first")
+        raise NoData(f"no recorded votes for roll call {roll_call!r}")
     labels = {b.id: b.label for b in report.blocs}
     return report, against_vote(report.partition(), votes, roll_call=roll_call, labels=labels)
+
+
+# --- what the figures need (blocs plot and the notebooks) ---------------------------------
+
+
+def sessions_with_data(store: Store, source: str = "positions") -> list[str]:
+    """Sessions (chronological) holding any stated positions / votes / either."""
+    if source not in _COUNTS:
+        raise BlocsError(f"source must be one of {', '.join(_COUNTS)}")
+    return [
+        r["session"]
+        for r in store.run("sessions")
+        if any((r.get(k) or 0) > 0 for k in _COUNTS[source])
+    ]
+
+
+def default_session(store: Store, source: str = "positions") -> str:
+    """AHC-7 (the session with the most recorded positions) if it has data, else the latest."""
+    sessions = sessions_with_data(store, source)
+    if not sessions:
+        raise NoData(f"no {source} in the database")
+    return "AHC-7" if "AHC-7" in sessions else sessions[-1]
+
+
+def session_graphs(
+    store: Store, params: Params = PLOT_PARAMS, source: str = "positions"
+) -> dict[str, nx.Graph]:
+    """Per session (chronological), the signed agreement graph the blocs are computed on.
+
+    Same steps as `analyze`: group statements expanded (if `params.expand`), then projected
+    with `params.min_positions`; edge attributes agreements, disagreements, index, weight.
+    """
+    positions, ctx = load_window(store, Window(source=source))
+    out = {}
+    for session, rows in by_session(positions, ctx.session_order).items():
+        if params.expand:
+            rows = expand_groups(rows, ctx.membership, actor_kinds=ctx.kinds)
+        out[session] = project(rows, min_positions=params.min_positions).graph
+    return out
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """One session's blocs (stable ids) and the agreement graph behind them."""
+
+    session: str
+    report: BlocReport
+    graph: nx.Graph
+    reports: tuple[BlocReport, ...]  # every session, same analysis (for flow and colors)
+    tracking: Tracking
+    window: Window
+    params: Params
+
+    def describe(self) -> str:
+        return describe(self.window)
+
+
+def session_view(
+    store: Store,
+    session: str | None = None,
+    params: Params = PLOT_PARAMS,
+    source: str = "positions",
+) -> SessionView:
+    """Blocs of `session` (default: `default_session`) for `network` and `heatmap`.
+
+    All sessions of the source are analysed so the blocs get their stable, tracked ids; the
+    graph is the one the session's blocs were found on.
+    """
+    session = session or default_session(store, source)
+    window = Window(source=source)
+    reports, tracking = session_reports(store, window, params)
+    by_id = {r.session: r for r in reports}
+    if session not in by_id:
+        raise UnknownName(
+            f"no {source} in session {session!r}; sessions with {source}: "
+            + (", ".join(by_id) or "none"),
+            suggestions=list(by_id),
+        )
+    report = by_id[session]
+    return SessionView(session, report, report.graph, tuple(reports), tracking, window, params)
+
+
+def flow_data(
+    store: Store, params: Params = PLOT_PARAMS, source: str = "positions"
+) -> tuple[list[BlocReport], Tracking]:
+    """Blocs of every session with stable ids, and their tracking (for `plots.flow`)."""
+    return session_reports(store, Window(source=source), params)
+
+
+@dataclass(frozen=True)
+class ActorProfile:
+    """One actor's allies and opponents per session, with the blocs of those sessions."""
+
+    actor: str
+    name: str
+    allies: dict[str, Allies | None]  # session -> relations; None: too few positions there
+    reports: tuple[BlocReport, ...]
+    tracking: Tracking
+    params: Params
+    top: int
+
+
+def actor_profile(
+    store: Store,
+    actor: str,
+    params: Params = PLOT_PARAMS,
+    source: str = "positions",
+    top: int = 5,
+) -> ActorProfile:
+    """Top `top` allies and opponents of `actor` (a code) in each session with data.
+
+    The same relations as `blocs state CODE --session S` with `params.min_positions`: the
+    actor is absent (None) from sessions where it took fewer positions than that.
+    """
+    reports, tracking = session_reports(store, Window(source=source), params)
+    per: dict[str, Allies | None] = {
+        r.session: allies(r.graph, actor, top=top) if actor in r.graph else None for r in reports
+    }
+    if all(v is None for v in per.values()):
+        raise NoData(f"{actor} took fewer than {params.min_positions} {source} in every session")
+    name = context(store).names.get(actor, actor)
+    return ActorProfile(actor, name, per, tuple(reports), tracking, params, top)

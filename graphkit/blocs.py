@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from graphkit.params import BACKENDS, DEFAULT_BACKEND
 from graphkit.projection import EdgeList, Projection, as_edges
 
 
@@ -58,9 +59,6 @@ def _leidenalg():
 
     return leidenalg
 
-
-BACKENDS = ("python-louvain", "networkx", "igraph", "leiden")
-DEFAULT_BACKEND = "igraph"
 
 Partition = dict[Hashable, int]
 GraphLike = nx.Graph | EdgeList | Projection  # projections and arrays skip nx conversion

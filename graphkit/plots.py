@@ -1,6 +1,6 @@
 """Figures of bloc results. Pure: reports and graphs in, a matplotlib Figure out.
 
-Nothing here reads the database (`graphkit.plotdata` gathers the inputs from a store, so the
+Nothing here reads the database (`graphkit.api` gathers the inputs from a store, so the
 CLI and the notebooks call the same functions). Figures are built with matplotlib's object API
 on an Agg canvas: no pyplot state, no GUI backend; in a notebook a returned Figure displays
 itself.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,7 +109,12 @@ def read_yaml(path: Path, *, lines: bool = True) -> Any:
 
 
 def load_sessions(path: Path | None = None) -> dict[str, SessionInfo]:
-    path = path or data_dir() / "sessions.yaml"
+    """The known sessions (`data/sessions.yaml` by default), by id, in file order."""
+    return dict(_sessions(path or data_dir() / "sessions.yaml"))
+
+
+@functools.lru_cache(maxsize=4)
+def _sessions(path: Path) -> tuple[tuple[str, SessionInfo], ...]:
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = {}
     for row in spec["sessions"]:
@@ -120,7 +126,7 @@ def load_sessions(path: Path | None = None) -> dict[str, SessionInfo]:
             venue=row.get("venue"),
             body=row.get("body", "AHC"),
         )
-    return out
+    return tuple(out.items())
 
 
 @dataclass

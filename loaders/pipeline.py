@@ -1,40 +1,32 @@
-"""Load sources into a store: validate every file first, then write all of it atomically."""
+"""Sources to one load plan: validate every input first, then write all of it atomically.
+
+`plan_load` is the one entry point: curated position files, prose reports and roll-call votes
+in any combination, the reference actors and sessions added once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from graphkit.ingest import actor_steps, event_steps, session_steps
-from graphkit.model import Event
-from graphkit.store import Step, Store
+from graphkit.errors import LoadError, LoadErrors
+from graphkit.store.ingest import event_steps
 from loaders.actors import ActorIndex, reference
 from loaders.dataset import bundled_position_files, load_sessions, read_positions_file
-from loaders.errors import LoadError, LoadErrors
+from loaders.plan import LoadPlan, execute, merge, positions_in, reference_steps
+
+__all__ = ["LoadPlan", "execute", "merge", "plan_bundled", "plan_load", "plan_positions",
+           "plan_report"]  # fmt: skip
 
 
-@dataclass
-class LoadPlan:
-    """What a load will write, built and validated before touching the database."""
-
-    files: list[str] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    steps: list[Step] = field(default_factory=list)
-    positions: int = 0
-    votes: int = 0
-
-
-def reference_steps(ref: ActorIndex) -> list[Step]:
-    """Actors, groups, memberships and sessions: merged on every load (cheap, idempotent)."""
-    return actor_steps(ref.actors.values(), ref.groups) + session_steps(load_sessions().values())
-
-
-def _expand(paths: list[Path]) -> list[Path]:
+def _expand(paths: Sequence[Path]) -> list[Path]:
     out = []
-    for path in paths:
+    for path in map(Path, paths):
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            if not found:
+                raise LoadError("folder holds no position files (.yaml)", file=str(path))
+            out.extend(found)
         elif not path.exists():
             raise LoadError("no such file or folder", file=str(path))
         else:
@@ -42,18 +34,16 @@ def _expand(paths: list[Path]) -> list[Path]:
     return out
 
 
-def plan_positions(paths: list[Path] | None = None, ref: ActorIndex | None = None) -> LoadPlan:
-    """Validate position files (default: the bundled dataset) into a plan; raises on any error."""
-    ref = (ref or reference()).copy()  # files may declare extra actors
+def _position_plan(files: list[Path], ref: ActorIndex) -> LoadPlan:
+    """Events of the position files (no reference steps); raises with every problem found."""
     sessions = load_sessions()
-    files = _expand(paths) if paths else bundled_position_files()
     plan = LoadPlan()
     errors: list[LoadError] = []
     seen: dict[str, str] = {}
     for path in files:
         if path.suffix not in (".yaml", ".yml"):
-            errors.append(LoadError("not a positions file (.yaml); for votes use --votes",
-                                    file=str(path)))  # fmt: skip
+            errors.append(LoadError("not a positions file (.yaml); recorded votes are loaded "
+                                    "as votes", file=str(path)))  # fmt: skip
             continue
         try:
             events = read_positions_file(path, ref, sessions)
@@ -73,37 +63,100 @@ def plan_positions(paths: list[Path] | None = None, ref: ActorIndex | None = Non
         plan.steps.extend(event_steps(events, path.name))
     if errors:
         raise LoadErrors(errors)
-    plan.steps = reference_steps(ref) + plan.steps
-    plan.positions = sum(
-        len(e.support) + len(e.oppose) + len(e.neutral) + (1 if e.proposer else 0)
-        for e in plan.events
-    )
+    plan.positions = positions_in(plan.events)
     return plan
 
 
-def execute(store: Store, plan: LoadPlan, progress: Callable[[int], None] | None = None) -> None:
-    """Write the plan in one atomic write."""
-    store.write(plan.steps, progress)
+def _report_plan(path: Path, session: str | None, date: str | None):
+    from loaders.extract import extract_file, to_events
+
+    result = extract_file(path, session=session, date=date)
+    events = to_events(path, result, default_session=session)
+    plan = LoadPlan(files=[str(path)], events=events, steps=event_steps(events, Path(path).name))
+    plan.positions = positions_in(events)
+    return plan, result.unresolved
 
 
-def merge(plan: LoadPlan, other: LoadPlan) -> LoadPlan:
-    """One plan writing both (still one atomic write)."""
-    plan.files += other.files
-    plan.events += other.events
-    plan.steps += other.steps
-    plan.positions += other.positions
-    plan.votes += other.votes
+def plan_load(
+    paths: Sequence[Path] = (),
+    *,
+    reports: Sequence[Path] = (),
+    votes: Path | None = None,
+    roll_calls: Path | None = None,
+    vote_sessions: Iterable[int | str] | None = None,
+    session: str | None = None,
+    date: str | None = None,
+    bundled: bool | None = None,
+) -> tuple[LoadPlan, list]:
+    """One plan for any combination of sources, validated as a whole before anything is written.
+
+    paths: position files or folders; reports: prose reports (extracted, with provenance;
+    `session`/`date` apply where a report does not say); votes: a roll-call file (unvotes
+    layout with `roll_calls` beside it, or the generic CSV), limited to `vote_sessions`.
+    bundled: the bundled dataset (default: when no source is given). Returns the plan and the
+    names in reports that resolved to no actor (for the caller to report).
+    """
+    if (session is not None or date is not None) and not reports:
+        raise LoadError("a default session or date applies to prose reports only; none given")
+    if (roll_calls is not None or vote_sessions) and votes is None:
+        raise LoadError("a roll-calls file or vote sessions apply to a votes file; none given")
+    if session is not None and session not in load_sessions():
+        import difflib
+
+        close = difflib.get_close_matches(session, list(load_sessions()), n=3)
+        raise LoadError(f"unknown session {session!r}", value=session, suggestions=close)
+    if date is not None:
+        _check_date(date)
+    if bundled is None:
+        bundled = not (paths or reports or votes)
+    ref = reference().copy()  # position files may declare extra actors
+    plan = LoadPlan()
+    files = [*(_expand(paths) if paths else []), *(bundled_position_files() if bundled else [])]
+    if files:
+        merge(plan, _position_plan(files, ref))
+    unresolved = []
+    for path in reports:
+        rplan, missing = _report_plan(Path(path), session, date)
+        merge(plan, rplan)
+        unresolved += [(str(path), u) for u in missing]
+    from loaders.votes import bundled_votes_files, plan_votes
+
+    vote_files = [(Path(votes), roll_calls, vote_sessions)] if votes is not None else []
+    if bundled:
+        vote_files += [(p, None, None) for p in bundled_votes_files()]
+    for vpath, rc_path, vsessions in vote_files:
+        merge(plan, plan_votes(vpath, rc_path, sessions_filter=vsessions or None,
+                               with_reference=False))  # fmt: skip
+    plan.steps = reference_steps(ref) + plan.steps
+    return plan, unresolved
+
+
+def _check_date(date: str) -> None:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        raise LoadError(f"date must be YYYY-MM-DD, got {date!r}", value=date) from None
+
+
+def plan_positions(paths: Sequence[Path] | None = None) -> LoadPlan:
+    """Position files (default: the bundled ones), with the reference; raises on any error."""
+    if paths:
+        return plan_load(list(paths))[0]
+    return _bundled_positions()
+
+
+def _bundled_positions() -> LoadPlan:
+    ref = reference().copy()
+    plan = _position_plan(bundled_position_files(), ref)
+    plan.steps = reference_steps(ref) + plan.steps
     return plan
 
 
 def plan_bundled() -> LoadPlan:
     """The whole bundled dataset: every position file and the framing General Assembly votes."""
-    from loaders.votes import bundled_votes_files, plan_votes
-
-    plan = plan_positions()
-    for path in bundled_votes_files():
-        merge(plan, plan_votes(path))
-    return plan
+    return plan_load(bundled=True)[0]
 
 
 def plan_report(path: Path, session: str | None = None, date: str | None = None):
@@ -111,16 +164,5 @@ def plan_report(path: Path, session: str | None = None, date: str | None = None)
 
     Returns the plan and the names the extractor could not resolve (reported, never dropped).
     """
-    from graphkit.ingest import event_steps as steps_of
-    from loaders.extract import extract_file, to_events
-
-    if session is not None and session not in load_sessions():
-        raise LoadError(f"unknown session {session!r}", file=str(path))
-    result = extract_file(path, session=session, date=date)
-    events = to_events(path, result, default_session=session)
-    plan = LoadPlan(files=[str(path)], events=events)
-    plan.steps = reference_steps(reference()) + steps_of(events, Path(path).name)
-    plan.positions = sum(
-        len(e.support) + len(e.oppose) + len(e.neutral) + (1 if e.proposer else 0) for e in events
-    )
-    return plan, result.unresolved
+    plan, unresolved = plan_load(reports=[path], session=session, date=date)
+    return plan, [u for _, u in unresolved]

@@ -65,12 +65,12 @@ from pathlib import Path
 
 import pycountry
 
-from graphkit.ingest import BATCH, actor_steps, session_steps, vote_steps
 from graphkit.model import Actor, RollCall, SessionInfo, Vote
+from graphkit.store.ingest import BATCH, actor_steps, session_steps, vote_steps
 from loaders.actors import ActorIndex, reference
 from loaders.dataset import load_sessions
 from loaders.errors import LoadError, LoadErrors
-from loaders.pipeline import LoadPlan, reference_steps
+from loaders.plan import LoadPlan, reference_steps
 from loaders.resources import data_dir
 
 MAX_ERRORS = 50
@@ -814,6 +814,7 @@ def plan_votes(
     sessions_filter: Iterable[int | str] | int | str | None = None,
     rcids: Iterable[int | str] | int | str | None = None,
     batch: int = BATCH,
+    with_reference: bool = True,
 ) -> LoadPlan:
     """Validate a votes source into a plan (reference actors and sessions, the historical members
     and UNGA sessions it uses, its roll calls and votes); raises on any problem. Every step
@@ -821,11 +822,20 @@ def plan_votes(
     data = read_votes(
         votes_path, roll_calls_path, ref=ref, sessions_filter=sessions_filter, rcids=rcids
     )
-    return plan_from(data, ref=ref, batch=batch)
+    return plan_from(data, ref=ref, batch=batch, with_reference=with_reference)
 
 
-def plan_from(data: VoteData, *, ref: ActorIndex | None = None, batch: int = BATCH) -> LoadPlan:
-    plan = LoadPlan(files=list(data.files), steps=reference_steps(ref or reference()))
+def plan_from(
+    data: VoteData,
+    *,
+    ref: ActorIndex | None = None,
+    batch: int = BATCH,
+    with_reference: bool = True,
+) -> LoadPlan:
+    """The plan of validated vote data; `with_reference=False` when the caller adds it once."""
+    plan = LoadPlan(files=list(data.files))
+    if with_reference:
+        plan.steps = reference_steps(ref or reference())
     plan.steps += actor_steps(data.actors, {})
     plan.steps += session_steps(data.sessions)
     with _gc_paused():

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from graphkit.store import EmbeddedStore
+from graphkit.store.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -46,7 +45,7 @@ def store(data_dir):
 def loaded_dir(tmp_path_factory) -> Path:
     """A data dir holding the bundled dataset and its blocs, built once per test session."""
     from graphkit import api
-    from graphkit.export import Window
+    from graphkit.store.export import Window
     from loaders.pipeline import execute, plan_bundled
 
     path = tmp_path_factory.mktemp("loaded") / "db"
@@ -69,13 +68,13 @@ def loaded_store(loaded_dir):
 
 
 def blocs(*args: str, data_dir: Path | None = None, env: dict | None = None, **kw):
-    """Run the real `blocs` CLI in a subprocess."""
+    """Run the real `blocs` CLI of this checkout in a subprocess (not whatever is on PATH)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     if data_dir is not None:
         full_env["BLOCS_DATA_DIR"] = str(data_dir)
     full_env.update(env or {})
-    exe = shutil.which("blocs") or sys.executable
-    cmd = [exe, *args] if exe != sys.executable else [exe, "-m", "graphkit.cli", *args]
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
+    cmd = [sys.executable, "-m", "blocs", *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=300, **kw)
 
 

@@ -8,6 +8,7 @@ import random
 import pytest
 
 from graphkit.analysis import BlocReport, allies, analyze, analyze_sessions
+from graphkit.errors import InvalidParams
 from graphkit.model import Position
 from graphkit.projection import project
 
@@ -136,7 +137,7 @@ def test_votes_with_abstentions_find_blocs():
 
 
 def test_unknown_method_is_an_error(three_camps):
-    with pytest.raises(ValueError, match="unknown method"):
+    with pytest.raises(InvalidParams, match="method must be one of louvain, signed"):
         analyze(three_camps[0], method="kmeans")
 
 

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from graphkit.queries import cypher_dir, load_queries, parse_query_file, used_params
+from graphkit.store.queries import cypher_dir, load_queries, parse_query_file, used_params
 from tests.conftest import ROOT
 
 QUERIES = load_queries()

@@ -12,7 +12,8 @@ import os
 import pytest
 
 from graphkit.errors import QueryError
-from graphkit.store import Neo4jStore, settings
+from graphkit.store import Settings
+from graphkit.store.neo4j import Neo4jStore
 from loaders.pipeline import execute, plan_positions
 from tests.conftest import blocs
 
@@ -27,8 +28,8 @@ pytestmark = [
 
 @pytest.fixture
 def neo4j():
-    cfg = settings()
-    store = Neo4jStore(cfg["uri"], cfg["user"], cfg["password"], cfg["database"])
+    cfg = Settings.from_env()
+    store = Neo4jStore(cfg.uri, cfg.user, cfg.password, cfg.database)
     store.reset()
     yield store
     store.reset()

@@ -9,12 +9,12 @@ import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 
-from graphkit import api, plotdata, plots
+from graphkit import api, plots
 from graphkit.analysis import analyze
 from graphkit.errors import BlocsError
 from graphkit.model import Position
 from graphkit.projection import project
-from graphkit.store import EmbeddedStore
+from graphkit.store.embedded import EmbeddedStore
 from tests.conftest import blocs
 
 FAST = api.Params(runs=20, null_shuffles=0)
@@ -42,8 +42,8 @@ def synthetic():
 def real(loaded_dir):
     store = EmbeddedStore(loaded_dir)
     try:
-        view = plotdata.session_view(store, None, FAST)
-        prof = plotdata.actor_profile(store, "USA", FAST)
+        view = api.session_view(store, None, FAST)
+        prof = api.actor_profile(store, "USA", FAST)
     finally:
         store.close()
     return view, prof
@@ -272,7 +272,7 @@ def test_save_writes_png_and_svg_and_rejects_other_suffixes(tmp_path, synthetic)
 
 
 def test_cli_checks_the_same_suffixes_as_save():
-    from graphkit import cli_plots
+    from blocs import plotting as cli_plots
 
     assert cli_plots.SUFFIXES == plots.SUFFIXES
 
@@ -316,7 +316,7 @@ def test_browser_style_matches_plot_colors():
 
     from graphkit.model import PALETTE_LABELS
     from graphkit.plots import bloc_color
-    from graphkit.queries import cypher_dir
+    from graphkit.store.queries import cypher_dir
 
     grass = (cypher_dir() / "blocs.grass").read_text()
     for i, label in enumerate(PALETTE_LABELS):

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphkit.embedded import _socket_path
+from graphkit.store.server import _socket_path
 from loaders.errors import LoadError
 from loaders.pipeline import plan_positions
 from tests.conftest import blocs

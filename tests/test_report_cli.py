@@ -69,7 +69,7 @@ def test_all_sessions_tracks_blocs(loaded_dir):
 def test_write_stores_blocs_idempotently(tmp_path, loaded_dir):
     import shutil
 
-    from graphkit.store import EmbeddedStore
+    from graphkit.store.embedded import EmbeddedStore
 
     data = tmp_path / "copy"
     shutil.copytree(loaded_dir, data, ignore=shutil.ignore_patterns("*.sock", "*.pid", "*.lock"))
@@ -132,3 +132,23 @@ def test_export_for_gephi(tmp_path, loaded_dir, fmt):
 def test_empty_window_is_a_clear_error(loaded_dir):
     r = blocs("report", "--session", "AHC-3", data_dir=loaded_dir)
     assert r.returncode == 1 and "no positions in this window" in r.stderr
+
+
+def test_query_command_refuses_write_queries_and_lists_reads_only(loaded_dir):
+    before = blocs("db", "status", "--format", "json", data_dir=loaded_dir).stdout
+    for name in ("reset", "clear_blocs", "write_sessions"):
+        r = blocs("query", name, "-p", "rows=[]", data_dir=loaded_dir)
+        assert r.returncode == 1, r.stdout
+        assert r.stderr.count("\n") == 1 and "runs read queries only" in r.stderr
+    listed = json.loads(blocs("query", "--list", "--format", "json", data_dir=loaded_dir).stdout)
+    names = {row["name"] for row in listed}
+    assert "positions" in names and not names & {"reset", "clear_blocs", "write_sessions"}
+    assert blocs("db", "status", "--format", "json", data_dir=loaded_dir).stdout == before
+
+
+def test_load_option_combinations_are_checked(tmp_path):
+    r = blocs("load", "--session", "AHC-7", data_dir=tmp_path / "db")
+    assert r.returncode == 1 and "applies to prose reports only" in r.stderr
+    r = blocs("load", "--roll-calls", "x.csv", data_dir=tmp_path / "db")
+    assert r.returncode == 1 and "apply to a votes file" in r.stderr
+    assert not (tmp_path / "db" / "dump.rdb").exists()

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from graphkit.embedded import EmbeddedServer
 from graphkit.errors import QueryError, SnapshotDamaged
-from graphkit.store import EmbeddedStore
+from graphkit.store.embedded import EmbeddedStore
+from graphkit.store.server import EmbeddedServer
 from tests.conftest import blocs, counts
 
 INJECTION = "x'}) DETACH DELETE n //"
@@ -33,7 +33,7 @@ def test_injection_string_is_stored_verbatim(store):
     store.write([("write_actors", {"rows": [_actor(f"T{i}", n) for i, n in enumerate(weird)]})])
     rows = store.run("db_labels")
     assert {r["label"]: r["nodes"] for r in rows}["Actor"] == 3
-    from graphkit.queries import get_query
+    from graphkit.store.queries import get_query
 
     names = store._query(store.graph_name, get_query("actor_names"), {})
     assert sorted(r["name"] for r in names) == sorted(weird)
@@ -92,7 +92,7 @@ def test_server_left_by_killed_client_is_adopted(data_dir, tmp_path):
     script = tmp_path / "die.py"
     script.write_text(
         "import os, sys\n"
-        "from graphkit.store import EmbeddedStore\n"
+        "from graphkit.store.embedded import EmbeddedStore\n"
         "s = EmbeddedStore(sys.argv[1])\n"
         "s.write([('write_actors', {'rows': [{'code': 'GONE', 'name': 'x', 'kind': 'state',"
         " 'region': None, 'successor': None}]})])\n"
@@ -150,3 +150,22 @@ def test_damaged_snapshot_is_reported_not_started_empty(data_dir, damage):
     finally:
         s.close()
     assert list(data_dir.glob("dump.rdb.damaged-*")), "the damaged file is kept aside"
+
+
+def test_store_run_refuses_write_queries_and_write_refuses_reads(store):
+    from graphkit.errors import QueryError
+
+    with pytest.raises(QueryError, match="writes to the database"):
+        store.run("reset")
+    with pytest.raises(QueryError, match="writes to the database"):
+        store.run("write_sessions", rows=[])
+    with pytest.raises(QueryError, match="is a read query, not a write step"):
+        store.write([("positions", {"session": None})])
+
+
+def test_every_query_declares_its_mode():
+    from graphkit.store.queries import load_queries
+
+    modes = {q.name: q.mode for q in load_queries().values()}
+    assert modes["reset"] == "write" and modes["positions"] == "read"
+    assert all(m == "write" for n, m in modes.items() if n.startswith(("write_", "clear_")))

@@ -36,7 +36,7 @@ def slice_plan():
 
 
 def _votes_in(store, session: str) -> dict[str, Counter]:
-    from graphkit.export import Window, export_positions
+    from graphkit.store.export import Window, export_positions
 
     out: dict[str, Counter] = {}
     for p in export_positions(store, Window(sessions=(session,), source="votes")):

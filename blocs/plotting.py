@@ -1,4 +1,4 @@
-"""`blocs plot KIND -o FILE`: figures of the blocs. Thin: options in, graphkit.plotdata and
+"""`blocs plot KIND -o FILE`: figures of the blocs. Thin: options in, graphkit.api and
 graphkit.plots called, a file out."""
 
 from __future__ import annotations
@@ -9,18 +9,10 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli_analysis import (
-    Expand,
-    Method,
-    MethodOpt,
-    MinPositions,
-    Resolution,
-    Runs,
-    Seed,
-    Source,
-    SourceOpt,
-)
-from graphkit.cli_common import err, handled, store_of
+from blocs.common import err, handled, store_of
+from blocs.options import analysis_options
+from graphkit.params import Params
+from graphkit.store.export import Window
 
 SUFFIXES = (".png", ".svg")  # what graphkit.plots.save writes; checked here before heavy imports
 
@@ -32,8 +24,11 @@ class Kind(StrEnum):
     profile = "profile"
 
 
+@analysis_options(window=("source",), omit=("null_shuffles", "workers"), null_shuffles=0)
 def plot(
     ctx: typer.Context,
+    params: Params,
+    window: Window,
     kind: Annotated[
         Kind,
         typer.Argument(
@@ -51,13 +46,6 @@ def plot(
     actor: Annotated[
         str | None, typer.Option(help="profile: actor code or name, e.g. USA or 'the US'.")
     ] = None,
-    source: SourceOpt = Source.positions,
-    method: MethodOpt = Method.louvain,
-    resolution: Resolution = 1.0,
-    runs: Runs = 100,
-    seed: Seed = 0,
-    min_positions: MinPositions = 3,
-    expand: Expand = True,
     top: Annotated[int, typer.Option(min=1, help="profile: allies and opponents shown.")] = 5,
     negative: Annotated[
         bool, typer.Option("--negative", help="network: also draw strong disagreement.")
@@ -89,32 +77,24 @@ def plot(
             if code is None:
                 hints = ", ".join(reference().suggest(actor)) or "none"
                 raise BlocsError(f"unknown actor {actor!r} (closest: {hints})")
-        from graphkit import api, plotdata, plots
+        from graphkit import api, plots
 
-        params = api.Params(
-            method=method.value,
-            resolution=resolution,
-            runs=runs,
-            seed=seed,
-            min_positions=min_positions,
-            expand=expand,
-            null_shuffles=0,
-        )
+        source = window.source
         with store_of(ctx) as store:
             if kind in (Kind.network, Kind.heatmap):
-                view = plotdata.session_view(store, session, params, source.value)
+                view = api.session_view(store, session, params, source)
             elif kind is Kind.flow:
-                reports, tracking = plotdata.flow_data(store, params, source.value)
+                reports, tracking = api.flow_data(store, params, source)
             else:
-                prof = plotdata.actor_profile(store, code, params, source.value, top=top)
+                prof = api.actor_profile(store, code, params, source, top=top)
         if kind is Kind.network:
-            fig = plots.network(view.graph, view.report, window=source.value, negative=negative)
+            fig = plots.network(view.graph, view.report, window=source, negative=negative)
             what = f"{view.session}, {len(view.report.membership)} actors"
         elif kind is Kind.heatmap:
-            fig = plots.heatmap(view.graph, view.report, window=source.value)
+            fig = plots.heatmap(view.graph, view.report, window=source)
             what = f"{view.session}, {len(view.report.membership)} actors"
         elif kind is Kind.flow:
-            fig = plots.flow(reports, tracking, window=source.value)
+            fig = plots.flow(reports, tracking, window=source)
             what = f"{len(reports)} sessions, {len(tracking.swings)} swings"
         else:
             fig = plots.profile(prof.allies, prof.actor, reports=prof.reports, name=prof.name)

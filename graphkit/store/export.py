@@ -6,11 +6,13 @@ evidence (stated positions, recorded votes, or both).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 
+from graphkit.errors import InvalidParams
 from graphkit.model import Position
 from graphkit.store import Store
 
@@ -27,9 +29,20 @@ class Window:
     issue: str | None = None
     source: str = "positions"
 
-    def params(self) -> dict:
+    def __post_init__(self) -> None:
         if self.source not in SOURCES:
-            raise ValueError(f"source must be one of {', '.join(SOURCES)}")
+            raise InvalidParams(f"source must be one of {', '.join(SOURCES)}, got {self.source!r}")
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    dt.date.fromisoformat(value)
+                except (TypeError, ValueError):
+                    raise InvalidParams(
+                        f"{name.replace('_', ' ')} must be a date YYYY-MM-DD, got {value!r}"
+                    ) from None
+
+    def params(self) -> dict:
         return {
             "sessions": list(self.sessions) if self.sessions else None,
             "date_from": self.date_from,

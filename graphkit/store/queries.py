@@ -3,12 +3,14 @@
 Each file starts with a header of `//` comments:
 
     // name: positions
+    // mode: read
     // Answers: every actor position, optionally for one session.
     // params: session
     // :param session => 'AHC-7'
 
 The parameters a query uses (`$name` in its body) must equal the declared ones, and a call must
-pass exactly those; values are never pasted into query text.
+pass exactly those; values are never pasted into query text. `mode` is `read` (runs with
+`Store.run`), `write` (only inside `Store.write`, the atomic path) or `schema`.
 """
 
 from __future__ import annotations
@@ -20,15 +22,16 @@ from pathlib import Path
 
 from graphkit.errors import QueryError
 
-_HERE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # graphkit/
+MODES = ("read", "write", "schema")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
 
 
 def cypher_dir() -> Path:
     """The `cypher/` folder (copied to `graphkit/cypher` in a wheel)."""
-    packaged = _HERE / "cypher"
-    return packaged if packaged.is_dir() else _HERE.parent / "cypher"
+    packaged = _PACKAGE / "cypher"
+    return packaged if packaged.is_dir() else _PACKAGE.parent / "cypher"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class NamedQuery:
     params: tuple[str, ...]
     summary: str
     path: Path
+    mode: str = "read"  # read | write | schema
 
     @property
     def statements(self) -> list[str]:
@@ -76,20 +80,23 @@ def parse_query_file(path: Path) -> NamedQuery:
             break
         content = line[2:].strip()
         key, sep, value = content.partition(":")
-        if sep and key.strip() in ("name", "params"):
+        if sep and key.strip() in ("name", "params", "mode"):
             header[key.strip()] = value.strip()
         elif content and not content.startswith(":param") and not summary:
             summary.append(content)
     name = header.get("name")
     if name != path.stem:
         raise QueryError(f"{path}: header must say '// name: {path.stem}' (found {name!r})")
+    mode = header.get("mode")
+    if mode not in MODES:
+        raise QueryError(f"{path}: header must say '// mode: read', 'write' or 'schema'")
     declared = tuple(p.strip() for p in header.get("params", "").split(",") if p.strip())
     used = used_params(text)
     if set(declared) != used:
         raise QueryError(
             f"{path}: declared params {sorted(declared)} differ from those used {sorted(used)}"
         )
-    return NamedQuery(name, text, declared, " ".join(summary), path)
+    return NamedQuery(name, text, declared, " ".join(summary), path, mode)
 
 
 @lru_cache(maxsize=4)

@@ -1,6 +1,6 @@
 """`blocs`: the command line. Thin: parses options, calls library functions, prints.
 
-Library errors (BlocsError, LoadError) become one line `Error: ...` on stderr and exit code 1.
+Library errors (all `BlocsError`) become one line `Error: ...` on stderr and exit code 1.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from typing import Annotated
 
 import typer
 
-from graphkit import cli_analysis, cli_plots
-from graphkit.cli_common import (
+from blocs import analysis as cli_analysis
+from blocs import plotting as cli_plots
+from blocs.common import (
     ExtractFmt,
     Fmt,
     err,
@@ -35,7 +36,7 @@ app.add_typer(db_app, name="db")
 
 
 @app.callback()
-def main(
+def global_options(
     ctx: typer.Context,
     uri: Annotated[
         str | None,
@@ -87,26 +88,19 @@ def load(
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from loaders.pipeline import execute, merge, plan_bundled, plan_positions, plan_report
+    from loaders.pipeline import execute, plan_load
 
     with handled():
-        if paths:
-            plan = plan_positions(list(paths))
-        elif report:
-            plan = None
-            for path in report:
-                rplan, unresolved = plan_report(path, session)
-                _warn_unresolved(path, unresolved)
-                plan = rplan if plan is None else merge(plan, rplan)
-        elif votes is None:
-            plan = plan_bundled()
-        else:
-            plan = None
-        if votes is not None:
-            from loaders.votes import plan_votes
-
-            vplan = plan_votes(votes, roll_calls, sessions_filter=vote_session or None)
-            plan = vplan if plan is None else merge(plan, vplan)
+        plan, unresolved = plan_load(
+            list(paths or []),
+            reports=list(report or []),
+            votes=votes,
+            roll_calls=roll_calls,
+            vote_sessions=vote_session or None,
+            session=session,
+        )
+        for path, u in unresolved:
+            _warn_unresolved(path, [u])
         columns = (
             TextColumn("{task.description}"),
             BarColumn(),
@@ -202,7 +196,7 @@ def db_reset(
 @db_app.command("recover")
 def db_recover(ctx: typer.Context) -> None:
     """Move a damaged embedded snapshot aside and restore the previous good one."""
-    from graphkit.embedded import recover
+    from graphkit.store.server import recover
 
     with handled():
         err.print(recover(ctx.obj["data_dir"]))
@@ -234,18 +228,26 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
 ) -> None:
     """Run a named query from cypher/ and print its rows (parameters only, never pasted)."""
-    from graphkit.queries import get_query, load_queries
+    from graphkit.errors import QueryError
+    from graphkit.store.queries import get_query, load_queries
 
     with handled():
+        reads = {n: q for n, q in load_queries().items() if q.mode == "read"}
         if list_ or name is None:
             rows = [
                 {"name": q.name, "params": ", ".join(q.params), "answers": q.summary}
-                for q in load_queries().values()
+                for q in reads.values()
             ]
-            print_rows(rows, fmt, "Named queries")
+            print_rows(rows, fmt, "Named queries (read-only)")
             return
+        query = get_query(name)
+        if query.mode != "read":
+            raise QueryError(
+                f"query '{name}' writes to the database; `blocs query` runs read queries only "
+                "(writes happen through `blocs load`, `blocs report --write`, `blocs db reset`)"
+            )
         params = dict(parse_param(p) for p in param or [])
-        get_query(name).check_params(params)
+        query.check_params(params)
         with store_of(ctx) as store:
             print_rows(store.run(name, **params), fmt, name)
 
@@ -253,5 +255,7 @@ def query(
 cli_analysis.register(app)
 cli_plots.register(app)
 
-if __name__ == "__main__":  # python -m graphkit.cli
+
+def main() -> None:
+    """The `blocs` console script."""
     app(prog_name="blocs")

@@ -6,8 +6,10 @@ import contextlib
 import csv
 import io
 import json
+import os
 import sys
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -32,21 +34,45 @@ class ExtractFmt(StrEnum):
 @contextlib.contextmanager
 def handled():
     """Turn library errors into one-line messages and a non-zero exit."""
-    from loaders.errors import LoadError
-
     try:
         yield
-    except (BlocsError, LoadError) as exc:
-        for line in str(exc).splitlines() or [type(exc).__name__]:
+    except BlocsError as exc:
+        lines = str(exc).splitlines() or [type(exc).__name__]
+        hint = _hint(exc)
+        if hint:
+            lines[-1] += hint
+        for line in lines:
             sys.stderr.write(f"Error: {line}\n")  # plain: one unwrapped line per problem
         raise typer.Exit(1) from None
 
 
-def store_of(ctx: typer.Context):
-    """The store chosen by the global options (--uri / --data-dir) or the environment."""
-    from graphkit.store import connect
+def _hint(exc: BlocsError) -> str:
+    """The command or flag that fixes it: CLI words stay at the CLI edge."""
+    from graphkit.errors import InvalidParams, NoData
 
-    return connect(ctx.obj["uri"], ctx.obj["data_dir"])
+    if isinstance(exc, NoData):
+        return "; load data first (`blocs load`) or widen the window"
+    if isinstance(exc, InvalidParams) and exc.param:
+        return f" (option --{exc.param.replace('_', '-')})"
+    return ""
+
+
+def _env_file_values() -> dict[str, str]:
+    """Values from a git-ignored `.env` in the working directory (the environment wins)."""
+    path = Path(".env")
+    if not path.is_file():
+        return {}
+    from dotenv import dotenv_values
+
+    return {k: v for k, v in dotenv_values(path).items() if v is not None}
+
+
+def store_of(ctx: typer.Context):
+    """The store chosen by the global options (--uri / --data-dir), the environment or `.env`."""
+    from graphkit.store import Settings, connect
+
+    env = {**_env_file_values(), **os.environ}
+    return connect(settings=Settings.from_env(env, ctx.obj["uri"], ctx.obj["data_dir"]))
 
 
 def print_rows(rows: list[dict], fmt: Fmt, title: str | None = None) -> None:

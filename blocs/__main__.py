@@ -1,0 +1,3 @@
+from blocs.app import main
+
+main()

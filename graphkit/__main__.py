@@ -1,3 +1,0 @@
-from graphkit.cli import app
-
-app(prog_name="blocs")

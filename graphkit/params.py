@@ -1,0 +1,75 @@
+"""The analysis parameters: one frozen record, checked once, carried by every result.
+
+Every entry point (CLI options, notebooks, `graphkit.api`, `graphkit.analysis.analyze`) builds a
+`Params`; a report's JSON holds `params`, so any output can be reproduced from it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, fields
+
+from graphkit.errors import InvalidParams
+
+METHODS = ("louvain", "signed")
+BACKENDS = ("python-louvain", "networkx", "igraph", "leiden")
+DEFAULT_BACKEND = (
+    "igraph"  # same partitions as python-louvain, ~40x faster (bench/community_backends.py)
+)
+MAX_RUNS = 10_000  # consensus runs; beyond this the co-assignment matrix stops changing
+MAX_SHUFFLES = 1_000
+MAX_WORKERS = 64
+
+
+@dataclass(frozen=True)
+class Params:
+    """How blocs are found. Same positions and same Params: the same report, byte for byte."""
+
+    method: str = "louvain"  # louvain: positive agreement; signed: disagreement pushes apart
+    resolution: float = 1.0  # modularity resolution; > 1 gives smaller blocs
+    runs: int = 100  # consensus runs, seeds seed .. seed + runs - 1
+    seed: int = 0
+    min_positions: int = 3  # actors with fewer positions in the window are left out
+    expand: bool = True  # group statements count for the group's member states
+    backend: str = DEFAULT_BACKEND  # Louvain implementation for the runs
+    null_shuffles: int = 20  # degree-preserving shuffles for the z-score; 0 skips it
+    workers: int = 1  # processes for per-session analysis (no effect on results)
+
+    def __post_init__(self) -> None:
+        _check(self.method in METHODS, "method", self.method, f"one of {', '.join(METHODS)}")
+        _check(self.backend in BACKENDS, "backend", self.backend, f"one of {', '.join(BACKENDS)}")
+        res = self.resolution
+        ok = isinstance(res, int | float) and not isinstance(res, bool) and math.isfinite(res)
+        _check(ok and res > 0, "resolution", res, "a finite number > 0")
+        _int_in(self, "runs", 1, MAX_RUNS)
+        _int_in(self, "seed", 0, 2**32 - 1)
+        _int_in(self, "min_positions", 1, 1_000_000)
+        _int_in(self, "null_shuffles", 0, MAX_SHUFFLES)
+        _int_in(self, "workers", 1, MAX_WORKERS)
+        _check(isinstance(self.expand, bool), "expand", self.expand, "true or false")
+
+    def to_dict(self) -> dict:
+        """Everything that shapes a result (`workers` does not, so it is left out)."""
+        doc = asdict(self)
+        doc.pop("workers")
+        return doc
+
+    @classmethod
+    def from_dict(cls, doc: dict) -> Params:
+        """The Params a report's JSON carries (unknown keys refused)."""
+        names = {f.name for f in fields(cls)}
+        unknown = sorted(set(doc) - names)
+        if unknown:
+            raise InvalidParams(f"unknown analysis parameter(s): {', '.join(unknown)}")
+        return cls(**doc)
+
+
+def _check(ok: bool, name: str, value: object, wanted: str) -> None:
+    if not ok:
+        raise InvalidParams(f"{name} must be {wanted}, got {value!r}", param=name)
+
+
+def _int_in(p: Params, name: str, lo: int, hi: int) -> None:
+    value = getattr(p, name)
+    ok = isinstance(value, int) and not isinstance(value, bool) and lo <= value <= hi
+    _check(ok, name, value, f"an integer from {lo} to {hi:,}")

@@ -1,0 +1,64 @@
+"""The Neo4j store: every write in one explicit transaction."""
+
+from __future__ import annotations
+
+from graphkit.errors import QueryError, StoreUnavailable
+from graphkit.store import Store, _plain
+from graphkit.store.queries import NamedQuery, get_query
+
+
+class Neo4jStore(Store):
+    backend = "Neo4j"
+
+    def __init__(self, uri: str, user: str, password: str | None, database: str | None = None):
+        import neo4j
+        from neo4j import GraphDatabase
+
+        self.where = uri
+        self.database = database
+        try:
+            self.driver = GraphDatabase.driver(uri, auth=(user, password or ""))
+            self.driver.verify_connectivity()
+        except neo4j.exceptions.AuthError:
+            raise StoreUnavailable(
+                f"Neo4j at {uri} refused the credentials for user '{user}' "
+                "(check NEO4J_USER / NEO4J_PASSWORD)"
+            ) from None
+        except Exception as exc:
+            reason = type(exc).__name__
+            raise StoreUnavailable(f"cannot reach Neo4j at {uri} ({reason})") from None
+        self._ensure_schema()
+
+    def _ensure_schema(self) -> None:
+        with self.driver.session(database=self.database) as session:
+            for stmt in get_query("schema").statements:
+                session.run(stmt)
+
+    def _run(self, query: NamedQuery, params: dict) -> list[dict]:
+        try:
+            with self.driver.session(database=self.database) as session:
+                result = session.run(query.text, params)
+                return [{k: _plain(v) for k, v in rec.items()} for rec in result]
+        except Exception as exc:
+            raise QueryError(f"query '{query.name}' failed: {exc}") from exc
+
+    def _write(self, steps, progress) -> None:
+        with self.driver.session(database=self.database) as session:
+            tx = session.begin_transaction()
+            try:
+                for query, params in steps:
+                    tx.run(query.text, params).consume()
+                    if progress:
+                        progress(1)
+                tx.commit()
+            except BaseException as exc:
+                tx.rollback()
+                if isinstance(exc, Exception):
+                    raise QueryError(f"write failed, nothing was changed: {exc}") from exc
+                raise
+
+    def reset(self) -> None:
+        self.write([("reset", {})])
+
+    def close(self) -> None:
+        self.driver.close()
