@@ -241,6 +241,11 @@ def query(
             print_rows(rows, fmt, "Named queries (read-only)")
             return
         query = get_query(name)
+        if query.mode == "gds":
+            raise QueryError(
+                f"query '{name}' is a step of the gds engine; `blocs query` runs read queries "
+                "only (use `blocs report --engine gds`)"
+            )
         if query.mode != "read":
             raise QueryError(
                 f"query '{name}' writes to the database; `blocs query` runs read queries only "

@@ -92,11 +92,14 @@ class Store:
 
     backend: str = "?"
     where: str = "?"
+    supports_gds: bool = False  # Neo4j with Graph Data Science: the `gds` engine and its queries
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run a read query. Write queries are refused: they go through `write` (atomic)."""
         query = get_query(name)
-        if query.mode != "read":
+        if query.mode == "gds" and not self.supports_gds:
+            raise QueryError(f"query '{name}' needs Neo4j with Graph Data Science ({self.backend})")
+        if query.mode not in ("read", "gds"):
             raise QueryError(
                 f"query '{name}' writes to the database; it runs only as a step of an atomic "
                 "load, never on its own"

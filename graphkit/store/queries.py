@@ -10,7 +10,8 @@ Each file starts with a header of `//` comments:
 
 The parameters a query uses (`$name` in its body) must equal the declared ones, and a call must
 pass exactly those; values are never pasted into query text. `mode` is `read` (runs with
-`Store.run`), `write` (only inside `Store.write`, the atomic path) or `schema`.
+`Store.run`), `write` (only inside `Store.write`, the atomic path), `schema`, or `gds`
+(read-only procedures of Neo4j's Graph Data Science, run with `Store.run` on Neo4j only).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from graphkit.errors import QueryError
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # graphkit/
-MODES = ("read", "write", "schema")
+MODES = ("read", "write", "schema", "gds")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
 
@@ -89,7 +90,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise QueryError(f"{path}: header must say '// name: {path.stem}' (found {name!r})")
     mode = header.get("mode")
     if mode not in MODES:
-        raise QueryError(f"{path}: header must say '// mode: read', 'write' or 'schema'")
+        raise QueryError(f"{path}: header must say '// mode: read', 'write', 'schema' or 'gds'")
     declared = tuple(p.strip() for p in header.get("params", "").split(",") if p.strip())
     used = used_params(text)
     if set(declared) != used:
