@@ -16,61 +16,183 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 UNVOTES = ROOT.parent / "shared" / "data" / "unvotes"
 
 
+NEO4J = bool(os.environ.get("NEO4J_URI"))
+BACKENDS = ("embedded", "neo4j")
+
+
 def pytest_addoption(parser):
     parser.addoption("--slow", action="store_true", help="also run long soak variants")
 
 
-def pytest_collection_modifyitems(config, items):
-    if config.getoption("--slow"):
+def pytest_configure(config):
+    config.addinivalue_line("markers", "embedded_only: the test is about the embedded store")
+
+
+def pytest_generate_tests(metafunc):
+    """Every test that takes a store (through `store_backend`) runs on both backends.
+
+    Session scope groups the items by backend, so each backend's loaded database is built
+    once; Neo4j items are skipped, visibly, when no server is configured (NEO4J_URI).
+    """
+    if "store_backend" not in metafunc.fixturenames:
         return
-    skip = pytest.mark.skip(reason="long soak variant: run with --slow")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
+    embedded_only = metafunc.definition.get_closest_marker("embedded_only") is not None
+    values = [
+        pytest.param(
+            b,
+            marks=pytest.mark.skipif(
+                b == "neo4j" and not NEO4J, reason="NEO4J_URI is not set: no Neo4j server"
+            ),
+        )
+        for b in BACKENDS
+        if not (b == "neo4j" and embedded_only)
+    ]
+    metafunc.parametrize("store_backend", values, indirect=True, scope="session")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--slow"):
+        skip = pytest.mark.skip(reason="long soak variant: run with --slow")
+        for item in items:
+            if "slow" in item.keywords:
+                item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The count of store tests per backend, and the Neo4j version they ran against."""
+    per = {b: {"passed": 0, "failed": 0, "skipped": 0} for b in BACKENDS}
+    for outcome in ("passed", "failed", "skipped", "error"):
+        for rep in terminalreporter.stats.get(outcome, []):
+            for b in BACKENDS:
+                if getattr(rep, "when", "call") in ("call", "setup") and f"[{b}" in rep.nodeid:
+                    key = "failed" if outcome == "error" else outcome
+                    if outcome == "passed" and rep.when != "call":
+                        continue
+                    per[b][key] += 1
+    line = "; ".join(f"{b}: " + ", ".join(f"{n} {k}" for k, n in c.items()) for b, c in per.items())
+    terminalreporter.write_line(f"store tests per backend: {line}")
+    if _NEO4J_VERSION:
+        terminalreporter.write_line(f"Neo4j server: {_NEO4J_VERSION[0]}")
+
+
+_NEO4J_VERSION: list[str] = []
+_NEO4J_GENERATION = [0]  # bumped whenever a test gets the Neo4j database fresh
+
+
+class Neo4jTarget:
+    """What `data_dir` is on Neo4j: the one configured server (its database wiped first)."""
+
+    def __repr__(self) -> str:
+        return "Neo4jTarget()"
+
+
+def _neo4j_store():
+    from graphkit.store import Settings
+    from graphkit.store.neo4j import Neo4jStore
+
+    cfg = Settings.from_env()
+    store = Neo4jStore(cfg.uri, cfg.user, cfg.password, cfg.database)
+    if not _NEO4J_VERSION:
+        _NEO4J_VERSION.append(store.server_version())
+    return store
+
+
+def _fresh_neo4j() -> None:
+    store = _neo4j_store()
+    try:
+        store.reset()
+    finally:
+        store.close()
+    _NEO4J_GENERATION[0] += 1
+
+
+@pytest.fixture(scope="session")
+def store_backend(request) -> str:
+    """embedded or neo4j: set for every test that touches a store (pytest_generate_tests)."""
+    return request.param
 
 
 @pytest.fixture
-def data_dir(tmp_path) -> Path:
+def data_dir(store_backend, tmp_path):
+    """Where a test's database lives: a fresh embedded data dir, or the Neo4j server wiped."""
+    if store_backend == "neo4j":
+        _fresh_neo4j()
+        return Neo4jTarget()
     return tmp_path / "db"
+
+
+def open_store(target):
+    """A store on `target` (a data dir, or the Neo4j server)."""
+    return _neo4j_store() if isinstance(target, Neo4jTarget) else EmbeddedStore(target)
 
 
 @pytest.fixture
 def store(data_dir):
-    s = EmbeddedStore(data_dir)
+    s = open_store(data_dir)
     yield s
     s.close()
 
 
-@pytest.fixture(scope="session")
-def loaded_dir(tmp_path_factory) -> Path:
-    """A data dir holding the bundled dataset and its blocs, built once per test session."""
+def _load_bundled(s) -> None:
     from graphkit import api
     from graphkit.store.export import Window
     from loaders.pipeline import execute, plan_bundled
 
+    execute(s, plan_bundled())
+    params = api.Params(runs=10, null_shuffles=0)
+    reports, tracking = api.session_reports(s, Window(), params)
+    api.write_blocs(s, reports, tracking)  # Browser queries read stored blocs
+
+
+@pytest.fixture(scope="session")
+def _embedded_loaded(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("loaded") / "db"
     s = EmbeddedStore(path)
     try:
-        execute(s, plan_bundled())
-        params = api.Params(runs=10, null_shuffles=0)
-        reports, tracking = api.session_reports(s, Window(), params)
-        api.write_blocs(s, reports, tracking)  # Browser queries read stored blocs
+        _load_bundled(s)
     finally:
         s.close()
     return path
 
 
+_NEO4J_LOADED = [-1]  # the generation in which the Neo4j database last held the bundled data
+
+
+@pytest.fixture
+def loaded_dir(store_backend, request):
+    """A database holding the bundled dataset and its blocs (read-only for the test).
+
+    Embedded: built once per test session. Neo4j: rebuilt only when a test wiped it since.
+    """
+    if store_backend == "embedded":
+        return request.getfixturevalue("_embedded_loaded")
+    if _NEO4J_LOADED[0] != _NEO4J_GENERATION[0]:
+        _fresh_neo4j()
+        s = _neo4j_store()
+        try:
+            _load_bundled(s)
+        finally:
+            s.close()
+        _NEO4J_LOADED[0] = _NEO4J_GENERATION[0]
+    return Neo4jTarget()
+
+
 @pytest.fixture
 def loaded_store(loaded_dir):
-    s = EmbeddedStore(loaded_dir)
+    s = open_store(loaded_dir)
     yield s
     s.close()
 
 
-def blocs(*args: str, data_dir: Path | None = None, env: dict | None = None, **kw):
-    """Run the real `blocs` CLI of this checkout in a subprocess (not whatever is on PATH)."""
+def blocs(*args: str, data_dir=None, env: dict | None = None, **kw):
+    """Run the real `blocs` CLI of this checkout in a subprocess (not whatever is on PATH).
+
+    data_dir: an embedded data dir, or a Neo4jTarget (then the NEO4J_* settings are passed).
+    """
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    if data_dir is not None:
+    if isinstance(data_dir, Neo4jTarget):
+        full_env.update({k: v for k, v in os.environ.items() if k.startswith("NEO4J_")})
+    elif data_dir is not None:
         full_env["BLOCS_DATA_DIR"] = str(data_dir)
     full_env.update(env or {})
     full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))

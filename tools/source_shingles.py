@@ -19,11 +19,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 RUN = 8
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"\w+")  # any script: a Russian or Chinese page is fingerprinted too
 
 
 def words(text: str) -> list[str]:
-    """Lower-case ASCII-folded words: punctuation and accents do not hide a copied run."""
+    """Case- and accent-folded words: punctuation and accents do not hide a copied run."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     return _WORD.findall(folded.replace("\u2019", "'").replace("'", ""))

@@ -34,6 +34,10 @@ class Neo4jStore(Store):
             raise StoreUnavailable(f"cannot reach Neo4j at {uri} ({reason})") from None
         self._ensure_schema()
 
+    def server_version(self) -> str:
+        """The server's agent string, e.g. 'Neo4j/5.26.5' (for status lines and test runs)."""
+        return self.driver.get_server_info().agent
+
     def _ensure_schema(self) -> None:
         with self.driver.session(database=self.database) as session:
             for stmt in get_query("schema").statements:
