@@ -1,6 +1,6 @@
 """Accuracy of the report extractor against the curated dataset.
 
-    python bench/extract_accuracy.py [SEEDS_DIR] [--gold DIR] [--details]
+    python bench/extract_accuracy.py [SEEDS_DIR] [--gold DIR] [--details] [--no-corpus]
 
 Runs `loaders.extract.extract_file` on every report named by a curated positions file
 (`data/positions/*.yaml`, key `report:`), looked up in SEEDS_DIR (default `../shared/seeds`
@@ -18,6 +18,11 @@ relative to the repository), and compares (actor, stance, event) memberships:
 
 Reports in SEEDS_DIR without a curated file are listed as having no gold data and are not
 scored. The YAML is read directly (no loader), so the bench works while the dataset evolves.
+
+After the seed figures come those of the evaluation corpus (`bench/extract_corpus/`: short
+passages in seven styles, dev and test halves), scored as `bench/extract_corpus.py` scores them
+(one-to-one matching by shared facts, A <-> B flips allowed); run that script for the per-style
+table. The seed reports were used to tune the extractor; the corpus test half never is.
 """
 
 from __future__ import annotations
@@ -163,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("seeds", nargs="?", default=str(ROOT / ".." / "shared" / "seeds"))
     ap.add_argument("--gold", default=str(ROOT / "data" / "positions"))
     ap.add_argument("--details", action="store_true", help="list misses and extras per event")
+    ap.add_argument("--corpus", default=None, help="evaluation corpus folder (dev/, test/)")
+    ap.add_argument("--no-corpus", action="store_true", help="only the seed reports")
     args = ap.parse_args(argv)
     seeds, gold_dir = Path(args.seeds), Path(args.gold)
     gold = load_gold(gold_dir) if gold_dir.is_dir() else {}
@@ -201,7 +208,35 @@ def main(argv: list[str] | None = None) -> int:
     from _figures import figure
 
     figure("extractor F1 on the seed reports", f)
+    if not args.no_corpus:
+        corpus_figures(args.corpus)
     return 0
+
+
+def corpus_figures(corpus: str | None = None) -> None:
+    """P/R/F1 of the extractor on the corpus halves, with their figure lines."""
+    import extract_corpus as ec
+    from _figures import figure
+
+    root = Path(corpus) if corpus else ec.CORPUS
+    passages = ec.load_corpus(root)
+    if not passages:
+        print(f"no evaluation corpus in {root}")
+        return
+    counts = ec.evaluate(passages, ec.extractor_events)
+    print(f"\nevaluation corpus ({root.name}/, see bench/extract_corpus.py for styles)")
+    print(f"{'half':40} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}")
+    for split in ec.SPLITS:
+        c = counts.get((split, "all"))
+        if c is None:
+            continue
+        p, r, f = c.prf()
+        n = sum(1 for x in passages if x.split == split)
+        label = f"{split} ({n} passages)"
+        print(f"{label:40} {p:6.3f} {r:6.3f} {f:6.3f} {c.tp:5d} {c.n_pred:5d} {c.n_gold:5d}")
+    for split in ec.SPLITS:
+        if (split, "all") in counts:
+            figure(f"extractor F1 on the corpus {split} half", counts[split, "all"].prf()[2])
 
 
 if __name__ == "__main__":
