@@ -25,14 +25,12 @@ from graphkit.store.ingest import bloc_steps
 from graphkit.tracking import Tracking
 
 __all__ = [
-    "ActorProfile", "Params", "SessionView", "Window", "actor_profile", "bloc_graph",
-    "default_session", "describe", "flow_data", "load_window", "session_graphs",
-    "session_reports", "session_view", "sessions_with_data", "state_relations",
-    "validate_against_vote", "window_report", "write_blocs",
+    "ActorProfile", "FlowData", "Params", "SessionView", "TimelineSlot", "Window",
+    "actor_profile", "bloc_graph", "default_session", "describe", "flow_data", "load_window",
+    "session_graphs", "session_reports", "session_view", "sessions_with_data",
+    "state_relations", "timeline", "validate_against_vote", "window_report", "write_blocs",
 ]  # fmt: skip
 
-# Figures do not show the null model's z-score, so they skip its shuffles by default.
-PLOT_PARAMS = Params(null_shuffles=0)
 DEFAULT_PARAMS = Params()
 _COUNTS = {"positions": ("positions",), "votes": ("votes",), "both": ("positions", "votes")}
 
@@ -140,15 +138,60 @@ def validate_against_vote(
 # --- what the figures need (blocs plot and the notebooks) ---------------------------------
 
 
-def sessions_with_data(store: Store, source: str = "positions") -> list[str]:
-    """Sessions (chronological) holding any stated positions / votes / either."""
+@dataclass(frozen=True)
+class TimelineSlot:
+    """A session on the calendar, for the figures' time axes (dates as 'YYYY-MM-DD')."""
+
+    id: str
+    start: str | None
+    end: str | None
+    has_data: bool  # holds data of the figure's source
+    reason: str  # why it holds none ("" when it has data)
+
+
+def _calendar_reasons(store: Store) -> dict[str, str]:
+    """Why sessions hold no data, from the trust layer's `session_calendar` once it exists
+    (looked up at run time, so this works before and after it is added)."""
+    calendar = globals().get("session_calendar")
+    if calendar is None:
+        return {}
+    return {
+        str(getattr(s, "id", "")): str(getattr(s, "reason", "") or "")
+        for s in calendar(store)
+        if not getattr(s, "has_data", True)
+    }
+
+
+def timeline(store: Store, source: str = "positions") -> tuple[TimelineSlot, ...]:
+    """Every session of the store, in date order, with its dates and whether it holds
+    `source` data: what a time axis needs, including the sessions without data."""
     if source not in _COUNTS:
         raise BlocsError(f"source must be one of {', '.join(_COUNTS)}")
-    return [
-        r["session"]
-        for r in store.run("sessions")
-        if any((r.get(k) or 0) > 0 for k in _COUNTS[source])
-    ]
+    reasons = _calendar_reasons(store)
+    words = {
+        "positions": "no positions recorded",
+        "votes": "no votes recorded",
+        "both": "no positions or votes recorded",
+    }
+    out = []
+    for r in store.run("sessions"):
+        has = any((r.get(k) or 0) > 0 for k in _COUNTS[source])
+        start, end = r.get("start"), r.get("end")
+        out.append(
+            TimelineSlot(
+                str(r["session"]),
+                None if start is None else str(start)[:10],
+                None if end is None else str(end)[:10],
+                has,
+                "" if has else (reasons.get(str(r["session"])) or words[source]),
+            )
+        )
+    return tuple(out)
+
+
+def sessions_with_data(store: Store, source: str = "positions") -> list[str]:
+    """Sessions (chronological) holding any stated positions / votes / either."""
+    return [s.id for s in timeline(store, source) if s.has_data]
 
 
 def default_session(store: Store, source: str = "positions") -> str:
@@ -160,7 +203,7 @@ def default_session(store: Store, source: str = "positions") -> str:
 
 
 def session_graphs(
-    store: Store, params: Params = PLOT_PARAMS, source: str = "positions"
+    store: Store, params: Params = DEFAULT_PARAMS, source: str = "positions"
 ) -> dict[str, nx.Graph]:
     """Per session (chronological), the signed agreement graph the blocs are computed on.
 
@@ -178,7 +221,8 @@ def session_graphs(
 
 @dataclass(frozen=True)
 class SessionView:
-    """One session's blocs (stable ids) and the agreement graph behind them."""
+    """One session's blocs (stable ids), the agreement graph behind them, and what a figure
+    needs to name things: actor names and kinds, the session calendar."""
 
     session: str
     report: BlocReport
@@ -187,6 +231,9 @@ class SessionView:
     tracking: Tracking
     window: Window
     params: Params
+    names: dict[str, str]
+    kinds: dict[str, str]
+    timeline: tuple[TimelineSlot, ...]
 
     def describe(self) -> str:
         return describe(self.window)
@@ -195,7 +242,7 @@ class SessionView:
 def session_view(
     store: Store,
     session: str | None = None,
-    params: Params = PLOT_PARAMS,
+    params: Params = DEFAULT_PARAMS,
     source: str = "positions",
 ) -> SessionView:
     """Blocs of `session` (default: `default_session`) for `network` and `heatmap`.
@@ -214,46 +261,83 @@ def session_view(
             suggestions=list(by_id),
         )
     report = by_id[session]
-    return SessionView(session, report, report.graph, tuple(reports), tracking, window, params)
+    ctx = context(store)
+    return SessionView(
+        session,
+        report,
+        report.graph,
+        tuple(reports),
+        tracking,
+        window,
+        params,
+        ctx.names,
+        ctx.kinds,
+        timeline(store, source),
+    )
 
 
-def flow_data(
-    store: Store, params: Params = PLOT_PARAMS, source: str = "positions"
-) -> tuple[list[BlocReport], Tracking]:
-    """Blocs of every session with stable ids, and their tracking (for `plots.flow`)."""
-    return session_reports(store, Window(source=source), params)
+@dataclass(frozen=True)
+class FlowData:
+    """Blocs of every session with stable ids, their tracking, and the calendar (for `flow`)."""
+
+    reports: tuple[BlocReport, ...]
+    tracking: Tracking
+    timeline: tuple[TimelineSlot, ...]
+    params: Params
+    source: str
+
+
+def flow_data(store: Store, params: Params = DEFAULT_PARAMS, source: str = "positions") -> FlowData:
+    reports, tracking = session_reports(store, Window(source=source), params)
+    return FlowData(tuple(reports), tracking, timeline(store, source), params, source)
 
 
 @dataclass(frozen=True)
 class ActorProfile:
-    """One actor's allies and opponents per session, with the blocs of those sessions."""
+    """One actor's relations per session, with the blocs and calendar of those sessions."""
 
     actor: str
     name: str
-    allies: dict[str, Allies | None]  # session -> relations; None: too few positions there
+    allies: dict[str, Allies | None]  # session -> every relation; None: not analysed there
     reports: tuple[BlocReport, ...]
     tracking: Tracking
     params: Params
-    top: int
+    top: int  # rows the figure shows of each kind
+    names: dict[str, str]
+    timeline: tuple[TimelineSlot, ...]
 
 
 def actor_profile(
     store: Store,
     actor: str,
-    params: Params = PLOT_PARAMS,
+    params: Params = DEFAULT_PARAMS,
     source: str = "positions",
     top: int = 5,
 ) -> ActorProfile:
-    """Top `top` allies and opponents of `actor` (a code) in each session with data.
+    """Every ally and opponent of `actor` (a code) in each session with data; the figure
+    ranks them and shows `top` rows of each (ties share a row, so all are kept here).
 
     The same relations as `blocs state CODE --session S` with `params.min_positions`: the
     actor is absent (None) from sessions where it took fewer positions than that.
     """
     reports, tracking = session_reports(store, Window(source=source), params)
     per: dict[str, Allies | None] = {
-        r.session: allies(r.graph, actor, top=top) if actor in r.graph else None for r in reports
+        r.session: allies(r.graph, actor, top=r.graph.number_of_nodes())
+        if actor in r.graph
+        else None
+        for r in reports
     }
     if all(v is None for v in per.values()):
         raise NoData(f"{actor} took fewer than {params.min_positions} {source} in every session")
-    name = context(store).names.get(actor, actor)
-    return ActorProfile(actor, name, per, tuple(reports), tracking, params, top)
+    ctx = context(store)
+    return ActorProfile(
+        actor,
+        ctx.names.get(actor, actor),
+        per,
+        tuple(reports),
+        tracking,
+        params,
+        top,
+        ctx.names,
+        timeline(store, source),
+    )
