@@ -69,6 +69,8 @@ def pytest_terminal_summary(terminalreporter):
                     if outcome == "passed" and rep.when != "call":
                         continue
                     per[b][key] += 1
+    if not any(n for c in per.values() for n in c.values()):
+        return
     line = "; ".join(f"{b}: " + ", ".join(f"{n} {k}" for k, n in c.items()) for b, c in per.items())
     terminalreporter.write_line(f"store tests per backend: {line}")
     if _NEO4J_VERSION:
@@ -158,14 +160,7 @@ def _embedded_loaded(tmp_path_factory) -> Path:
 _NEO4J_LOADED = [-1]  # the generation in which the Neo4j database last held the bundled data
 
 
-@pytest.fixture
-def loaded_dir(store_backend, request):
-    """A database holding the bundled dataset and its blocs (read-only for the test).
-
-    Embedded: built once per test session. Neo4j: rebuilt only when a test wiped it since.
-    """
-    if store_backend == "embedded":
-        return request.getfixturevalue("_embedded_loaded")
+def _ensure_neo4j_loaded() -> None:
     if _NEO4J_LOADED[0] != _NEO4J_GENERATION[0]:
         _fresh_neo4j()
         s = _neo4j_store()
@@ -174,7 +169,27 @@ def loaded_dir(store_backend, request):
         finally:
             s.close()
         _NEO4J_LOADED[0] = _NEO4J_GENERATION[0]
+
+
+@pytest.fixture(scope="module")
+def loaded_dir(store_backend, request):
+    """A database holding the bundled dataset and its blocs (read-only for the test).
+
+    Embedded: built once per test session. Neo4j (one database for all tests): rebuilt only
+    when a test wiped it since; `_neo4j_loaded_guard` re-checks before every test using it.
+    """
+    if store_backend == "embedded":
+        return request.getfixturevalue("_embedded_loaded")
+    _ensure_neo4j_loaded()
     return Neo4jTarget()
+
+
+@pytest.fixture(autouse=True)
+def _neo4j_loaded_guard(request):
+    if "loaded_dir" in request.fixturenames and isinstance(
+        request.getfixturevalue("loaded_dir"), Neo4jTarget
+    ):
+        _ensure_neo4j_loaded()
 
 
 @pytest.fixture

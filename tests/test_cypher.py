@@ -15,7 +15,8 @@ from tests.conftest import ROOT
 
 QUERIES = load_queries()
 WRITES = {n for n, q in QUERIES.items() if re.search(r"\b(MERGE|CREATE|DELETE|SET)\b", q.text)}
-READS = sorted(set(QUERIES) - WRITES)
+READS = sorted(n for n, q in QUERIES.items() if q.mode == "read")
+GDS = sorted(n for n, q in QUERIES.items() if q.mode == "gds")
 
 
 def test_every_file_has_a_matching_name_and_params():
@@ -84,3 +85,30 @@ def test_every_write_query_documents_a_runnable_example(name, store):
     params = browser_params(q.text)
     assert set(params) == set(q.params), f"{name}: give every parameter a :param example"
     store.write([(name, params)])  # runs for real on an empty graph: MATCHes may find nothing
+
+
+def test_gds_queries_run_on_neo4j_and_are_refused_elsewhere(loaded_store):
+    """The gds engine's steps: on Neo4j they project, run and drop; elsewhere one clear error."""
+    from graphkit.errors import QueryError
+
+    assert set(GDS) == {"gds_version", "gds_project_agreement", "gds_leiden_runs", "gds_drop"}
+    if not loaded_store.supports_gds:
+        with pytest.raises(QueryError, match="needs Neo4j with Graph Data Science"):
+            loaded_store.run("gds_version")
+        return
+    assert loaded_store.run("gds_version")[0]["gds"].startswith("2.")
+    rows = [{"a": "USA", "b": "GBR", "w": 1.0}, {"a": "RUS", "b": None, "w": None}]
+    rows += [{"a": "USA", "b": None, "w": None}, {"a": "GBR", "b": None, "w": None}]
+    made = loaded_store.run("gds_project_agreement", graph="test-gds", rows=rows)
+    try:
+        assert made == [{"graph": "test-gds", "nodes": 3, "relationships": 2}]
+        runs = loaded_store.run("gds_leiden_runs", graph="test-gds", seeds=[0, 1], resolution=1.0)
+        by_seed = {}
+        for r in runs:
+            by_seed.setdefault(r["seed"], {})[r["actor"]] = r["community"]
+        assert set(by_seed) == {0, 1}
+        for labels in by_seed.values():
+            assert labels["USA"] == labels["GBR"] != labels["RUS"]
+    finally:
+        assert loaded_store.run("gds_drop", graph="test-gds") == [{"graph": "test-gds"}]
+    assert loaded_store.run("gds_drop", graph="test-gds") == []
