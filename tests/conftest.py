@@ -87,6 +87,11 @@ class Neo4jTarget:
     def __repr__(self) -> str:
         return "Neo4jTarget()"
 
+    def _not_a_path(self, *_):
+        raise TypeError("the Neo4j target is not a data dir: mark this test embedded_only")
+
+    __fspath__ = __str__ = __truediv__ = _not_a_path
+
 
 def _neo4j_store():
     from graphkit.store import Settings
