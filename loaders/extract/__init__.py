@@ -25,8 +25,13 @@ Conventions (those of the curated dataset, data/README.md):
 * session and date come from the report (dated headings, "On 30 January", "day 4 (1 February)",
   "the fifth session", mapped through data/sessions.yaml), else from the arguments.
 
-How it works: text.py (stripping, blocks, sentences), mentions.py (names), dates.py (sessions
-and days), patterns.py + words.py (constructions). Only sentences naming an actor are parsed;
+How it works, phase by phase (each module usable and testable on its own):
+(a) text.py: stripping, blocks, sentences, offsets; dates.py: sessions and days;
+(b) mentions.py: actor names; lists.py: mentions grouped into lists, references, on-behalf-of;
+(c) roles.py (left context of a list: "supported by", "which", "aligned with") and verbs.py
+    (the verb phrase of a subject list, with its polarity);
+(d) events.py + assemble.py: lists with their roles become events, across the sentences of a
+    paragraph; words.py holds the word classes. Only sentences naming an actor are parsed;
 all scans are linear (see bench/extract_speed.py) and bounded per sentence.
 """
 
@@ -40,8 +45,8 @@ from graphkit.model import Citation, Event
 from loaders.actors import ActorIndex, reference
 from loaders.errors import LoadError
 from loaders.extract.dates import Context, find_dates, find_session_names
+from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
-from loaders.extract.patterns import Ev, Parser, candidate_names, find_articles
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences
 
 __all__ = [

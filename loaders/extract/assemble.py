@@ -1,0 +1,263 @@
+"""Phase (d), part 2: a list with its role becomes (part of) an event.
+
+`Assembly` is mixed into the Parser of events.py: a subject list with a verb of its own makes
+a new event (a single actor is its proposer, a single actor against a draft provision its
+opponent); passive lists ("supported by"), anaphora ("This proposal was supported by", "did not
+support it") and references ("Brazil's proposal") attach to the event in focus, in the same
+sentence or a recent one of the same section.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import roles as RO
+from loaders.extract import sentence as ST
+from loaders.extract import verbs as VB
+from loaders.extract import words as W
+from loaders.extract.sentence import ActorList, Ev, Sentence
+
+
+class Assembly:
+    """Event-building handlers for the roles of roles.py (mixin of events.Parser)."""
+
+    def _passive(self, S: Sentence, L: ActorList, cls: str, label: bool = False) -> None:
+        S.last_passive = cls if cls in (W.SUP, W.OPP) else S.last_passive
+        members = L.members
+        if cls == W.PROP:
+            # "Chile supported the amendment tabled by Mexico": Mexico is that event's proposer
+            if S.focus and len(members) == 1:
+                ev = S.focus[-1]
+                lo, hi = S.obj_range.get(id(ev), (0, 0))
+                if ev.proposer is None and lo <= L.start <= hi:
+                    code = S.ments[members[0]].code
+                    ev.sides.pop(code, None)
+                    ev.proposer = code
+                    self._touch(S, [ev])
+                    return
+            option = RO.clause_text(self, S, L.start)
+            if L.end < S.n and S.tk[L.end] in ("to", "on", "for", "regarding", "that", "of"):
+                stop = VB.np_end(S, L.end + 1)
+                more = S.text_of(self.text, L.end, stop)
+                option = f"{option} {more}".strip()
+            codes = {S.ments[mi].code for mi in members}
+            if len(codes) == 1:
+                recent = self._find_event(S, S.ments[members[0]].code)
+                if recent is not None and S.idx - recent.sent <= 3:
+                    recent.latent = False
+                    self._touch(S, [recent])
+                    return
+            if L.each and len(members) > 1:
+                evs = [self._new_event(S, S.ments[mi].code, option) for mi in members]
+                self._touch(S, evs)
+                return
+            ev = self._new_event(S, S.ments[members[0]].code, option)
+            if members[0] in S.behalf:
+                ev.behalf[ev.proposer] = S.behalf[members[0]]  # type: ignore[index]
+            self._attach(S, [ev], members[1:], "support")
+            return
+        stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        targets: list[Ev] | None = None
+        both = any(S.tk[k] in W.BOTH_OF_WHICH for k in range(max(0, L.start - 8), L.start)) and (
+            "which" in S.tk[max(0, L.start - 8) : L.start]
+        )
+        if both and S.touched:
+            targets = list(S.touched)
+        elif S.focus and not RO.new_clause(S, L.start):
+            targets = S.focus
+        elif RO.passive_anaphor(S, L.start) and self._cur_ok(S, 3):
+            targets = self.cur
+        elif label and RO.bare_label(S, L.start) and self._cur_ok(S, 1):
+            targets = self.cur  # "In favour: A, B. Against: C."
+        if targets is None and not S.focus:
+            # "Support came from Chile for the Mexican proposal"
+            for k in range(L.end, min(S.n, L.end + 4)):
+                mi = S.mstart_at.get(k)
+                if mi is not None and S.mflag[mi] == "target":
+                    S.mflag[mi] = "used"
+                    self._reference(S, S.ments[mi].code, self._after_noun(S, mi), k)
+                    targets = S.focus
+                    break
+                hit = next((x for x in S.extra_targets if x[0] == k), None)
+                if hit is not None:
+                    S.extra_targets.remove(hit)
+                    self._reference(S, hit[2], hit[1], k)
+                    targets = S.focus
+                    break
+        if cls == W.STMT and targets is None:
+            self._author(S, L, W.STMT, RO.clause_text(self, S, L.start), False, False)
+            return
+        if targets is None and stance in ("support", "oppose") and RO.clause_initial(S, L):
+            S.pending.append((list(members), stance))
+            return
+        if targets is None and stance in ("support", "oppose") and self._split_subject(S, L):
+            S.pending.append((list(L.members), stance))
+            return
+        if targets is None:
+            contrast = S.focus is not None
+            ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast)
+            targets = [ev]
+        self._attach(S, targets, members, stance)
+
+    def _split_subject(self, S: Sentence, L: ActorList) -> bool:
+        """'Supported by A and B, C proposed ...': the last name, after a comma, is a subject."""
+        tk = S.tk
+        if len(L.members) < 2 or not tk or tk[0] not in W.PASSIVE:
+            return False
+        last = L.members[-1]
+        gap = tk[S.mend[L.members[-2]] : S.mtok[last][0]]
+        if gap != [","]:
+            return False
+        j, _neg, _each = VB.onset(S, L.end, S.n)
+        if VB.verb(S, j, S.n) is None:
+            return False
+        L.members.pop()
+        sub = ActorList([last], S.mtok[last][0], L.end)
+        S.lists.append(sub)
+        S.list_at[sub.start] = sub
+        S.deferred.append(sub)
+        return True
+
+    def _included(self, S: Sentence, L: ActorList) -> None:
+        tk = S.tk
+        stance = None
+        for k in range(max(0, L.start - 30), L.start):
+            t = tk[k]
+            if t == ";":
+                stance = None
+            elif t in ("favour", "favor", "supporting", "supporters", "proponents", "support"):
+                stance = "support"
+            elif t in ("against", "opposing", "opponents", "opposed", "critics"):
+                stance = "oppose"
+        if stance is None:
+            return
+        ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast=True)
+        self._attach(S, [ev], L.members, stance)
+
+    def _subject(self, S: Sentence, L: ActorList, relative: bool) -> None:
+        limit = S.n
+        j, neg, each = VB.onset(S, L.end, limit, owner=L)
+        if each:
+            L.each = True
+        tk = S.tk
+        # "Russia was joined by China": the by-list sides with Russia's position
+        if (
+            j < limit
+            and tk[j] in W.PASSIVE
+            and any(t in W.BE for t in tk[L.end : j])
+            and j + 1 < limit
+            and tk[j + 1] == "by"
+        ):
+            for mi in L.members:
+                self._reference(S, S.ments[mi].code, j)
+            return
+        # "China did likewise": the side of the previous speaker
+        for phrase in W.SAME_PHRASES:
+            n = len(phrase)
+            j0 = L.end + 1 if L.end < limit and tk[L.end] in ("also", "then", ",") else L.end
+            ends = j0 + n >= limit or tk[j0 + n] in W.CLAUSE_END
+            same = tuple(tk[j0 : j0 + n]) == phrase and ends
+            if same and self.last_subject and self._cur_ok(S, 2):
+                evs, stance = self.last_subject
+                self._attach(S, evs, L.members, stance)
+                L.events, L.stance = evs, stance
+                return
+        hit = VB.verb(S, j, limit)
+        if hit is None:
+            self._colon_member(S, L)
+            return
+        cls, vend = hit
+        if L.neg:
+            neg = not neg
+        if neg:
+            cls = ST.flip(cls)
+            if cls is None:
+                return
+        created = self._assert(S, L, cls, vend, relative)
+        L.events = S.focus
+        self.last_subject = None
+        L.stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        if created and cls == W.OPP and S.focus and len(L.members) == 1:
+            L.stance = "support"  # a single author of a negative position is its proposer
+        elif created and cls == W.OPP and S.focus:
+            ev = S.focus[-1]
+            code = S.ments[L.members[0]].code
+            L.stance = ev.sides.get(code, "support")
+        if L.events and L.stance:
+            self.last_subject = (L.events, L.stance)
+        if S.pending and S.focus:
+            for members, stance in S.pending:
+                self._attach(S, S.focus, members, stance)
+            S.pending = []
+        # a coordinated second verb: "requested more time ... and suggested removing ..."
+        oend = VB.object_end(S, vend, limit)
+        k = oend
+        if not created and k < limit and S.tk[k] in ("and", "but"):
+            j2, neg2, _e = VB.onset(S, k + 1, limit)
+            hit2 = VB.verb(S, j2, limit)
+            if hit2 and hit2[0] in (W.PROP, W.STMT) and not neg2:
+                self._assert(S, L, hit2[0], hit2[1], False, force_new=True)
+
+    def _assert(
+        self,
+        S: Sentence,
+        L: ActorList,
+        cls: str,
+        vend: int,
+        relative: bool,
+        force_new: bool = False,
+    ) -> bool:
+        """Apply one verb phrase of a subject list; True if it made a new event."""
+        limit = S.n
+        oend = VB.object_end(S, vend, limit)
+        option = S.text_of(self.text, vend, oend)
+        stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        if relative and S.focus and not force_new:
+            self._attach(S, S.focus, L.members, stance)
+            return False
+        targets = [] if force_new else RO.targets_in(S, vend, oend, cls)
+        if oend in S.list_at and oend > vend and S.tk[oend - 1] in ("by", "of", "from"):
+            # "the proposal made by Brazil on the preamble": the option continues after the name
+            option = S.text_of(self.text, vend, VB.np_end(S, S.list_at[oend].end))
+        if targets:
+            evs = []
+            for code in targets:
+                ev = self._find_event(S, code)
+                if ev is None:
+                    ev = self._new_event(S, code, option)
+                evs.append(ev)
+            self._attach(S, evs, L.members, stance)
+            return False
+        if not force_new:
+            anaphoric = RO.anaphoric_object(S, vend, oend)
+            if not anaphoric and cls in (W.SUP, W.OPP) and RO.bare_action(S, vend, oend):
+                # "Russia and China supported retention." right after a proposal
+                anaphoric = S.focus is not None or (
+                    self._cur_ok(S, 1) and self.cur is not None and self.cur[-1].para == S.para
+                )
+            if cls == W.NEU and not anaphoric:
+                window = S.tk[vend : min(oend, vend + 10)]
+                anaphoric = any(
+                    w in ("this", "these", "it", "proposal", "proposals") for w in window
+                )
+            empty = oend <= vend and cls in (W.SUP, W.OPP, W.ALIGN)
+            in_sentence = S.focus is not None and S.focus[-1].sent == S.idx
+            if (
+                anaphoric
+                or empty
+                or (cls == W.NEU)
+                or (cls == W.OPP and in_sentence and oend - vend <= 3)
+            ):
+                if S.focus:
+                    self._attach(S, S.focus, L.members, stance)
+                    return False
+                own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
+                if self._cur_ok(S, 3 if anaphoric else 2) and not own_topic:
+                    self._attach(S, self.cur, L.members, stance)  # type: ignore[arg-type]
+                    return False
+                if own_topic and len(option.split()) <= 1:
+                    option = RO.clause_text(self, S, L.start)
+        draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)])
+        contrast = RO.contrast(S, L.start)
+        self._author(
+            S, L, cls, option or S.text_of(self.text, L.start, oend), contrast, draft, (vend, oend)
+        )
+        return True
