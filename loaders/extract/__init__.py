@@ -75,6 +75,8 @@ class ExtractedEvent:
     date: str | None = None
     issue: str = ""
     sentence: str = ""
+    confidence: float = 1.0  # 0-1: the cue's reliability, lowered for unclear clauses
+    cue: str = ""  # the rule(s) that produced the event, e.g. "supported-by list"
 
     def actors(self) -> set[str]:
         out = set(self.support) | set(self.oppose) | set(self.neutral)
@@ -281,6 +283,8 @@ def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
         date=ev.date,
         issue=ev.issue,
         sentence=source[oa:ob],
+        confidence=ev.conf,
+        cue="; ".join(ev.cues),
     )
 
 
@@ -292,8 +296,9 @@ def to_json(results: list[tuple[str | Path, ExtractResult]], *, unresolved: bool
     """{"documents": [{"file": path, "events": [...]}]}, JSON-ready.
 
     Events carry char_start, char_end, proposer, option, support, oppose, neutral,
-    on_behalf_of, session, date, plus issue and sentence. With `unresolved=True` each document
-    also lists the names that resolved to no actor, with suggestions.
+    on_behalf_of, session, date, plus issue, sentence, confidence and cue. With
+    `unresolved=True` each document also lists the names that resolved to no actor, with
+    suggestions.
     """
     docs = []
     for path, res in results:
@@ -313,6 +318,8 @@ def to_json(results: list[tuple[str | Path, ExtractResult]], *, unresolved: bool
                     "date": e.date,
                     "issue": e.issue,
                     "sentence": e.sentence,
+                    "confidence": e.confidence,
+                    "cue": e.cue,
                 }
             )
         doc: dict = {"file": str(path), "events": events}
@@ -410,6 +417,8 @@ def to_events(
                 oppose=tuple(e.oppose),
                 neutral=tuple(e.neutral),
                 on_behalf_of=dict(e.on_behalf_of),
+                confidence=e.confidence,
+                cue=e.cue or None,
             )
         )
     if missing:

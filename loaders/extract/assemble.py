@@ -15,6 +15,16 @@ from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Ev, Sentence
 
+# verb class of a subject's verb phrase -> (cue name, reliability)
+_VERB_CUES = {
+    W.SUP: ("subject + support verb", 0.88),
+    W.OPP: ("subject + opposition verb", 0.88),
+    W.NEU: ("subject + reserve verb", 0.8),
+    W.PROP: ("subject + proposal verb", 0.85),
+    W.STMT: ("subject + statement verb", 0.7),
+    W.ALIGN: ("subject + alignment verb", 0.82),
+}
+
 
 class Assembly:
     """Event-building handlers for the roles of roles.py (mixin of events.Parser)."""
@@ -157,6 +167,7 @@ class Assembly:
             same = tuple(tk[j0 : j0 + n]) == phrase and ends
             if same and self.last_subject and self._cur_ok(S, 2):
                 evs, stance = self.last_subject
+                self._cue("did-likewise: the previous speaker's side", 0.75)
                 self._attach(S, evs, L.members, stance)
                 L.events, L.stance = evs, stance
                 return
@@ -167,10 +178,15 @@ class Assembly:
         cls, vend = hit
         if L.neg:
             neg = not neg
+        base = _VERB_CUES.get(cls, ("verb", 0.6))
         if neg:
             cls = ST.flip(cls)
             if cls is None:
                 return
+            base = (f"negated {base[0]}", base[1] * 0.92)
+        if relative:
+            base = (f"which-clause {base[0]}", base[1] * 0.95)
+        self._cue(*base)
         created = self._assert(S, L, cls, vend, relative)
         L.events = S.focus
         self.last_subject = None
@@ -251,6 +267,8 @@ class Assembly:
                     return False
                 own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
                 if self._cur_ok(S, 3 if anaphoric else 2) and not own_topic:
+                    name, conf = self.cue
+                    self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
                     self._attach(S, self.cur, L.members, stance)  # type: ignore[arg-type]
                     return False
                 if own_topic and len(option.split()) <= 1:

@@ -65,6 +65,8 @@ class Parser(Assembly):
         self.date: str | None = None
         # "The proposal was supported by the following:" + bullets of names
         self.colon: tuple | None = None
+        # the rule at work and how reliable it is (0-1): stamped on every event it builds
+        self.cue: tuple[str, float] = ("sentence", 0.6)
         self.last_subject: tuple[list[Ev], str] | None = None
 
     def new_section(self, heading_text: str, arts: list[re.Match[str]]) -> None:
@@ -176,6 +178,7 @@ class Parser(Assembly):
             return False
         cls, events, since, span, intro = self.colon
         stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
+        self._cue(f"{stance} list after a colon", 0.8)
         if not events:
             events = [self._new_event(S, None, intro)]
             self.colon = (cls, events, since, span, intro)
@@ -220,8 +223,25 @@ class Parser(Assembly):
             S.para,
         )
         ev.spans.append((S.a, S.b))
+        self._note(S, ev)
         self.events.append(ev)
         return ev
+
+    def _note(self, S: Sentence, ev: Ev) -> None:
+        """Stamp the rule at work on an event; its confidence is that of its least sure rule.
+
+        A rule's own reliability is lowered when the clause is less clear-cut: a long sentence
+        (more room for a wrong attachment), unknown names in the list, a first-person subject.
+        """
+        name, conf = self.cue
+        if S.n > 70:
+            conf *= 0.9
+        if name not in ev.cues:
+            ev.cues.append(name)
+        ev.conf = min(ev.conf, round(conf, 3))
+
+    def _cue(self, name: str, conf: float) -> None:
+        self.cue = (name, conf)
 
     def _touch(self, S: Sentence, evs: list[Ev]) -> None:
         for ev in evs:
@@ -238,6 +258,7 @@ class Parser(Assembly):
                 ev.add(code, stance)
                 if mi in S.behalf and (code == ev.proposer or code in ev.sides):
                     ev.behalf[code] = S.behalf[mi]
+            self._note(S, ev)
         self._touch(S, evs)
 
     def _cur_ok(self, S: Sentence, age: int) -> bool:
@@ -322,6 +343,9 @@ class Parser(Assembly):
         if L.role == "TARGET" or any(S.mflag[mi] == "used" for mi in L.members):
             return
         role, cls = RO.backscan(S, L.start)
+        self._cue(*(_ROLE_CUES.get((role, cls)) or _ROLE_CUES.get((role, None), ("list", 0.6))))
+        if L.candidates:
+            self.cue = (self.cue[0], self.cue[1] * 0.9)
         if L.start in S.coauthor_at:
             role = "COAUTH"
         if L.start in S.inherit:
@@ -331,6 +355,7 @@ class Parser(Assembly):
                 if flip:
                     stance = "oppose" if stance == "support" else "support"
                 L.role = "INHERIT"
+                self._cue("parenthetical side of the subject", 0.8)
                 LI.note_candidates(self, S, L)
                 self._attach(S, owner.events, L.members, stance)
                 return
@@ -347,6 +372,26 @@ class Parser(Assembly):
             self._included(S, L)
         else:
             self._subject(S, L, relative=(role == "REL"))
+
+
+# (role, cue class) -> (cue name, reliability). Passive by-lists are the most reliable cue;
+# statements ("stressed", "said") the least, as they may state a view without taking a side.
+_ROLE_CUES: dict[tuple[str, str | None], tuple[str, float]] = {
+    ("PASS", W.SUP): ("supported-by list", 0.92),
+    ("PASS", W.OPP): ("opposed-by list", 0.92),
+    ("PASS", W.NEU): ("reserved-by list", 0.8),
+    ("PASS", W.PROP): ("proposed-by list", 0.88),
+    ("PASS", W.STMT): ("stated-by list", 0.7),
+    ("PASS", None): ("by list", 0.75),
+    ("LABEL", W.SUP): ("in-favour label", 0.88),
+    ("LABEL", W.OPP): ("against label", 0.88),
+    ("LABEL", W.NEU): ("neutral label", 0.8),
+    ("LABEL", None): ("label", 0.75),
+    ("COAUTH", None): ("together-with co-author", 0.8),
+    ("INCL", None): ("included-in list", 0.75),
+    ("REL", None): ("relative clause", 0.8),
+    ("SUBJ", None): ("subject", 0.8),
+}
 
 
 def _last_word(text: str) -> str:

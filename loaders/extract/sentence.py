@@ -62,6 +62,8 @@ class Ev:
     behalf: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
     latent: bool = False
+    cues: list[str] = field(default_factory=list)  # the rules that built it, first = creator
+    conf: float = 1.0  # the least sure of those rules (see events.Parser._note)
 
     def add(self, code: str, stance: str) -> None:
         if code == self.proposer or code in self.sides:
