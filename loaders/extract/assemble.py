@@ -105,7 +105,7 @@ class Assembly:
             contrast = S.focus is not None
             ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast)
             targets = [ev]
-        self._attach(S, targets, members, stance)
+        self._attach(S, targets, members, stance, backing=True)
 
     def _split_subject(self, S: Sentence, L: ActorList) -> bool:
         """'Supported by A and B, C proposed ...': the last name, after a comma, is a subject."""
@@ -191,12 +191,6 @@ class Assembly:
         L.events = S.focus
         self.last_subject = None
         L.stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
-        if created and cls == W.OPP and S.focus and len(L.members) == 1:
-            L.stance = "support"  # a single author of a negative position is its proposer
-        elif created and cls == W.OPP and S.focus:
-            ev = S.focus[-1]
-            code = S.ments[L.members[0]].code
-            L.stance = ev.sides.get(code, "support")
         if L.events and L.stance:
             self.last_subject = (L.events, L.stance)
         if S.pending and S.focus:
@@ -263,17 +257,21 @@ class Assembly:
                 or (cls == W.OPP and in_sentence and oend - vend <= 3)
             ):
                 if S.focus:
-                    self._attach(S, S.focus, L.members, stance)
+                    self._attach(S, S.focus, L.members, stance, backing=empty)
                     return False
                 own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
                 if self._cur_ok(S, 3 if anaphoric else 2) and not own_topic:
                     name, conf = self.cue
                     self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
-                    self._attach(S, self.cur, L.members, stance)  # type: ignore[arg-type]
+                    # no object ("followed in support"): they back the previous speaker
+                    self._attach(S, self.cur, L.members, stance, backing=empty)  # type: ignore[arg-type]
                     return False
                 if own_topic and len(option.split()) <= 1:
                     option = RO.clause_text(self, S, L.start)
-        draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)])
+        # a verb against a piece of text (not a light "voiced concerns about")
+        draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)]) and (
+            S.tk[vend - 1] not in W.LIGHT_NOUNS
+        )
         contrast = RO.contrast(S, L.start)
         self._author(
             S, L, cls, option or S.text_of(self.text, L.start, oend), contrast, draft, (vend, oend)

@@ -251,11 +251,18 @@ class Parser(Assembly):
                 S.touched.append(ev)
         S.focus = evs
 
-    def _attach(self, S: Sentence, evs: list[Ev], members: list[int], stance: str) -> None:
+    def _attach(
+        self, S: Sentence, evs: list[Ev], members: list[int], stance: str, backing: bool = False
+    ) -> None:
+        """Members take `stance` on each event. `backing`: they back the position of the
+        event's first side-taker ("supported by"), which on a negative event is opposition."""
         for ev in evs:
+            st = stance
+            if backing and ev.neg and stance in ("support", "oppose"):
+                st = "oppose" if stance == "support" else "support"
             for mi in members:
                 code = S.ments[mi].code
-                ev.add(code, stance)
+                ev.add(code, st)
                 if mi in S.behalf and (code == ev.proposer or code in ev.sides):
                     ev.behalf[code] = S.behalf[mi]
             self._note(S, ev)
@@ -311,15 +318,22 @@ class Parser(Assembly):
                 evs.append(ev)
             self._touch(S, evs)
             return evs
+        if cls == W.OPP and draft_object:
+            # against a piece of text ("opposed the inclusion of X", "did not support the
+            # deletion of"): the option is that text, the list its opponents
+            ev = self._new_event(S, None, option, contrast)
+            ev.neg = True
+            self._attach(S, [ev], members, "oppose")
+            return [ev]
         if len(set(S.ments[mi].code for mi in members)) == 1:
             ev = self._new_event(S, S.ments[members[0]].code, option, contrast)
             if members[0] in S.behalf:
                 ev.behalf[ev.proposer] = S.behalf[members[0]]  # type: ignore[index]
             self._touch(S, [ev])
             return [ev]
+        # several voicing one view of their own ("shared concerns about X"): its supporters
         ev = self._new_event(S, None, option, contrast)
-        stance = "oppose" if cls == W.OPP and draft_object else "support"
-        self._attach(S, [ev], members, stance)
+        self._attach(S, [ev], members, "support")
         return [ev]
 
     def _reference(self, S: Sentence, code: str, after: int, start: int | None = None) -> None:

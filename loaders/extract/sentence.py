@@ -62,6 +62,9 @@ class Ev:
     behalf: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
     latent: bool = False
+    # the option is what its first side-taker spoke against ("Iran opposed the inclusion of
+    # X": option X, IRN oppose); those who back that side later ("supported by") oppose too
+    neg: bool = False
     cues: list[str] = field(default_factory=list)  # the rules that built it, first = creator
     conf: float = 1.0  # the least sure of those rules (see events.Parser._note)
 
