@@ -45,6 +45,26 @@ _AFTER_CAND = W.words(", and or ; ) . : & as well")
 _BEFORE_CAND = W.words("by from including as : ( , like namely of and")
 
 
+# Capitalised at a sentence start, never a state: the function words of the word lists
+_FUNCTION_WORDS = (
+    W.INTRO_STARTERS
+    | W.CONTRAST
+    | W.CONNECTIVES
+    | W.AUX
+    | W.FILLERS
+    | W.PREPOSITIONS
+    | W.SUBJECT_CUES
+    | W.SUBJECT_ANAPHORS
+    | W.NEG
+    | W.BE
+    | W.words("yesterday today tomorrow overall nonetheless nevertheless notwithstanding")
+)
+
+
+def _not_a_name(word: str) -> bool:
+    return word in _FUNCTION_WORDS or (word.endswith("ly") and len(word) > 4) or word in W.VERBS
+
+
 def possessives(S: Sentence) -> None:
     tk, te, ts = S.tk, S.te, S.ts
     for k, (_i, j) in enumerate(S.mtok):
@@ -323,6 +343,8 @@ def candidate_span(S: Sentence, k: int) -> int | None:
     toks = [tk[t] for t in range(k, j) if tk[t].isalnum()]
     if any(t in _STOP_CAND for t in toks):
         return None
+    if words == 1 and _not_a_name(toks[0]):
+        return None  # "Conversely, Iran ...": a capitalised sentence adverb, not an actor
     first = tw[k]
     if len(first) > 1 and not first.isupper() and any(c.isupper() for c in first[1:]):
         return None  # CamelCase brand names

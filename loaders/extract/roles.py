@@ -97,6 +97,8 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         while p >= 0 and tk[p] in W.FROM_ADJ:
             p -= 1
         if p >= 0 and tk[p] in W.FROM_NOUNS:
+            if p > 0 and tk[p - 1] in W.NOUN_NEG:  # "no support from": they did not support
+                return "PASS", ST.flip(W.FROM_NOUNS[tk[p]]) or "NONE"
             return "PASS", W.FROM_NOUNS[tk[p]]
         if p >= 0 and tk[p] in W.LIGHT_NOUNS:
             return "PASS", W.LIGHT_NOUNS[tk[p]]
@@ -138,6 +140,9 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         p = tk[k - 1] if k > 0 else ""
         return ("REL", None) if p in W.PROPOSAL_NOUNS else ("SUBJ", None)
     if t in W.NOUN_CUES:
+        if k > 0 and tk[k - 1] in W.NOUN_NEG:  # "no support among", "little agreement"
+            flipped = ST.flip(W.NOUN_CUES[t])
+            return ("PASS", flipped) if flipped else ("NONE", None)
         return "PASS", W.NOUN_CUES[t]
     if t in W.SUBJECT_CUES or not t.isalnum():
         return "SUBJ", None
@@ -174,6 +179,8 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         return "PASS", W.OPP
     if w in ("and", ",", "or"):
         return "PASS", last
+    if w == "sponsored" and p >= 2 and tk[p - 1] == "-" and tk[p - 2] == "co":
+        return "PASS", W.SUP  # "co-sponsored by A, B, C": all of them back the text
     if w in W.PASSIVE:
         cls = W.PASSIVE[w]
         q = p - 1
@@ -266,8 +273,8 @@ def passive_anaphor(S: Sentence, upto: int) -> bool:
         t = tk[k]
         if t in (";",):
             break
-        if t in ("this", "these", "it", "such"):
-            return True
+        if t in ("this", "these", "it", "such", "there"):
+            return True  # "there was no support from X": on what was just said
         if t == "the" and k + 1 < S.n and tk[k + 1] in W.ANAPHOR_ADJ:
             return True
     return S.subj_anaphor
@@ -364,7 +371,7 @@ def clause_text(P, S: Sentence, upto: int) -> str:
     while end > start and (
         tk[end - 1] in W.FILLERS
         or tk[end - 1] in W.PASSIVE
-        or tk[end - 1] in ("by", "from", "was", "were", "been")
+        or tk[end - 1] in ("by", "from", "was", "were", "been", "co", "-")
     ):
         end -= 1
     return S.text_of(P.text, start, end)

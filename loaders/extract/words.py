@@ -48,7 +48,8 @@ VERBS.update(
     _forms(
         NEU,
         "reserved reserve reserves reserving appreciated appreciates appreciating abstained "
-        "abstain abstains undecided noncommittal non-committal lukewarm neutral hesitant "
+        "abstain abstains abstaining abstention abstentions undecided noncommittal non-committal "
+        "lukewarm neutral hesitant "
         "ambivalent",
     )
 )
@@ -413,6 +414,17 @@ PASSIVE.update(
     )
 )
 PASSIVE.update(_forms(STMT, "expressed voiced held stated articulated taken"))
+# "X opposition", "US and EU objections", "Russian-led": a list followed by a noun of stance
+LIST_NOUN_SIDE: dict[str, str] = {}
+LIST_NOUN_SIDE.update(_forms(SUP, "support backing endorsement"))
+LIST_NOUN_SIDE.update(_forms(OPP, "opposition objections objection resistance pushback"))
+HYPHEN_SIDE: dict[str, str] = {}
+HYPHEN_SIDE.update(_forms(PROP, "led sponsored drafted proposed authored initiated"))
+HYPHEN_SIDE.update(_forms(SUP, "backed supported endorsed"))
+# "no support from", "little backing": the noun of stance denied
+NOUN_NEG = words("no little lack without scant insufficient")
+# Adjectives of a first-person / third-person speaker noun: "my delegation", "his country"
+SELF_NOUNS = words("delegation country government")
 NEUTRAL_RESPONSE = words("lukewarm cautious mixed muted tepid reserved noncommittal non-committal")
 FROM_NOUNS: dict[str, str] = {}
 FROM_NOUNS.update(
@@ -446,7 +458,9 @@ OF_QUANT = words(
 # After "X's": the speaker itself ("Egypt's delegation proposed").
 REP_NOUNS = words(
     "delegation delegations representative representatives government delegate delegates "
-    "negotiator negotiators mission"
+    "negotiator negotiators mission envoy envoys ambassador ambassadors minister ministers "
+    "ministry president spokesperson spokesman spokeswoman officials official diplomats "
+    "diplomat authorities leader leaders"
 )
 # ", supported by X," between a subject and its verb.
 PARENTHETICAL_START = words(
