@@ -37,6 +37,8 @@ all scans are linear (see bench/extract_speed.py) and bounded per sentence.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +49,7 @@ from loaders.errors import LoadError
 from loaders.extract.dates import Context, find_dates, find_session_names
 from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
+from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences
 
 __all__ = [
@@ -149,6 +152,8 @@ def _extract(
     ctx = Context(session, date)
     parser = Parser(clean, ix, lex)
     all_blocks = blocks(doc)
+    # transcripts: "we" / "my delegation" in a speaker's turn stand for the speaker's actor
+    first = first_person(clean, turns(clean, all_blocks, lex))
     sidx = 0
     # Work through the document in chunks of whole blocks (about 1 MB): the per-chunk lists of
     # names, dates and article references stay small, so time and memory grow linearly.
@@ -160,7 +165,7 @@ def _extract(
             size += all_blocks[j].end - all_blocks[j].start + 1
             j += 1
         cs, ce = all_blocks[i].start, all_blocks[j - 1].end
-        sidx = _chunk(clean, all_blocks, i, j, cs, ce, lex, ctx, parser, sidx)
+        sidx = _chunk(clean, all_blocks, i, j, cs, ce, lex, ctx, parser, sidx, first)
         i = j
     events = [_finish(ev, doc, source) for ev in parser.events if _keep(ev)]
     events.sort(key=lambda e: (e.char_start, e.char_end))
@@ -186,9 +191,15 @@ def _chunk(
     ctx: Context,
     parser: Parser,
     sidx: int,
+    first: list[FirstPerson],
 ) -> int:
     """Blocks i..j-1 (text [cs, ce)); returns the running sentence index."""
     mentions = lex.find(clean, cs, ce)
+    if first:
+        lo = bisect.bisect_left(first, cs, key=lambda m: m.start)
+        hi = bisect.bisect_left(first, ce, key=lambda m: m.start)
+        if hi > lo:
+            mentions = list(heapq.merge(mentions, first[lo:hi], key=lambda m: m.start))
     date_hits = find_dates(clean, cs, ce)
     name_hits = find_session_names(clean, cs, ce)
     art_hits = find_articles(clean, cs, ce)

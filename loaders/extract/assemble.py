@@ -26,6 +26,12 @@ _VERB_CUES = {
 }
 
 
+def _clause_follows(S: Sentence, vend: int) -> bool:
+    """A reported clause with a subject list of its own right after a speech verb."""
+    k = vend + 1 if vend < S.n and S.tk[vend] in ("that", ",") else vend
+    return k in S.list_at or (k + 1 in S.list_at and S.tk[k] == "the")
+
+
 class Assembly:
     """Event-building handlers for the roles of roles.py (mixin of events.Parser)."""
 
@@ -176,6 +182,8 @@ class Assembly:
             self._colon_member(S, L)
             return
         cls, vend = hit
+        if cls == W.STMT and _clause_follows(S, vend):
+            return  # "X said that his delegation supported ...": the inner clause takes the side
         if L.neg:
             neg = not neg
         base = _VERB_CUES.get(cls, ("verb", 0.6))

@@ -32,6 +32,7 @@ from loaders.extract import words as W
 from loaders.extract.assemble import Assembly
 from loaders.extract.mentions import Lexicon, Mention
 from loaders.extract.sentence import ActorList, Candidate, Ev, Sentence, find_articles  # noqa: F401  (re-exported)
+from loaders.extract.speakers import FirstPerson
 from loaders.extract.text import fold
 
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
@@ -379,14 +380,17 @@ class Parser(Assembly):
         if L.role == "TARGET" or any(S.mflag[mi] == "used" for mi in L.members):
             return
         role, cls = RO.backscan(S, L.start)
-        side = _noun_side(S, L)
-        if side is not None and role in ("SUBJ", "NONE"):
+        side = _noun_side(S, L) if _noun_context(S, L, role) else None
+        if side is not None:
             self._cue(*side[1])
             self._noun_sided(S, L, side[0])
             return
         self._cue(*(_ROLE_CUES.get((role, cls)) or _ROLE_CUES.get((role, None), ("list", 0.6))))
         if L.candidates:
             self.cue = (self.cue[0], self.cue[1] * 0.9)
+        fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
+        if fp is not None:
+            self.cue = (f"{fp.cue}: {self.cue[0]}", self.cue[1] * 0.85)
         if L.start in S.coauthor_at:
             role = "COAUTH"
         if L.start in S.inherit:
@@ -433,6 +437,18 @@ _ROLE_CUES: dict[tuple[str, str | None], tuple[str, float]] = {
     ("REL", None): ("relative clause", 0.8),
     ("SUBJ", None): ("subject", 0.8),
 }
+
+
+_NOUN_CONTEXT = W.words("the a despite amid with without over against facing and but after")
+
+
+def _noun_context(S: Sentence, L: ActorList, role: str) -> bool:
+    """The list modifies a noun ('despite US opposition'), it is not a subject ('we support')."""
+    if any(isinstance(S.ments[mi], FirstPerson) for mi in L.members):
+        return False
+    if role == "NONE":
+        return True
+    return role == "SUBJ" and L.start > 0 and S.tk[L.start - 1] in _NOUN_CONTEXT
 
 
 def _noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None:

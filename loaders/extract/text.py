@@ -351,6 +351,12 @@ class Block:
 _BULLET = re.compile(
     r"[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013\u2014o][ \t]+|\(?[0-9]{1,3}[.)][ \t]+)"
 )
+_SPEAKER_LINE = re.compile(
+    r"[ \t]{0,3}(?:[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]*){0,4}"  # BRAZIL:, SAINT LUCIA:
+    r"|[A-Z][a-z]{1,12}"  # Chair:, Speaker:
+    r"|(?:[A-Z][\w.'\u2019-]*[ \t]+){0,4}\([^()\n]{2,50}\))"  # Mr. Silva (Brazil):
+    r"[ \t]{0,2}:[ \t]"
+)
 _TERMINAL = frozenset(".!?:;\"'\u201d\u2019)]")
 
 
@@ -410,7 +416,9 @@ def blocks(doc: Doc) -> list[Block]:
             continue
         lead = len(seg) - len(seg.lstrip(_BLANK))
         a2, b2 = a + lead, a + lead + len(stripped)
+        # a speaker label ("BRAZIL:", "Mr. Silva (Brazil):") starts a block like a bullet
         bullet = bool(_BULLET.match(seg))
+        label = not bullet and bool(_SPEAKER_LINE.match(seg))
         heading = doc.is_heading(a2, b2) or (
             _is_heading_line(stripped) and len(stripped) < 0.7 * width
         )
@@ -420,7 +428,7 @@ def blocks(doc: Doc) -> list[Block]:
                 cur_a = -1
             out.append(Block(a2, b2, "h"))
             continue
-        if bullet and cur_a >= 0:
+        if (bullet or label) and cur_a >= 0:
             out.append(Block(cur_a, cur_b, cur_kind))
             cur_a = -1
         if cur_a < 0:
@@ -437,7 +445,7 @@ def blocks(doc: Doc) -> list[Block]:
 
 def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     sample = [(a, b) for a, b in lines[:4000] if b - a >= 20]
-    if len(sample) < 8:
+    if len(sample) < 3:  # a short passage wrapped at 80-100 columns still counts
         return False
     long_lines = sum(1 for a, b in sample if b - a > 120)
     if long_lines > 0.05 * len(sample):

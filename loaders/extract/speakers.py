@@ -1,0 +1,205 @@
+"""Phase (d), transcripts: speaker turns, and first-person statements resolved to the speaker.
+
+In a transcript or a meeting record a delegate says "we support ...", "my delegation cannot
+accept ...", "our government prefers ...": the actor is the country of the current speaker. A
+turn starts at a block that opens with
+
+* "Mr. Silva (Brazil):", "H.E. Ms. Ito (Japan):", "Speaker (European Union):" - the actor named in
+  the parentheses;
+* "BRAZIL:", "Brazil:", "The European Union:" - a label that is exactly one actor name;
+* "Andrew Owusu-Agyemang:" - a person listed in the report's roster of speakers ("- Name:
+  Deputy Manager at the Cybersecurity Authority of Ghana") with exactly one state in the
+  affiliation;
+* "The representative of Brazil said ...", "Brazil's delegate stated ..." (reported speech: the
+  turn lasts for that paragraph, and "his / her / its delegation" count too);
+* the paragraph after the chair "gave the floor to Brazil".
+
+Any other "Name:" label (the chair, a moderator, an unknown person) and every heading end the
+turn. Within a turn with an actor, first-person phrases become mentions of that actor
+(`FirstPerson`, with the cue "first-person in turn of BRA"); the later phases treat them like a
+name. Only block starts are examined, plus one bounded regex pass over the blocks of a turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.mentions import Lexicon, Mention
+from loaders.extract.text import Block
+
+__all__ = ["FirstPerson", "Turn", "first_person", "roster", "turns"]
+
+
+class FirstPerson(Mention):
+    """'we', 'my delegation', 'our country' standing for the current speaker's actor."""
+
+    __slots__ = ("cue",)
+
+    def __init__(self, start: int, end: int, code: str, cue: str) -> None:
+        super().__init__(start, end, code, False)
+        self.cue = cue
+
+    def __repr__(self) -> str:
+        return f"FirstPerson({self.start}, {self.end}, {self.code!r})"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Blocks [start, end) of the clean text spoken by `code` (None: a non-actor speaker)."""
+
+    start: int
+    end: int
+    code: str | None
+    how: str  # label | parenthesis | roster | reported | floor
+    reported: bool = False  # third person ("his delegation") counts too
+
+
+_LABEL = re.compile(r"[^\W\d_][^\n:()]{0,60}?(?:\(([^()\n]{2,60})\))?[ \t]{0,3}:(?=\s|$)")
+_ROSTER = re.compile(
+    r"[-\u2013\u2014\u2022*][ \t]{1,3}([^\W\d_][^\n:]{1,60}?):[ \t]{1,3}(\S[^\n]{0,400})"
+)
+_REPORTED = re.compile(
+    r"(?:The|the)[ \t]+(?:representative|delegate|delegation|speaker|ambassador|observer)s?"
+    r"[ \t]+(?:of|for)[ \t]+"
+)
+_FLOOR = re.compile(r"floor[ \t]+to[ \t]+")
+_SPEECH_AFTER = re.compile(
+    r"[ \t]{1,3}(?:also[ \t]+)?(?:said|stated|noted|stressed|emphasi[sz]ed|explained|added|"
+    r"underlined|recalled|indicated|observed|argued|expressed|welcomed|supported|proposed)\b"
+)
+_FIRST = re.compile(
+    r"\b(?:[Ww]e|[Mm]y[ \t]+(?:delegation|country|government)|"
+    r"[Oo]ur[ \t]+(?:delegation|country|government))\b"
+)
+_THIRD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b")
+_NON_SPEAKERS = frozenset(
+    [
+        "chair", "chairperson", "chairman", "madam", "moderator", "president", "facilitator",
+        "secretariat", "secretary", "note", "summary", "question", "answer", "q", "a",
+    ]
+)  # fmt: skip
+
+
+def roster(text: str, blocks: list[Block], lex: Lexicon) -> dict[str, str]:
+    """Person name -> actor code, from "- Name: affiliation ... of Ghana" lines.
+
+    Only lines whose affiliation names exactly one actor count; the full name and the last
+    word of a multi-word name ("Owusu-Agyemang") are keys.
+    """
+    out: dict[str, str] = {}
+    for blk in blocks:
+        if blk.end - blk.start > 500:
+            continue
+        m = _ROSTER.match(text, blk.start, blk.end)
+        if m is None:
+            continue
+        name = m.group(1).strip()
+        if len(name.split()) > 5 or lex.find(text, m.start(1), m.end(1)):
+            continue  # a country label, not a person
+        codes = {x.code for x in lex.find(text, m.start(2), m.end(2))}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        out[name] = code
+    return out
+
+
+def _label_code(text: str, a: int, b: int, lex: Lexicon) -> str | None:
+    """The actor when text[a:b] is exactly one actor name (optionally after 'The')."""
+    ms = lex.find(text, a, b)
+    if len(ms) != 1:
+        return None
+    pre = text[a : ms[0].start].strip().lower()
+    post = text[ms[0].end : b].strip()
+    return ms[0].code if pre in ("", "the") and post == "" else None
+
+
+def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
+    """Speaker turns of a document, in order (empty for reports without speaker labels)."""
+    people = roster(text, blocks, lex)
+    out: list[Turn] = []
+    cur: tuple[int, str | None, str, bool] | None = None  # (start, code, how, reported)
+    floor: str | None = None
+    for blk in blocks:
+        new = None if blk.kind != "h" else (blk.start, None, "heading", False)
+        if new is None:
+            new = _turn_start(text, blk, lex, people)
+        if new is None and floor is not None:
+            new = (blk.start, floor, "floor", False)
+        if new is not None:
+            if cur is not None:
+                out.append(Turn(cur[0], blk.start, cur[1], cur[2], cur[3]))
+            cur = new
+        floor = _floor_to(text, blk, lex)
+        if cur is not None and cur[3]:  # reported speech: one paragraph
+            out.append(Turn(cur[0], blk.end, cur[1], cur[2], True))
+            cur = None
+    if cur is not None and blocks:
+        out.append(Turn(cur[0], blocks[-1].end, cur[1], cur[2], cur[3]))
+    return [t for t in out if t.code is not None]
+
+
+def _turn_start(
+    text: str, blk: Block, lex: Lexicon, people: dict[str, str]
+) -> tuple[int, str | None, str, bool] | None:
+    a = blk.start
+    if blk.kind == "b":  # "- Name: ..." bullets are the roster or lists, not turns
+        return None
+    m = _LABEL.match(text, a, min(blk.end, a + 130))
+    if m is not None:
+        if m.group(1):
+            code = _label_code(text, m.start(1), m.end(1), lex)
+            if code is not None:
+                return (a, code, "parenthesis", False)
+        label_end = m.end() - 1
+        code = _label_code(text, a, label_end, lex)
+        if code is not None:
+            return (a, code, "label", False)
+        name = text[a:label_end].strip()
+        if name in people:
+            return (a, people[name], "roster", False)
+        words = name.split()
+        if 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w.isalpha()):
+            return (a, None, "label", False)  # somebody else speaks
+        if words and words[0].lower() in _NON_SPEAKERS:
+            return (a, None, "label", False)
+        return None
+    r = _REPORTED.match(text, a, min(blk.end, a + 60))
+    if r is not None:
+        ms = lex.find(text, r.end(), min(blk.end, r.end() + 60))
+        if ms and ms[0].start == r.end() and _SPEECH_AFTER.match(text, ms[0].end, blk.end):
+            return (a, ms[0].code, "reported", True)
+    ms = lex.find(text, a, min(blk.end, a + 60))
+    if ms and ms[0].start == a:
+        rest = text[ms[0].end : min(blk.end, ms[0].end + 40)]
+        if re.match(r"'s[ \t]+(?:representative|delegate|delegation|ambassador)\b", rest):
+            return (a, ms[0].code, "reported", True)
+    return None
+
+
+def _floor_to(text: str, blk: Block, lex: Lexicon) -> str | None:
+    """'The Chair gave the floor to Brazil.' (the next block is Brazil's)."""
+    if blk.end - blk.start > 300:
+        return None
+    f = _FLOOR.search(text, blk.start, blk.end)
+    if f is None:
+        return None
+    ms = lex.find(text, f.end(), min(blk.end, f.end() + 80))
+    return ms[-1].code if len(ms) == 1 else None
+
+
+def first_person(text: str, turn_list: list[Turn]) -> list[FirstPerson]:
+    """First-person (and, in reported speech, third-person) phrases of every turn."""
+    out: list[FirstPerson] = []
+    for t in turn_list:
+        if t.code is None:
+            continue
+        cue = f"first-person in turn of {t.code}"
+        hits = list(_FIRST.finditer(text, t.start, t.end))
+        if t.reported:
+            hits += list(_THIRD.finditer(text, t.start, t.end))
+            hits.sort(key=lambda m: m.start())
+        for m in hits:
+            out.append(FirstPerson(m.start(), m.end(), t.code, cue))
+    return out
