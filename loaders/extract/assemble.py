@@ -81,7 +81,7 @@ class Assembly:
             targets = S.focus
         elif RO.passive_anaphor(S, L.start) and self._cur_ok(S, 3):
             targets = self.cur
-        elif label and RO.bare_label(S, L.start) and self._cur_ok(S, 1):
+        elif label and RO.bare_label(S, L.start) and self._cur_ok(S, 3):
             targets = self.cur  # "In favour: A, B. Against: C."
         if targets is None and not S.focus:
             # "Support came from Chile for the Mexican proposal"
@@ -112,6 +112,26 @@ class Assembly:
             ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast)
             targets = [ev]
         self._attach(S, targets, members, stance, backing=True)
+
+    def _after_label(self, S: Sentence, L: ActorList) -> None:
+        """'... align themselves with this statement: the candidate countries A, B; C; D': a
+        later list of the same sentence, with no verb, after a colon with a stance cue."""
+        tk = S.tk
+        colon = next((k for k in range(L.start - 1, -1, -1) if tk[k] == ":"), -1)
+        if colon < 0 or any(t == "." for t in tk[colon : L.start]):
+            return
+        cls = RO.cue_before(S, colon)
+        if cls not in (W.SUP, W.OPP, W.NEU):
+            return
+        stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
+        self._cue(f"{stance} label, later in the sentence", 0.75)
+        if S.focus:
+            targets = S.focus
+        elif self._cur_ok(S, 2) and any(t in W.ANAPHORS for t in tk[max(0, colon - 4) : colon]):
+            targets = self.cur  # "... with this statement:"
+        else:
+            targets = [self._new_event(S, None, S.text_of(self.text, 0, colon))]
+        self._attach(S, targets, L.members, stance, backing=True)  # type: ignore[arg-type]
 
     def _split_subject(self, S: Sentence, L: ActorList) -> bool:
         """'Supported by A and B, C proposed ...': the last name, after a comma, is a subject."""
@@ -179,7 +199,8 @@ class Assembly:
                 return
         hit = VB.verb(S, j, limit)
         if hit is None:
-            self._colon_member(S, L)
+            if not self._colon_member(S, L):
+                self._after_label(S, L)
             return
         cls, vend = hit
         if cls == W.STMT and _clause_follows(S, vend):

@@ -23,23 +23,25 @@ _ACTION_ENDINGS = ("tion", "sion", "val", "ment", "ance", "ence")
 
 
 def cue_before(S: Sentence, colon: int) -> str | None:
-    """The stance announced before a colon: 'supported by:', 'In favour:', 'opposed it:'."""
+    """The stance announced before a colon: 'supported by:', 'In favour:', 'opposed it:',
+    'Co-authors of draft resolution A/C.3/73/L.9:', 'align themselves with this statement:'."""
     tk = S.tk
-    for k in range(colon - 1, max(-1, colon - 9), -1):
+    for k in range(colon - 1, max(-1, colon - 30), -1):
         t = tk[k]
         if t == "by" and k > 0:
             j = k - 1
             while j > 0 and tk[j] in W.AUX:
                 j -= 1
             return W.PASSIVE.get(tk[j])
-        if t in ("favour", "favor"):
+        if t in ("favour", "favor") or t in W.SPONSOR_NOUNS:
             return W.SUP
         c = W.VERBS.get(t) or W.NOUN_CUES.get(t)
         if c:
             negated = any(x in W.NEG for x in tk[max(0, k - 3) : k])
-            return ST.flip(c) if negated else c
-        if t in (";", ":", "."):
-            break
+            c = ST.flip(c) if negated else c
+            return W.SUP if c == W.ALIGN else c
+        if t in (";", ":") or (t == "." and (k + 1 >= S.n or S.ts[k + 1] > S.te[k])):
+            break  # a dot inside a symbol ("A/C.3/73") does not end the label
     return None
 
 
@@ -86,6 +88,10 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         label = cue_before(S, k + 1)
         if label in (W.SUP, W.OPP, W.NEU):
             return "LABEL", label
+        if label in (W.PROP, W.STMT):  # "Delegations that asked for it to be deleted: A, B"
+            return "LABEL", W.SUP
+        if label is None and S.bullet and k + 1 - subject_start(S) >= 2:
+            return "LABEL", W.SUP  # "* Keep voluntary contributions: A, B": backers of it
     if t == "by":
         return passive_by(S, k)
     if t == "from":
@@ -349,6 +355,9 @@ def bare_label(S: Sentence, start: int) -> bool:
     before = tk[max(0, colon - 8) : colon]
     if any(t in ("it", "this", "them", "these") for t in before):
         return True
+    if colon > 0 and tk[colon - 1] == ")":  # "Against (among others):", "In favour (80):"
+        while colon > 0 and tk[colon] != "(":
+            colon -= 1
     return colon - subject_start(S) <= 3
 
 

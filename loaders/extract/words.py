@@ -414,6 +414,11 @@ PASSIVE.update(
     )
 )
 PASSIVE.update(_forms(STMT, "expressed voiced held stated articulated taken"))
+SPONSOR_NOUNS = words("authors sponsors cosponsors co-authors co-sponsors")
+VOTE_WORDS = words(
+    "voted voting vote votes abstained abstain abstaining abstention abstentions favour favor "
+    "against yes no"
+)
 # "X opposition", "US and EU objections", "Russian-led": a list followed by a noun of stance
 LIST_NOUN_SIDE: dict[str, str] = {}
 LIST_NOUN_SIDE.update(_forms(SUP, "support backing endorsement"))
