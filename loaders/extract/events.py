@@ -263,6 +263,8 @@ class Parser(Assembly):
                 st = "oppose" if stance == "support" else "support"
             for mi in members:
                 code = S.ments[mi].code
+                for other in getattr(S.ments[mi], "codes", ())[1:]:
+                    ev.add(other, st)  # the co-authors of a joint statement
                 ev.add(code, st)
                 if mi in S.behalf and (code == ev.proposer or code in ev.sides):
                     ev.behalf[code] = S.behalf[mi]
@@ -326,7 +328,8 @@ class Parser(Assembly):
             ev.neg = True
             self._attach(S, [ev], members, "oppose")
             return [ev]
-        if len(set(S.ments[mi].code for mi in members)) == 1:
+        joint = any(len(getattr(S.ments[mi], "codes", ())) > 1 for mi in members)
+        if len(set(S.ments[mi].code for mi in members)) == 1 and not joint:
             ev = self._new_event(S, S.ments[members[0]].code, option, contrast)
             if members[0] in S.behalf:
                 ev.behalf[ev.proposer] = S.behalf[members[0]]  # type: ignore[index]

@@ -34,11 +34,12 @@ __all__ = ["FirstPerson", "Turn", "first_person", "roster", "turns"]
 class FirstPerson(Mention):
     """'we', 'my delegation', 'our country' standing for the current speaker's actor."""
 
-    __slots__ = ("cue",)
+    __slots__ = ("cue", "codes")
 
-    def __init__(self, start: int, end: int, code: str, cue: str) -> None:
+    def __init__(self, start: int, end: int, code: str, cue: str, codes: tuple = ()) -> None:
         super().__init__(start, end, code, False)
         self.cue = cue
+        self.codes: tuple[str, ...] = codes or (code,)  # a joint statement: all its authors
 
     def __repr__(self) -> str:
         return f"FirstPerson({self.start}, {self.end}, {self.code!r})"
@@ -51,8 +52,9 @@ class Turn:
     start: int
     end: int
     code: str | None
-    how: str  # label | parenthesis | roster | reported | floor
+    how: str  # label | parenthesis | roster | reported | floor | statement
     reported: bool = False  # third person ("his delegation") counts too
+    codes: tuple[str, ...] = ()  # a joint statement: every author (code is the speaker)
 
 
 _LABEL = re.compile(r"[^\W\d_][^\n:()]{0,60}?(?:\(([^()\n]{2,60})\))?[ \t]{0,3}:(?=\s|$)")
@@ -119,30 +121,57 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
     """Speaker turns of a document, in order (empty for reports without speaker labels)."""
     people = roster(text, blocks, lex)
     out: list[Turn] = []
-    cur: tuple[int, str | None, str, bool] | None = None  # (start, code, how, reported)
+    cur: tuple | None = None  # (start, code, how, reported, codes)
     floor: str | None = None
-    for blk in blocks:
-        new = None if blk.kind != "h" else (blk.start, None, "heading", False)
+    for bi, blk in enumerate(blocks):
+        new = _statement_header(text, blk, lex) if bi < 3 or blk.kind == "h" else None
+        if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
+            new = (blk.start, None, "heading", False, ())  # a sub-heading keeps a statement
         if new is None:
             new = _turn_start(text, blk, lex, people)
         if new is None and floor is not None:
-            new = (blk.start, floor, "floor", False)
+            new = (blk.start, floor, "floor", False, ())
         if new is not None:
             if cur is not None:
-                out.append(Turn(cur[0], blk.start, cur[1], cur[2], cur[3]))
+                out.append(Turn(cur[0], blk.start, cur[1], cur[2], cur[3], cur[4]))
             cur = new
         floor = _floor_to(text, blk, lex)
         if cur is not None and cur[3]:  # reported speech: one paragraph
-            out.append(Turn(cur[0], blk.end, cur[1], cur[2], True))
+            out.append(Turn(cur[0], blk.end, cur[1], cur[2], True, cur[4]))
             cur = None
     if cur is not None and blocks:
-        out.append(Turn(cur[0], blocks[-1].end, cur[1], cur[2], cur[3]))
+        out.append(Turn(cur[0], blocks[-1].end, cur[1], cur[2], cur[3], cur[4]))
     return [t for t in out if t.code is not None]
 
 
-def _turn_start(
-    text: str, blk: Block, lex: Lexicon, people: dict[str, str]
-) -> tuple[int, str | None, str, bool] | None:
+_STATEMENT = re.compile(
+    r"(?i)(?:joint[ \t]+)?(?:statement|remarks|intervention|explanation[ \t]+of[ \t]+(?:vote|"
+    r"position)|address|speech|declaration|submission)\b"
+)
+
+
+def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
+    """'Statement by Brazil', 'Remarks of the United Kingdom on ...', 'Statement on behalf of
+    the European Union', 'Joint statement delivered by New Zealand on behalf of ...: A, B, C'."""
+    if blk.end - blk.start > 600 or not _STATEMENT.match(text, blk.start, blk.end):
+        return None
+    head = text[blk.start : blk.end]
+    ms = lex.find(text, blk.start, blk.end)
+    if not ms:
+        return None
+    colon = head.find(":")
+    if head[:12].lower().startswith("joint") and colon > 0:
+        codes = tuple(dict.fromkeys(m.code for m in ms))
+        return (blk.start, ms[0].code, "statement", False, codes)
+    k = head.find("on behalf of")
+    if k >= 0:
+        after = [m for m in ms if m.start >= blk.start + k]
+        if after:
+            return (blk.start, after[0].code, "statement", False, ())
+    return (blk.start, ms[0].code, "statement", False, ())
+
+
+def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> tuple | None:
     a = blk.start
     if blk.kind == "b":  # "- Name: ..." bullets are the roster or lists, not turns
         return None
@@ -151,30 +180,30 @@ def _turn_start(
         if m.group(1):
             code = _label_code(text, m.start(1), m.end(1), lex)
             if code is not None:
-                return (a, code, "parenthesis", False)
+                return (a, code, "parenthesis", False, ())
         label_end = m.end() - 1
         code = _label_code(text, a, label_end, lex)
         if code is not None:
-            return (a, code, "label", False)
+            return (a, code, "label", False, ())
         name = text[a:label_end].strip()
         if name in people:
-            return (a, people[name], "roster", False)
+            return (a, people[name], "roster", False, ())
         words = name.split()
         if 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w.isalpha()):
-            return (a, None, "label", False)  # somebody else speaks
+            return (a, None, "label", False, ())  # somebody else speaks
         if words and words[0].lower() in _NON_SPEAKERS:
-            return (a, None, "label", False)
+            return (a, None, "label", False, ())
         return None
     r = _REPORTED.match(text, a, min(blk.end, a + 60))
     if r is not None:
         ms = lex.find(text, r.end(), min(blk.end, r.end() + 60))
         if ms and ms[0].start == r.end() and _SPEECH_AFTER.match(text, ms[0].end, blk.end):
-            return (a, ms[0].code, "reported", True)
+            return (a, ms[0].code, "reported", True, ())
     ms = lex.find(text, a, min(blk.end, a + 60))
     if ms and ms[0].start == a:
         rest = text[ms[0].end : min(blk.end, ms[0].end + 40)]
         if re.match(r"'s[ \t]+(?:representative|delegate|delegation|ambassador)\b", rest):
-            return (a, ms[0].code, "reported", True)
+            return (a, ms[0].code, "reported", True, ())
     return None
 
 
@@ -201,5 +230,5 @@ def first_person(text: str, turn_list: list[Turn]) -> list[FirstPerson]:
             hits += list(_THIRD.finditer(text, t.start, t.end))
             hits.sort(key=lambda m: m.start())
         for m in hits:
-            out.append(FirstPerson(m.start(), m.end(), t.code, cue))
+            out.append(FirstPerson(m.start(), m.end(), t.code, cue, t.codes))
     return out
