@@ -268,6 +268,8 @@ def _take(hits: list[re.Match[str]], i: int, a: int, b: int) -> tuple[list, int]
 def _keep(ev: Ev) -> bool:
     if ev.latent:
         return False
+    if ev.cues == ["stated-by list"] and not ev.sides:
+        return False  # "Statement of Iran before action ...": a title, not a side
     return bool(ev.proposer or ev.sides)
 
 

@@ -295,6 +295,14 @@ def targets_in(S: Sentence, j: int, end: int, cls: str) -> list[str]:
         if mi is not None:
             flag = S.mflag[mi]
             by_noun = k >= 2 and S.tk[k - 1] in ("by", "of") and S.tk[k - 2] in W.TARGET_NOUNS
+            # "the proposal made by Colombia", "the amendment tabled by"
+            d = 1 if k >= 1 and S.tk[k - 1] == "the" else 0
+            by_noun = by_noun or (
+                k >= 3 + d
+                and S.tk[k - 1 - d] == "by"
+                and S.tk[k - 2 - d] in W.PASSIVE
+                and S.tk[k - 3 - d] in W.TARGET_NOUNS
+            )
             bare = bare_ok and all(t in ("the", "with") for t in S.tk[j:k])
             if flag == "target" or (flag == "" and (by_noun or bare)):
                 out.append(S.ments[mi].code)

@@ -65,7 +65,11 @@ _REPORTED = re.compile(
     r"(?:The|the)[ \t]+(?:representative|delegate|delegation|speaker|ambassador|observer)s?"
     r"[ \t]+(?:of|for)[ \t]+"
 )
-_FLOOR = re.compile(r"floor[ \t]+to[ \t]+")
+_FLOOR = re.compile(
+    r"(?i:floor[ \t]+to|you[ \t]+have[ \t]+the[ \t]+floor|next[ \t]+speaker|I[ \t]+see|"
+    r"call[ \t]+on|calls[ \t]+on|recogni[sz]e|give[ \t]+the[ \t]+floor|right[ \t]+of[ \t]+reply)"
+)
+_GENERIC = frozenset(["speaker", "delegate", "delegation", "representative", "delegate"])
 _SPEECH_AFTER = re.compile(
     r"[ \t]{1,3}(?:also[ \t]+)?(?:said|stated|noted|stressed|emphasi[sz]ed|explained|added|"
     r"underlined|recalled|indicated|observed|argued|expressed|welcomed|supported|proposed)\b"
@@ -129,6 +133,9 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             new = (blk.start, None, "heading", False, ())  # a sub-heading keeps a statement
         if new is None:
             new = _turn_start(text, blk, lex, people)
+        generic = new is not None and new[1] is None and new[2] == "label"
+        if generic and text[blk.start : blk.start + 20].split(":")[0].strip().lower() in _GENERIC:
+            new = None  # "Speaker:": whoever was given the floor
         if new is None and floor is not None:
             new = (blk.start, floor, "floor", False, ())
         if new is not None:
@@ -211,11 +218,17 @@ def _floor_to(text: str, blk: Block, lex: Lexicon) -> str | None:
     """'The Chair gave the floor to Brazil.' (the next block is Brazil's)."""
     if blk.end - blk.start > 300:
         return None
+    head = text[blk.start : blk.start + 40].split(":")[0].strip().lower()
+    if head not in _NON_SPEAKERS and not head.startswith(("the chair", "the president")):
+        return None  # only the chair gives the floor
     f = _FLOOR.search(text, blk.start, blk.end)
     if f is None:
         return None
-    ms = lex.find(text, f.end(), min(blk.end, f.end() + 80))
-    return ms[-1].code if len(ms) == 1 else None
+    ms = lex.find(text, blk.start, blk.end)  # "Thank you, Brazil. Norway, you have the floor."
+    if not ms:
+        return None
+    after = [m for m in ms if m.start >= f.end()]
+    return (after[0] if after else ms[-1]).code
 
 
 def first_person(text: str, turn_list: list[Turn]) -> list[FirstPerson]:
