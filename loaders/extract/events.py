@@ -68,6 +68,7 @@ class Parser(Assembly):
         self.colon: tuple | None = None
         # the rule at work and how reliable it is (0-1): stamped on every event it builds
         self.cue: tuple[str, float] = ("sentence", 0.6)
+        self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
         self.last_subject: tuple[list[Ev], str] | None = None
 
     def new_section(self, heading_text: str, arts: list[re.Match[str]]) -> None:
@@ -242,6 +243,8 @@ class Parser(Assembly):
         ev.conf = min(ev.conf, round(conf, 3))
 
     def _cue(self, name: str, conf: float) -> None:
+        if self.fp_cue:  # a first-person subject: less sure than a name
+            name, conf = f"{self.fp_cue}: {name}", conf * 0.85
         self.cue = (name, conf)
 
     def _touch(self, S: Sentence, evs: list[Ev]) -> None:
@@ -383,6 +386,8 @@ class Parser(Assembly):
         if L.role == "TARGET" or any(S.mflag[mi] == "used" for mi in L.members):
             return
         role, cls = RO.backscan(S, L.start)
+        fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
+        self.fp_cue = fp.cue if fp is not None else None
         side = _noun_side(S, L) if _noun_context(S, L, role) else None
         if side is not None:
             self._cue(*side[1])
@@ -391,9 +396,6 @@ class Parser(Assembly):
         self._cue(*(_ROLE_CUES.get((role, cls)) or _ROLE_CUES.get((role, None), ("list", 0.6))))
         if L.candidates:
             self.cue = (self.cue[0], self.cue[1] * 0.9)
-        fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
-        if fp is not None:
-            self.cue = (f"{fp.cue}: {self.cue[0]}", self.cue[1] * 0.85)
         if L.start in S.coauthor_at:
             role = "COAUTH"
         if L.start in S.inherit:

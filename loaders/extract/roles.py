@@ -98,6 +98,8 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         p = k - 1
         while p >= 0 and tk[p] in ("including", ",", "notably", "especially", "particularly"):
             p -= 1  # "broad support, including from"
+        if p >= 1 and tk[p] in W.ANAPHORS and tk[p - 1] == "for":
+            p -= 2  # "no support for this from"
         if p >= 0 and tk[p] in ("came", "come", "comes", "coming"):
             p -= 1  # "support came from", "suggestions came from"
         while p >= 0 and tk[p] in W.FROM_ADJ:
