@@ -26,6 +26,16 @@ _VERB_CUES = {
 }
 
 
+def _adverbial_object(S: Sentence, j: int, end: int) -> bool:
+    """An 'object' that is only a time or manner phrase: 'at once', 'on Tuesday', 'again'."""
+    toks = S.tk[j:end]
+    if not toks or len(toks) > 4:
+        return False
+    if all(t in W.AUX or t in W.ADVERB_OBJECTS for t in toks):
+        return True
+    return toks[0] in W.TIME_PREPS and not any(t in W.DRAFT_WORDS for t in toks)
+
+
 def _clause_follows(S: Sentence, vend: int) -> bool:
     """A reported clause with a subject list of its own right after a speech verb."""
     k = vend + 1 if vend < S.n and S.tk[vend] in ("that", ",") else vend
@@ -277,7 +287,12 @@ class Assembly:
                 anaphoric = any(
                     w in ("this", "these", "it", "proposal", "proposals") for w in window
                 )
-            empty = oend <= vend and cls in (W.SUP, W.OPP, W.ALIGN)
+            bare = oend <= vend or _adverbial_object(S, vend, oend)
+            empty = bare and cls in (W.SUP, W.OPP, W.ALIGN)
+            if bare and cls == W.STMT and not S.focus and not self._cur_ok(S, 2):
+                return False  # "an official said on Tuesday": no view of its own
+            if cls == W.OPP and S.tk[vend - 1] in W.REPLY_ENDS and (S.focus or self._cur_ok(S, 2)):
+                empty = True  # "X shot back that ...": against what was just said
             in_sentence = S.focus is not None and S.focus[-1].sent == S.idx
             if (
                 anaphoric

@@ -65,6 +65,23 @@ def _not_a_name(word: str) -> bool:
     return word in _FUNCTION_WORDS or (word.endswith("ly") and len(word) > 4) or word in W.VERBS
 
 
+def _member_phrase(P, S: Sentence, k: int) -> int:
+    """After 'other' / 'fellow': the index of the group named by 'members of (the) G', else 0."""
+    j = k + 1
+    if j < S.n and S.tk[j] in ("members", "member"):
+        j += 1
+        if j < S.n and S.tk[j] == "states":
+            j += 1
+        if j < S.n and S.tk[j] == "of":
+            j += 1
+            if j < S.n and S.tk[j] == "the":
+                j += 1
+            mi = S.mstart_at.get(j)
+            if mi is not None and P.index.is_group(S.ments[mi].code):
+                return j
+    return 0
+
+
 def possessives(S: Sentence) -> None:
     tk, te, ts = S.tk, S.te, S.ts
     for k, (_i, j) in enumerate(S.mtok):
@@ -237,6 +254,8 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
                 saw_sep = True
             elif t == "the":
                 k += 1
+            elif t in ("other", "fellow") and saw_sep and _member_phrase(P, S, k):
+                k = _member_phrase(P, S, k)  # "Egypt and other members of the Arab Group"
             elif t in ("together", "along", "jointly") and k + 1 < S.n and tk[k + 1] == "with":
                 k += 2
                 saw_sep = True

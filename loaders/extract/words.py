@@ -77,7 +77,8 @@ VERBS.update(
         "explains explaining maintained maintains maintaining expressed expressing voiced "
         "voicing raised raising recognised recognized recognises recognizes recognising "
         "recognizing acknowledged acknowledges considered considers warned warns warning "
-        "intervened articulated articulates shared argued argues arguing reaffirmed "
+        "intervened articulated articulates shared argued argues arguing reaffirmed accused "
+        "retorted "
         "reaffirms affirmed affirms reminded cautioned believes believed felt feels insisted "
         "called calling call calls pointed articulated",
     )
@@ -256,6 +257,8 @@ _phrase(
     "asked for",
     "made clear",
 )
+_phrase(OPP, "shot back", "hit back", "fired back", "struck back")
+_phrase(PROP, "countered with", "came back with", "responded with")
 _phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")
 
 NEG_ADJ = words(
@@ -414,6 +417,13 @@ PASSIVE.update(
     )
 )
 PASSIVE.update(_forms(STMT, "expressed voiced held stated articulated taken"))
+# an objection to what was just said, whatever its that-clause says
+REPLY_ENDS = words("back retorted protested objected countered")
+ADVERB_OBJECTS = words(
+    "once again too well strongly firmly immediately swiftly quickly vigorously sharply "
+    "repeatedly privately publicly later today yesterday"
+)
+TIME_PREPS = words("at on in from during throughout after before since by")
 SPONSOR_NOUNS = words("authors sponsors cosponsors co-authors co-sponsors")
 VOTE_WORDS = words(
     "voted voting vote votes abstained abstain abstaining abstention abstentions favour favor "
@@ -517,7 +527,7 @@ TARGET_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments statement statements "
     "position positions contribution contributions approach idea text draft initiative "
     "submission submissions intervention formulation wording language compromise views view "
-    "efforts effort call request concerns plan package alternative"
+    "efforts effort call request concerns plan package alternative push bid demand demands"
 )
 DRAFT_WORDS = words(
     "provision provisions article articles paragraph paragraphs text draft proposal "
