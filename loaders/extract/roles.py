@@ -54,6 +54,10 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         t = tk[k]
         if t == ",":
             comma = True
+        if t == "of" and k > 1 and tk[k - 1] in W.SPEAKER_NOUNS and tk[k - 2] == "the":
+            k -= 3  # "endorsed by the delegates of Nigeria": look past the speaker noun
+            steps += 3
+            continue
         if t == "of" and k > 0 and tk[k - 1] in W.OF_QUANT:
             k -= 2
             steps += 2

@@ -98,10 +98,16 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         if tuple(tk[j : j + len(toks)]) == toks:
             return cls, j + len(toks)
     speech = t in W.SPEECH and depth == 0 and j + 2 < limit
-    if speech and tk[j + 1] == "that" and tk[j + 2] in W.PRONOUN_SUBJECTS:
-        subj = j + 3
-    elif speech and tk[j + 1] in W.PRONOUN_SUBJECTS:
-        subj = j + 2  # "said it could accept"
+    s0 = j + 2 if speech and tk[j + 1] == "that" else j + 1
+    if speech and s0 < limit and tk[s0] in W.PRONOUN_SUBJECTS:
+        subj = s0 + 1  # "said it could accept", "said that they would support"
+    elif (
+        speech
+        and s0 + 1 < limit
+        and tk[s0] in ("his", "her", "its", "their")
+        and tk[s0 + 1] in W.SELF_NOUNS
+    ):
+        subj = s0 + 2  # "said her delegation would vote against"
     else:
         subj = 0
     if subj:

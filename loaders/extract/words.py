@@ -41,7 +41,7 @@ VERBS.update(
         "resisting dismiss dismissed dismisses refuse refused refuses block blocked blocks "
         "contest contested contests challenge challenged challenges criticise criticised "
         "criticize criticized question questioned questioning against skeptical sceptical "
-        "doubtful wary critical unconvinced",
+        "doubtful wary critical unconvinced regretted regrets deplored deplores lamented",
     )
 )
 VERBS.update(
@@ -114,7 +114,8 @@ LIGHT_NOUNS.update(_forms(SUP, "support backing endorsement preference approval"
 LIGHT_NOUNS.update(
     _forms(
         OPP,
-        "opposition objection objections concern concerns disagreement reservations "
+        "opposition objection objections concern concerns disagreement reservations regret "
+        "disappointment dissatisfaction "
         "scepticism skepticism doubts criticism resistance",
     )
 )
@@ -189,8 +190,10 @@ _phrase(
     "joined consensus",
     "joined the consensus",
 )
+_phrase(SUP, "vote in favour", "vote in favor", "vote for")
 _phrase(
     OPP,
+    "vote against",
     "voted against",
     "voting against",
     "voted no",
