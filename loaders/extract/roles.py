@@ -378,7 +378,7 @@ def bare_label(S: Sentence, start: int) -> bool:
 def clause_initial(S: Sentence, L: ActorList) -> bool:
     """'Supported by X, Y proposed ...': the passive opens the sentence, a subject follows."""
     tk = S.tk
-    if L.start > 8 or not tk or tk[0] not in W.PASSIVE and tk[0] not in ("with", "in"):
+    if L.start > 8 or not tk or tk[0] not in W.PASSIVE and tk[0] not in W.OPENING_PREPS:
         return False
     return any(other.start >= L.end for other in S.lists)
 

@@ -29,7 +29,7 @@ VERBS.update(
         "favoring welcome welcomes welcomed welcoming prefer prefers preferred preferring "
         "accept accepts accepted accepting approve approves approved approving embrace "
         "embraced embraces embracing champion championed championing concur concurs concurred "
-        "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins "
+        "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
         "opted opt opts welcomed defended defend defends retained",
     )
 )
@@ -191,6 +191,46 @@ _phrase(
     "joined the consensus",
 )
 _phrase(SUP, "vote in favour", "vote in favor", "vote for")
+_phrase(
+    SUP,
+    "picked up",
+    "took up",
+    "lined up behind",
+    "line up behind",
+    "lines up behind",
+    "rallied behind",
+    "rallied to",
+    "go along with",
+    "went along with",
+    "goes along with",
+    "sided with",
+)
+_phrase(OPP, "saw no need", "see no need", "sees no need", "saw no reason", "see no reason")
+_phrase(
+    PROP,
+    "managed to get",
+    "succeeded in getting",
+    "secured",
+    "won inclusion",
+    "pressed for",
+    "pressing for",
+)
+_phrase(
+    NEU,
+    "needed to see",
+    "need to see",
+    "needs to see",
+    "wanted to see the text",
+    "would study",
+    "will study",
+    "needed to study",
+    "need to consult",
+    "needs to consult",
+    "needed to consult",
+    "would need to examine",
+    "needed to examine",
+    "would need to consult",
+)
 _phrase(
     OPP,
     "vote against",
@@ -427,6 +467,8 @@ ADVERB_OBJECTS = words(
     "repeatedly privately publicly later today yesterday"
 )
 TIME_PREPS = words("at on in from during throughout after before since by")
+# "Despite resistance from Moscow, Brazil got ...": the opening phrase sides on the main clause
+OPENING_PREPS = words("with in despite amid against over")
 SPONSOR_NOUNS = words("authors sponsors cosponsors co-authors co-sponsors")
 VOTE_WORDS = words(
     "voted voting vote votes abstained abstain abstaining abstention abstentions favour favor "
@@ -494,7 +536,7 @@ OF_NOUNS.update(
 )
 OF_NOUNS.update(_forms(STMT, "statement position contribution"))
 NOUN_CUES: dict[str, str] = {}
-NOUN_CUES.update(_forms(SUP, "consensus support supporters proponents backers agreement"))
+NOUN_CUES.update(_forms(SUP, "consensus support supporters proponents backers agreement backing"))
 NOUN_CUES.update(_forms(OPP, "opposition opponents critics objections resistance"))
 
 # "The representative of Egypt", "the speaker for Japan": the speaker is the actor.
