@@ -268,12 +268,14 @@ class Assembly:
             option = S.text_of(self.text, vend, VB.np_end(S, S.list_at[oend].end))
         if targets:
             evs = []
+            whole = vend < S.n and S.tk[vend] == "what"  # "supports what X said": all of it
             for code in targets:
-                ev = self._find_event(S, code)
-                if ev is None:
-                    ev = self._new_event(S, code, option)
-                evs.append(ev)
-            self._attach(S, evs, L.members, stance)
+                found = self._find_events(S, code) if whole else []
+                if not found:
+                    ev = self._find_event(S, code)
+                    found = [ev if ev is not None else self._new_event(S, code, option)]
+                evs.extend(found)
+            self._attach(S, evs, L.members, stance, backing=True)
             return False
         if not force_new:
             anaphoric = RO.anaphoric_object(S, vend, oend)

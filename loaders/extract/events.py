@@ -287,9 +287,20 @@ class Parser(Assembly):
             ev = events[i]
             if ev.section != self.section:
                 break
-            if ev.proposer == code:
-                return ev
+            if ev.proposer == code or (ev.proposer and ev.behalf.get(ev.proposer) == code):
+                return ev  # "the CARICOM request": the one its speaker made for it
         return None
+
+    def _find_events(self, S: Sentence, code: str, age: int = 6) -> list[Ev]:
+        """The recent events of this section where `code` took a side (oldest first)."""
+        out = []
+        for i in range(len(self.events) - 1, max(-1, len(self.events) - 50), -1):
+            ev = self.events[i]
+            if ev.section != self.section or S.idx - ev.sent > age:
+                break
+            if ev.proposer == code or code in ev.sides:
+                out.append(ev)
+        return out[::-1]
 
     def _author(
         self,

@@ -292,6 +292,30 @@ def passive_anaphor(S: Sentence, upto: int) -> bool:
     return S.subj_anaphor
 
 
+def _refers_to(S: Sentence, j: int, k: int) -> bool:
+    """Is the mention at token k the author of the object starting at j? 'the proposal of X',
+    'the amendment tabled by X', 'the statement just made by the delegation of X', 'what the
+    distinguished delegate of X said'."""
+    tk = S.tk
+    q = k - 1
+    if q >= j and tk[q] == "the":
+        q -= 1
+    if q >= j + 1 and tk[q] == "of" and tk[q - 1] in W.SPEAKER_NOUNS:
+        q -= 2
+        while q >= j and tk[q] in ("the", "distinguished", "honourable", "honorable"):
+            q -= 1
+    if q < j:
+        return False
+    if tk[q] in ("by", "of"):
+        p = q - 1
+        if p >= j and tk[p] in W.PASSIVE:
+            p -= 1
+        while p >= j and tk[p] in ("just", "earlier", "previously", "already"):
+            p -= 1
+        return p >= j and tk[p] in W.TARGET_NOUNS
+    return tk[j] == "what"
+
+
 def targets_in(S: Sentence, j: int, end: int, cls: str) -> list[str]:
     """Codes whose proposal the object refers to."""
     out = []
@@ -300,15 +324,7 @@ def targets_in(S: Sentence, j: int, end: int, cls: str) -> list[str]:
         mi = S.mstart_at.get(k)
         if mi is not None:
             flag = S.mflag[mi]
-            by_noun = k >= 2 and S.tk[k - 1] in ("by", "of") and S.tk[k - 2] in W.TARGET_NOUNS
-            # "the proposal made by Colombia", "the amendment tabled by"
-            d = 1 if k >= 1 and S.tk[k - 1] == "the" else 0
-            by_noun = by_noun or (
-                k >= 3 + d
-                and S.tk[k - 1 - d] == "by"
-                and S.tk[k - 2 - d] in W.PASSIVE
-                and S.tk[k - 3 - d] in W.TARGET_NOUNS
-            )
+            by_noun = _refers_to(S, j, k)
             bare = bare_ok and all(t in ("the", "with") for t in S.tk[j:k])
             if flag == "target" or (flag == "" and (by_noun or bare)):
                 out.append(S.ments[mi].code)

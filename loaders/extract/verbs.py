@@ -106,6 +106,7 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         and s0 + 1 < limit
         and tk[s0] in ("his", "her", "its", "their")
         and tk[s0 + 1] in W.SELF_NOUNS
+        and s0 not in S.in_mention  # not already the speaker's mention (speakers.py)
     ):
         subj = s0 + 2  # "said her delegation would vote against"
     else:
