@@ -153,7 +153,7 @@ def _extract(
     parser = Parser(clean, ix, lex)
     all_blocks = blocks(doc)
     # transcripts: "we" / "my delegation" in a speaker's turn stand for the speaker's actor
-    first = first_person(clean, turns(clean, all_blocks, lex))
+    first = first_person(clean, turns(clean, all_blocks, lex), lex)
     sidx = 0
     # Work through the document in chunks of whole blocks (about 1 MB): the per-chunk lists of
     # names, dates and article references stay small, so time and memory grow linearly.
@@ -199,6 +199,10 @@ def _chunk(
         lo = bisect.bisect_left(first, cs, key=lambda m: m.start)
         hi = bisect.bisect_left(first, ce, key=lambda m: m.start)
         if hi > lo:
+            # a first-person span replaces a name at the same place (the group a speaker
+            # speaks for stands for the speaker)
+            spans = {(m.start, m.end) for m in first[lo:hi]}
+            mentions = [m for m in mentions if (m.start, m.end) not in spans]
             mentions = list(heapq.merge(mentions, first[lo:hi], key=lambda m: m.start))
     date_hits = find_dates(clean, cs, ce)
     name_hits = find_session_names(clean, cs, ce)

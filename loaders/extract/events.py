@@ -127,6 +127,9 @@ class Parser(Assembly):
             return
         LI.possessives(S)
         LI.behalf(self, S)
+        for k, m in enumerate(S.ments):
+            if isinstance(m, FirstPerson) and m.behalf:
+                S.behalf[k] = m.behalf  # the speaker was given the floor for a group
         LI.demonyms(self, S)
         LI.targets(S)
         LI.build_lists(self, S)

@@ -34,12 +34,15 @@ __all__ = ["FirstPerson", "Turn", "first_person", "roster", "turns"]
 class FirstPerson(Mention):
     """'we', 'my delegation', 'our country' standing for the current speaker's actor."""
 
-    __slots__ = ("cue", "codes")
+    __slots__ = ("cue", "codes", "behalf")
 
-    def __init__(self, start: int, end: int, code: str, cue: str, codes: tuple = ()) -> None:
+    def __init__(
+        self, start: int, end: int, code: str, cue: str, codes: tuple = (), behalf: str = ""
+    ) -> None:
         super().__init__(start, end, code, False)
         self.cue = cue
         self.codes: tuple[str, ...] = codes or (code,)  # a joint statement: all its authors
+        self.behalf = behalf  # the group the speaker speaks for ("" if none)
 
     def __repr__(self) -> str:
         return f"FirstPerson({self.start}, {self.end}, {self.code!r})"
@@ -55,6 +58,7 @@ class Turn:
     how: str  # label | parenthesis | roster | reported | floor | statement
     reported: bool = False  # third person ("his delegation") counts too
     codes: tuple[str, ...] = ()  # a joint statement: every author (code is the speaker)
+    behalf: str = ""  # the group the speaker was given the floor for
 
 
 _LABEL = re.compile(r"[^\W\d_][^\n:()]{0,60}?(?:\(([^()\n]{2,60})\))?[ \t]{0,3}:(?=\s|$)")
@@ -127,6 +131,7 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
     out: list[Turn] = []
     cur: tuple | None = None  # (start, code, how, reported, codes)
     floor: str | None = None
+    floor_behalf = behalf = ""
     for bi, blk in enumerate(blocks):
         new = _statement_header(text, blk, lex) if bi < 3 or blk.kind == "h" else None
         if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
@@ -140,15 +145,40 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             new = (blk.start, floor, "floor", False, ())
         if new is not None:
             if cur is not None:
-                out.append(Turn(cur[0], blk.start, cur[1], cur[2], cur[3], cur[4]))
+                out.append(Turn(cur[0], blk.start, cur[1], cur[2], cur[3], cur[4], behalf))
+            behalf = floor_behalf if floor is not None and new[1] == floor else ""
             cur = new
         floor = _floor_to(text, blk, lex)
+        floor_behalf = _floor_behalf(text, blk, lex, floor)
         if cur is not None and cur[3]:  # reported speech: one paragraph
-            out.append(Turn(cur[0], blk.end, cur[1], cur[2], True, cur[4]))
+            out.append(Turn(cur[0], blk.end, cur[1], cur[2], True, cur[4], behalf))
             cur = None
     if cur is not None and blocks:
-        out.append(Turn(cur[0], blocks[-1].end, cur[1], cur[2], cur[3], cur[4]))
-    return [t for t in out if t.code is not None]
+        out.append(Turn(cur[0], blocks[-1].end, cur[1], cur[2], cur[3], cur[4], behalf))
+    out = [t for t in out if t.code is not None]
+    return [_with_aligned(text, t, lex) if t.how == "statement" else t for t in out]
+
+
+_ALIGNED = re.compile(
+    r"(?i)(?:align(?:s|ed)?|associate[sd]?)[ \t\n]+(?:itself|themselves)[ \t\n]+with[ \t\n]+"
+    r"this[ \t\n]+statement|joining[ \t\n]+this[ \t\n]+statement"
+)
+
+
+def _with_aligned(text: str, t: Turn, lex: Lexicon) -> Turn:
+    """'Albania and Georgia align themselves with this statement': they share its 'we'."""
+    m = _ALIGNED.search(text, t.start, t.end)
+    if m is None:
+        return t
+    a = text.rfind(". ", t.start, m.start())
+    a = t.start if a < 0 else a + 2
+    b = text.find(". ", m.end(), t.end)
+    b = t.end if b < 0 else b
+    aligned = [x.code for x in lex.find(text, a, b) if x.code != t.code]
+    if not aligned:
+        return t
+    codes = tuple(dict.fromkeys((t.code, *t.codes, *aligned)))
+    return Turn(t.start, t.end, t.code, t.how, t.reported, codes, t.behalf)
 
 
 _STATEMENT = re.compile(
@@ -231,17 +261,38 @@ def _floor_to(text: str, blk: Block, lex: Lexicon) -> str | None:
     return (after[0] if after else ms[-1]).code
 
 
-def first_person(text: str, turn_list: list[Turn]) -> list[FirstPerson]:
-    """First-person (and, in reported speech, third-person) phrases of every turn."""
+def _floor_behalf(text: str, blk: Block, lex: Lexicon, floor: str | None) -> str:
+    """'I give the floor to Qatar, on behalf of the Arab Group': the group (else "")."""
+    if floor is None:
+        return ""
+    k = text.find("behalf of", blk.start, blk.end)
+    if k < 0:
+        return ""
+    ms = [m for m in lex.find(text, k, min(blk.end, k + 80)) if m.code != floor]
+    return ms[0].code if ms and lex.index.is_group(ms[0].code) else ""
+
+
+def first_person(text: str, turn_list: list[Turn], lex: Lexicon | None = None) -> list[FirstPerson]:
+    """First-person (and, in reported speech, third-person) phrases of every turn. In a turn
+    for a group, 'our member States', 'the Group' and the group's name are the speaker too."""
     out: list[FirstPerson] = []
     for t in turn_list:
         if t.code is None:
             continue
         cue = f"first-person in turn of {t.code}"
-        hits = list(_FIRST.finditer(text, t.start, t.end))
+        hits = [(m.start(), m.end()) for m in _FIRST.finditer(text, t.start, t.end)]
         if t.reported:
-            hits += list(_THIRD.finditer(text, t.start, t.end))
-            hits.sort(key=lambda m: m.start())
-        for m in hits:
-            out.append(FirstPerson(m.start(), m.end(), t.code, cue, t.codes))
+            hits += [(m.start(), m.end()) for m in _THIRD.finditer(text, t.start, t.end)]
+        if t.behalf:
+            hits += [(m.start(), m.end()) for m in _GROUP_SELF.finditer(text, t.start, t.end)]
+            if lex is not None:
+                hits += [(m.start, m.end) for m in lex.find(text, t.start, t.end)
+                         if m.code == t.behalf]  # fmt: skip
+        for a, b in sorted(set(hits)):
+            out.append(FirstPerson(a, b, t.code, cue, t.codes, t.behalf))
     return out
+
+
+_GROUP_SELF = re.compile(
+    r"\b(?:[Oo]ur[ \t]+(?:member[ \t]+[Ss]tates|[Gg]roup|members)|[Tt]he[ \t]+Group)\b"
+)
