@@ -178,6 +178,12 @@ def _extract(
 
 
 _CHUNK = 1_000_000
+_NORMATIVE = frozenset(
+    [
+        "should", "must", "ought", "cannot", "never", "needs", "need", "necessary", "essential",
+        "insisted", "insist", "unacceptable", "require", "requires", "required",
+    ]
+)  # fmt: skip
 
 
 def _chunk(
@@ -272,6 +278,9 @@ def _take(hits: list[re.Match[str]], i: int, a: int, b: int) -> tuple[list, int]
 def _keep(ev: Ev) -> bool:
     if ev.latent:
         return False
+    if not ev.sides and ev.cues and all("statement verb" in c for c in ev.cues):
+        # "X said ...", "X stressed ...": a side only when it says what should be done
+        return not _NORMATIVE.isdisjoint(re.findall(r"[a-z]+", ev.option.lower()))
     if ev.cues == ["stated-by list"] and not ev.sides:
         return False  # "Statement of Iran before action ...": a title, not a side
     return bool(ev.proposer or ev.sides)
