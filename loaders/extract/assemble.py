@@ -213,6 +213,8 @@ class Assembly:
                 self._after_label(S, L)
             return
         cls, vend = hit
+        # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not
+        self.light = tk[j] in W.LIGHT_VERBS and vend - 1 > j and tk[vend - 1] in W.LIGHT_NOUNS
         if cls == W.STMT and _clause_follows(S, vend):
             return  # "X said that his delegation supported ...": the inner clause takes the side
         if L.neg:
@@ -279,6 +281,11 @@ class Assembly:
             return False
         if not force_new:
             anaphoric = RO.anaphoric_object(S, vend, oend)
+            if anaphoric and S.tk[vend + 1 : vend + 2] and S.tk[vend + 1] in W.DOC_NOUNS:
+                # "supported the text": the text of this paragraph's proposal, if any
+                anaphoric = S.focus is not None or (
+                    self.cur is not None and self._cur_ok(S, 3) and self.cur[-1].para == S.para
+                )
             if not anaphoric and cls in (W.SUP, W.OPP) and RO.bare_action(S, vend, oend):
                 # "Russia and China supported retention." right after a proposal
                 anaphoric = S.focus is not None or (
@@ -315,8 +322,8 @@ class Assembly:
                 if own_topic and len(option.split()) <= 1:
                     option = RO.clause_text(self, S, L.start)
         # a verb against a piece of text (not a light "voiced concerns about")
-        draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)]) and (
-            S.tk[vend - 1] not in W.LIGHT_NOUNS
+        draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)]) and not (
+            self.light
         )
         contrast = RO.contrast(S, L.start)
         self._author(

@@ -68,6 +68,7 @@ class Parser(Assembly):
         self.colon: tuple | None = None
         # the rule at work and how reliable it is (0-1): stamped on every event it builds
         self.cue: tuple[str, float] = ("sentence", 0.6)
+        self.light = False  # the verb phrase being read is a light verb + noun
         self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
         self.last_subject: tuple[list[Ev], str] | None = None
 
