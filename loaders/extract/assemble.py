@@ -14,6 +14,7 @@ from loaders.extract import sentence as ST
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Ev, Sentence
+from loaders.extract.speakers import FirstPerson
 
 # verb class of a subject's verb phrase -> (cue name, reliability)
 _VERB_CUES = {
@@ -40,6 +41,32 @@ def _clause_follows(S: Sentence, vend: int) -> bool:
     """A reported clause with a subject list of its own right after a speech verb."""
     k = vend + 1 if vend < S.n and S.tk[vend] in ("that", ",") else vend
     return k in S.list_at or (k + 1 in S.list_at and S.tk[k] == "the")
+
+
+_NOUN_CONTEXT = W.words("the a despite amid with without over against facing and but after")
+
+
+def noun_context(S: Sentence, L: ActorList, role: str) -> bool:
+    """The list modifies a noun ('despite US opposition'), it is not a subject ('we support')."""
+    if any(isinstance(S.ments[mi], FirstPerson) for mi in L.members):
+        return False
+    if role == "NONE":
+        return True
+    return role == "SUBJ" and L.start > 0 and S.tk[L.start - 1] in _NOUN_CONTEXT
+
+
+def noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None:
+    """'despite US and EU opposition', 'Russian-led', 'a Chinese-backed text': the class of the
+    noun or hyphenated participle right after the list."""
+    e = L.end
+    if e >= S.n:
+        return None
+    t = S.tk[e]
+    if t in W.LIST_NOUN_SIDE:
+        return W.LIST_NOUN_SIDE[t], (f"'{t}' after the list", 0.8)
+    if t == "-" and e + 1 < S.n and S.tk[e + 1] in W.HYPHEN_SIDE and S.ts[e] == S.te[e - 1]:
+        return W.HYPHEN_SIDE[S.tk[e + 1]], (f"'-{S.tk[e + 1]}' after the name", 0.82)
+    return None
 
 
 class Assembly:
@@ -256,7 +283,11 @@ class Assembly:
         relative: bool,
         force_new: bool = False,
     ) -> bool:
-        """Apply one verb phrase of a subject list; True if it made a new event."""
+        """Apply one verb phrase of a subject list; True if it made a new event.
+
+        Kept in one function (a little over 80 lines): the tests run in order of precedence,
+        relative clause, then references to a named proposal, then anaphora to the event in
+        focus or of the previous sentence, and only then a new event of its own."""
         limit = S.n
         oend = VB.object_end(S, vend, limit)
         option = S.text_of(self.text, vend, oend)
@@ -330,3 +361,25 @@ class Assembly:
             S, L, cls, option or S.text_of(self.text, L.start, oend), contrast, draft, (vend, oend)
         )
         return True
+
+    def _noun_sided(self, S: Sentence, L: ActorList, cls: str) -> None:
+        """The side named by a noun after the list: on the event in focus, else on the thing
+        the sentence talks about (its option: the words after the noun, or before the list)."""
+        skip = 2 if S.tk[L.end] == "-" else 1
+        after = L.end + skip
+        stop = VB.np_end(S, after)
+        option = S.text_of(self.text, after, stop) if stop > after else ""
+        if cls == W.PROP:
+            ev = self._new_event(
+                S, S.ments[L.members[0]].code, option or S.text_of(self.text, 0, S.n)
+            )
+            self._attach(S, [ev], L.members[1:], "support")
+            return
+        stance = "oppose" if cls == W.OPP else "support"
+        if S.focus:
+            self._attach(S, S.focus, L.members, stance, backing=True)
+            return
+        if skip == 1 or not option:
+            option = RO.clause_text(self, S, L.start)
+        ev = self._new_event(S, None, option or S.text_of(self.text, 0, S.n))
+        self._attach(S, [ev], L.members, stance)

@@ -29,7 +29,7 @@ from loaders.extract import lists as LI
 from loaders.extract import roles as RO
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
-from loaders.extract.assemble import Assembly
+from loaders.extract.assemble import Assembly, noun_context, noun_side
 from loaders.extract.mentions import Lexicon, Mention
 from loaders.extract.sentence import ActorList, Candidate, Ev, Sentence, find_articles  # noqa: F401  (re-exported)
 from loaders.extract.speakers import FirstPerson
@@ -375,35 +375,13 @@ class Parser(Assembly):
         e = S.tnoun_end[k]
         return e if e > 0 else S.mend[k]
 
-    def _noun_sided(self, S: Sentence, L: ActorList, cls: str) -> None:
-        """The side named by a noun after the list: on the event in focus, else on the thing
-        the sentence talks about (its option: the words after the noun, or before the list)."""
-        skip = 2 if S.tk[L.end] == "-" else 1
-        after = L.end + skip
-        stop = VB.np_end(S, after)
-        option = S.text_of(self.text, after, stop) if stop > after else ""
-        if cls == W.PROP:
-            ev = self._new_event(
-                S, S.ments[L.members[0]].code, option or S.text_of(self.text, 0, S.n)
-            )
-            self._attach(S, [ev], L.members[1:], "support")
-            return
-        stance = "oppose" if cls == W.OPP else "support"
-        if S.focus:
-            self._attach(S, S.focus, L.members, stance, backing=True)
-            return
-        if skip == 1 or not option:
-            option = RO.clause_text(self, S, L.start)
-        ev = self._new_event(S, None, option or S.text_of(self.text, 0, S.n))
-        self._attach(S, [ev], L.members, stance)
-
     def _do_list(self, S: Sentence, L: ActorList) -> None:
         if L.role == "TARGET" or any(S.mflag[mi] == "used" for mi in L.members):
             return
         role, cls = RO.backscan(S, L.start)
         fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
         self.fp_cue = fp.cue if fp is not None else None
-        side = _noun_side(S, L) if _noun_context(S, L, role) else None
+        side = noun_side(S, L) if noun_context(S, L, role) else None
         if side is not None:
             self._cue(*side[1])
             self._noun_sided(S, L, side[0])
@@ -457,32 +435,6 @@ _ROLE_CUES: dict[tuple[str, str | None], tuple[str, float]] = {
     ("REL", None): ("relative clause", 0.8),
     ("SUBJ", None): ("subject", 0.8),
 }
-
-
-_NOUN_CONTEXT = W.words("the a despite amid with without over against facing and but after")
-
-
-def _noun_context(S: Sentence, L: ActorList, role: str) -> bool:
-    """The list modifies a noun ('despite US opposition'), it is not a subject ('we support')."""
-    if any(isinstance(S.ments[mi], FirstPerson) for mi in L.members):
-        return False
-    if role == "NONE":
-        return True
-    return role == "SUBJ" and L.start > 0 and S.tk[L.start - 1] in _NOUN_CONTEXT
-
-
-def _noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None:
-    """'despite US and EU opposition', 'Russian-led', 'a Chinese-backed text': the class of the
-    noun or hyphenated participle right after the list."""
-    e = L.end
-    if e >= S.n:
-        return None
-    t = S.tk[e]
-    if t in W.LIST_NOUN_SIDE:
-        return W.LIST_NOUN_SIDE[t], (f"'{t}' after the list", 0.8)
-    if t == "-" and e + 1 < S.n and S.tk[e + 1] in W.HYPHEN_SIDE and S.ts[e] == S.te[e - 1]:
-        return W.HYPHEN_SIDE[S.tk[e + 1]], (f"'-{S.tk[e + 1]}' after the name", 0.82)
-    return None
 
 
 def _last_word(text: str) -> str:

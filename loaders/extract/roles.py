@@ -46,6 +46,16 @@ def cue_before(S: Sentence, colon: int) -> str | None:
 
 
 def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
+    """(role, cue class) of the list starting at token `start` (see the module docstring)."""
+    k, comma = skip_fillers(S, start)
+    if k < 0:
+        return "SUBJ", None
+    return classify(S, k, start, comma)
+
+
+def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
+    """The first token left of `start` that is not a filler ("a large number of member
+    states, including"), at most 16 back, and whether a comma was passed."""
     tk = S.tk
     k = start - 1
     steps = 0
@@ -85,8 +95,15 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
                 steps += 1
                 continue
         break
-    if k < 0:
-        return "SUBJ", None
+    return k, comma
+
+
+def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | None]:
+    """The role named by token k, the first non-filler left of a list starting at `start`.
+
+    One branch per cue word, in the order of their reliability; kept in one function (about
+    90 lines) so that the precedence between the cues reads top to bottom."""
+    tk = S.tk
     t = tk[k]
     if k + 1 < start and tk[k + 1] == ":":
         label = cue_before(S, k + 1)
