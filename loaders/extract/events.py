@@ -406,7 +406,10 @@ class Parser(Assembly):
         if role in ("NONE", "TARGET"):
             return
         LI.note_candidates(self, S, L)
-        if role in ("PASS", "LABEL"):
+        if role == "OPTION":  # "<an option>: A, B, C": a new event its backers
+            ev = self._new_event(S, None, RO.clause_text(self, S, L.start))
+            self._attach(S, [ev], L.members, "support")
+        elif role in ("PASS", "LABEL"):
             self._passive(S, L, cls or W.SUP, label=(role == "LABEL"))
         elif role == "COAUTH":
             if S.focus:
@@ -430,6 +433,7 @@ _ROLE_CUES: dict[tuple[str, str | None], tuple[str, float]] = {
     ("LABEL", W.OPP): ("against label", 0.88),
     ("LABEL", W.NEU): ("neutral label", 0.8),
     ("LABEL", None): ("label", 0.75),
+    ("OPTION", W.SUP): ("option label", 0.75),
     ("COAUTH", None): ("together-with co-author", 0.8),
     ("INCL", None): ("included-in list", 0.75),
     ("REL", None): ("relative clause", 0.8),

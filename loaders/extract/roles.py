@@ -35,7 +35,11 @@ def cue_before(S: Sentence, colon: int) -> str | None:
             return W.PASSIVE.get(tk[j])
         if t in ("favour", "favor") or t in W.SPONSOR_NOUNS:
             return W.SUP
-        c = W.VERBS.get(t) or W.NOUN_CUES.get(t)
+        c = next(
+            (cls for toks, cls in W.PHRASES.get(t, ()) if tuple(tk[k : k + len(toks)]) == toks),
+            None,
+        )  # "Asked for more time to consider it:"
+        c = c or W.VERBS.get(t) or W.NOUN_CUES.get(t)
         if c:
             negated = any(x in W.NEG for x in tk[max(0, k - 3) : k])
             c = ST.flip(c) if negated else c
@@ -110,9 +114,9 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         if label in (W.SUP, W.OPP, W.NEU):
             return "LABEL", label
         if label in (W.PROP, W.STMT):  # "Delegations that asked for it to be deleted: A, B"
-            return "LABEL", W.SUP
+            return "OPTION", W.SUP
         if label is None and S.bullet and k + 1 - subject_start(S) >= 2:
-            return "LABEL", W.SUP  # "* Keep voluntary contributions: A, B": backers of it
+            return "OPTION", W.SUP  # "* Keep voluntary contributions: A, B": backers of it
     if t == "by":
         return passive_by(S, k)
     if t == "from":

@@ -135,9 +135,22 @@ def blocks(doc: Doc) -> list[Block]:
                 continue
             lead = len(seg) - len(seg.lstrip(_BLANK))
             a2, b2 = a + lead, a + lead + len(stripped)
+            bullet = bool(_BULLET.match(seg))
+            if (
+                out
+                and out[-1].kind != "h"
+                and out[-1].end == a - 1  # the line right above, no blank line between
+                and _runs_on(text, out[-1].end)
+                and not bullet
+                and not _SPEAKER_LINE.match(seg)
+                and not doc.is_heading(a2, b2)
+            ):
+                # "... by the delegation of the" / "Russian Federation, which ...": one block
+                out[-1] = Block(out[-1].start, b2, out[-1].kind)
+                continue
             if doc.is_heading(a2, b2) or _is_heading_line(stripped):
                 kind = "h"
-            elif _BULLET.match(seg):
+            elif bullet:
                 kind = "b"
             else:
                 kind = "p"
@@ -181,6 +194,21 @@ def blocks(doc: Doc) -> list[Block]:
     if cur_a >= 0:
         out.append(Block(cur_a, cur_b, cur_kind))
     return out
+
+
+_RUN_ON_WORDS = _words(
+    "and or of the to by for with in on a an from at as that which who whose than nor but"
+)
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Does the line ending at `end` stop mid-sentence (a comma, 'and', 'of the')?"""
+    if text[end - 1 : end] == ",":
+        return True
+    k = end
+    while k > 0 and end - k < 8 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:end] in _RUN_ON_WORDS
 
 
 def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
