@@ -148,7 +148,8 @@ def blocks(doc: Doc) -> list[Block]:
                 # "... by the delegation of the" / "Russian Federation, which ...": one block
                 out[-1] = Block(out[-1].start, b2, out[-1].kind)
                 continue
-            if doc.is_heading(a2, b2) or _is_heading_line(stripped):
+            heading_like = _is_heading_line(stripped) and not _SPEAKER_LINE.match(seg)
+            if doc.is_heading(a2, b2) or (heading_like and not _runs_on(text, b2)):
                 kind = "h"
             elif bullet:
                 kind = "b"
