@@ -150,6 +150,27 @@ class Assembly:
             targets = [ev]
         self._attach(S, targets, members, stance, backing=True)
 
+    def _vote(self, S: Sentence, L: ActorList, cls: str, j: int, vend: int) -> bool:
+        """'X voted yes; Y voted no, as did Z; W abstained': the sides of one vote. A vote verb
+        whose object names no provision of its own joins the vote of the last four sentences."""
+        tk = S.tk
+        if not any(t in W.VOTE_VERBS for t in tk[j:vend]) or self.vote is None:
+            return False
+        evs, sent, section = self.vote
+        if not evs or section != self.section or S.idx - sent > 4:
+            return False
+        oend = VB.object_end(S, vend, S.n)
+        if any(t in W.PROVISION_WORDS for t in tk[vend:oend]):
+            return False
+        stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        name, conf = self.cue
+        self._cue(f"{name} + the vote in focus", conf * 0.9)
+        self._attach(S, evs, L.members, stance)
+        self.vote = (evs, S.idx, section)
+        L.events, L.stance = evs, stance
+        self.last_subject = (evs, stance)
+        return True
+
     def _after_label(self, S: Sentence, L: ActorList) -> None:
         """'... align themselves with this statement: the candidate countries A, B; C; D': a
         later list of the same sentence, with no verb, after a colon with a stance cue."""
@@ -207,7 +228,10 @@ class Assembly:
 
     def _subject(self, S: Sentence, L: ActorList, relative: bool) -> None:
         limit = S.n
-        j, neg, each = VB.onset(S, L.end, limit, owner=L)
+        start = L.end
+        if start + 1 < limit and S.tk[start] == "," and S.tk[start + 1] == "who":
+            start += 2  # "Brazil's delegate, who also abstained, said ...": the relative's verb
+        j, neg, each = VB.onset(S, start, limit, owner=L)
         if each:
             L.each = True
         tk = S.tk
@@ -255,7 +279,11 @@ class Assembly:
         if relative:
             base = (f"which-clause {base[0]}", base[1] * 0.95)
         self._cue(*base)
+        if self._vote(S, L, cls, j, vend):
+            return
         created = self._assert(S, L, cls, vend, relative)
+        if created and any(t in W.VOTE_VERBS for t in tk[j:vend]):
+            self.vote = (S.focus, S.idx, self.section)
         L.events = S.focus
         self.last_subject = None
         L.stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")

@@ -69,6 +69,7 @@ class Parser(Assembly):
         # the rule at work and how reliable it is (0-1): stamped on every event it builds
         self.cue: tuple[str, float] = ("sentence", 0.6)
         self.light = False  # the verb phrase being read is a light verb + noun
+        self.vote: tuple | None = None  # (events, sentence, section) of the vote in focus
         self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
         self.last_subject: tuple[list[Ev], str] | None = None
 
@@ -406,7 +407,11 @@ class Parser(Assembly):
         if role in ("NONE", "TARGET"):
             return
         LI.note_candidates(self, S, L)
-        if role == "OPTION":  # "<an option>: A, B, C": a new event its backers
+        if role == "SAME":
+            if self.last_subject and self._cur_ok(S, 2):
+                evs, stance = self.last_subject
+                self._attach(S, evs, L.members, stance)
+        elif role == "OPTION":  # "<an option>: A, B, C": a new event its backers
             ev = self._new_event(S, None, RO.clause_text(self, S, L.start))
             self._attach(S, [ev], L.members, "support")
         elif role in ("PASS", "LABEL"):
@@ -434,6 +439,7 @@ _ROLE_CUES: dict[tuple[str, str | None], tuple[str, float]] = {
     ("LABEL", W.NEU): ("neutral label", 0.8),
     ("LABEL", None): ("label", 0.75),
     ("OPTION", W.SUP): ("option label", 0.75),
+    ("SAME", None): ("as-did: the previous speaker's side", 0.75),
     ("COAUTH", None): ("together-with co-author", 0.8),
     ("INCL", None): ("included-in list", 0.75),
     ("REL", None): ("relative clause", 0.8),

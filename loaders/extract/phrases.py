@@ -60,6 +60,8 @@ _phrase(
     "joined the consensus",
 )
 _phrase(SUP, "vote in favour", "vote in favor", "vote for")
+_phrase(SUP, "were among the yes votes", "was among the yes votes", "among the yes votes")
+_phrase(OPP, "were among the no votes", "was among the no votes", "among the no votes")
 _phrase(
     SUP,
     "picked up",

@@ -109,6 +109,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
     90 lines) so that the precedence between the cues reads top to bottom."""
     tk = S.tk
     t = tk[k]
+    if t in ("did", "does", "do") and k > 0 and tk[k - 1] in ("as", "so", "nor", "neither"):
+        return "SAME", None  # "..., as did Poland", "So did Iran": the previous speaker's side
     if k + 1 < start and tk[k + 1] == ":":
         label = cue_before(S, k + 1)
         if label in (W.SUP, W.OPP, W.NEU):

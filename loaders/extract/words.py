@@ -305,6 +305,8 @@ ADVERB_OBJECTS = words(
 TIME_PREPS = words("at on in from during throughout after before since by")
 # "Despite resistance from Moscow, Brazil got ...": the opening phrase sides on the main clause
 OPENING_PREPS = words("with in despite amid against over")
+VOTE_VERBS = words("voted voting vote votes abstained abstain abstaining abstains")
+PROVISION_WORDS = words("article articles paragraph paragraphs amendment amendments clause")
 SPONSOR_NOUNS = words("authors sponsors cosponsors co-authors co-sponsors")
 VOTE_WORDS = words(
     "voted voting vote votes abstained abstain abstaining abstention abstentions favour favor "
