@@ -408,7 +408,7 @@ class Parser(Assembly):
             return
         LI.note_candidates(self, S, L)
         if role == "SAME":
-            if self.last_subject and self._cur_ok(S, 2):
+            if self.last_subject and (S.focus or self._cur_ok(S, 2)):
                 evs, stance = self.last_subject
                 self._attach(S, evs, L.members, stance)
         elif role == "OPTION":  # "<an option>: A, B, C": a new event its backers

@@ -187,6 +187,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         return "NONE", None
     if k in S.in_mention or comma:
         return "SUBJ", None  # a new clause after a comma: the list is its subject
+    if t in W.SPEECH:
+        return "SUBJ", None  # "said his delegation supported": a reported clause's subject
     if t in W.VERBS or t in W.ALIGN_VERBS:
         return "TARGET", None
     if t.endswith("ed") and len(t) > 3:

@@ -82,6 +82,7 @@ VERBS.update(
         "intervened articulated articulates shared argued argues arguing reaffirmed accused "
         "retorted "
         "reaffirms affirmed affirms reminded cautioned believes believed felt feels insisted "
+        "believe think thinks thought "
         "called calling call calls pointed articulated",
     )
 )
