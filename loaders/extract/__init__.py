@@ -260,6 +260,9 @@ def _chunk(
                 if m.start >= a and m.end <= b:
                     ms.append(m)
                 mi += 1
+            pro = parser.pronoun(clean, a, b, sidx)
+            if pro is not None:
+                ms.insert(0, pro)
             if ms or clean[b - 1 : b] == ":":
                 parser.parse(a, b, ms, sidx, bi, blk.kind == "b")
             sidx += 1

@@ -266,6 +266,8 @@ class Assembly:
         cls, vend = hit
         # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not
         self.light = tk[j] in W.LIGHT_VERBS and vend - 1 > j and tk[vend - 1] in W.LIGHT_NOUNS
+        if cls == W.STMT and self.fp_cue and self.fp_cue.startswith("'"):
+            return  # "They drew attention to ...": a view, too weak for a guessed subject
         if cls == W.STMT and _clause_follows(S, vend):
             return  # "X said that his delegation supported ...": the inner clause takes the side
         if L.neg:
@@ -296,11 +298,19 @@ class Assembly:
         # a coordinated second verb: "requested more time ... and suggested removing ..."
         oend = VB.object_end(S, vend, limit)
         k = oend
-        if not created and k < limit and S.tk[k] in ("and", "but"):
+        if k + 1 < limit and S.tk[k] == "," and S.tk[k + 1] in ("then", "and", "but"):
+            k += 1  # "It backed X, then proposed Y"
+        if k < limit and S.tk[k] in ("and", "but", "then"):
             j2, neg2, _e = VB.onset(S, k + 1, limit)
             hit2 = VB.verb(S, j2, limit)
-            if hit2 and hit2[0] in (W.PROP, W.STMT) and not neg2:
+            # a second proposal after taking a side on something else ("backed X, then
+            # proposed Y"); after a view or a proposal it is the same position restated
+            again = hit2 is not None and hit2[0] == W.PROP
+            again = again and (not created or (cls in (W.SUP, W.OPP) and not self.light))
+            if hit2 and not neg2 and (again or (hit2[0] == W.STMT and not created)):
                 self._assert(S, L, hit2[0], hit2[1], False, force_new=True)
+        codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
+        self.last_actor = (codes, S.idx, S.para, self.section)
 
     def _assert(
         self,

@@ -35,6 +35,10 @@ from loaders.extract.sentence import ActorList, Candidate, Ev, Sentence, find_ar
 from loaders.extract.speakers import FirstPerson
 from loaders.extract.text import fold
 
+_PRONOUN = re.compile(
+    r"(It|They|He|She)[ \t]+(?:(?:also|then|later|initially|again|subsequently|too|later)[ \t]+)?"
+    r"([a-z]+)"
+)
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
 
 
@@ -70,6 +74,7 @@ class Parser(Assembly):
         self.cue: tuple[str, float] = ("sentence", 0.6)
         self.light = False  # the verb phrase being read is a light verb + noun
         self.vote: tuple | None = None  # (events, sentence, section) of the vote in focus
+        self.last_actor: tuple | None = None  # (codes, sentence, block, section) of a subject
         self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
         self.last_subject: tuple[list[Ev], str] | None = None
 
@@ -166,6 +171,24 @@ class Parser(Assembly):
             self.cur = S.focus
             self.cur_sent = sidx
             self.cur_section = self.section
+
+    def pronoun(self, text: str, a: int, b: int, sidx: int) -> FirstPerson | None:
+        """'It backed ...', 'They proposed ...' opening a sentence: the subject of one of the
+        last two sentences of the section (one actor for it / he / she, several for they)."""
+        if self.last_actor is None:
+            return None
+        m = _PRONOUN.match(text, a, min(b, a + 60))
+        if m is None:
+            return None
+        codes, sent, _para, section = self.last_actor
+        if section != self.section or not 0 < sidx - sent <= 2:
+            return None
+        w, word = m.group(2), m.group(1)
+        if w in W.BE or not (w in W.VERBS or w in W.PHRASES or w in W.LIGHT_VERBS or w in W.AUX):
+            return None  # "It was supported by": the proposal, not its author
+        if (word == "They") != (len(codes) > 1):
+            return None
+        return FirstPerson(m.start(1), m.end(1), codes[0], f"'{word}' for {codes[0]}", codes)
 
     def end_colon(self) -> None:
         self.colon = None
