@@ -259,6 +259,10 @@ class Assembly:
                 L.events, L.stance = evs, stance
                 return
         hit = VB.verb(S, j, limit)
+        if hit is None and not relative and L.start <= RO.subject_start(S) + 1:
+            # "Indonesia had a busy day. It backed ...": a subject for a later pronoun
+            codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
+            self.last_actor = (codes, S.idx, S.para, self.section)
         if hit is None:
             if not self._colon_member(S, L):
                 self._after_label(S, L)

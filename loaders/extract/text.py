@@ -111,7 +111,12 @@ def _is_heading_line(line: str) -> bool:
         return False
     if s[0] in "-*+\u2022\u00b7\u2013\u2014" and len(s) > 1 and s[1] in " \t":
         return False  # a bullet
+    if _INNER_STOP.search(s):
+        return False  # "Indonesia had a busy day. It backed ...": sentences, not a title
     return s[0].isupper() or s[0].isdigit() or s[0] in "#[(\"'"
+
+
+_INNER_STOP = re.compile(r"[a-z]{2}[.!?][ \t]+[A-Z]")
 
 
 _BLANK = " \t\r\n\f\v\u00a0\ufeff\u200b\u2028\u2029"
@@ -140,7 +145,7 @@ def blocks(doc: Doc) -> list[Block]:
                 out
                 and out[-1].kind != "h"
                 and out[-1].end == a - 1  # the line right above, no blank line between
-                and _runs_on(text, out[-1].end)
+                and (_runs_on(text, out[-1].end) or stripped[:1].islower())
                 and not bullet
                 and not _SPEAKER_LINE.match(seg)
                 and not doc.is_heading(a2, b2)
