@@ -265,3 +265,118 @@ def test_every_event_has_a_confidence_and_a_cue():
         assert 0 < e.confidence <= 1 and e.cue
     nor = with_actor(res, "NOR")
     assert "supported-by list" in nor.cue
+
+
+# ------------------------------------------------------------------------------------------
+# layout, votes, statements, pronouns (written for the tests)
+
+
+def test_hard_wrapped_short_passage_and_run_on_lines():
+    res = extract_text(
+        "Delegations that asked for the clause to be deleted: Cuba, Nicaragua,\n"
+        "Syrian Arab Republic and Egypt.\n"
+    )
+    (e,) = res.events
+    assert sorted(e.support) == ["CUB", "EGY", "NIC", "SYR"]
+    # a speaker line stopping at "of the" is neither a heading nor cut from its name
+    res = extract_text(
+        "UKRAINE: My delegation objects to the statement just made by the delegation of the\n"
+        "Russian Federation.\n"
+    )
+    (e,) = res.events
+    assert e.proposer == "RUS" and e.oppose == ["UKR"]
+
+
+def test_option_labels_in_bullets():
+    res = extract_text(
+        "Positions on the funding clause:\n"
+        "* Keep voluntary contributions: Japan, Norway\n"
+        "* Asked for more time to consider it: Brazil, Indonesia\n"
+    )
+    keep = with_actor(res, "JPN")
+    assert sorted(keep.support) == ["JPN", "NOR"]
+    wait = with_actor(res, "BRA")
+    assert sorted(wait.neutral) == ["BRA", "IDN"]
+
+
+def test_votes_of_one_resolution_are_one_event():
+    res = extract_text(
+        "On the resolution, Cuba and Belarus voted yes; Georgia and Moldova voted no, as did "
+        "Poland. Mexico and Peru abstained."
+    )
+    (e,) = res.events
+    assert sides(e) == (None, ["BLR", "CUB"], ["GEO", "MDA", "POL"], ["MEX", "PER"])
+
+
+def test_explanations_of_vote_join_the_vote():
+    res = extract_text(
+        "After the vote, the representative of Chile said her delegation had voted in favour. "
+        "Kenya's delegate, who abstained, said the text was premature. The representative of "
+        "Norway said it had voted against the draft."
+    )
+    (e,) = res.events
+    assert sides(e) == (None, ["CHL"], ["NOR"], ["KEN"])
+
+
+def test_statement_with_aligned_countries_shares_its_we():
+    res = extract_text(
+        "Statement on behalf of the European Union\n\n"
+        "Madam Chair, I speak for the EU. Albania and Georgia align themselves with this "
+        "statement. We cannot support the inclusion of content-related offences.\n"
+    )
+    (e,) = res.events
+    assert sorted(e.oppose) == ["ALB", "EU", "GEO"]
+
+
+def test_speaker_for_a_group_stands_for_the_group():
+    res = extract_text(
+        "CHAIR: I give the floor to Qatar, on behalf of the Arab Group.\n"
+        "QATAR: The Arab Group requests a reference to family values in the preamble.\n"
+        "CHAIR: Thank you. Iceland.\n"
+        "ICELAND: Iceland supports the Arab Group request.\n"
+    )
+    (e,) = res.events
+    assert e.proposer == "QAT" and e.on_behalf_of == {"QAT": "ARAB_GROUP"}
+    assert e.support == ["ISL"]
+
+
+def test_supports_what_the_delegate_said_backs_all_of_it():
+    res = extract_text(
+        "CHAIR: I give the floor to Russia.\n"
+        "Speaker: We cannot accept Article 6 in its current form. We propose to replace it "
+        "with a general reference.\n"
+        "CHAIR: I see Cuba.\n"
+        "Speaker: Cuba supports what the distinguished delegate of the Russian Federation "
+        "said.\n"
+    )
+    assert len(res.events) == 2
+    assert all("CUB" in e.actors() for e in res.events)
+    against = next(e for e in res.events if "RUS" in e.oppose)
+    assert "CUB" in against.oppose  # backing Russia's objection is objecting too
+
+
+def test_pronoun_subject_of_the_next_sentence():
+    res = extract_text(
+        "Indonesia had a busy day. It backed the compromise on Article 23, then proposed "
+        "moving the reference to serious crime into Article 2. The proposal was welcomed by "
+        "Thailand."
+    )
+    assert len(res.events) == 2
+    moving = next(e for e in res.events if "moving" in e.option)
+    assert moving.proposer == "IDN" and moving.support == ["THA"]
+    assert "'It' for IDN" in moving.cue
+
+
+def test_capitals_and_demonyms_as_actors():
+    res = extract_text(
+        "A Mexican proposal to set the bar at 60 drew backing from Chile; Moscow, joined by "
+        "Tehran, countered with 30. Canadian and Australian negotiators pushed back at once."
+    )
+    thirty = with_actor(res, "RUS")
+    assert thirty.proposer == "RUS" and thirty.support == ["IRN"]
+    assert sorted(thirty.oppose) == ["AUS", "CAN"]
+    sixty = with_actor(res, "MEX")
+    assert sixty.support == ["CHL"]
+    # a city in a name or after a preposition is no actor
+    res = extract_text("Chile supported the Paris Agreement text at the meeting in Moscow.")
+    assert all("RUS" not in e.actors() and "FRA" not in e.actors() for e in res.events)

@@ -289,6 +289,10 @@ class Assembly:
             return
         created = self._assert(S, L, cls, vend, relative)
         if created and any(t in W.VOTE_VERBS for t in tk[j:vend]):
+            for ev in S.focus or ():
+                if ev.proposer:  # a vote is nobody's proposal: its first voters vote yes
+                    ev.sides = {ev.proposer: "support", **ev.sides}
+                    ev.proposer = None
             self.vote = (S.focus, S.idx, self.section)
         L.events = S.focus
         self.last_subject = None
@@ -392,6 +396,8 @@ class Assembly:
                     # no object ("followed in support"): they back the previous speaker
                     self._attach(S, self.cur, L.members, stance, backing=empty)  # type: ignore[arg-type]
                     return False
+                if cls == W.ALIGN and anaphoric:
+                    return False  # "A and B align themselves with this statement", opening it
                 if own_topic and len(option.split()) <= 1:
                     option = RO.clause_text(self, S, L.start)
         # a verb against a piece of text (not a light "voiced concerns about")

@@ -314,6 +314,9 @@ def passive_anaphor(S: Sentence, upto: int) -> bool:
             return True  # "there was no support from X": on what was just said
         if t == "the" and k + 1 < S.n and tk[k + 1] in W.ANAPHOR_ADJ:
             return True
+    i = subject_start(S)  # "The proposal was welcomed by X": the one just made
+    if i + 2 < upto and tk[i] == "the" and tk[i + 1] in W.ANAPHORIC_NOUNS and tk[i + 2] in W.BE:
+        return True
     return S.subj_anaphor
 
 
