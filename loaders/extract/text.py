@@ -141,17 +141,21 @@ def blocks(doc: Doc) -> list[Block]:
             lead = len(seg) - len(seg.lstrip(_BLANK))
             a2, b2 = a + lead, a + lead + len(stripped)
             bullet = bool(_BULLET.match(seg))
+            prev = out[-1] if out else None
             if (
-                out
-                and out[-1].kind != "h"
-                and out[-1].end == a - 1  # the line right above, no blank line between
-                and (_runs_on(text, out[-1].end) or stripped[:1].islower())
+                prev is not None
+                and prev.end == a - 1  # the line right above, no blank line between
+                and (
+                    (prev.kind != "h" and _runs_on(text, prev.end))
+                    or (stripped[:1].islower() and not doc.is_heading(prev.start, prev.end))
+                )
                 and not bullet
                 and not _SPEAKER_LINE.match(seg)
                 and not doc.is_heading(a2, b2)
             ):
-                # "... by the delegation of the" / "Russian Federation, which ...": one block
-                out[-1] = Block(out[-1].start, b2, out[-1].kind)
+                # "... by the delegation of the" / "Russian Federation, which ...", or a line
+                # going on in lowercase: one block (a heading is never continued in lowercase)
+                out[-1] = Block(prev.start, b2, "p" if prev.kind == "h" else prev.kind)
                 continue
             heading_like = _is_heading_line(stripped) and not _SPEAKER_LINE.match(seg)
             if doc.is_heading(a2, b2) or (heading_like and not _runs_on(text, b2)):
