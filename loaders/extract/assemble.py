@@ -150,6 +150,17 @@ class Assembly:
             targets = [ev]
         self._attach(S, targets, members, stance, backing=True)
 
+    def _antecedent(self, S: Sentence) -> list[Ev]:
+        """The events 'it' / 'the idea' refer to: those of the previous sentence, unless they
+        are a bare view ("X said the obligation would collide with ..."); then the last
+        proposal of the last three sentences."""
+        cur: list[Ev] = self.cur or []
+        if cur and all(ev.bare_view() for ev in cur):
+            for ev in reversed(self.events[-20:]):
+                if ev.section == self.section and S.idx - ev.sent <= 3 and not ev.bare_view():
+                    return [ev]
+        return cur
+
     def _vote(self, S: Sentence, L: ActorList, cls: str, j: int, vend: int) -> bool:
         """'X voted yes; Y voted no, as did Z; W abstained': the sides of one vote. A vote verb
         whose object names no provision of its own joins the vote of the last four sentences."""
@@ -394,7 +405,8 @@ class Assembly:
                     name, conf = self.cue
                     self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
                     # no object ("followed in support"): they back the previous speaker
-                    self._attach(S, self.cur, L.members, stance, backing=empty)  # type: ignore[arg-type]
+                    target = self._antecedent(S) if anaphoric else self.cur
+                    self._attach(S, target, L.members, stance, backing=empty)  # type: ignore[arg-type]
                     return False
                 if cls == W.ALIGN and anaphoric:
                     return False  # "A and B align themselves with this statement", opening it

@@ -65,9 +65,13 @@ def _not_a_name(word: str) -> bool:
     return word in _FUNCTION_WORDS or (word.endswith("ly") and len(word) > 4) or word in W.VERBS
 
 
+_MEMBER_START = W.words("other fellow member members")
+
+
 def _member_phrase(P, S: Sentence, k: int) -> int:
-    """After 'other' / 'fellow': the index of the group named by 'members of (the) G', else 0."""
-    j = k + 1
+    """'(other / fellow) members of (the) G', 'the member States of G': the index of the
+    group's mention, else 0."""
+    j = k + 1 if S.tk[k] in ("other", "fellow") else k
     if j < S.n and S.tk[j] in ("members", "member"):
         j += 1
         if j < S.n and S.tk[j] == "states":
@@ -254,7 +258,11 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
                 saw_sep = True
             elif t == "the":
                 k += 1
-            elif t in ("other", "fellow") and saw_sep and _member_phrase(P, S, k):
+            elif (
+                t in ("other", "fellow", "member", "members")
+                and saw_sep
+                and _member_phrase(P, S, k)
+            ):
                 k = _member_phrase(P, S, k)  # "Egypt and other members of the Arab Group"
             elif t in ("together", "along", "jointly") and k + 1 < S.n and tk[k + 1] == "with":
                 k += 2

@@ -273,7 +273,7 @@ class Lexicon:
                 first_words.add(fw.group(0))
         for word in list(first_words):
             first_words.add(word[0] + word[1:].lower())
-            if len(word) >= 4 and word.isalpha():
+            if len(word) >= 3 and word.isalpha():
                 first_words.add(word.upper())  # "BRAZIL", "RUSSIAN FEDERATION" (ENB style)
         self.prefilter = _grouped_alternation(first_words)
         for surface, code in surfaces.items():

@@ -76,6 +76,19 @@ _phrase(
     "goes along with",
     "sided with",
 )
+_phrase(
+    SUP,
+    "share this concern",
+    "share the concern",
+    "shared the concern",
+    "shared this concern",
+    "share these concerns",
+    "shared these concerns",
+    "share the view",
+    "shared the view",
+    "share this view",
+    "shared this view",
+)
 _phrase(OPP, "saw no need", "see no need", "sees no need", "saw no reason", "see no reason")
 _phrase(
     PROP,

@@ -393,15 +393,29 @@ def anaphoric_object(S: Sentence, j: int, end: int) -> bool:
         t = tk[j]
     if t in ("it", "them", "this", "these", "such"):
         return True
+    if "such" in tk[j : min(end, j + 6)]:
+        return True  # "opposed the inclusion of such offences": the ones just proposed
     if t == "that" and (j + 1 >= end or tk[j + 1] in W.PROPOSAL_NOUNS):
         return True
     if t == "the" and j + 1 < end:
         nxt = tk[j + 1]
         if nxt in W.ANAPHOR_ADJ:
             return True
-        if nxt in W.ANAPHORIC_NOUNS and (j + 2 >= end or tk[j + 2] in W.CLAUSE_END):
-            return True
+        if nxt in W.ANAPHORIC_NOUNS and (
+            j + 2 >= end or tk[j + 2] in W.CLAUSE_END or _adverbial_tail(S, j + 2, end)
+        ):
+            return True  # "the idea", "the proposal in principle"
     return False
+
+
+def _adverbial_tail(S: Sentence, j: int, end: int) -> bool:
+    """'in principle', 'as well', 'too', 'at once' after an object: no topic of its own."""
+    toks = S.tk[j:end]
+    if not toks or len(toks) > 3:
+        return False
+    if ST.adverbial(S.tk, j) == len(toks):
+        return True
+    return all(t in W.ADVERB_OBJECTS or t in W.AUX for t in toks) or toks == ["in", "principle"]
 
 
 def bare_label(S: Sentence, start: int) -> bool:

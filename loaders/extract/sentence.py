@@ -68,6 +68,10 @@ class Ev:
     cues: list[str] = field(default_factory=list)  # the rules that built it, first = creator
     conf: float = 1.0  # the least sure of those rules (see events.Parser._note)
 
+    def bare_view(self) -> bool:
+        """Only a view stated by one actor ("X said the text would ..."), no side taken."""
+        return not self.sides and bool(self.cues) and all("statement verb" in c for c in self.cues)
+
     def add(self, code: str, stance: str) -> None:
         if code == self.proposer or code in self.sides:
             return

@@ -51,7 +51,7 @@ VERBS.update(
         NEU,
         "reserved reserve reserves reserving appreciated appreciates appreciating abstained "
         "abstain abstains abstaining abstention abstentions undecided noncommittal non-committal "
-        "lukewarm neutral hesitant "
+        "lukewarm neutral hesitant flexible "
         "ambivalent",
     )
 )
@@ -148,7 +148,7 @@ NEG_ADJ = words(
 POS_ADJ = words("acceptable useful helpful valuable commendable necessary essential")
 FIND_VERBS = words("found find finds considered considers deemed deem deems")
 SPEECH = words(
-    "said say says saying stated stating noted noting argued arguing explained explaining "
+    "told said say says saying stated stating noted noting argued arguing explained explaining "
     "indicated indicating insisted insisting maintained maintaining stressed stressing "
     "emphasised emphasized warned claimed added adding clarified clarifying replied "
     "responded"
