@@ -380,3 +380,24 @@ def test_capitals_and_demonyms_as_actors():
     # a city in a name or after a preposition is no actor
     res = extract_text("Chile supported the Paris Agreement text at the meeting in Moscow.")
     assert all("RUS" not in e.actors() and "FRA" not in e.actors() for e in res.events)
+
+
+def test_yes_no_labels_and_aligning_with_another_speaker():
+    res = extract_text("Voting results: Yes: Chile, Peru. No: Cuba. Abstain: India.")
+    (e,) = res.events
+    assert sides(e) == (None, ["CHL", "PER"], ["CUB"], ["IND"])
+    res = extract_text(
+        "Mr. Perez (Mexico): Thank you. We align ourselves with the statement delivered by "
+        "Colombia."
+    )
+    (e,) = res.events
+    assert e.proposer == "COL" and e.support == ["MEX"]
+
+
+def test_a_joint_statement_header_is_its_speakers_not_an_event():
+    res = extract_text(
+        "Joint statement delivered by Chile on behalf of a group of States: Chile, Peru and "
+        "Uruguay.\n\nWe cannot accept a convention without human rights safeguards.\n"
+    )
+    (e,) = res.events
+    assert sorted(e.oppose) == ["CHL", "PER", "URY"] and e.proposer is None

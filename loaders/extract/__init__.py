@@ -153,7 +153,11 @@ def _extract(
     parser = Parser(clean, ix, lex)
     all_blocks = blocks(doc)
     # transcripts: "we" / "my delegation" in a speaker's turn stand for the speaker's actor
-    first = first_person(clean, turns(clean, all_blocks, lex), lex)
+    turn_list = turns(clean, all_blocks, lex)
+    first = first_person(clean, turn_list, lex)
+    # the header of a statement ("Statement delivered by X on behalf of ...") names its
+    # speaker: it is read as the speaker of the text, not as a side-taking sentence
+    parser.skip_blocks = {t.start for t in turn_list if t.how == "statement"}
     sidx = 0
     # Work through the document in chunks of whole blocks (about 1 MB): the per-chunk lists of
     # names, dates and article references stay small, so time and memory grow linearly.
@@ -229,6 +233,11 @@ def _chunk(
             while mi < nm and mentions[mi].start < blk.end:
                 mi += 1
             sidx += 1
+            continue
+        if blk.start in parser.skip_blocks:
+            while mi < nm and mentions[mi].start < blk.end:
+                mi += 1
+            sidx += count_sentences(clean, blk.start, blk.end)
             continue
         busy = (
             (mi < nm and mentions[mi].start < blk.end)

@@ -35,6 +35,8 @@ def cue_before(S: Sentence, colon: int) -> str | None:
             return W.PASSIVE.get(tk[j])
         if t in ("favour", "favor") or t in W.SPONSOR_NOUNS:
             return W.SUP
+        if t in ("yes", "no") and k == colon - 1 and (k == 0 or tk[k - 1] in (".", ":", ";")):
+            return W.SUP if t == "yes" else W.OPP  # "Yes: A, B. No: C."
         c = next(
             (cls for toks, cls in W.PHRASES.get(t, ()) if tuple(tk[k : k + len(toks)]) == toks),
             None,

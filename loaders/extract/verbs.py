@@ -130,7 +130,7 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
                 break
     if t in W.ALIGN_VERBS:
         k = j + 1
-        if k < limit and tk[k] in ("itself", "themselves", "himself", "herself"):
+        if k < limit and tk[k] in ("itself", "themselves", "himself", "herself", "ourselves"):
             k += 1
         if k < limit and tk[k] == "with":
             return W.ALIGN, k + 1

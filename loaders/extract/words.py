@@ -293,7 +293,7 @@ PASSIVE.update(
         PROP,
         "proposed suggested introduced tabled submitted floated presented placed made "
         "instigated initiated launched drafted advanced sponsored authored requested raised "
-        "forward led spearheaded pushed promoted put offered initiated brought tabled",
+        "forward led spearheaded pushed promoted put offered initiated brought tabled delivered",
     )
 )
 PASSIVE.update(_forms(STMT, "expressed voiced held stated articulated taken"))
@@ -422,7 +422,7 @@ DRAFT_WORDS = words(
 ANAPHORIC_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments idea ideas move change "
     "changes addition additions deletion deletions position view statement approach "
-    "initiative compromise request plan text draft resolution"
+    "initiative compromise request plan text draft resolution letter appeal"
 )
 DOC_NOUNS = words("text draft resolution")
 ANAPHORS = words("it them this these that those such")
