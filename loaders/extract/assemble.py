@@ -288,6 +288,7 @@ class Assembly:
         if L.neg:
             neg = not neg
         base = _VERB_CUES.get(cls, ("verb", 0.6))
+        self.negated = neg
         if neg:
             cls = ST.flip(cls)
             if cls is None:
@@ -412,10 +413,12 @@ class Assembly:
                     return False  # "A and B align themselves with this statement", opening it
                 if own_topic and len(option.split()) <= 1:
                     option = RO.clause_text(self, S, L.start)
-        # a verb against a piece of text (not a light "voiced concerns about")
+        # a verb against a piece of text (not a light "voiced concerns about"), or a denied
+        # support ("cannot accept X"): the option is X, the list against it
         draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)]) and not (
             self.light
         )
+        draft = draft or (cls == W.OPP and self.negated)
         contrast = RO.contrast(S, L.start)
         self._author(
             S, L, cls, option or S.text_of(self.text, L.start, oend), contrast, draft, (vend, oend)

@@ -73,6 +73,7 @@ class Parser(Assembly):
         # the rule at work and how reliable it is (0-1): stamped on every event it builds
         self.cue: tuple[str, float] = ("sentence", 0.6)
         self.light = False  # the verb phrase being read is a light verb + noun
+        self.negated = False  # ... and its polarity was flipped ("did not support")
         self.skip_blocks: set[int] = set()  # starts of blocks not to parse (statement headers)
         self.vote: tuple | None = None  # (events, sentence, section) of the vote in focus
         self.last_actor: tuple | None = None  # (codes, sentence, block, section) of a subject
