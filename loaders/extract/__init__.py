@@ -15,8 +15,16 @@ Conventions (those of the curated dataset, data/README.md):
   proposal and every later sentence that adds a side to it, e.g. "This proposal was supported");
 * a single actor putting a position forward is its `proposer` (implied support); several actors
   voicing the same view are `support` without a proposer; "opposed by", "did not support it",
-  "were not in agreement on the inclusion of this provision" are `oppose`; reserving a position,
-  asking for time, appreciating without supporting, a lukewarm response are `neutral`;
+  "were not in agreement on the inclusion of this provision" are `oppose`; opposing a piece of
+  text ("Iran opposed the inclusion of X", "cannot accept X") is an event X with the actor in
+  `oppose`, and those backing that actor ("This position was supported by") oppose X too;
+  reserving a position, asking for time, appreciating without supporting, abstaining, a
+  lukewarm response are `neutral`; the sides of one vote ("voted yes / no / abstained", "In
+  favour: ... Against: ...", explanations of vote) are one event without a proposer;
+* transcripts and statements: "we", "my delegation", "our country" in a speaker's turn ("Mr. X
+  (Brazil):", "BRAZIL:", a roster of panelists, "The representative of Brazil said", the floor
+  given by the chair, "Statement by Brazil") stand for the speaker's actor;
+* every event has a `confidence` (0-1) and the `cue` (the rules that produced it);
 * "Jamaica (on behalf of CARICOM)": JAM takes the side, `on_behalf_of == {"JAM": "CARICOM"}`;
   a group named without a speaker ("the Caribbean Community") is itself the actor;
 * competing options of one question (30 / 40 / 60 ratifications, "on the other hand", "while")
@@ -26,13 +34,17 @@ Conventions (those of the curated dataset, data/README.md):
   "the fifth session", mapped through data/sessions.yaml), else from the arguments.
 
 How it works, phase by phase (each module usable and testable on its own):
-(a) text.py: stripping, blocks, sentences, offsets; dates.py: sessions and days;
-(b) mentions.py: actor names; lists.py: mentions grouped into lists, references, on-behalf-of;
-(c) roles.py (left context of a list: "supported by", "which", "aligned with") and verbs.py
-    (the verb phrase of a subject list, with its polarity);
-(d) events.py + assemble.py: lists with their roles become events, across the sentences of a
-    paragraph; words.py holds the word classes. Only sentences naming an actor are parsed;
-all scans are linear (see bench/extract_speed.py) and bounded per sentence.
+(a) markup.py (Markdown/HTML stripped, offset map), text.py (blocks, sentences, folding),
+    dates.py (sessions and days);
+(b) mentions.py: actor names (also capitals and demonyms); sentence.py: tokens with their
+    mentions; lists.py: mentions grouped into lists, references, on-behalf-of;
+(c) roles.py (left context of a list: "supported by", "which", "aligned with", labels) and
+    verbs.py (the verb phrase of a subject list, with its polarity);
+(d) speakers.py (turns and first-person phrases), events.py + assemble.py (lists with their
+    roles become events, across the sentences of a paragraph); words.py and phrases.py hold
+    the word classes. draft.py writes dataset YAML and checks citation overlap.
+Only sentences naming an actor are parsed; all scans are linear (see bench/extract_speed.py)
+and bounded per sentence.
 """
 
 from __future__ import annotations
@@ -203,7 +215,11 @@ def _chunk(
     sidx: int,
     first: list[FirstPerson],
 ) -> int:
-    """Blocks i..j-1 (text [cs, ce)); returns the running sentence index."""
+    """Blocks i..j-1 (text [cs, ce)); returns the running sentence index.
+
+    One loop over blocks and sentences with the hit lists walked by index (a little over 80
+    lines): this is the hot path of bench/extract_speed.py, kept free of per-sentence calls
+    for sentences that name nobody."""
     mentions = lex.find(clean, cs, ce)
     if first:
         lo = bisect.bisect_left(first, cs, key=lambda m: m.start)

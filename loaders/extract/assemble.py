@@ -237,14 +237,10 @@ class Assembly:
         ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast=True)
         self._attach(S, [ev], L.members, stance)
 
-    def _subject(self, S: Sentence, L: ActorList, relative: bool) -> None:
+    def _joined_or_same(self, S: Sentence, L: ActorList, j: int) -> bool:
+        """'Russia was joined by China' (a reference: the by-list sides with Russia) and
+        'China did likewise' (the previous speaker's side): True when handled."""
         limit = S.n
-        start = L.end
-        if start + 1 < limit and S.tk[start] == "," and S.tk[start + 1] == "who":
-            start += 2  # "Brazil's delegate, who also abstained, said ...": the relative's verb
-        j, neg, each = VB.onset(S, start, limit, owner=L)
-        if each:
-            L.each = True
         tk = S.tk
         # "Russia was joined by China": the by-list sides with Russia's position
         if (
@@ -256,7 +252,7 @@ class Assembly:
         ):
             for mi in L.members:
                 self._reference(S, S.ments[mi].code, j)
-            return
+            return True
         # "China did likewise": the side of the previous speaker
         for phrase in W.SAME_PHRASES:
             n = len(phrase)
@@ -268,7 +264,20 @@ class Assembly:
                 self._cue("did-likewise: the previous speaker's side", 0.75)
                 self._attach(S, evs, L.members, stance)
                 L.events, L.stance = evs, stance
-                return
+                return True
+        return False
+
+    def _subject(self, S: Sentence, L: ActorList, relative: bool) -> None:
+        limit = S.n
+        start = L.end
+        if start + 1 < limit and S.tk[start] == "," and S.tk[start + 1] == "who":
+            start += 2  # "Brazil's delegate, who also abstained, said ...": the relative's verb
+        j, neg, each = VB.onset(S, start, limit, owner=L)
+        if each:
+            L.each = True
+        tk = S.tk
+        if self._joined_or_same(S, L, j):
+            return
         hit = VB.verb(S, j, limit)
         if hit is None and not relative and L.start <= RO.subject_start(S) + 1:
             # "Indonesia had a busy day. It backed ...": a subject for a later pronoun

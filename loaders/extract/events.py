@@ -1,23 +1,24 @@
 """Phase (d): events from the sentences of a document (the Parser).
 
-Per sentence (only sentences that name an actor are parsed):
+Per sentence (only sentences that name an actor, or open with a pronoun for a recent subject,
+are parsed), the earlier phases run in order:
 
-1. tokens (words and punctuation) over the folded sentence; actor mentions mapped onto them;
-2. "on behalf of" phrases: the group a speaker spoke for ("Jamaica (on behalf of CARICOM)",
-   "France speaking on behalf of the EU"), and "on behalf of itself and A, B" (A, B join);
-3. references to somebody's proposal ("Brazil's proposal", "the UK proposal", "the Canadian
-   proposal") are marked: they point at that actor's event rather than naming a side;
-4. actor lists: mentions joined by commas, "and", Oxford commas, "as well as", parentheticals
-   and adjacency, with unknown capitalised names inside a list kept as candidates;
-5. each list gets a role from its left context, scanned backwards over fillers ("a large number
-   of member states, including"): "supported by", "opposed by", "not supported by", "but not
-   by", "received support from", "proposed by", "which", "aligned with" ... or, by default, it
-   is the subject of the verb phrase on its right ("supported", "did not agree with", "got behind",
-   "preferred", "reserved their position", "requested more time", "called for", "proposed" ...);
-6. events: a subject list with a verb of its own makes a new event (a single actor is its
-   proposer); passive lists, anaphora ("This proposal was supported by", "It was not supported
-   by", "did not support it") and references attach to the event in focus (in the same sentence,
-   else the last one within three sentences of the same section).
+1. sentence.py: tokens over the folded sentence, actor mentions mapped onto them (names from
+   mentions.py, first-person phrases of a speaker's turn from speakers.py);
+2. lists.py: on-behalf-of phrases, references to somebody's proposal ("Brazil's proposal",
+   "the Canadian proposal"), then actor lists;
+3. roles.py: the role of each list from its left context (SUBJ, PASS "supported by", REL
+   "which", LABEL "In favour:", OPTION "Keep X: A, B", SAME "as did X", ...) with its polarity;
+   verbs.py: the verb phrase of a subject list, negation applied;
+4. here and in assemble.py: a subject list with a verb of its own makes a new event (a single
+   actor putting a position forward is its proposer; against a piece of text, or denying
+   support, it is that text's opponent); passive lists, anaphora ("This proposal was supported
+   by", "did not support it", "the idea"), references and votes attach to the event in focus
+   (in the same sentence, else the last one within three sentences of the same section).
+
+Every event is stamped with the cue of each rule that built it and the confidence of the least
+sure of them (`Parser._note`): the cue's own reliability, lowered for long sentences, unknown
+names in the list, first-person and pronoun subjects, and attachments across sentences.
 """
 
 from __future__ import annotations

@@ -133,39 +133,7 @@ def blocks(doc: Doc) -> list[Block]:
     wrapped = _looks_wrapped(text, lines)
     out: list[Block] = []
     if not wrapped:
-        for a, b in lines:
-            seg = text[a:b]
-            stripped = seg.strip(_BLANK)
-            if not stripped:
-                continue
-            lead = len(seg) - len(seg.lstrip(_BLANK))
-            a2, b2 = a + lead, a + lead + len(stripped)
-            bullet = bool(_BULLET.match(seg))
-            prev = out[-1] if out else None
-            if (
-                prev is not None
-                and prev.end == a - 1  # the line right above, no blank line between
-                and (
-                    (prev.kind != "h" and _runs_on(text, prev.end))
-                    or (stripped[:1].islower() and not doc.is_heading(prev.start, prev.end))
-                )
-                and not bullet
-                and not _SPEAKER_LINE.match(seg)
-                and not doc.is_heading(a2, b2)
-            ):
-                # "... by the delegation of the" / "Russian Federation, which ...", or a line
-                # going on in lowercase: one block (a heading is never continued in lowercase)
-                out[-1] = Block(prev.start, b2, "p" if prev.kind == "h" else prev.kind)
-                continue
-            heading_like = _is_heading_line(stripped) and not _SPEAKER_LINE.match(seg)
-            if doc.is_heading(a2, b2) or (heading_like and not _runs_on(text, b2)):
-                kind = "h"
-            elif bullet:
-                kind = "b"
-            else:
-                kind = "p"
-            out.append(Block(a2, b2, kind))
-        return out
+        return _line_blocks(doc, lines)
     width = _wrap_width(text, lines)
     cur_a = cur_b = -1
     cur_kind = "p"
@@ -219,6 +187,46 @@ def _runs_on(text: str, end: int) -> bool:
     while k > 0 and end - k < 8 and text[k - 1].isalpha():
         k -= 1
     return text[k:end] in _RUN_ON_WORDS
+
+
+def _line_blocks(doc: Doc, lines: list[tuple[int, int]]) -> list[Block]:
+    """One block per line (text that is not hard-wrapped), except that a line stopping
+    mid-sentence, or one going on in lowercase, runs on into the next."""
+    text = doc.text
+    out: list[Block] = []
+    for a, b in lines:
+        seg = text[a:b]
+        stripped = seg.strip(_BLANK)
+        if not stripped:
+            continue
+        lead = len(seg) - len(seg.lstrip(_BLANK))
+        a2, b2 = a + lead, a + lead + len(stripped)
+        bullet = bool(_BULLET.match(seg))
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == a - 1  # the line right above, no blank line between
+            and (
+                (prev.kind != "h" and _runs_on(text, prev.end))
+                or (stripped[:1].islower() and not doc.is_heading(prev.start, prev.end))
+            )
+            and not bullet
+            and not _SPEAKER_LINE.match(seg)
+            and not doc.is_heading(a2, b2)
+        ):
+            # "... by the delegation of the" / "Russian Federation, which ...", or a line
+            # going on in lowercase: one block (a heading is never continued in lowercase)
+            out[-1] = Block(prev.start, b2, "p" if prev.kind == "h" else prev.kind)
+            continue
+        heading_like = _is_heading_line(stripped) and not _SPEAKER_LINE.match(seg)
+        if doc.is_heading(a2, b2) or (heading_like and not _runs_on(text, b2)):
+            kind = "h"
+        elif bullet:
+            kind = "b"
+        else:
+            kind = "p"
+        out.append(Block(a2, b2, kind))
+    return out
 
 
 def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
