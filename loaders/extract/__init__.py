@@ -217,7 +217,7 @@ def _chunk(
 ) -> int:
     """Blocks i..j-1 (text [cs, ce)); returns the running sentence index.
 
-    One loop over blocks and sentences with the hit lists walked by index (a little over 80
+    One loop over blocks and sentences with the hit lists walked by index (about 90
     lines): this is the hot path of bench/extract_speed.py, kept free of per-sentence calls
     for sentences that name nobody."""
     mentions = lex.find(clean, cs, ce)

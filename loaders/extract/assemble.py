@@ -352,7 +352,7 @@ class Assembly:
     ) -> bool:
         """Apply one verb phrase of a subject list; True if it made a new event.
 
-        Kept in one function (a little over 80 lines): the tests run in order of precedence,
+        Kept in one function (about 90 lines): the tests run in order of precedence,
         relative clause, then references to a named proposal, then anaphora to the event in
         focus or of the previous sentence, and only then a new event of its own."""
         limit = S.n
