@@ -401,3 +401,16 @@ def test_a_joint_statement_header_is_its_speakers_not_an_event():
     )
     (e,) = res.events
     assert sorted(e.oppose) == ["CHL", "PER", "URY"] and e.proposer is None
+
+
+def test_with_after_a_clause_and_in_its_favour():
+    res = extract_text("CHINA preferred retaining the paragraph, with EGYPT and INDIA.")
+    (e,) = res.events
+    assert e.proposer == "CHN" and e.support == ["EGY", "IND"]
+    res = extract_text(
+        "Canada's proposal on victim compensation was rejected by Russia, while Australia and "
+        "the UK spoke in its favour."
+    )
+    (e,) = res.events
+    assert sides(e) == ("CAN", ["AUS", "GBR"], ["RUS"], [])
+    assert "reference to a named proposal" in e.cue

@@ -394,7 +394,10 @@ class Parser(Assembly):
                 end = after
             first = start if start is not None else max(0, after - 3)
             option = S.text_of(self.text, first, end) or S.text_of(self.text, 0, S.n)
+            cue = self.cue
+            self._cue("reference to a named proposal", 0.85)
             ev = self._new_event(S, code, option)
+            self.cue = cue
             ev.latent = True
         self._touch(S, [ev])
 
@@ -442,9 +445,12 @@ class Parser(Assembly):
             self._attach(S, [ev], L.members, "support")
         elif role in ("PASS", "LABEL"):
             self._passive(S, L, cls or W.SUP, label=(role == "LABEL"))
-        elif role == "COAUTH":
+        elif role == "COAUTH":  # "together with X", "China preferred it, with Egypt and India"
             if S.focus:
-                self._attach(S, S.focus, L.members, "support")
+                stance = "support"
+                if self.last_subject and self.last_subject[0] == S.focus:
+                    stance = self.last_subject[1]
+                self._attach(S, S.focus, L.members, stance)
         elif role == "INCL":
             self._included(S, L)
         else:

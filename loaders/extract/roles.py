@@ -59,6 +59,14 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
     return classify(S, k, start, comma)
 
 
+def _clause_ends_after(S: Sentence, start: int) -> bool:
+    """Does the list starting at `start` run to the end of its clause (names only)?"""
+    k = start
+    while k < S.n and (k in S.in_mention or S.tk[k] in (",", "and", "the")):
+        k += 1
+    return k >= S.n or S.tk[k] in (".", ";", "!", "?")
+
+
 def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
     """The first token left of `start` that is not a filler ("a large number of member
     states, including"), at most 16 back, and whether a comma was passed."""
@@ -168,6 +176,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             return "COAUTH", None
         if p == "," and k >= 2 and (k - 2) in S.in_mention:
             return "COAUTH", None
+        if p == "," and _clause_ends_after(S, start):
+            return "COAUTH", None  # "China preferred retaining it, with Egypt and India."
         return "SUBJ", None
     if t in W.INCLUDED_CUES:
         return "INCL", None
