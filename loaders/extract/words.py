@@ -32,6 +32,7 @@ VERBS.update(
         "accept accepts accepted accepting approve approves approved approving embrace "
         "embraced embraces embracing champion championed championing concur concurs concurred "
         "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
+        "sign signs signed ratify ratifies ratified "
         "opted opt opts welcomed defended defend defends retained",
     )
 )
