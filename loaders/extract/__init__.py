@@ -405,6 +405,7 @@ def render_table(results: list[tuple[str | Path, ExtractResult]]):
         "support",
         "oppose",
         "neutral",
+        "conf",
         "option",
     ):
         table.add_column(col, overflow="fold")
@@ -421,6 +422,7 @@ def render_table(results: list[tuple[str | Path, ExtractResult]]):
                 ", ".join(e.support),
                 ", ".join(e.oppose),
                 ", ".join(e.neutral),
+                f"{e.confidence:.2f}",
                 e.option[:80],
             )
     names = [
