@@ -86,6 +86,8 @@ class Event:
     neutral: tuple[str, ...] = ()
     on_behalf_of: dict[str, str] = field(default_factory=dict)  # speaker code -> group code
     kind: str = "position"  # "position" | "vote"
+    confidence: float | None = None  # extracted events: how sure the extractor is (0-1)
+    cue: str | None = None  # extracted events: the rule that produced it
 
 
 @dataclass(frozen=True)

@@ -312,7 +312,10 @@ def test_did_likewise_and_followed_in_support():
         "Russia opposed the deletion. China and Belarus did likewise. Mali made "
         "a statement on sovereignty. Niger and Chad followed in support."
     )
-    assert only(res, "RUS").support == ["CHN", "BLR"]
+    # opposing a deletion is opposition to that option (it was coded as a proposal by RUS,
+    # the reversal of issue 16); the ones doing likewise oppose it too
+    rus = only(res, "RUS")
+    assert rus.proposer is None and rus.oppose == ["RUS", "CHN", "BLR"]
     assert only(res, "MLI").support == ["NER", "TCD"]
 
 

@@ -15,8 +15,16 @@ Conventions (those of the curated dataset, data/README.md):
   proposal and every later sentence that adds a side to it, e.g. "This proposal was supported");
 * a single actor putting a position forward is its `proposer` (implied support); several actors
   voicing the same view are `support` without a proposer; "opposed by", "did not support it",
-  "were not in agreement on the inclusion of this provision" are `oppose`; reserving a position,
-  asking for time, appreciating without supporting, a lukewarm response are `neutral`;
+  "were not in agreement on the inclusion of this provision" are `oppose`; opposing a piece of
+  text ("Iran opposed the inclusion of X", "cannot accept X") is an event X with the actor in
+  `oppose`, and those backing that actor ("This position was supported by") oppose X too;
+  reserving a position, asking for time, appreciating without supporting, abstaining, a
+  lukewarm response are `neutral`; the sides of one vote ("voted yes / no / abstained", "In
+  favour: ... Against: ...", explanations of vote) are one event without a proposer;
+* transcripts and statements: "we", "my delegation", "our country" in a speaker's turn ("Mr. X
+  (Brazil):", "BRAZIL:", a roster of panelists, "The representative of Brazil said", the floor
+  given by the chair, "Statement by Brazil") stand for the speaker's actor;
+* every event has a `confidence` (0-1) and the `cue` (the rules that produced it);
 * "Jamaica (on behalf of CARICOM)": JAM takes the side, `on_behalf_of == {"JAM": "CARICOM"}`;
   a group named without a speaker ("the Caribbean Community") is itself the actor;
 * competing options of one question (30 / 40 / 60 ratifications, "on the other hand", "while")
@@ -25,13 +33,24 @@ Conventions (those of the curated dataset, data/README.md):
 * session and date come from the report (dated headings, "On 30 January", "day 4 (1 February)",
   "the fifth session", mapped through data/sessions.yaml), else from the arguments.
 
-How it works: text.py (stripping, blocks, sentences), mentions.py (names), dates.py (sessions
-and days), patterns.py + words.py (constructions). Only sentences naming an actor are parsed;
-all scans are linear (see bench/extract_speed.py) and bounded per sentence.
+How it works, phase by phase (each module usable and testable on its own):
+(a) markup.py (Markdown/HTML stripped, offset map), text.py (blocks, sentences, folding),
+    dates.py (sessions and days);
+(b) mentions.py: actor names (also capitals and demonyms); sentence.py: tokens with their
+    mentions; lists.py: mentions grouped into lists, references, on-behalf-of;
+(c) roles.py (left context of a list: "supported by", "which", "aligned with", labels) and
+    verbs.py (the verb phrase of a subject list, with its polarity);
+(d) speakers.py (turns and first-person phrases), events.py + assemble.py (lists with their
+    roles become events, across the sentences of a paragraph); words.py and phrases.py hold
+    the word classes. draft.py writes dataset YAML and checks citation overlap.
+Only sentences naming an actor are parsed; all scans are linear (see bench/extract_speed.py)
+and bounded per sentence.
 """
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +59,9 @@ from graphkit.model import Citation, Event
 from loaders.actors import ActorIndex, reference
 from loaders.errors import LoadError
 from loaders.extract.dates import Context, find_dates, find_session_names
+from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
-from loaders.extract.patterns import Ev, Parser, candidate_names, find_articles
+from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences
 
 __all__ = [
@@ -70,6 +90,8 @@ class ExtractedEvent:
     date: str | None = None
     issue: str = ""
     sentence: str = ""
+    confidence: float = 1.0  # 0-1: the cue's reliability, lowered for unclear clauses
+    cue: str = ""  # the rule(s) that produced the event, e.g. "supported-by list"
 
     def actors(self) -> set[str]:
         out = set(self.support) | set(self.oppose) | set(self.neutral)
@@ -142,6 +164,12 @@ def _extract(
     ctx = Context(session, date)
     parser = Parser(clean, ix, lex)
     all_blocks = blocks(doc)
+    # transcripts: "we" / "my delegation" in a speaker's turn stand for the speaker's actor
+    turn_list = turns(clean, all_blocks, lex)
+    first = first_person(clean, turn_list, lex)
+    # the header of a statement ("Statement delivered by X on behalf of ...") names its
+    # speaker: it is read as the speaker of the text, not as a side-taking sentence
+    parser.skip_blocks = {t.start for t in turn_list if t.how == "statement"}
     sidx = 0
     # Work through the document in chunks of whole blocks (about 1 MB): the per-chunk lists of
     # names, dates and article references stay small, so time and memory grow linearly.
@@ -153,7 +181,7 @@ def _extract(
             size += all_blocks[j].end - all_blocks[j].start + 1
             j += 1
         cs, ce = all_blocks[i].start, all_blocks[j - 1].end
-        sidx = _chunk(clean, all_blocks, i, j, cs, ce, lex, ctx, parser, sidx)
+        sidx = _chunk(clean, all_blocks, i, j, cs, ce, lex, ctx, parser, sidx, first)
         i = j
     events = [_finish(ev, doc, source) for ev in parser.events if _keep(ev)]
     events.sort(key=lambda e: (e.char_start, e.char_end))
@@ -166,6 +194,12 @@ def _extract(
 
 
 _CHUNK = 1_000_000
+_NORMATIVE = frozenset(
+    [
+        "should", "must", "ought", "cannot", "never", "needs", "need", "necessary", "essential",
+        "insisted", "insist", "unacceptable", "require", "requires", "required",
+    ]
+)  # fmt: skip
 
 
 def _chunk(
@@ -179,9 +213,23 @@ def _chunk(
     ctx: Context,
     parser: Parser,
     sidx: int,
+    first: list[FirstPerson],
 ) -> int:
-    """Blocks i..j-1 (text [cs, ce)); returns the running sentence index."""
+    """Blocks i..j-1 (text [cs, ce)); returns the running sentence index.
+
+    One loop over blocks and sentences with the hit lists walked by index (about 90
+    lines): this is the hot path of bench/extract_speed.py, kept free of per-sentence calls
+    for sentences that name nobody."""
     mentions = lex.find(clean, cs, ce)
+    if first:
+        lo = bisect.bisect_left(first, cs, key=lambda m: m.start)
+        hi = bisect.bisect_left(first, ce, key=lambda m: m.start)
+        if hi > lo:
+            # a first-person span replaces a name at the same place (the group a speaker
+            # speaks for stands for the speaker)
+            spans = {(m.start, m.end) for m in first[lo:hi]}
+            mentions = [m for m in mentions if (m.start, m.end) not in spans]
+            mentions = list(heapq.merge(mentions, first[lo:hi], key=lambda m: m.start))
     date_hits = find_dates(clean, cs, ce)
     name_hits = find_session_names(clean, cs, ce)
     art_hits = find_articles(clean, cs, ce)
@@ -201,6 +249,11 @@ def _chunk(
             while mi < nm and mentions[mi].start < blk.end:
                 mi += 1
             sidx += 1
+            continue
+        if blk.start in parser.skip_blocks:
+            while mi < nm and mentions[mi].start < blk.end:
+                mi += 1
+            sidx += count_sentences(clean, blk.start, blk.end)
             continue
         busy = (
             (mi < nm and mentions[mi].start < blk.end)
@@ -232,6 +285,9 @@ def _chunk(
                 if m.start >= a and m.end <= b:
                     ms.append(m)
                 mi += 1
+            pro = parser.pronoun(clean, a, b, sidx)
+            if pro is not None:
+                ms.insert(0, pro)
             if ms or clean[b - 1 : b] == ":":
                 parser.parse(a, b, ms, sidx, bi, blk.kind == "b")
             sidx += 1
@@ -250,6 +306,11 @@ def _take(hits: list[re.Match[str]], i: int, a: int, b: int) -> tuple[list, int]
 def _keep(ev: Ev) -> bool:
     if ev.latent:
         return False
+    if not ev.sides and ev.cues and all("statement verb" in c for c in ev.cues):
+        # "X said ...", "X stressed ...": a side only when it says what should be done
+        return not _NORMATIVE.isdisjoint(re.findall(r"[a-z]+", ev.option.lower()))
+    if ev.cues == ["stated-by list"] and not ev.sides:
+        return False  # "Statement of Iran before action ...": a title, not a side
     return bool(ev.proposer or ev.sides)
 
 
@@ -276,6 +337,8 @@ def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
         date=ev.date,
         issue=ev.issue,
         sentence=source[oa:ob],
+        confidence=ev.conf,
+        cue="; ".join(ev.cues),
     )
 
 
@@ -287,8 +350,9 @@ def to_json(results: list[tuple[str | Path, ExtractResult]], *, unresolved: bool
     """{"documents": [{"file": path, "events": [...]}]}, JSON-ready.
 
     Events carry char_start, char_end, proposer, option, support, oppose, neutral,
-    on_behalf_of, session, date, plus issue and sentence. With `unresolved=True` each document
-    also lists the names that resolved to no actor, with suggestions.
+    on_behalf_of, session, date, plus issue, sentence, confidence and cue. With
+    `unresolved=True` each document also lists the names that resolved to no actor, with
+    suggestions.
     """
     docs = []
     for path, res in results:
@@ -308,6 +372,8 @@ def to_json(results: list[tuple[str | Path, ExtractResult]], *, unresolved: bool
                     "date": e.date,
                     "issue": e.issue,
                     "sentence": e.sentence,
+                    "confidence": e.confidence,
+                    "cue": e.cue,
                 }
             )
         doc: dict = {"file": str(path), "events": events}
@@ -339,6 +405,7 @@ def render_table(results: list[tuple[str | Path, ExtractResult]]):
         "support",
         "oppose",
         "neutral",
+        "conf",
         "option",
     ):
         table.add_column(col, overflow="fold")
@@ -355,6 +422,7 @@ def render_table(results: list[tuple[str | Path, ExtractResult]]):
                 ", ".join(e.support),
                 ", ".join(e.oppose),
                 ", ".join(e.neutral),
+                f"{e.confidence:.2f}",
                 e.option[:80],
             )
     names = [
@@ -405,6 +473,8 @@ def to_events(
                 oppose=tuple(e.oppose),
                 neutral=tuple(e.neutral),
                 on_behalf_of=dict(e.on_behalf_of),
+                confidence=e.confidence,
+                cue=e.cue or None,
             )
         )
     if missing:

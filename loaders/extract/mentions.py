@@ -145,6 +145,7 @@ DEMONYMS: dict[str, str] = {
     "Yemeni": "YEM",
     "Zambian": "ZMB",
     "Zimbabwean": "ZWE",
+    "European": "EU",
 }
 # Capitals standing for their government ("sided with Tehran", "Moscow's proposal"): used only
 # as references to that actor's position, never as list members (meetings happen in cities).
@@ -156,8 +157,18 @@ CAPITALS: dict[str, str] = {
     "Pyongyang": "PRK", "Seoul": "KOR", "Kyiv": "UKR", "Islamabad": "PAK", "Damascus": "SYR",
     "Managua": "NIC", "Abuja": "NGA", "Nairobi": "KEN", "Mexico City": "MEX", "Bern": "CHE",
     "Oslo": "NOR", "Wellington": "NZL", "Singapore": "SGP", "Jakarta": "IDN", "Doha": "QAT",
+    "Baku": "AZE", "Kigali": "RWA", "Hanoi": "VNM",
 }  # fmt: skip
-DEMONYM_NOUNS = ("delegation", "delegations", "government", "representative", "representatives")
+DEMONYM_NOUNS = (
+    "delegation", "delegations", "government", "representative", "representatives", "delegate",
+    "delegates", "negotiator", "negotiators", "official", "officials", "envoy", "diplomat",
+    "diplomats", "minister", "ambassador", "authorities", "side", "mission",
+)  # fmt: skip
+# demonyms standing alone in a coordination with a named actor: "U.S. and European opposition",
+# "Canadian and Australian negotiators"
+_COORD_NOUNS = frozenset(DEMONYM_NOUNS) | frozenset(
+    ["opposition", "objections", "support", "backing", "resistance", "proposal", "push"]
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -249,12 +260,21 @@ class Lexicon:
                 continue
             for noun in DEMONYM_NOUNS:
                 surfaces.setdefault(f"{dem} {noun}", code)
+        # capitals standing for their government as a subject ("Moscow countered", "joined by
+        # Tehran"); never before another capitalised word ("Paris Agreement") or "-based"
+        self.capital_surfaces: set[str] = set()
+        for cap, code in CAPITALS.items():
+            if code in index.actors and " " not in cap and cap not in surfaces:
+                surfaces[cap] = code
+                self.capital_surfaces.add(cap)
         for surface in surfaces:
             fw = _FIRST_WORD.match(surface)
             if fw:
                 first_words.add(fw.group(0))
         for word in list(first_words):
             first_words.add(word[0] + word[1:].lower())
+            if len(word) >= 3 and word.isalpha():
+                first_words.add(word.upper())  # "BRAZIL", "RUSSIAN FEDERATION" (ENB style)
         self.prefilter = _grouped_alternation(first_words)
         for surface, code in surfaces.items():
             key = _key(surface)
@@ -343,6 +363,44 @@ class Lexicon:
                 continue
             out.append(Mention(s, e, code, acronym))
             skip_to = e
+        if self.capital_surfaces:
+            out = [m for m in out if not self._bad_capital(text, m)]
+        return self._coordinated(text, out, end)
+
+    def _bad_capital(self, text: str, m: Mention) -> bool:
+        if text[m.start : m.end] not in self.capital_surfaces:
+            return False
+        nxt = text[m.end : m.end + 2]
+        return nxt[:1] == "-" or (nxt[:1] == " " and nxt[1:2].isupper())
+
+    def _coordinated(self, text: str, out: list[Mention], end: int) -> list[Mention]:
+        """'Canadian and Australian negotiators', 'U.S. and European opposition': the lone
+        demonym next to a named actor is a mention too (only checked around mentions)."""
+        add: list[Mention] = []
+        codes = self.demonym_codes
+        for m in out:
+            # backwards: "<Dem> and <Dem> negotiators" / "<Dem>, <Dem> delegations"
+            w = _PREV_DEMONYM.search(text, max(0, m.start - 30), m.start)
+            if (
+                w
+                and codes.get(w.group(1).lower())
+                and text[m.start : m.end].split()[-1] in (_COORD_NOUNS)
+            ):
+                add.append(Mention(w.start(1), w.end(1), codes[w.group(1).lower()]))
+            # forwards: "<Actor> and <Dem> opposition"
+            f = _NEXT_DEMONYM.match(text, m.end, min(end, m.end + 40))
+            if f and codes.get(f.group(1).lower()) and f.group(2).lower() in _COORD_NOUNS:
+                add.append(Mention(f.start(1), f.end(1), codes[f.group(1).lower()]))
+        if not add:
+            return out
+        taken = {(m.start, m.end) for m in out}
+        for a in add:
+            if (a.start, a.end) not in taken and not any(
+                m.start < a.end and a.start < m.end for m in out
+            ):
+                out.append(a)
+                taken.add((a.start, a.end))
+        out.sort(key=lambda m: m.start)
         return out
 
 
@@ -369,6 +427,8 @@ def _grouped_alternation(words: set[str]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alts) + r")(?![^\W_])")
 
 
+_PREV_DEMONYM = re.compile(r"\b([A-Z][a-z]{2,14})(?:,| and| or)[ ]+$")
+_NEXT_DEMONYM = re.compile(r"(?:,| and| or)[ ]+([A-Z][a-z]{2,14})[ ]+([a-z-]{3,15})\b")
 _G77 = re.compile(r"(?:77|G-?77)\s+(?:and|&)\s+$")
 _FIRST_WORD = re.compile(r"[^\W_]+")
 _WINDOW = 72

@@ -8,6 +8,8 @@ position of another speaker: "aligned with", "agreed with", "in line with").
 
 from __future__ import annotations
 
+from loaders.extract import phrases as _phrases
+
 SUP, OPP, NEU, PROP, STMT, ALIGN = "SUP", "OPP", "NEU", "PROP", "STMT", "ALIGN"
 
 
@@ -29,7 +31,8 @@ VERBS.update(
         "favoring welcome welcomes welcomed welcoming prefer prefers preferred preferring "
         "accept accepts accepted accepting approve approves approved approving embrace "
         "embraced embraces embracing champion championed championing concur concurs concurred "
-        "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins "
+        "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
+        "sign signs signed ratify ratifies ratified "
         "opted opt opts welcomed defended defend defends retained",
     )
 )
@@ -41,14 +44,15 @@ VERBS.update(
         "resisting dismiss dismissed dismisses refuse refused refuses block blocked blocks "
         "contest contested contests challenge challenged challenges criticise criticised "
         "criticize criticized question questioned questioning against skeptical sceptical "
-        "doubtful wary critical unconvinced",
+        "doubtful wary critical unconvinced regretted regrets deplored deplores lamented",
     )
 )
 VERBS.update(
     _forms(
         NEU,
         "reserved reserve reserves reserving appreciated appreciates appreciating abstained "
-        "abstain abstains undecided noncommittal non-committal lukewarm neutral hesitant "
+        "abstain abstains abstaining abstention abstentions undecided noncommittal non-committal "
+        "lukewarm neutral hesitant flexible "
         "ambivalent",
     )
 )
@@ -76,8 +80,10 @@ VERBS.update(
         "explains explaining maintained maintains maintaining expressed expressing voiced "
         "voicing raised raising recognised recognized recognises recognizes recognising "
         "recognizing acknowledged acknowledges considered considers warned warns warning "
-        "intervened articulated articulates shared argued argues arguing reaffirmed "
+        "intervened articulated articulates shared argued argues arguing reaffirmed accused "
+        "retorted "
         "reaffirms affirmed affirms reminded cautioned believes believed felt feels insisted "
+        "believe think thinks thought "
         "called calling call calls pointed articulated",
     )
 )
@@ -112,7 +118,8 @@ LIGHT_NOUNS.update(_forms(SUP, "support backing endorsement preference approval"
 LIGHT_NOUNS.update(
     _forms(
         OPP,
-        "opposition objection objections concern concerns disagreement reservations "
+        "opposition objection objections concern concerns disagreement reservations regret "
+        "disappointment dissatisfaction "
         "scepticism skepticism doubts criticism resistance",
     )
 )
@@ -132,130 +139,8 @@ PRED_START = words(
     "the a an one among key main chief leading strong principal major lead early vocal staunch"
 )
 
-# Multi-word verb phrases, checked before single words: tokens -> class.
-PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-
-
-def _phrase(cls: str, *phrases: str) -> None:
-    for p in phrases:
-        toks = tuple(p.split())
-        PHRASES.setdefault(toks[0], []).append((toks, cls))
-
-
-_phrase(
-    SUP,
-    "co - sponsored",
-    "co - sponsor",
-    "co - sponsors",
-    "co - sponsoring",
-    "sees value",
-    "saw value",
-    "see value",
-    "in favour",
-    "in favor",
-    "in support",
-    "in agreement",
-    "got behind",
-    "get behind",
-    "gets behind",
-    "stood behind",
-    "stand behind",
-    "came out in favour",
-    "followed in support",
-    "followed suit",
-    "spoke in favour",
-    "spoke in favor",
-    "spoke in support",
-    "continued to support",
-    "threw their weight behind",
-    "threw its weight behind",
-    "were supportive",
-    "was supportive",
-    "agreed to",
-    "favourably",
-    "opted for",
-)
-_phrase(
-    SUP,
-    "voted in favour",
-    "voted in favor",
-    "voting in favour",
-    "voting in favor",
-    "voted for",
-    "voting for",
-    "voted yes",
-    "joined consensus",
-    "joined the consensus",
-)
-_phrase(
-    OPP,
-    "voted against",
-    "voting against",
-    "voted no",
-    "blocked consensus",
-)
-_phrase(
-    OPP,
-    "in opposition",
-    "spoke against",
-    "spoke out against",
-    "pushed back",
-    "took issue",
-    "were against",
-    "was against",
-    "stood against",
-)
-_phrase(
-    ALIGN,
-    "in line with",
-    "agreed with",
-    "agree with",
-    "agrees with",
-    "concurred with",
-    "associated itself with",
-    "associated themselves with",
-    "aligned itself with",
-    "aligned themselves with",
-    "aligned with",
-    "sided with",
-    "joined forces with",
-)
-_phrase(
-    NEU,
-    "took note",
-    "take note",
-    "takes note",
-    "asked for more time",
-    "requested more time",
-    "needed more time",
-    "asked for time",
-    "requested time",
-    "needed time",
-    "wanted more time",
-    "sought more time",
-    "requested additional time",
-    "asked for additional time",
-    "reserved its position",
-    "reserved their position",
-    "reserved their positions",
-)
-_phrase(
-    PROP,
-    "put forward",
-    "called for",
-    "calling for",
-    "call for",
-    "calls for",
-    "called on",
-    "calling on",
-    "calls on",
-    "pushed for",
-    "pressed for",
-    "argued for",
-    "asked for",
-    "made clear",
-)
-_phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")
+# Multi-word verb phrases (phrases.py), checked before single words: tokens -> class.
+PHRASES = _phrases.PHRASES
 
 NEG_ADJ = words(
     "problematic unacceptable objectionable difficult concerning troubling inappropriate "
@@ -264,7 +149,7 @@ NEG_ADJ = words(
 POS_ADJ = words("acceptable useful helpful valuable commendable necessary essential")
 FIND_VERBS = words("found find finds considered considers deemed deem deems")
 SPEECH = words(
-    "said say says saying stated stating noted noting argued arguing explained explaining "
+    "told said say says saying stated stating noted noting argued arguing explained explaining "
     "indicated indicating insisted insisting maintained maintaining stressed stressing "
     "emphasised emphasized warned claimed added adding clarified clarifying replied "
     "responded"
@@ -409,10 +294,37 @@ PASSIVE.update(
         PROP,
         "proposed suggested introduced tabled submitted floated presented placed made "
         "instigated initiated launched drafted advanced sponsored authored requested raised "
-        "forward led spearheaded pushed promoted put offered initiated brought tabled",
+        "forward led spearheaded pushed promoted put offered initiated brought tabled delivered",
     )
 )
 PASSIVE.update(_forms(STMT, "expressed voiced held stated articulated taken"))
+# an objection to what was just said, whatever its that-clause says
+REPLY_ENDS = words("back retorted protested objected countered")
+ADVERB_OBJECTS = words(
+    "once again too well strongly firmly immediately swiftly quickly vigorously sharply "
+    "repeatedly privately publicly later today yesterday"
+)
+TIME_PREPS = words("at on in from during throughout after before since by")
+# "Despite resistance from Moscow, Brazil got ...": the opening phrase sides on the main clause
+OPENING_PREPS = words("with in despite amid against over")
+VOTE_VERBS = words("voted voting vote votes abstained abstain abstaining abstains")
+PROVISION_WORDS = words("article articles paragraph paragraphs amendment amendments clause")
+SPONSOR_NOUNS = words("authors sponsors cosponsors co-authors co-sponsors")
+VOTE_WORDS = words(
+    "voted voting vote votes abstained abstain abstaining abstention abstentions favour favor "
+    "against yes no"
+)
+# "X opposition", "US and EU objections", "Russian-led": a list followed by a noun of stance
+LIST_NOUN_SIDE: dict[str, str] = {}
+LIST_NOUN_SIDE.update(_forms(SUP, "support backing endorsement"))
+LIST_NOUN_SIDE.update(_forms(OPP, "opposition objections objection resistance pushback"))
+HYPHEN_SIDE: dict[str, str] = {}
+HYPHEN_SIDE.update(_forms(PROP, "led sponsored drafted proposed authored initiated"))
+HYPHEN_SIDE.update(_forms(SUP, "backed supported endorsed"))
+# "no support from", "little backing": the noun of stance denied
+NOUN_NEG = words("no little lack without scant insufficient")
+# Adjectives of a first-person / third-person speaker noun: "my delegation", "his country"
+SELF_NOUNS = words("delegation country government")
 NEUTRAL_RESPONSE = words("lukewarm cautious mixed muted tepid reserved noncommittal non-committal")
 FROM_NOUNS: dict[str, str] = {}
 FROM_NOUNS.update(
@@ -446,7 +358,9 @@ OF_QUANT = words(
 # After "X's": the speaker itself ("Egypt's delegation proposed").
 REP_NOUNS = words(
     "delegation delegations representative representatives government delegate delegates "
-    "negotiator negotiators mission"
+    "negotiator negotiators mission envoy envoys ambassador ambassadors minister ministers "
+    "ministry president spokesperson spokesman spokeswoman officials official diplomats "
+    "diplomat authorities leader leaders"
 )
 # ", supported by X," between a subject and its verb.
 PARENTHETICAL_START = words(
@@ -462,7 +376,7 @@ OF_NOUNS.update(
 )
 OF_NOUNS.update(_forms(STMT, "statement position contribution"))
 NOUN_CUES: dict[str, str] = {}
-NOUN_CUES.update(_forms(SUP, "consensus support supporters proponents backers agreement"))
+NOUN_CUES.update(_forms(SUP, "consensus support supporters proponents backers agreement backing"))
 NOUN_CUES.update(_forms(OPP, "opposition opponents critics objections resistance"))
 
 # "The representative of Egypt", "the speaker for Japan": the speaker is the actor.
@@ -498,7 +412,7 @@ TARGET_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments statement statements "
     "position positions contribution contributions approach idea text draft initiative "
     "submission submissions intervention formulation wording language compromise views view "
-    "efforts effort call request concerns plan package alternative"
+    "efforts effort call request concerns plan package alternative push bid demand demands"
 )
 DRAFT_WORDS = words(
     "provision provisions article articles paragraph paragraphs text draft proposal "
@@ -509,8 +423,9 @@ DRAFT_WORDS = words(
 ANAPHORIC_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments idea ideas move change "
     "changes addition additions deletion deletions position view statement approach "
-    "initiative compromise request plan"
+    "initiative compromise request plan text draft resolution letter appeal"
 )
+DOC_NOUNS = words("text draft resolution")
 ANAPHORS = words("it them this these that those such")
 ANAPHOR_ADJ = words("proposed said same above latter former aforementioned")
 CLAUSE_END = words(", ; : . ! ? which while whereas but although though however \u2013 \u2014 ) ]")

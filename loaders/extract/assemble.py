@@ -1,0 +1,457 @@
+"""Phase (d), part 2: a list with its role becomes (part of) an event.
+
+`Assembly` is mixed into the Parser of events.py: a subject list with a verb of its own makes
+a new event (a single actor is its proposer, a single actor against a draft provision its
+opponent); passive lists ("supported by"), anaphora ("This proposal was supported by", "did not
+support it") and references ("Brazil's proposal") attach to the event in focus, in the same
+sentence or a recent one of the same section.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import roles as RO
+from loaders.extract import sentence as ST
+from loaders.extract import verbs as VB
+from loaders.extract import words as W
+from loaders.extract.sentence import ActorList, Ev, Sentence
+from loaders.extract.speakers import FirstPerson
+
+# verb class of a subject's verb phrase -> (cue name, reliability)
+_VERB_CUES = {
+    W.SUP: ("subject + support verb", 0.88),
+    W.OPP: ("subject + opposition verb", 0.88),
+    W.NEU: ("subject + reserve verb", 0.8),
+    W.PROP: ("subject + proposal verb", 0.85),
+    W.STMT: ("subject + statement verb", 0.7),
+    W.ALIGN: ("subject + alignment verb", 0.82),
+}
+
+
+def _adverbial_object(S: Sentence, j: int, end: int) -> bool:
+    """An 'object' that is only a time or manner phrase: 'at once', 'on Tuesday', 'again'."""
+    toks = S.tk[j:end]
+    if not toks or len(toks) > 4:
+        return False
+    if all(t in W.AUX or t in W.ADVERB_OBJECTS for t in toks):
+        return True
+    return toks[0] in W.TIME_PREPS and not any(t in W.DRAFT_WORDS for t in toks)
+
+
+def _clause_follows(S: Sentence, vend: int) -> bool:
+    """A reported clause with a subject list of its own right after a speech verb."""
+    k = vend + 1 if vend < S.n and S.tk[vend] in ("that", ",") else vend
+    return k in S.list_at or (k + 1 in S.list_at and S.tk[k] == "the")
+
+
+_NOUN_CONTEXT = W.words("the a despite amid with without over against facing and but after")
+
+
+def noun_context(S: Sentence, L: ActorList, role: str) -> bool:
+    """The list modifies a noun ('despite US opposition'), it is not a subject ('we support')."""
+    if any(isinstance(S.ments[mi], FirstPerson) for mi in L.members):
+        return False
+    if role == "NONE":
+        return True
+    return role == "SUBJ" and L.start > 0 and S.tk[L.start - 1] in _NOUN_CONTEXT
+
+
+def noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None:
+    """'despite US and EU opposition', 'Russian-led', 'a Chinese-backed text': the class of the
+    noun or hyphenated participle right after the list."""
+    e = L.end
+    if e >= S.n:
+        return None
+    t = S.tk[e]
+    if t in W.LIST_NOUN_SIDE:
+        return W.LIST_NOUN_SIDE[t], (f"'{t}' after the list", 0.8)
+    if t == "-" and e + 1 < S.n and S.tk[e + 1] in W.HYPHEN_SIDE and S.ts[e] == S.te[e - 1]:
+        return W.HYPHEN_SIDE[S.tk[e + 1]], (f"'-{S.tk[e + 1]}' after the name", 0.82)
+    return None
+
+
+class Assembly:
+    """Event-building handlers for the roles of roles.py (mixin of events.Parser)."""
+
+    def _passive(self, S: Sentence, L: ActorList, cls: str, label: bool = False) -> None:
+        S.last_passive = cls if cls in (W.SUP, W.OPP) else S.last_passive
+        members = L.members
+        if cls == W.PROP:
+            # "Chile supported the amendment tabled by Mexico": Mexico is that event's proposer
+            if S.focus and len(members) == 1:
+                ev = S.focus[-1]
+                lo, hi = S.obj_range.get(id(ev), (0, 0))
+                if ev.proposer is None and lo <= L.start <= hi:
+                    code = S.ments[members[0]].code
+                    ev.sides.pop(code, None)
+                    ev.proposer = code
+                    self._touch(S, [ev])
+                    return
+            option = RO.clause_text(self, S, L.start)
+            if L.end < S.n and S.tk[L.end] in ("to", "on", "for", "regarding", "that", "of"):
+                stop = VB.np_end(S, L.end + 1)
+                more = S.text_of(self.text, L.end, stop)
+                option = f"{option} {more}".strip()
+            codes = {S.ments[mi].code for mi in members}
+            if len(codes) == 1:
+                recent = self._find_event(S, S.ments[members[0]].code)
+                if recent is not None and S.idx - recent.sent <= 3:
+                    recent.latent = False
+                    self._touch(S, [recent])
+                    return
+            if L.each and len(members) > 1:
+                evs = [self._new_event(S, S.ments[mi].code, option) for mi in members]
+                self._touch(S, evs)
+                return
+            ev = self._new_event(S, S.ments[members[0]].code, option)
+            if members[0] in S.behalf:
+                ev.behalf[ev.proposer] = S.behalf[members[0]]  # type: ignore[index]
+            self._attach(S, [ev], members[1:], "support")
+            return
+        stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        targets: list[Ev] | None = None
+        both = any(S.tk[k] in W.BOTH_OF_WHICH for k in range(max(0, L.start - 8), L.start)) and (
+            "which" in S.tk[max(0, L.start - 8) : L.start]
+        )
+        if both and S.touched:
+            targets = list(S.touched)
+        elif S.focus and not RO.new_clause(S, L.start):
+            targets = S.focus
+        elif RO.passive_anaphor(S, L.start) and self._cur_ok(S, 3):
+            targets = self.cur
+        elif label and RO.bare_label(S, L.start) and self._cur_ok(S, 3):
+            targets = self.cur  # "In favour: A, B. Against: C."
+        if targets is None and not S.focus:
+            # "Support came from Chile for the Mexican proposal"
+            for k in range(L.end, min(S.n, L.end + 4)):
+                mi = S.mstart_at.get(k)
+                if mi is not None and S.mflag[mi] == "target":
+                    S.mflag[mi] = "used"
+                    self._reference(S, S.ments[mi].code, self._after_noun(S, mi), k)
+                    targets = S.focus
+                    break
+                hit = next((x for x in S.extra_targets if x[0] == k), None)
+                if hit is not None:
+                    S.extra_targets.remove(hit)
+                    self._reference(S, hit[2], hit[1], k)
+                    targets = S.focus
+                    break
+        if cls == W.STMT and targets is None:
+            self._author(S, L, W.STMT, RO.clause_text(self, S, L.start), False, False)
+            return
+        if targets is None and stance in ("support", "oppose") and RO.clause_initial(S, L):
+            S.pending.append((list(members), stance))
+            return
+        if targets is None and stance in ("support", "oppose") and self._split_subject(S, L):
+            S.pending.append((list(L.members), stance))
+            return
+        if targets is None:
+            contrast = S.focus is not None
+            ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast)
+            targets = [ev]
+        self._attach(S, targets, members, stance, backing=True)
+
+    def _antecedent(self, S: Sentence) -> list[Ev]:
+        """The events 'it' / 'the idea' refer to: those of the previous sentence, unless they
+        are a bare view ("X said the obligation would collide with ..."); then the last
+        proposal of the last three sentences."""
+        cur: list[Ev] = self.cur or []
+        if cur and all(ev.bare_view() for ev in cur):
+            for ev in reversed(self.events[-20:]):
+                if ev.section == self.section and S.idx - ev.sent <= 3 and not ev.bare_view():
+                    return [ev]
+        return cur
+
+    def _vote(self, S: Sentence, L: ActorList, cls: str, j: int, vend: int) -> bool:
+        """'X voted yes; Y voted no, as did Z; W abstained': the sides of one vote. A vote verb
+        whose object names no provision of its own joins the vote of the last four sentences."""
+        tk = S.tk
+        if not any(t in W.VOTE_VERBS for t in tk[j:vend]) or self.vote is None:
+            return False
+        evs, sent, section = self.vote
+        if not evs or section != self.section or S.idx - sent > 4:
+            return False
+        oend = VB.object_end(S, vend, S.n)
+        if any(t in W.PROVISION_WORDS for t in tk[vend:oend]):
+            return False
+        stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        name, conf = self.cue
+        self._cue(f"{name} + the vote in focus", conf * 0.9)
+        self._attach(S, evs, L.members, stance)
+        self.vote = (evs, S.idx, section)
+        L.events, L.stance = evs, stance
+        self.last_subject = (evs, stance)
+        return True
+
+    def _after_label(self, S: Sentence, L: ActorList) -> None:
+        """'... align themselves with this statement: the candidate countries A, B; C; D': a
+        later list of the same sentence, with no verb, after a colon with a stance cue."""
+        tk = S.tk
+        colon = next((k for k in range(L.start - 1, -1, -1) if tk[k] == ":"), -1)
+        if colon < 0 or any(t == "." for t in tk[colon : L.start]):
+            return
+        cls = RO.cue_before(S, colon)
+        if cls not in (W.SUP, W.OPP, W.NEU):
+            return
+        stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
+        self._cue(f"{stance} label, later in the sentence", 0.75)
+        if S.focus:
+            targets = S.focus
+        elif self._cur_ok(S, 2) and any(t in W.ANAPHORS for t in tk[max(0, colon - 4) : colon]):
+            targets = self.cur  # "... with this statement:"
+        else:
+            targets = [self._new_event(S, None, S.text_of(self.text, 0, colon))]
+        self._attach(S, targets, L.members, stance, backing=True)  # type: ignore[arg-type]
+
+    def _split_subject(self, S: Sentence, L: ActorList) -> bool:
+        """'Supported by A and B, C proposed ...': the last name, after a comma, is a subject."""
+        tk = S.tk
+        if len(L.members) < 2 or not tk or tk[0] not in W.PASSIVE:
+            return False
+        last = L.members[-1]
+        gap = tk[S.mend[L.members[-2]] : S.mtok[last][0]]
+        if gap != [","]:
+            return False
+        j, _neg, _each = VB.onset(S, L.end, S.n)
+        if VB.verb(S, j, S.n) is None:
+            return False
+        L.members.pop()
+        sub = ActorList([last], S.mtok[last][0], L.end)
+        S.lists.append(sub)
+        S.list_at[sub.start] = sub
+        S.deferred.append(sub)
+        return True
+
+    def _included(self, S: Sentence, L: ActorList) -> None:
+        tk = S.tk
+        stance = None
+        for k in range(max(0, L.start - 30), L.start):
+            t = tk[k]
+            if t == ";":
+                stance = None
+            elif t in ("favour", "favor", "supporting", "supporters", "proponents", "support"):
+                stance = "support"
+            elif t in ("against", "opposing", "opponents", "opposed", "critics"):
+                stance = "oppose"
+        if stance is None:
+            return
+        ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast=True)
+        self._attach(S, [ev], L.members, stance)
+
+    def _joined_or_same(self, S: Sentence, L: ActorList, j: int) -> bool:
+        """'Russia was joined by China' (a reference: the by-list sides with Russia) and
+        'China did likewise' (the previous speaker's side): True when handled."""
+        limit = S.n
+        tk = S.tk
+        # "Russia was joined by China": the by-list sides with Russia's position
+        if (
+            j < limit
+            and tk[j] in W.PASSIVE
+            and any(t in W.BE for t in tk[L.end : j])
+            and j + 1 < limit
+            and tk[j + 1] == "by"
+        ):
+            for mi in L.members:
+                self._reference(S, S.ments[mi].code, j)
+            return True
+        # "China did likewise": the side of the previous speaker
+        for phrase in W.SAME_PHRASES:
+            n = len(phrase)
+            j0 = L.end + 1 if L.end < limit and tk[L.end] in ("also", "then", ",") else L.end
+            ends = j0 + n >= limit or tk[j0 + n] in W.CLAUSE_END
+            same = tuple(tk[j0 : j0 + n]) == phrase and ends
+            if same and self.last_subject and self._cur_ok(S, 2):
+                evs, stance = self.last_subject
+                self._cue("did-likewise: the previous speaker's side", 0.75)
+                self._attach(S, evs, L.members, stance)
+                L.events, L.stance = evs, stance
+                return True
+        return False
+
+    def _subject(self, S: Sentence, L: ActorList, relative: bool) -> None:
+        limit = S.n
+        start = L.end
+        if start + 1 < limit and S.tk[start] == "," and S.tk[start + 1] == "who":
+            start += 2  # "Brazil's delegate, who also abstained, said ...": the relative's verb
+        j, neg, each = VB.onset(S, start, limit, owner=L)
+        if each:
+            L.each = True
+        tk = S.tk
+        if self._joined_or_same(S, L, j):
+            return
+        hit = VB.verb(S, j, limit)
+        if hit is None and not relative and L.start <= RO.subject_start(S) + 1:
+            # "Indonesia had a busy day. It backed ...": a subject for a later pronoun
+            codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
+            self.last_actor = (codes, S.idx, S.para, self.section)
+        if hit is None:
+            if not self._colon_member(S, L):
+                self._after_label(S, L)
+            return
+        cls, vend = hit
+        # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not
+        self.light = tk[j] in W.LIGHT_VERBS and vend - 1 > j and tk[vend - 1] in W.LIGHT_NOUNS
+        if cls == W.STMT and self.fp_cue and self.fp_cue.startswith("'"):
+            return  # "They drew attention to ...": a view, too weak for a guessed subject
+        if cls == W.STMT and _clause_follows(S, vend):
+            return  # "X said that his delegation supported ...": the inner clause takes the side
+        if L.neg:
+            neg = not neg
+        base = _VERB_CUES.get(cls, ("verb", 0.6))
+        self.negated = neg
+        if neg:
+            cls = ST.flip(cls)
+            if cls is None:
+                return
+            base = (f"negated {base[0]}", base[1] * 0.92)
+        if relative:
+            base = (f"which-clause {base[0]}", base[1] * 0.95)
+        self._cue(*base)
+        if self._vote(S, L, cls, j, vend):
+            return
+        created = self._assert(S, L, cls, vend, relative)
+        if created and any(t in W.VOTE_VERBS for t in tk[j:vend]):
+            for ev in S.focus or ():
+                if ev.proposer:  # a vote is nobody's proposal: its first voters vote yes
+                    ev.sides = {ev.proposer: "support", **ev.sides}
+                    ev.proposer = None
+            self.vote = (S.focus, S.idx, self.section)
+        L.events = S.focus
+        self.last_subject = None
+        L.stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        if L.events and L.stance:
+            self.last_subject = (L.events, L.stance)
+        if S.pending and S.focus:
+            for members, stance in S.pending:
+                self._attach(S, S.focus, members, stance)
+            S.pending = []
+        # a coordinated second verb: "requested more time ... and suggested removing ..."
+        oend = VB.object_end(S, vend, limit)
+        k = oend
+        if k + 1 < limit and S.tk[k] == "," and S.tk[k + 1] in ("then", "and", "but"):
+            k += 1  # "It backed X, then proposed Y"
+        if k < limit and S.tk[k] in ("and", "but", "then"):
+            j2, neg2, _e = VB.onset(S, k + 1, limit)
+            hit2 = VB.verb(S, j2, limit)
+            # a second proposal after taking a side on something else ("backed X, then
+            # proposed Y"); after a view or a proposal it is the same position restated
+            again = hit2 is not None and hit2[0] == W.PROP
+            again = again and (not created or (cls in (W.SUP, W.OPP) and not self.light))
+            if hit2 and not neg2 and (again or (hit2[0] == W.STMT and not created)):
+                self._assert(S, L, hit2[0], hit2[1], False, force_new=True)
+        codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
+        self.last_actor = (codes, S.idx, S.para, self.section)
+
+    def _assert(
+        self,
+        S: Sentence,
+        L: ActorList,
+        cls: str,
+        vend: int,
+        relative: bool,
+        force_new: bool = False,
+    ) -> bool:
+        """Apply one verb phrase of a subject list; True if it made a new event.
+
+        Kept in one function (about 90 lines): the tests run in order of precedence,
+        relative clause, then references to a named proposal, then anaphora to the event in
+        focus or of the previous sentence, and only then a new event of its own."""
+        limit = S.n
+        oend = VB.object_end(S, vend, limit)
+        option = S.text_of(self.text, vend, oend)
+        stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        if relative and S.focus and not force_new:
+            self._attach(S, S.focus, L.members, stance)
+            return False
+        targets = [] if force_new else RO.targets_in(S, vend, oend, cls)
+        if oend in S.list_at and oend > vend and S.tk[oend - 1] in ("by", "of", "from"):
+            # "the proposal made by Brazil on the preamble": the option continues after the name
+            option = S.text_of(self.text, vend, VB.np_end(S, S.list_at[oend].end))
+        if targets:
+            evs = []
+            whole = vend < S.n and S.tk[vend] == "what"  # "supports what X said": all of it
+            for code in targets:
+                found = self._find_events(S, code) if whole else []
+                if not found:
+                    ev = self._find_event(S, code)
+                    found = [ev if ev is not None else self._new_event(S, code, option)]
+                evs.extend(found)
+            self._attach(S, evs, L.members, stance, backing=True)
+            return False
+        if not force_new:
+            anaphoric = RO.anaphoric_object(S, vend, oend)
+            if anaphoric and S.tk[vend + 1 : vend + 2] and S.tk[vend + 1] in W.DOC_NOUNS:
+                # "supported the text": the text of this paragraph's proposal, if any
+                anaphoric = S.focus is not None or (
+                    self.cur is not None and self._cur_ok(S, 3) and self.cur[-1].para == S.para
+                )
+            if not anaphoric and cls in (W.SUP, W.OPP) and RO.bare_action(S, vend, oend):
+                # "Russia and China supported retention." right after a proposal
+                anaphoric = S.focus is not None or (
+                    self._cur_ok(S, 1) and self.cur is not None and self.cur[-1].para == S.para
+                )
+            if cls == W.NEU and not anaphoric:
+                window = S.tk[vend : min(oend, vend + 10)]
+                anaphoric = any(
+                    w in ("this", "these", "it", "proposal", "proposals") for w in window
+                )
+            bare = oend <= vend or _adverbial_object(S, vend, oend)
+            empty = bare and cls in (W.SUP, W.OPP, W.ALIGN)
+            if bare and cls == W.STMT and not S.focus and not self._cur_ok(S, 2):
+                return False  # "an official said on Tuesday": no view of its own
+            if cls == W.OPP and S.tk[vend - 1] in W.REPLY_ENDS and (S.focus or self._cur_ok(S, 2)):
+                empty = True  # "X shot back that ...": against what was just said
+            in_sentence = S.focus is not None and S.focus[-1].sent == S.idx
+            if (
+                anaphoric
+                or empty
+                or (cls == W.NEU)
+                or (cls == W.OPP and in_sentence and oend - vend <= 3)
+            ):
+                if S.focus:
+                    self._attach(S, S.focus, L.members, stance, backing=empty)
+                    return False
+                own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
+                if self._cur_ok(S, 3 if anaphoric else 2) and not own_topic:
+                    name, conf = self.cue
+                    self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
+                    # no object ("followed in support"): they back the previous speaker
+                    target = self._antecedent(S) if anaphoric else self.cur
+                    self._attach(S, target, L.members, stance, backing=empty)  # type: ignore[arg-type]
+                    return False
+                if cls == W.ALIGN and anaphoric:
+                    return False  # "A and B align themselves with this statement", opening it
+                if own_topic and len(option.split()) <= 1:
+                    option = RO.clause_text(self, S, L.start)
+        # a verb against a piece of text (not a light "voiced concerns about"), or a denied
+        # support ("cannot accept X"): the option is X, the list against it
+        draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)]) and not (
+            self.light
+        )
+        draft = draft or (cls == W.OPP and self.negated)
+        contrast = RO.contrast(S, L.start)
+        self._author(
+            S, L, cls, option or S.text_of(self.text, L.start, oend), contrast, draft, (vend, oend)
+        )
+        return True
+
+    def _noun_sided(self, S: Sentence, L: ActorList, cls: str) -> None:
+        """The side named by a noun after the list: on the event in focus, else on the thing
+        the sentence talks about (its option: the words after the noun, or before the list)."""
+        skip = 2 if S.tk[L.end] == "-" else 1
+        after = L.end + skip
+        stop = VB.np_end(S, after)
+        option = S.text_of(self.text, after, stop) if stop > after else ""
+        if cls == W.PROP:
+            ev = self._new_event(
+                S, S.ments[L.members[0]].code, option or S.text_of(self.text, 0, S.n)
+            )
+            self._attach(S, [ev], L.members[1:], "support")
+            return
+        stance = "oppose" if cls == W.OPP else "support"
+        if S.focus:
+            self._attach(S, S.focus, L.members, stance, backing=True)
+            return
+        if skip == 1 or not option:
+            option = RO.clause_text(self, S, L.start)
+        ev = self._new_event(S, None, option or S.text_of(self.text, 0, S.n))
+        self._attach(S, [ev], L.members, stance)

@@ -1,0 +1,499 @@
+"""Phase (d): events from the sentences of a document (the Parser).
+
+Per sentence (only sentences that name an actor, or open with a pronoun for a recent subject,
+are parsed), the earlier phases run in order:
+
+1. sentence.py: tokens over the folded sentence, actor mentions mapped onto them (names from
+   mentions.py, first-person phrases of a speaker's turn from speakers.py);
+2. lists.py: on-behalf-of phrases, references to somebody's proposal ("Brazil's proposal",
+   "the Canadian proposal"), then actor lists;
+3. roles.py: the role of each list from its left context (SUBJ, PASS "supported by", REL
+   "which", LABEL "In favour:", OPTION "Keep X: A, B", SAME "as did X", ...) with its polarity;
+   verbs.py: the verb phrase of a subject list, negation applied;
+4. here and in assemble.py: a subject list with a verb of its own makes a new event (a single
+   actor putting a position forward is its proposer; against a piece of text, or denying
+   support, it is that text's opponent); passive lists, anaphora ("This proposal was supported
+   by", "did not support it", "the idea"), references and votes attach to the event in focus
+   (in the same sentence, else the last one within three sentences of the same section).
+
+Every event is stamped with the cue of each rule that built it and the confidence of the least
+sure of them (`Parser._note`): the cue's own reliability, lowered for long sentences, unknown
+names in the list, first-person and pronoun subjects, and attachments across sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.actors import ActorIndex, normalize
+from loaders.extract import lists as LI
+from loaders.extract import roles as RO
+from loaders.extract import verbs as VB
+from loaders.extract import words as W
+from loaders.extract.assemble import Assembly, noun_context, noun_side
+from loaders.extract.mentions import Lexicon, Mention
+from loaders.extract.sentence import ActorList, Candidate, Ev, Sentence, find_articles  # noqa: F401  (re-exported)
+from loaders.extract.speakers import FirstPerson
+from loaders.extract.text import fold
+
+_PRONOUN = re.compile(
+    r"(It|They|He|She)[ \t]+(?:(?:also|then|later|initially|again|subsequently|too|later)[ \t]+)?"
+    r"([a-z]+)"
+)
+_SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
+
+
+def _slug(text: str, n: int = 4) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(text).lower()) if w not in _SLUG_STOP]
+    return "-".join(words[:n])
+
+
+class Parser(Assembly):
+    """Walks the sentences of one document and builds events."""
+
+    def __init__(self, text: str, index: ActorIndex, lex: Lexicon) -> None:
+        self.text = text
+        self.index = index
+        self.lex = lex
+        self.events: list[Ev] = []
+        self.candidates: list[Candidate] = []
+        self.section = 0
+        self.cur: list[Ev] | None = None
+        self.cur_sent = -99
+        self.cur_section = -1
+        self.art_key: str | None = None
+        self.art_sent = -99
+        self.art_para = -1  # the block it was named in; -2: the section heading
+        self.art_desc: dict[str, str] = {}
+        self.heading_text = ""
+        self._heading_slug: str | None = ""
+        self.session: str | None = None
+        self.date: str | None = None
+        # "The proposal was supported by the following:" + bullets of names
+        self.colon: tuple | None = None
+        # the rule at work and how reliable it is (0-1): stamped on every event it builds
+        self.cue: tuple[str, float] = ("sentence", 0.6)
+        self.light = False  # the verb phrase being read is a light verb + noun
+        self.negated = False  # ... and its polarity was flipped ("did not support")
+        self.skip_blocks: set[int] = set()  # starts of blocks not to parse (statement headers)
+        self.vote: tuple | None = None  # (events, sentence, section) of the vote in focus
+        self.last_actor: tuple | None = None  # (codes, sentence, block, section) of a subject
+        self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
+        self.last_subject: tuple[list[Ev], str] | None = None
+
+    def new_section(self, heading_text: str, arts: list[re.Match[str]]) -> None:
+        self.section += 1
+        self.cur = None
+        self.art_key = None
+        self.heading_text = heading_text
+        self._heading_slug = None
+        if arts:
+            self.note_articles(arts, -1, -2)
+
+    @property
+    def heading_slug(self) -> str:
+        if self._heading_slug is None:
+            self._heading_slug = _slug(self.heading_text, 3)
+        return self._heading_slug
+
+    def note_articles(self, arts: list[re.Match[str]], sidx: int, para: int) -> str | None:
+        """Article references in force: for the section (heading) or their paragraph."""
+        keys = []
+        for m in arts:
+            num = m.group(1)
+            key = f"art{num}"
+            if m.group(2):
+                key += f"-{m.group(2)}"
+            more = re.findall(r"\d{1,3}", m.group("more") or "")
+            keys.append(key)
+            keys.extend(f"art{x}" for x in more)
+            desc = m.group("desc")
+            if desc and f"art{num}" not in self.art_desc:
+                slug = _slug(desc, 4)
+                if slug:
+                    self.art_desc[f"art{num}"] = slug
+        if not keys:
+            return None
+        key = "-".join(dict.fromkeys(keys[:3]))
+        first = keys[0].split("-")[0]
+        if first in self.art_desc and len(keys) == 1:
+            key = f"{key}-{self.art_desc[first]}"
+        self.art_key = key
+        self.art_sent = sidx
+        self.art_para = para
+        return key
+
+    def parse(
+        self, a: int, b: int, mentions: list[Mention], sidx: int, para: int, bullet: bool = False
+    ) -> None:
+        S = Sentence(self.text, a, b, mentions)
+        S.idx, S.para, S.section, S.bullet = sidx, para, self.section, bullet
+        if S.n > 6000:
+            self._parse_long(S, sidx, para)
+            return
+        if not S.ments:
+            S.subj_anaphor = RO.subject_anaphor(S)
+            self._colon_intro(S)
+            return
+        LI.possessives(S)
+        LI.behalf(self, S)
+        for k, m in enumerate(S.ments):
+            if isinstance(m, FirstPerson) and m.behalf:
+                S.behalf[k] = m.behalf  # the speaker was given the floor for a group
+        LI.demonyms(self, S)
+        LI.targets(S)
+        LI.build_lists(self, S)
+        S.subj_anaphor = RO.subject_anaphor(S)
+        items: list[tuple[int, str, object]] = [(L.start, "L", L) for L in S.lists]
+        for k, flag in enumerate(S.mflag):
+            if flag == "target":
+                items.append((S.mtok[k][0], "T", k))
+        for i, j, code in S.extra_targets:
+            items.append((i, "D", (i, j, code)))
+        items.sort(key=lambda x: x[0])
+        for _pos, kind, obj in items:
+            if kind == "L":
+                self._do_list(S, obj)  # type: ignore[arg-type]
+                while S.deferred:
+                    self._do_list(S, S.deferred.pop(0))
+            elif kind == "T":
+                k = obj  # type: ignore[assignment]
+                if S.mflag[k] == "target":
+                    self._reference(S, S.ments[k].code, self._after_noun(S, k), S.mtok[k][0])
+            else:
+                i, j, code = obj  # type: ignore[misc]
+                if (i, j, code) in S.extra_targets:
+                    self._reference(S, code, j, i)
+        if S.pending:
+            ev = self._new_event(S, None, S.text_of(self.text, 0, S.n))
+            for members, stance in S.pending:
+                self._attach(S, [ev], members, stance)
+            S.pending = []
+        self._colon_intro(S)
+        if S.focus:
+            self.cur = S.focus
+            self.cur_sent = sidx
+            self.cur_section = self.section
+
+    def pronoun(self, text: str, a: int, b: int, sidx: int) -> FirstPerson | None:
+        """'It backed ...', 'They proposed ...' opening a sentence: the subject of one of the
+        last two sentences of the section (one actor for it / he / she, several for they)."""
+        if self.last_actor is None:
+            return None
+        m = _PRONOUN.match(text, a, min(b, a + 60))
+        if m is None:
+            return None
+        codes, sent, _para, section = self.last_actor
+        if section != self.section or not 0 < sidx - sent <= 2:
+            return None
+        w, word = m.group(2), m.group(1)
+        if w in W.BE or not (w in W.VERBS or w in W.PHRASES or w in W.LIGHT_VERBS or w in W.AUX):
+            return None  # "It was supported by": the proposal, not its author
+        if (word == "They") != (len(codes) > 1):
+            return None
+        return FirstPerson(m.start(1), m.end(1), codes[0], f"'{word}' for {codes[0]}", codes)
+
+    def end_colon(self) -> None:
+        self.colon = None
+
+    def _colon_intro(self, S: Sentence) -> None:
+        """A sentence ending in ':' with a stance cue announces a list of names below it."""
+        tk = S.tk
+        if not tk or tk[-1] != ":":
+            return
+        cls = RO.cue_before(S, S.n - 1)
+        if cls in (W.SUP, W.OPP, W.NEU):
+            events = S.focus or (self.cur if S.subj_anaphor and self._cur_ok(S, 2) else None)
+            self.colon = (cls, events, S.idx, (S.a, S.b), S.text_of(self.text, 0, S.n - 1))
+
+    def _colon_member(self, S: Sentence, L: ActorList) -> bool:
+        if not (S.bullet and self.colon):
+            return False
+        cls, events, since, span, intro = self.colon
+        stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
+        self._cue(f"{stance} list after a colon", 0.8)
+        if not events:
+            events = [self._new_event(S, None, intro)]
+            self.colon = (cls, events, since, span, intro)
+        for ev in events:
+            if span not in ev.spans:
+                ev.spans.append(span)
+        self._attach(S, events, L.members, stance)
+        return True
+
+    def _parse_long(self, S: Sentence, sidx: int, para: int) -> None:
+        """Extremely long 'sentences' (tables, lists of lists) are parsed in windows."""
+        step = 3000
+        for w0 in range(0, S.n, step):
+            w1 = min(S.n, w0 + step)
+            a, b = S.ts[w0], S.te[w1 - 1]
+            ms = [m for m in S.ments if a <= m.start and m.end <= b]
+            if ms:
+                self.parse(a, b, ms, sidx, para)
+
+    def _new_event(
+        self, S: Sentence, proposer: str | None, option: str, contrast: bool = False
+    ) -> Ev:
+        issue = None
+        if self.art_key and (self.art_para in (-2, S.para) or 0 <= S.idx - self.art_sent <= 2):
+            issue = self.art_key
+        prev = S.focus[-1] if S.focus else (self.cur[-1] if self._cur_ok(S, 3) else None)
+        same_kind = prev is not None and _last_word(prev.option) == _last_word(option) != ""
+        if issue is None and prev is not None and (contrast or same_kind):
+            issue = prev.issue
+        if issue is None:
+            slug = _slug(option, 4) or "unspecified"
+            issue = f"{self.heading_slug}-{slug}" if self.heading_slug else slug
+        option = option.strip(" ,;:") or S.text_of(self.text, 0, S.n)
+        ev = Ev(
+            proposer,
+            option[:240],
+            issue[:120],
+            self.section,
+            self.session,
+            self.date,
+            S.idx,
+            S.para,
+        )
+        ev.spans.append((S.a, S.b))
+        self._note(S, ev)
+        self.events.append(ev)
+        return ev
+
+    def _note(self, S: Sentence, ev: Ev) -> None:
+        """Stamp the rule at work on an event; its confidence is that of its least sure rule.
+
+        A rule's own reliability is lowered when the clause is less clear-cut: a long sentence
+        (more room for a wrong attachment), unknown names in the list, a first-person subject.
+        """
+        name, conf = self.cue
+        if S.n > 70:
+            conf *= 0.9
+        if name not in ev.cues:
+            ev.cues.append(name)
+        ev.conf = min(ev.conf, round(conf, 3))
+
+    def _cue(self, name: str, conf: float) -> None:
+        if self.fp_cue:  # a first-person subject: less sure than a name
+            name, conf = f"{self.fp_cue}: {name}", conf * 0.85
+        self.cue = (name, conf)
+
+    def _touch(self, S: Sentence, evs: list[Ev]) -> None:
+        for ev in evs:
+            if not ev.spans or ev.spans[-1] != (S.a, S.b):
+                ev.spans.append((S.a, S.b))
+            if ev not in S.touched:
+                S.touched.append(ev)
+        S.focus = evs
+
+    def _attach(
+        self, S: Sentence, evs: list[Ev], members: list[int], stance: str, backing: bool = False
+    ) -> None:
+        """Members take `stance` on each event. `backing`: they back the position of the
+        event's first side-taker ("supported by"), which on a negative event is opposition."""
+        for ev in evs:
+            st = stance
+            if backing and ev.neg and stance in ("support", "oppose"):
+                st = "oppose" if stance == "support" else "support"
+            for mi in members:
+                code = S.ments[mi].code
+                for other in getattr(S.ments[mi], "codes", ())[1:]:
+                    ev.add(other, st)  # the co-authors of a joint statement
+                ev.add(code, st)
+                if mi in S.behalf and (code == ev.proposer or code in ev.sides):
+                    ev.behalf[code] = S.behalf[mi]
+            self._note(S, ev)
+        self._touch(S, evs)
+
+    def _cur_ok(self, S: Sentence, age: int) -> bool:
+        return (
+            self.cur is not None
+            and self.cur_section == self.section
+            and S.idx - self.cur_sent <= age
+        )
+
+    def _find_event(self, S: Sentence, code: str) -> Ev | None:
+        events = self.events
+        for i in range(len(events) - 1, max(-1, len(events) - 301), -1):
+            ev = events[i]
+            if ev.section != self.section:
+                break
+            if ev.proposer == code or (ev.proposer and ev.behalf.get(ev.proposer) == code):
+                return ev  # "the CARICOM request": the one its speaker made for it
+        return None
+
+    def _find_events(self, S: Sentence, code: str, age: int = 6) -> list[Ev]:
+        """The recent events of this section where `code` took a side (oldest first)."""
+        out = []
+        for i in range(len(self.events) - 1, max(-1, len(self.events) - 50), -1):
+            ev = self.events[i]
+            if ev.section != self.section or S.idx - ev.sent > age:
+                break
+            if ev.proposer == code or code in ev.sides:
+                out.append(ev)
+        return out[::-1]
+
+    def _author(
+        self,
+        S: Sentence,
+        L: ActorList,
+        cls: str,
+        option: str,
+        contrast: bool,
+        draft_object: bool,
+        obj: tuple[int, int] = (0, 0),
+    ) -> list[Ev]:
+        """A new event (or one per actor) whose side is taken by the list itself."""
+        evs = self._author_events(S, L, cls, option, contrast, draft_object)
+        for ev in evs:
+            S.obj_range[id(ev)] = obj
+        return evs
+
+    def _author_events(
+        self, S: Sentence, L: ActorList, cls: str, option: str, contrast: bool, draft_object: bool
+    ) -> list[Ev]:
+        members = L.members
+        if cls == W.NEU:
+            ev = self._new_event(S, None, option, contrast)
+            self._attach(S, [ev], members, "neutral")
+            return [ev]
+        if L.each and len(members) > 1:
+            evs = []
+            for mi in members:
+                ev = self._new_event(S, S.ments[mi].code, option, contrast)
+                if mi in S.behalf:
+                    ev.behalf[ev.proposer] = S.behalf[mi]  # type: ignore[index]
+                evs.append(ev)
+            self._touch(S, evs)
+            return evs
+        if cls == W.OPP and draft_object:
+            # against a piece of text ("opposed the inclusion of X", "did not support the
+            # deletion of"): the option is that text, the list its opponents
+            ev = self._new_event(S, None, option, contrast)
+            ev.neg = True
+            self._attach(S, [ev], members, "oppose")
+            return [ev]
+        joint = any(len(getattr(S.ments[mi], "codes", ())) > 1 for mi in members)
+        if len(set(S.ments[mi].code for mi in members)) == 1 and not joint:
+            ev = self._new_event(S, S.ments[members[0]].code, option, contrast)
+            if members[0] in S.behalf:
+                ev.behalf[ev.proposer] = S.behalf[members[0]]  # type: ignore[index]
+            self._touch(S, [ev])
+            return [ev]
+        # several voicing one view of their own ("shared concerns about X"): its supporters
+        ev = self._new_event(S, None, option, contrast)
+        self._attach(S, [ev], members, "support")
+        return [ev]
+
+    def _reference(self, S: Sentence, code: str, after: int, start: int | None = None) -> None:
+        """'Russia's proposal to ...': the focus becomes that actor's (possibly new) event."""
+        ev = self._find_event(S, code)
+        if ev is None:
+            end = VB.np_end(S, after)
+            if after < S.n and S.tk[after] not in ("to", "on", "for", "regarding", "that", "of"):
+                end = after
+            first = start if start is not None else max(0, after - 3)
+            option = S.text_of(self.text, first, end) or S.text_of(self.text, 0, S.n)
+            cue = self.cue
+            self._cue("reference to a named proposal", 0.85)
+            ev = self._new_event(S, code, option)
+            self.cue = cue
+            ev.latent = True
+        self._touch(S, [ev])
+
+    def _after_noun(self, S: Sentence, k: int) -> int:
+        e = S.tnoun_end[k]
+        return e if e > 0 else S.mend[k]
+
+    def _do_list(self, S: Sentence, L: ActorList) -> None:
+        if L.role == "TARGET" or any(S.mflag[mi] == "used" for mi in L.members):
+            return
+        role, cls = RO.backscan(S, L.start)
+        fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
+        self.fp_cue = fp.cue if fp is not None else None
+        side = noun_side(S, L) if noun_context(S, L, role) else None
+        if side is not None:
+            self._cue(*side[1])
+            self._noun_sided(S, L, side[0])
+            return
+        self._cue(*(_ROLE_CUES.get((role, cls)) or _ROLE_CUES.get((role, None), ("list", 0.6))))
+        if L.candidates:
+            self.cue = (self.cue[0], self.cue[1] * 0.9)
+        if L.start in S.coauthor_at:
+            role = "COAUTH"
+        if L.start in S.inherit:
+            owner, flip = S.inherit[L.start]
+            if owner.events and owner.stance in ("support", "oppose"):
+                stance = owner.stance
+                if flip:
+                    stance = "oppose" if stance == "support" else "support"
+                L.role = "INHERIT"
+                self._cue("parenthetical side of the subject", 0.8)
+                LI.note_candidates(self, S, L)
+                self._attach(S, owner.events, L.members, stance)
+                return
+        L.role = role
+        if role in ("NONE", "TARGET"):
+            return
+        LI.note_candidates(self, S, L)
+        if role == "SAME":
+            if self.last_subject and (S.focus or self._cur_ok(S, 2)):
+                evs, stance = self.last_subject
+                self._attach(S, evs, L.members, stance)
+        elif role == "OPTION":  # "<an option>: A, B, C": a new event its backers
+            ev = self._new_event(S, None, RO.clause_text(self, S, L.start))
+            self._attach(S, [ev], L.members, "support")
+        elif role in ("PASS", "LABEL"):
+            self._passive(S, L, cls or W.SUP, label=(role == "LABEL"))
+        elif role == "COAUTH":  # "together with X", "China preferred it, with Egypt and India"
+            if S.focus:
+                stance = "support"
+                if self.last_subject and self.last_subject[0] == S.focus:
+                    stance = self.last_subject[1]
+                self._attach(S, S.focus, L.members, stance)
+        elif role == "INCL":
+            self._included(S, L)
+        else:
+            self._subject(S, L, relative=(role == "REL"))
+
+
+# (role, cue class) -> (cue name, reliability). Passive by-lists are the most reliable cue;
+# statements ("stressed", "said") the least, as they may state a view without taking a side.
+_ROLE_CUES: dict[tuple[str, str | None], tuple[str, float]] = {
+    ("PASS", W.SUP): ("supported-by list", 0.92),
+    ("PASS", W.OPP): ("opposed-by list", 0.92),
+    ("PASS", W.NEU): ("reserved-by list", 0.8),
+    ("PASS", W.PROP): ("proposed-by list", 0.88),
+    ("PASS", W.STMT): ("stated-by list", 0.7),
+    ("PASS", None): ("by list", 0.75),
+    ("LABEL", W.SUP): ("in-favour label", 0.88),
+    ("LABEL", W.OPP): ("against label", 0.88),
+    ("LABEL", W.NEU): ("neutral label", 0.8),
+    ("LABEL", None): ("label", 0.75),
+    ("OPTION", W.SUP): ("option label", 0.75),
+    ("SAME", None): ("as-did: the previous speaker's side", 0.75),
+    ("COAUTH", None): ("together-with co-author", 0.8),
+    ("INCL", None): ("included-in list", 0.75),
+    ("REL", None): ("relative clause", 0.8),
+    ("SUBJ", None): ("subject", 0.8),
+}
+
+
+def _last_word(text: str) -> str:
+    words = re.findall(r"[a-z]+", text.lower()[-60:])
+    w = words[-1] if words else ""
+    return w if len(w) > 4 else ""
+
+
+def candidate_names(parser: Parser) -> list[Candidate]:
+    seen = set()
+    out = []
+    for c in parser.candidates:
+        key = (c.start, c.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        if normalize(c.name) in ("", "the"):
+            continue
+        out.append(c)
+    return out

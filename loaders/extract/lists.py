@@ -1,0 +1,418 @@
+"""Phase (b): actor mentions of a sentence grouped into lists, and what each mention is.
+
+Pre-passes mark mentions that are not side-takers of their own: "on behalf of" phrases (the
+group a speaker spoke for), possessive and demonym references to somebody's proposal ("Brazil's
+proposal", "the Canadian proposal"), "Egypt's delegation" (the speaker itself). `build_lists`
+then joins the remaining mentions into lists (commas, "and", Oxford commas, "as well as",
+parentheticals) and keeps unknown capitalised names inside a list as candidates (reported as
+unresolved names, never guessed). Functions taking `P` read `P.text`, `P.index`, `P.lex` and
+append to `P.candidates` (the Parser of events.py, or any object with those attributes).
+"""
+
+from __future__ import annotations
+
+from loaders.extract import sentence as ST
+from loaders.extract import words as W
+from loaders.extract.mentions import CAPITALS, DEMONYMS
+from loaders.extract.sentence import ActorList, Candidate, Sentence
+
+_DEMONYM_KEYS = frozenset(k.lower() for k in DEMONYMS if " " not in k)
+_CAPITAL_KEYS = frozenset(k.lower() for k in CAPITALS if " " not in k)
+_ADV_FIRST = frozenset(p[0] for p in W.ADVERBIALS)
+_SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
+_STOP_CAND = W.words(
+    "chair chairs chairperson vice secretariat secretary general committee article articles "
+    "paragraph paragraphs chapter member members states state countries country delegation "
+    "delegations observers observer parties party others other all some many "
+    "several both most few convention conventions protocol resolution conference session "
+    "sessions un unodc ohchr ngo ngos civil society office organization organisation "
+    "organizations organisations council commission union court assembly foundation "
+    "institute university watch international inc ltd corp company companies agency "
+    "department ministry mr ms mrs dr president ambassador minister the a an however "
+    "moreover furthermore meanwhile also therefore thus in on at for by with january "
+    "february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday north south east west western "
+    "eastern global latin stakeholders stakeholder industry private sector academia "
+    "budapest malabo interpol europol oecd icc icrc cso csos ahc cnd ict icts mla mlat "
+    "mlats crc coe uncac untoc unctoc gge ungge oewg gitoc gi toc ddos cbdr mou mous ceo it "
+    "ai gmt utc pm am id ii iii iv q hrw eff icann igf wsis unga unsc unesco unicef itu "
+    "wipo secretary-general bureau team panel panelists panellists moderator speaker "
+    "speakers experts expert friends co-chairs co-facilitators facilitator facilitators "
+    "draft text provisions provision africa asia europe america americas pacific caribbean "
+    "middle"
+)
+_AFTER_CAND = W.words(", and or ; ) . : & as well")
+_BEFORE_CAND = W.words("by from including as : ( , like namely of and")
+
+
+# Capitalised at a sentence start, never a state: the function words of the word lists
+_FUNCTION_WORDS = (
+    W.INTRO_STARTERS
+    | W.CONTRAST
+    | W.CONNECTIVES
+    | W.AUX
+    | W.FILLERS
+    | W.PREPOSITIONS
+    | W.SUBJECT_CUES
+    | W.SUBJECT_ANAPHORS
+    | W.NEG
+    | W.BE
+    | W.words("yesterday today tomorrow overall nonetheless nevertheless notwithstanding")
+)
+
+
+def _not_a_name(word: str) -> bool:
+    return word in _FUNCTION_WORDS or (word.endswith("ly") and len(word) > 4) or word in W.VERBS
+
+
+_MEMBER_START = W.words("other fellow member members")
+
+
+def _member_phrase(P, S: Sentence, k: int) -> int:
+    """'(other / fellow) members of (the) G', 'the member States of G': the index of the
+    group's mention, else 0."""
+    j = k + 1 if S.tk[k] in ("other", "fellow") else k
+    if j < S.n and S.tk[j] in ("members", "member"):
+        j += 1
+        if j < S.n and S.tk[j] == "states":
+            j += 1
+        if j < S.n and S.tk[j] == "of":
+            j += 1
+            if j < S.n and S.tk[j] == "the":
+                j += 1
+            mi = S.mstart_at.get(j)
+            if mi is not None and P.index.is_group(S.ments[mi].code):
+                return j
+    return 0
+
+
+def possessives(S: Sentence) -> None:
+    tk, te, ts = S.tk, S.te, S.ts
+    for k, (_i, j) in enumerate(S.mtok):
+        if j + 1 < S.n and tk[j] == "'" and tk[j + 1] == "s" and te[j] == ts[j + 1]:
+            if ts[j] == te[j - 1]:
+                S.poss_end[k] = j + 2
+        elif j < S.n and tk[j] == "'" and ts[j] == te[j - 1] and tk[j - 1].endswith("s"):
+            S.poss_end[k] = j + 1
+
+
+def behalf(P, S: Sentence) -> None:
+    tk = S.tk
+    seg = P.text[S.a : S.b]
+    if "behalf" not in seg and " for " not in seg and "(for" not in seg:
+        return
+    for k in range(1, S.n - 1):
+        after_name = tk[k - 1] == "," and (k - 2) in S.in_mention
+        if tk[k] == "for" and (tk[k - 1] in ("speaking", "spoke", "speaks", "(") or after_name):
+            if k + 1 < S.n and (
+                k + 1 in S.mstart_at or (tk[k + 1] == "the" and k + 2 in S.mstart_at)
+            ):
+                j = k + 2 if tk[k + 1] == "the" else k + 1
+                mi = S.mstart_at[j]
+                if P.index.is_group(S.ments[mi].code):
+                    behalf_target(P, S, k, k - 1, mi)
+            continue
+        if tk[k] != "behalf" or tk[k - 1] != "on" or tk[k + 1] != "of":
+            continue
+        start = k - 1
+        if start > 0 and tk[start - 1] in ("speaking", "spoke", "speaks", "acting", "also"):
+            start -= 1
+        if start > 0 and tk[start - 1] == "(":
+            start -= 1
+        j = k + 2
+        if j < S.n and tk[j] == "the":
+            j += 1
+        if j < S.n and tk[j] in ("itself", "themselves", "himself", "herself"):
+            if j + 1 < S.n and tk[j + 1] in ("and", ","):
+                nxt = j + 2
+                while nxt < S.n and nxt < j + 5 and nxt not in S.mstart_at:
+                    nxt += 1
+                if nxt in S.mstart_at:
+                    S.coauthor_at.add(nxt)
+            continue
+        mi = S.mstart_at.get(j)
+        if mi is None:
+            cand_end = candidate_span(S, j)
+            if cand_end:
+                add_candidate(P, S, j, cand_end)
+            continue
+        behalf_target(P, S, k, start, mi)
+
+
+def behalf_target(P, S: Sentence, k: int, start: int, mi: int) -> None:
+    tk = S.tk
+    S.mflag[mi] = "behalf"
+    end = S.mend[mi]
+    while end < S.n and tk[end] in ("countries", "states", "member", "members", "group"):
+        end += 1
+    if start > 0 and tk[start - 1] == "(" and tk[start] != "(":
+        start -= 1
+    if tk[start] == "(" and end < S.n and tk[end] == ")":
+        end += 1
+    S.behalf_skip[start] = end
+    code = S.ments[mi].code
+    if not P.index.is_group(code):
+        return
+    # the speaker: nearest preceding free mention within 25 tokens
+    for sk in range(mi - 1, -1, -1):
+        si, _sj = S.mtok[sk]
+        if k - si > 25:
+            break
+        if S.mflag[sk] == "":
+            S.behalf[sk] = code
+            break
+
+
+def demonyms(P, S: Sentence) -> None:
+    """'the Canadian proposal', 'Moscow's draft', 'sided with Tehran': references."""
+    codes = P.lex.demonym_codes
+    capitals = P.lex.capital_codes
+    tk = S.tk
+    if _DEMONYM_KEYS.isdisjoint(tk) and _CAPITAL_KEYS.isdisjoint(tk):
+        return
+    for k in range(S.n):
+        t = tk[k]
+        if (t not in codes and t not in capitals) or k in S.in_mention:
+            continue
+        if not S.tw[k][:1].isupper():
+            continue
+        code = codes.get(t) or capitals[t]
+        start = k + 1
+        if t in capitals:
+            if start + 1 < S.n and tk[start] == "'" and tk[start + 1] == "s":
+                start += 2  # "Moscow's proposal"
+            elif (
+                k >= 2
+                and tk[k - 1] == "with"
+                and (tk[k - 2] in W.ALIGN_VERBS or tk[k - 2] in W.AGREE_VERBS)
+            ):
+                S.extra_targets.append((k, k + 1, code))  # "sided with Tehran"
+                continue
+            else:
+                continue
+        for j in range(start, min(S.n, start + 2)):
+            if tk[j] in W.TARGET_NOUNS:
+                S.extra_targets.append((k, j + 1, code))
+                break
+            if not tk[j].isalpha():
+                break
+
+
+def targets(S: Sentence) -> None:
+    tk = S.tk
+    for k, (_i, j) in enumerate(S.mtok):
+        if S.mflag[k]:
+            continue
+        pe = S.poss_end[k]
+        if pe > 0 and pe < S.n and tk[pe] in W.REP_NOUNS:
+            S.mend[k] = pe + 1  # "Egypt's delegation": the speaker itself
+            continue
+        if pe > 0:
+            for t in range(pe, min(S.n, pe + 4)):
+                if tk[t] in W.PROPOSAL_NOUNS:
+                    S.mflag[k] = "target"
+                    S.tnoun_end[k] = t + 1
+                    break
+                if not tk[t].isalpha() and tk[t] != "-":
+                    break
+        elif j < S.n and tk[j] in W.TARGET_NOUNS:
+            S.mflag[k] = "target"
+            S.tnoun_end[k] = j + 1
+        if pe > 0 and S.mflag[k] == "":
+            S.mflag[k] = "poss"  # "Russia's invasion": not a side-taker
+
+
+def build_lists(P, S: Sentence) -> None:
+    k = 0
+    nm = len(S.ments)
+    while k < nm:
+        if S.mflag[k] != "":
+            k += 1
+            continue
+        L = build_list(P, S, k)
+        S.lists.append(L)
+        S.list_at[L.start] = L
+        k = max(L.members) + 1 if L.members else k + 1
+
+
+def build_list(P, S: Sentence, k0: int) -> ActorList:
+    tk = S.tk
+    members = [k0]
+    L = ActorList(members, S.mtok[k0][0], S.mend[k0])
+    j = S.mend[k0]
+    while j < S.n:
+        j = skip_attached(P, S, j, L)
+        k = j
+        saw_sep = False
+        steps = 0
+        while k < S.n and steps < 8:
+            t = tk[k]
+            if k in S.behalf_skip:
+                k = S.behalf_skip[k]
+                L.end = k
+            elif t in (",", "and", "or", "&", "plus", "nor"):
+                saw_sep = True
+                k += 1
+            elif t == "as" and tk[k + 1 : k + 3] == ["well", "as"]:
+                k += 3
+                saw_sep = True
+            elif t == "the":
+                k += 1
+            elif (
+                t in ("other", "fellow", "member", "members")
+                and saw_sep
+                and _member_phrase(P, S, k)
+            ):
+                k = _member_phrase(P, S, k)  # "Egypt and other members of the Arab Group"
+            elif t in ("together", "along", "jointly") and k + 1 < S.n and tk[k + 1] == "with":
+                k += 2
+                saw_sep = True
+            else:
+                break
+            steps += 1
+        mi = S.mstart_at.get(k)
+        if mi is not None and S.mflag[mi] == "" and (saw_sep or k == j):
+            if k in S.coauthor_at:
+                break
+            members.append(mi)
+            j = S.mend[mi]
+            L.end = j
+            continue
+        if saw_sep and k < S.n and S.tw[k][:1].isupper() and k not in S.in_mention:
+            ce = candidate_span(S, k)
+            if ce and (ce >= S.n or tk[ce] in _AFTER_CAND or S.mstart_at.get(ce) is not None):
+                L.candidates.append((k, ce))
+                j = ce
+                L.end = j
+                continue
+        if saw_sep and k < S.n and tk[k] in W.LIST_END_WORDS:
+            L.end = k + 1
+            j = k + 1
+            if j < S.n and tk[j] == "(":
+                j = skip_attached(P, S, j, L)
+        break
+    if L.end < S.n and tk[L.end] in ("respectively", "each"):
+        L.each = True
+    if L.start > 0 and tk[L.start - 1] == "neither":
+        L.neg = True
+    return L
+
+
+def skip_attached(P, S: Sentence, j: int, L: ActorList) -> int:
+    """After a member: on-behalf phrases, '(UK)', '(in that order)', '(Algeria, ...)'."""
+    tk = S.tk
+    if P.index.is_group(S.ments[L.members[-1]].code):
+        # "the European Union members", "CARICOM countries", "Arab Group member states"
+        k = j
+        while k < S.n and k - j < 2 and tk[k] in ("members", "member", "states", "countries"):
+            k += 1
+        if k > j:
+            L.end = j = k
+    for _ in range(4):
+        if j in S.behalf_skip:
+            j = S.behalf_skip[j]
+            L.end = j
+            continue
+        if j < S.n and tk[j] == "(":
+            close = ST.close_paren(S, j, 40)
+            if close is None:
+                return j
+            inner = [
+                S.mstart_at[t]
+                for t in range(j + 1, close)
+                if t in S.mstart_at and S.mflag[S.mstart_at[t]] == ""
+            ]
+            last_code = S.ments[L.members[-1]].code
+            fresh = [mi for mi in inner if S.ments[mi].code != last_code]
+            if fresh:
+                if any(
+                    t not in S.in_mention and tk[t] in ("which", "who") for t in range(j + 1, close)
+                ):
+                    return j
+                L.members.extend(fresh)
+            for mi in inner:
+                if mi not in fresh:
+                    S.mflag[mi] = "dup"
+            L.end = close + 1
+            j = close + 1
+            continue
+        break
+    return j
+
+
+def candidate_span(S: Sentence, k: int) -> int | None:
+    """End of a capitalised name starting at token k that is not a known actor."""
+    tk, tw = S.tk, S.tw
+    j = k
+    words = 0
+    while j < S.n and j - k < 8:
+        if j in S.in_mention:
+            return None
+        w = tw[j]
+        if w[:1].isupper() and w.isalnum():
+            words += 1
+            j += 1
+            continue
+        if (
+            tk[j] in ("of", "the", "and", "de", "da", "du", "del", "-", "'")
+            and j + 1 < S.n
+            and (tw[j + 1][:1].isupper() or (tk[j] == "of" and tk[j + 1].isdigit()))
+            and j + 1 not in S.in_mention
+            and words
+        ):
+            j += 1
+            if tk[j].isdigit():  # "Group of 77"
+                j += 1
+            continue
+        break
+    if not words:
+        return None
+    toks = [tk[t] for t in range(k, j) if tk[t].isalnum()]
+    if any(t in _STOP_CAND for t in toks):
+        return None
+    if words == 1 and _not_a_name(toks[0]):
+        return None  # "Conversely, Iran ...": a capitalised sentence adverb, not an actor
+    first = tw[k]
+    if len(first) > 1 and not first.isupper() and any(c.isupper() for c in first[1:]):
+        return None  # CamelCase brand names
+    if first.isupper() and len(first) > 1 and words == 1 and not first.isalpha():
+        return None
+    if all(t.isdigit() for t in toks):
+        return None
+    return j
+
+
+def add_candidate(P, S: Sentence, i: int, j: int) -> None:
+    a, b = S.ts[i], S.te[j - 1]
+    P.candidates.append(Candidate(P.text[a:b], a, b))
+
+
+def note_candidates(P, S: Sentence, L: ActorList) -> None:
+    for i, j in L.candidates:
+        add_candidate(P, S, i, j)
+    # an unknown first item: "supported by Fooland, Iran and Syria"
+    s = L.start
+    if s >= 2 and S.tk[s - 1] in (",", "and"):
+        e = s - 1
+        b = e
+        while b > 0 and e - b < 7:
+            prev = S.tk[b - 1]
+            if prev == "the":
+                break
+            if (
+                (S.tw[b - 1][:1].isupper() or (prev.isdigit() and b >= 2 and S.tk[b - 2] == "of"))
+                and b - 1 not in S.in_mention
+                or (
+                    prev in ("of", "and")
+                    and b >= 2
+                    and (S.tw[b - 2][:1].isupper() or S.tk[b - 2].isdigit())
+                )
+            ):
+                b -= 1
+            else:
+                break
+        opener = b == 0 or (b == 1 and S.tk[0] == "the")
+        if b < e and (opener or (S.tk[b - 1] in _BEFORE_CAND and b - 1 not in S.in_mention)):
+            end = candidate_span(S, b)
+            if end == e:
+                add_candidate(P, S, b, e)

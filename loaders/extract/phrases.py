@@ -1,0 +1,196 @@
+"""Multi-word verb phrases of the construction parser ("got behind", "voted against",
+"asked for more time"): first token -> [(tokens, class)], checked before single words."""
+
+from __future__ import annotations
+
+SUP, OPP, NEU, PROP, STMT, ALIGN = "SUP", "OPP", "NEU", "PROP", "STMT", "ALIGN"
+
+PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+
+def _phrase(cls: str, *phrases: str) -> None:
+    for p in phrases:
+        toks = tuple(p.split())
+        PHRASES.setdefault(toks[0], []).append((toks, cls))
+
+
+_phrase(
+    SUP,
+    "co - sponsored",
+    "co - sponsor",
+    "co - sponsors",
+    "co - sponsoring",
+    "sees value",
+    "saw value",
+    "see value",
+    "in favour",
+    "in favor",
+    "in support",
+    "in agreement",
+    "got behind",
+    "get behind",
+    "gets behind",
+    "stood behind",
+    "stand behind",
+    "came out in favour",
+    "followed in support",
+    "followed suit",
+    "spoke in favour",
+    "spoke in its favour",
+    "spoke in their favour",
+    "in its favour",
+    "spoke in favor",
+    "spoke in support",
+    "continued to support",
+    "threw their weight behind",
+    "threw its weight behind",
+    "were supportive",
+    "was supportive",
+    "agreed to",
+    "favourably",
+    "opted for",
+)
+_phrase(
+    SUP,
+    "voted in favour",
+    "voted in favor",
+    "voting in favour",
+    "voting in favor",
+    "voted for",
+    "voting for",
+    "voted yes",
+    "joined consensus",
+    "joined the consensus",
+)
+_phrase(SUP, "vote in favour", "vote in favor", "vote for")
+_phrase(SUP, "were among the yes votes", "was among the yes votes", "among the yes votes")
+_phrase(OPP, "were among the no votes", "was among the no votes", "among the no votes")
+_phrase(
+    SUP,
+    "picked up",
+    "took up",
+    "lined up behind",
+    "line up behind",
+    "lines up behind",
+    "rallied behind",
+    "rallied to",
+    "go along with",
+    "went along with",
+    "goes along with",
+    "sided with",
+)
+_phrase(
+    SUP,
+    "share this concern",
+    "share the concern",
+    "shared the concern",
+    "shared this concern",
+    "share these concerns",
+    "shared these concerns",
+    "share the view",
+    "shared the view",
+    "share this view",
+    "shared this view",
+)
+_phrase(OPP, "saw no need", "see no need", "sees no need", "saw no reason", "see no reason")
+_phrase(
+    PROP,
+    "managed to get",
+    "succeeded in getting",
+    "secured",
+    "won inclusion",
+    "pressed for",
+    "pressing for",
+)
+_phrase(
+    NEU,
+    "needed to see",
+    "need to see",
+    "needs to see",
+    "wanted to see the text",
+    "would study",
+    "will study",
+    "needed to study",
+    "need to consult",
+    "needs to consult",
+    "needed to consult",
+    "would need to examine",
+    "needed to examine",
+    "would need to consult",
+)
+_phrase(
+    OPP,
+    "vote against",
+    "voted against",
+    "voting against",
+    "voted no",
+    "blocked consensus",
+)
+_phrase(
+    OPP,
+    "in opposition",
+    "spoke against",
+    "spoke out against",
+    "pushed back",
+    "took issue",
+    "were against",
+    "was against",
+    "stood against",
+)
+_phrase(
+    ALIGN,
+    "in line with",
+    "agreed with",
+    "agree with",
+    "agrees with",
+    "concurred with",
+    "associated itself with",
+    "associate ourselves with",
+    "align ourselves with",
+    "aligns itself with",
+    "associates itself with",
+    "associated themselves with",
+    "aligned itself with",
+    "aligned themselves with",
+    "aligned with",
+    "sided with",
+    "joined forces with",
+)
+_phrase(
+    NEU,
+    "took note",
+    "take note",
+    "takes note",
+    "asked for more time",
+    "requested more time",
+    "needed more time",
+    "asked for time",
+    "requested time",
+    "needed time",
+    "wanted more time",
+    "sought more time",
+    "requested additional time",
+    "asked for additional time",
+    "reserved its position",
+    "reserved their position",
+    "reserved their positions",
+)
+_phrase(
+    PROP,
+    "put forward",
+    "called for",
+    "calling for",
+    "call for",
+    "calls for",
+    "called on",
+    "calling on",
+    "calls on",
+    "pushed for",
+    "pressed for",
+    "argued for",
+    "asked for",
+    "made clear",
+)
+_phrase(OPP, "shot back", "hit back", "fired back", "struck back")
+_phrase(PROP, "countered with", "came back with", "responded with")
+_phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")

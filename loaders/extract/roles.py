@@ -1,0 +1,470 @@
+"""Phase (c), the left context: what role an actor list plays in its clause.
+
+`backscan` reads backwards from the first member of a list over fillers ("a large number of
+member states, including") and names the role: SUBJ (the list is the subject of the verb on its
+right; verbs.py reads that verb), PASS ("supported by", "opposed by", "not supported by",
+"received support from", "proposed by"), REL ("which ..."), TARGET ("aligned with X": X's
+position is the object), COAUTH ("together with"), INCL ("supporters included"), LABEL
+("In favour: A, B"), NONE (a preposition: not a side). With the role comes the class of the cue
+(W.SUP / W.OPP / W.NEU / W.PROP / W.STMT), negation already applied.
+
+The anaphora predicates (does "it", "this proposal", "the same" refer back to the event in
+focus?) are here too. All scans are bounded windows of tokens.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import sentence as ST
+from loaders.extract import words as W
+from loaders.extract.lists import _BEFORE_CAND
+from loaders.extract.sentence import ActorList, Sentence
+
+_ACTION_ENDINGS = ("tion", "sion", "val", "ment", "ance", "ence")
+
+
+def cue_before(S: Sentence, colon: int) -> str | None:
+    """The stance announced before a colon: 'supported by:', 'In favour:', 'opposed it:',
+    'Co-authors of draft resolution A/C.3/73/L.9:', 'align themselves with this statement:'."""
+    tk = S.tk
+    for k in range(colon - 1, max(-1, colon - 30), -1):
+        t = tk[k]
+        if t == "by" and k > 0:
+            j = k - 1
+            while j > 0 and tk[j] in W.AUX:
+                j -= 1
+            return W.PASSIVE.get(tk[j])
+        if t in ("favour", "favor") or t in W.SPONSOR_NOUNS:
+            return W.SUP
+        if t in ("yes", "no") and k == colon - 1 and (k == 0 or tk[k - 1] in (".", ":", ";")):
+            return W.SUP if t == "yes" else W.OPP  # "Yes: A, B. No: C."
+        c = next(
+            (cls for toks, cls in W.PHRASES.get(t, ()) if tuple(tk[k : k + len(toks)]) == toks),
+            None,
+        )  # "Asked for more time to consider it:"
+        c = c or W.VERBS.get(t) or W.NOUN_CUES.get(t)
+        if c:
+            negated = any(x in W.NEG for x in tk[max(0, k - 3) : k])
+            c = ST.flip(c) if negated else c
+            return W.SUP if c == W.ALIGN else c
+        if t in (";", ":") or (t == "." and (k + 1 >= S.n or S.ts[k + 1] > S.te[k])):
+            break  # a dot inside a symbol ("A/C.3/73") does not end the label
+    return None
+
+
+def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
+    """(role, cue class) of the list starting at token `start` (see the module docstring)."""
+    k, comma = skip_fillers(S, start)
+    if k < 0:
+        return "SUBJ", None
+    return classify(S, k, start, comma)
+
+
+def _clause_ends_after(S: Sentence, start: int) -> bool:
+    """Does the list starting at `start` run to the end of its clause (names only)?"""
+    k = start
+    while k < S.n and (k in S.in_mention or S.tk[k] in (",", "and", "the")):
+        k += 1
+    return k >= S.n or S.tk[k] in (".", ";", "!", "?")
+
+
+def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
+    """The first token left of `start` that is not a filler ("a large number of member
+    states, including"), at most 16 back, and whether a comma was passed."""
+    tk = S.tk
+    k = start - 1
+    steps = 0
+    comma = False
+    while k >= 0 and steps < 16:
+        t = tk[k]
+        if t == ",":
+            comma = True
+        if t == "of" and k > 1 and tk[k - 1] in W.SPEAKER_NOUNS and tk[k - 2] == "the":
+            k -= 3  # "endorsed by the delegates of Nigeria": look past the speaker noun
+            steps += 3
+            continue
+        if t == "of" and k > 0 and tk[k - 1] in W.OF_QUANT:
+            k -= 2
+            steps += 2
+            continue
+        if t in W.FILLERS or (t.endswith("ly") and len(t) > 4 and t not in W.LY_NOT_ADVERBS):
+            k -= 1
+            steps += 1
+            continue
+        if k in S.in_mention and S.mflag[S.in_mention[k]] in ("dup", "behalf"):
+            k -= 1
+            steps += 1
+            continue
+        # an unknown first item of the list: "supported by Freedonia, Chile and Peru"
+        if (
+            S.tw[k][:1].isupper()
+            and k not in S.in_mention
+            and k + 1 < S.n
+            and tk[k + 1] in (",", "and")
+        ):
+            b = k
+            while b > 0 and k - b < 6 and S.tw[b - 1][:1].isupper() and b - 1 not in S.in_mention:
+                b -= 1
+            if b > 0 and tk[b - 1] in _BEFORE_CAND and b - 1 not in S.in_mention:
+                k = b - 1
+                steps += 1
+                continue
+        break
+    return k, comma
+
+
+def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | None]:
+    """The role named by token k, the first non-filler left of a list starting at `start`.
+
+    One branch per cue word, in the order of their reliability; kept in one function (about
+    90 lines) so that the precedence between the cues reads top to bottom."""
+    tk = S.tk
+    t = tk[k]
+    if t in ("did", "does", "do") and k > 0 and tk[k - 1] in ("as", "so", "nor", "neither"):
+        return "SAME", None  # "..., as did Poland", "So did Iran": the previous speaker's side
+    if k + 1 < start and tk[k + 1] == ":":
+        label = cue_before(S, k + 1)
+        if label in (W.SUP, W.OPP, W.NEU):
+            return "LABEL", label
+        if label in (W.PROP, W.STMT):  # "Delegations that asked for it to be deleted: A, B"
+            return "OPTION", W.SUP
+        if label is None and S.bullet and k + 1 - subject_start(S) >= 2:
+            return "OPTION", W.SUP  # "* Keep voluntary contributions: A, B": backers of it
+    if t == "by":
+        return passive_by(S, k)
+    if t == "from":
+        p = k - 1
+        while p >= 0 and tk[p] in ("including", ",", "notably", "especially", "particularly"):
+            p -= 1  # "broad support, including from"
+        if p >= 1 and tk[p] in W.ANAPHORS and tk[p - 1] == "for":
+            p -= 2  # "no support for this from"
+        if p >= 0 and tk[p] in ("came", "come", "comes", "coming"):
+            p -= 1  # "support came from", "suggestions came from"
+        while p >= 0 and tk[p] in W.FROM_ADJ:
+            p -= 1
+        if p >= 0 and tk[p] in W.FROM_NOUNS:
+            if p > 0 and tk[p - 1] in W.NOUN_NEG:  # "no support from": they did not support
+                return "PASS", ST.flip(W.FROM_NOUNS[tk[p]]) or "NONE"
+            return "PASS", W.FROM_NOUNS[tk[p]]
+        if p >= 0 and tk[p] in W.LIGHT_NOUNS:
+            return "PASS", W.LIGHT_NOUNS[tk[p]]
+        return "NONE", None
+    if t == "of":
+        p = tk[k - 1] if k > 0 else ""
+        if p in W.OF_NOUNS:
+            return "PASS", W.OF_NOUNS[p]
+        if p in W.SPEAKER_NOUNS:
+            return "SUBJ", None  # "the representative of Egypt said ..."
+        return "NONE", None
+    if t == "with":
+        p = tk[k - 1] if k > 0 else ""
+        if (
+            p in W.ALIGN_VERBS
+            or p in W.AGREE_VERBS
+            or p
+            in (
+                "line",
+                "agreement",
+                "concurred",
+                "itself",
+                "themselves",
+                "solidarity",
+                "forces",
+            )
+        ):
+            return "TARGET", None
+        if p in ("together", "along", "jointly"):
+            return "COAUTH", None
+        if p == "," and k >= 2 and (k - 2) in S.in_mention:
+            return "COAUTH", None
+        if p == "," and _clause_ends_after(S, start):
+            return "COAUTH", None  # "China preferred retaining it, with Egypt and India."
+        return "SUBJ", None
+    if t in W.INCLUDED_CUES:
+        return "INCL", None
+    if t == "which":
+        return "REL", None
+    if t == "that":
+        p = tk[k - 1] if k > 0 else ""
+        return ("REL", None) if p in W.PROPOSAL_NOUNS else ("SUBJ", None)
+    if t in W.NOUN_CUES:
+        if k > 0 and tk[k - 1] in W.NOUN_NEG:  # "no support among", "little agreement"
+            flipped = ST.flip(W.NOUN_CUES[t])
+            return ("PASS", flipped) if flipped else ("NONE", None)
+        return "PASS", W.NOUN_CUES[t]
+    if t in W.SUBJECT_CUES or not t.isalnum():
+        return "SUBJ", None
+    if t == "for" and k > 0 and tk[k - 1] in W.SPEAKER_NOUNS:
+        return "SUBJ", None  # "the speaker for Japan"
+    if t in W.PREPOSITIONS and not comma:
+        return "NONE", None
+    if k in S.in_mention or comma:
+        return "SUBJ", None  # a new clause after a comma: the list is its subject
+    if t in W.SPEECH:
+        return "SUBJ", None  # "said his delegation supported": a reported clause's subject
+    if t in W.VERBS or t in W.ALIGN_VERBS:
+        return "TARGET", None
+    if t.endswith("ed") and len(t) > 3:
+        return "NONE", None
+    return "SUBJ", None
+
+
+def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
+    tk = S.tk
+    p = k - 1
+    while p >= 0 and (
+        tk[p] in W.AUX
+        or tk[p] in ("was", "were", "been", "being", "be", "is", "are")
+        or (tk[p].endswith("ly") and len(tk[p]) > 4 and tk[p] not in W.LY_NOT_ADVERBS)
+    ):
+        p -= 1
+    if p < 0:
+        return "NONE", None
+    w = tk[p]
+    last = S.last_passive or W.SUP
+    if w == "not":
+        q = tk[p - 1] if p > 0 else ""
+        if q in ("but", "and", ","):
+            return "PASS", ST.flip(last)
+        return "PASS", W.OPP
+    if w in ("and", ",", "or"):
+        return "PASS", last
+    if w == "sponsored" and p >= 2 and tk[p - 1] == "-" and tk[p - 2] == "co":
+        return "PASS", W.SUP  # "co-sponsored by A, B, C": all of them back the text
+    if w in W.PASSIVE:
+        cls = W.PASSIVE[w]
+        q = p - 1
+        while q >= 0 and (tk[q] in W.AUX or tk[q] in ("was", "were", "been", "be")):
+            if tk[q] in ("was", "were", "been", "be", "is", "are"):
+                q -= 1
+                continue
+            q -= 1
+        if q >= 0 and tk[q] == "not":
+            flipped = ST.flip(cls)
+            if flipped is None:
+                return "NONE", None
+            cls = flipped
+        return "PASS", cls
+    if w in ("response", "reaction", "reception", "responses", "reactions"):
+        if any(tk[x] in W.NEUTRAL_RESPONSE for x in range(max(0, p - 3), p)):
+            return "PASS", W.NEU
+        return "NONE", None
+    # "new proposals relating to ... by Pakistan and India"
+    for q in range(p, max(-1, p - 25), -1):
+        if tk[q] == ";":
+            break
+        if tk[q] in (
+            "proposal",
+            "proposals",
+            "suggestion",
+            "suggestions",
+            "amendment",
+            "amendments",
+            "submission",
+            "submissions",
+            "initiative",
+        ):
+            return "PASS", W.PROP
+    return "NONE", None
+
+
+def contrast(S: Sentence, start: int) -> bool:
+    tk = S.tk
+    for k in range(start - 1, max(-1, start - 40), -1):
+        if tk[k] in W.CONTRAST and (start - k <= 12 or k == 0):
+            return True
+        if tk[k] == ";":
+            break
+    return False
+
+
+def subject_start(S: Sentence) -> int:
+    """Index of the main clause's first token (after 'On Tuesday,', 'However,' ...)."""
+    tk = S.tk
+    i = 1 if tk and tk[0] in ("\u2022", "-", "*", "\u00b7") else 0
+    if i < S.n and tk[i] in W.INTRO_STARTERS:
+        for k in range(i + 1, min(S.n, i + 18)):
+            if tk[k] == ",":
+                return k + 1
+    return i
+
+
+def subject_anaphor(S: Sentence) -> bool:
+    tk = S.tk
+    connective = bool(tk) and tk[0] in W.CONNECTIVES
+    i = subject_start(S)
+    if i >= S.n:
+        return False
+    t = tk[i]
+    if t in W.SUBJECT_ANAPHORS:
+        return True
+    if t == "the" and i + 1 < S.n and tk[i + 1] in W.ANAPHOR_ADJ:
+        return True
+    return connective and (t in W.PROPOSAL_NOUNS or (i + 1 < S.n and tk[i + 1] in W.PROPOSAL_NOUNS))
+
+
+def new_clause(S: Sentence, start: int) -> bool:
+    """'..., whereas option 2 was preferred by X': a passive with a subject of its own."""
+    tk = S.tk
+    for c in range(start - 1, max(-1, start - 16), -1):
+        if c in S.in_mention:
+            return False
+        if tk[c] in ("whereas", "while", ";"):
+            between = tk[c + 1 : start]
+            if between and between[0] in ("which", "this", "it", "that", "these", "they"):
+                return False
+            return any(t in W.BE for t in between) and len(between) >= 4
+    return False
+
+
+def passive_anaphor(S: Sentence, upto: int) -> bool:
+    tk = S.tk
+    for k in range(upto - 1, max(-1, upto - 9), -1):
+        t = tk[k]
+        if t in (";",):
+            break
+        if t in ("this", "these", "it", "such", "there"):
+            return True  # "there was no support from X": on what was just said
+        if t == "the" and k + 1 < S.n and tk[k + 1] in W.ANAPHOR_ADJ:
+            return True
+    i = subject_start(S)  # "The proposal was welcomed by X": the one just made
+    if i + 2 < upto and tk[i] == "the" and tk[i + 1] in W.ANAPHORIC_NOUNS and tk[i + 2] in W.BE:
+        return True
+    return S.subj_anaphor
+
+
+def _refers_to(S: Sentence, j: int, k: int) -> bool:
+    """Is the mention at token k the author of the object starting at j? 'the proposal of X',
+    'the amendment tabled by X', 'the statement just made by the delegation of X', 'what the
+    distinguished delegate of X said'."""
+    tk = S.tk
+    q = k - 1
+    if q >= j and tk[q] == "the":
+        q -= 1
+    if q >= j + 1 and tk[q] == "of" and tk[q - 1] in W.SPEAKER_NOUNS:
+        q -= 2
+        while q >= j and tk[q] in ("the", "distinguished", "honourable", "honorable"):
+            q -= 1
+    if q < j:
+        return False
+    if tk[q] in ("by", "of"):
+        p = q - 1
+        if p >= j and tk[p] in W.PASSIVE:
+            p -= 1
+        while p >= j and tk[p] in ("just", "earlier", "previously", "already"):
+            p -= 1
+        return p >= j and tk[p] in W.TARGET_NOUNS
+    return tk[j] == "what"
+
+
+def targets_in(S: Sentence, j: int, end: int, cls: str) -> list[str]:
+    """Codes whose proposal the object refers to."""
+    out = []
+    bare_ok = cls in (W.SUP, W.OPP, W.ALIGN)
+    for k in range(j, min(S.n, end + 1, j + 12)):
+        mi = S.mstart_at.get(k)
+        if mi is not None:
+            flag = S.mflag[mi]
+            by_noun = _refers_to(S, j, k)
+            bare = bare_ok and all(t in ("the", "with") for t in S.tk[j:k])
+            if flag == "target" or (flag == "" and (by_noun or bare)):
+                out.append(S.ments[mi].code)
+                S.mflag[mi] = "used"
+                L = S.list_at.get(k)
+                if L is not None:
+                    for x in L.members:
+                        code = S.ments[x].code
+                        if code not in out:
+                            out.append(code)
+                        S.mflag[x] = "used"
+                    L.role = "TARGET"
+                continue
+        for i2, j2, code in list(S.extra_targets):
+            if i2 == k:
+                out.append(code)
+                S.extra_targets.remove((i2, j2, code))
+    return out
+
+
+def bare_action(S: Sentence, j: int, end: int) -> bool:
+    """An object that is only an action noun: 'deletion', 'retention', 'its inclusion'."""
+    toks = S.tk[j:end]
+    if toks and toks[0] in ("its", "their"):
+        toks = toks[1:]
+    if len(toks) != 1 or not toks[0].isalpha():
+        return False
+    return toks[0].endswith(_ACTION_ENDINGS) and S.tw[j + len(S.tk[j:end]) - 1].islower()
+
+
+def anaphoric_object(S: Sentence, j: int, end: int) -> bool:
+    tk = S.tk
+    if j >= end:
+        return False
+    t = tk[j]
+    if t in ("with", "to", "on", "of", "for", "about", "over", "regarding") and j + 1 < end:
+        j += 1
+        t = tk[j]
+    if t in ("it", "them", "this", "these", "such"):
+        return True
+    if "such" in tk[j : min(end, j + 6)]:
+        return True  # "opposed the inclusion of such offences": the ones just proposed
+    if t == "that" and (j + 1 >= end or tk[j + 1] in W.PROPOSAL_NOUNS):
+        return True
+    if t == "the" and j + 1 < end:
+        nxt = tk[j + 1]
+        if nxt in W.ANAPHOR_ADJ:
+            return True
+        if nxt in W.ANAPHORIC_NOUNS and (
+            j + 2 >= end or tk[j + 2] in W.CLAUSE_END or _adverbial_tail(S, j + 2, end)
+        ):
+            return True  # "the idea", "the proposal in principle"
+    return False
+
+
+def _adverbial_tail(S: Sentence, j: int, end: int) -> bool:
+    """'in principle', 'as well', 'too', 'at once' after an object: no topic of its own."""
+    toks = S.tk[j:end]
+    if not toks or len(toks) > 3:
+        return False
+    if ST.adverbial(S.tk, j) == len(toks):
+        return True
+    return all(t in W.ADVERB_OBJECTS or t in W.AUX for t in toks) or toks == ["in", "principle"]
+
+
+def bare_label(S: Sentence, start: int) -> bool:
+    """A label with no topic of its own ('Against:', 'supported it:')."""
+    tk = S.tk
+    colon = start - 1
+    while colon > 0 and tk[colon] != ":":
+        colon -= 1
+    before = tk[max(0, colon - 8) : colon]
+    if any(t in ("it", "this", "them", "these") for t in before):
+        return True
+    if colon > 0 and tk[colon - 1] == ")":  # "Against (among others):", "In favour (80):"
+        while colon > 0 and tk[colon] != "(":
+            colon -= 1
+    return colon - subject_start(S) <= 3
+
+
+def clause_initial(S: Sentence, L: ActorList) -> bool:
+    """'Supported by X, Y proposed ...': the passive opens the sentence, a subject follows."""
+    tk = S.tk
+    if L.start > 8 or not tk or tk[0] not in W.PASSIVE and tk[0] not in W.OPENING_PREPS:
+        return False
+    return any(other.start >= L.end for other in S.lists)
+
+
+def clause_text(P, S: Sentence, upto: int) -> str:
+    tk = S.tk
+    k = upto - 1
+    while k > 0 and tk[k] not in (";", "whereas", "while", ":") and upto - k < 40:
+        k -= 1
+    start = k + 1 if tk[k] in (";", "whereas", "while", ":") else k
+    # drop the cue words right before the list ("was supported by")
+    end = upto
+    while end > start and (
+        tk[end - 1] in W.FILLERS
+        or tk[end - 1] in W.PASSIVE
+        or tk[end - 1] in ("by", "from", "was", "were", "been", "co", "-")
+    ):
+        end -= 1
+    return S.text_of(P.text, start, end)

@@ -1,0 +1,298 @@
+"""Phase (d), transcripts: speaker turns, and first-person statements resolved to the speaker.
+
+In a transcript or a meeting record a delegate says "we support ...", "my delegation cannot
+accept ...", "our government prefers ...": the actor is the country of the current speaker. A
+turn starts at a block that opens with
+
+* "Mr. Silva (Brazil):", "H.E. Ms. Ito (Japan):", "Speaker (European Union):" - the actor named in
+  the parentheses;
+* "BRAZIL:", "Brazil:", "The European Union:" - a label that is exactly one actor name;
+* "Andrew Owusu-Agyemang:" - a person listed in the report's roster of speakers ("- Name:
+  Deputy Manager at the Cybersecurity Authority of Ghana") with exactly one state in the
+  affiliation;
+* "The representative of Brazil said ...", "Brazil's delegate stated ..." (reported speech: the
+  turn lasts for that paragraph, and "his / her / its delegation" count too);
+* the paragraph after the chair "gave the floor to Brazil".
+
+Any other "Name:" label (the chair, a moderator, an unknown person) and every heading end the
+turn. Within a turn with an actor, first-person phrases become mentions of that actor
+(`FirstPerson`, with the cue "first-person in turn of BRA"); the later phases treat them like a
+name. Only block starts are examined, plus one bounded regex pass over the blocks of a turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.mentions import Lexicon, Mention
+from loaders.extract.text import Block
+
+__all__ = ["FirstPerson", "Turn", "first_person", "roster", "turns"]
+
+
+class FirstPerson(Mention):
+    """'we', 'my delegation', 'our country' standing for the current speaker's actor."""
+
+    __slots__ = ("cue", "codes", "behalf")
+
+    def __init__(
+        self, start: int, end: int, code: str, cue: str, codes: tuple = (), behalf: str = ""
+    ) -> None:
+        super().__init__(start, end, code, False)
+        self.cue = cue
+        self.codes: tuple[str, ...] = codes or (code,)  # a joint statement: all its authors
+        self.behalf = behalf  # the group the speaker speaks for ("" if none)
+
+    def __repr__(self) -> str:
+        return f"FirstPerson({self.start}, {self.end}, {self.code!r})"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Blocks [start, end) of the clean text spoken by `code` (None: a non-actor speaker)."""
+
+    start: int
+    end: int
+    code: str | None
+    how: str  # label | parenthesis | roster | reported | floor | statement
+    reported: bool = False  # third person ("his delegation") counts too
+    codes: tuple[str, ...] = ()  # a joint statement: every author (code is the speaker)
+    behalf: str = ""  # the group the speaker was given the floor for
+
+
+_LABEL = re.compile(r"[^\W\d_][^\n:()]{0,60}?(?:\(([^()\n]{2,60})\))?[ \t]{0,3}:(?=\s|$)")
+_ROSTER = re.compile(
+    r"[-\u2013\u2014\u2022*][ \t]{1,3}([^\W\d_][^\n:]{1,60}?):[ \t]{1,3}(\S[^\n]{0,400})"
+)
+_REPORTED = re.compile(
+    r"(?:The|the)[ \t]+(?:representative|delegate|delegation|speaker|ambassador|observer)s?"
+    r"[ \t]+(?:of|for)[ \t]+"
+)
+_FLOOR = re.compile(
+    r"(?i:floor[ \t]+to|you[ \t]+have[ \t]+the[ \t]+floor|next[ \t]+speaker|I[ \t]+see|"
+    r"call[ \t]+on|calls[ \t]+on|recogni[sz]e|give[ \t]+the[ \t]+floor|right[ \t]+of[ \t]+reply)"
+)
+_GENERIC = frozenset(["speaker", "delegate", "delegation", "representative", "delegate"])
+_SPEECH_AFTER = re.compile(
+    r"[ \t]{1,3}(?:also[ \t]+)?(?:said|stated|noted|stressed|emphasi[sz]ed|explained|added|"
+    r"underlined|recalled|indicated|observed|argued|expressed|welcomed|supported|proposed)\b"
+)
+_FIRST = re.compile(
+    r"\b(?:[Ww]e|[Mm]y[ \t]+(?:delegation|country|government)|"
+    r"[Oo]ur[ \t]+(?:delegation|country|government))\b"
+)
+_THIRD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b")
+_NON_SPEAKERS = frozenset(
+    [
+        "chair", "chairperson", "chairman", "madam", "moderator", "president", "facilitator",
+        "secretariat", "secretary", "note", "summary", "question", "answer", "q", "a",
+    ]
+)  # fmt: skip
+
+
+def roster(text: str, blocks: list[Block], lex: Lexicon) -> dict[str, str]:
+    """Person name -> actor code, from "- Name: affiliation ... of Ghana" lines.
+
+    Only lines whose affiliation names exactly one actor count; the full name and the last
+    word of a multi-word name ("Owusu-Agyemang") are keys.
+    """
+    out: dict[str, str] = {}
+    for blk in blocks:
+        if blk.end - blk.start > 500:
+            continue
+        m = _ROSTER.match(text, blk.start, blk.end)
+        if m is None:
+            continue
+        name = m.group(1).strip()
+        if len(name.split()) > 5 or lex.find(text, m.start(1), m.end(1)):
+            continue  # a country label, not a person
+        codes = {x.code for x in lex.find(text, m.start(2), m.end(2))}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        out[name] = code
+    return out
+
+
+def _label_code(text: str, a: int, b: int, lex: Lexicon) -> str | None:
+    """The actor when text[a:b] is exactly one actor name (optionally after 'The')."""
+    ms = lex.find(text, a, b)
+    if len(ms) != 1:
+        return None
+    pre = text[a : ms[0].start].strip().lower()
+    post = text[ms[0].end : b].strip()
+    return ms[0].code if pre in ("", "the") and post == "" else None
+
+
+def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
+    """Speaker turns of a document, in order (empty for reports without speaker labels)."""
+    people = roster(text, blocks, lex)
+    out: list[Turn] = []
+    cur: tuple | None = None  # (start, code, how, reported, codes)
+    floor: str | None = None
+    floor_behalf = behalf = ""
+    for bi, blk in enumerate(blocks):
+        new = _statement_header(text, blk, lex) if bi < 3 or blk.kind == "h" else None
+        if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
+            new = (blk.start, None, "heading", False, ())  # a sub-heading keeps a statement
+        if new is None:
+            new = _turn_start(text, blk, lex, people)
+        generic = new is not None and new[1] is None and new[2] == "label"
+        if generic and text[blk.start : blk.start + 20].split(":")[0].strip().lower() in _GENERIC:
+            new = None  # "Speaker:": whoever was given the floor
+        if new is None and floor is not None:
+            new = (blk.start, floor, "floor", False, ())
+        if new is not None:
+            if cur is not None:
+                out.append(Turn(cur[0], blk.start, cur[1], cur[2], cur[3], cur[4], behalf))
+            behalf = floor_behalf if floor is not None and new[1] == floor else ""
+            cur = new
+        floor = _floor_to(text, blk, lex)
+        floor_behalf = _floor_behalf(text, blk, lex, floor)
+        if cur is not None and cur[3]:  # reported speech: one paragraph
+            out.append(Turn(cur[0], blk.end, cur[1], cur[2], True, cur[4], behalf))
+            cur = None
+    if cur is not None and blocks:
+        out.append(Turn(cur[0], blocks[-1].end, cur[1], cur[2], cur[3], cur[4], behalf))
+    out = [t for t in out if t.code is not None]
+    return [_with_aligned(text, t, lex) if t.how == "statement" else t for t in out]
+
+
+_ALIGNED = re.compile(
+    r"(?i)(?:align(?:s|ed)?|associate[sd]?)[ \t\n]+(?:itself|themselves)[ \t\n]+with[ \t\n]+"
+    r"this[ \t\n]+statement|joining[ \t\n]+this[ \t\n]+statement"
+)
+
+
+def _with_aligned(text: str, t: Turn, lex: Lexicon) -> Turn:
+    """'Albania and Georgia align themselves with this statement': they share its 'we'."""
+    m = _ALIGNED.search(text, t.start, t.end)
+    if m is None:
+        return t
+    a = text.rfind(". ", t.start, m.start())
+    a = t.start if a < 0 else a + 2
+    b = text.find(". ", m.end(), t.end)
+    b = t.end if b < 0 else b
+    aligned = [x.code for x in lex.find(text, a, b) if x.code != t.code]
+    if not aligned:
+        return t
+    codes = tuple(dict.fromkeys((t.code, *t.codes, *aligned)))
+    return Turn(t.start, t.end, t.code, t.how, t.reported, codes, t.behalf)
+
+
+_STATEMENT = re.compile(
+    r"(?i)(?:joint[ \t]+)?(?:statement|remarks|intervention|explanation[ \t]+of[ \t]+(?:vote|"
+    r"position)|address|speech|declaration|submission)\b"
+)
+
+
+def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
+    """'Statement by Brazil', 'Remarks of the United Kingdom on ...', 'Statement on behalf of
+    the European Union', 'Joint statement delivered by New Zealand on behalf of ...: A, B, C'."""
+    if blk.end - blk.start > 600 or not _STATEMENT.match(text, blk.start, blk.end):
+        return None
+    head = text[blk.start : blk.end]
+    ms = lex.find(text, blk.start, blk.end)
+    if not ms:
+        return None
+    colon = head.find(":")
+    if head[:12].lower().startswith("joint") and colon > 0:
+        codes = tuple(dict.fromkeys(m.code for m in ms))
+        return (blk.start, ms[0].code, "statement", False, codes)
+    k = head.find("on behalf of")
+    if k >= 0:
+        after = [m for m in ms if m.start >= blk.start + k]
+        if after:
+            return (blk.start, after[0].code, "statement", False, ())
+    return (blk.start, ms[0].code, "statement", False, ())
+
+
+def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> tuple | None:
+    a = blk.start
+    if blk.kind == "b":  # "- Name: ..." bullets are the roster or lists, not turns
+        return None
+    m = _LABEL.match(text, a, min(blk.end, a + 130))
+    if m is not None:
+        if m.group(1):
+            code = _label_code(text, m.start(1), m.end(1), lex)
+            if code is not None:
+                return (a, code, "parenthesis", False, ())
+        label_end = m.end() - 1
+        code = _label_code(text, a, label_end, lex)
+        if code is not None:
+            return (a, code, "label", False, ())
+        name = text[a:label_end].strip()
+        if name in people:
+            return (a, people[name], "roster", False, ())
+        words = name.split()
+        if 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w.isalpha()):
+            return (a, None, "label", False, ())  # somebody else speaks
+        if words and words[0].lower() in _NON_SPEAKERS:
+            return (a, None, "label", False, ())
+        return None
+    r = _REPORTED.match(text, a, min(blk.end, a + 60))
+    if r is not None:
+        ms = lex.find(text, r.end(), min(blk.end, r.end() + 60))
+        if ms and ms[0].start == r.end() and _SPEECH_AFTER.match(text, ms[0].end, blk.end):
+            return (a, ms[0].code, "reported", True, ())
+    ms = lex.find(text, a, min(blk.end, a + 60))
+    if ms and ms[0].start == a:
+        rest = text[ms[0].end : min(blk.end, ms[0].end + 40)]
+        if re.match(r"'s[ \t]+(?:representative|delegate|delegation|ambassador)\b", rest):
+            return (a, ms[0].code, "reported", True, ())
+    return None
+
+
+def _floor_to(text: str, blk: Block, lex: Lexicon) -> str | None:
+    """'The Chair gave the floor to Brazil.' (the next block is Brazil's)."""
+    if blk.end - blk.start > 300:
+        return None
+    head = text[blk.start : blk.start + 40].split(":")[0].strip().lower()
+    if head not in _NON_SPEAKERS and not head.startswith(("the chair", "the president")):
+        return None  # only the chair gives the floor
+    f = _FLOOR.search(text, blk.start, blk.end)
+    if f is None:
+        return None
+    ms = lex.find(text, blk.start, blk.end)  # "Thank you, Brazil. Norway, you have the floor."
+    if not ms:
+        return None
+    after = [m for m in ms if m.start >= f.end()]
+    return (after[0] if after else ms[-1]).code
+
+
+def _floor_behalf(text: str, blk: Block, lex: Lexicon, floor: str | None) -> str:
+    """'I give the floor to Qatar, on behalf of the Arab Group': the group (else "")."""
+    if floor is None:
+        return ""
+    k = text.find("behalf of", blk.start, blk.end)
+    if k < 0:
+        return ""
+    ms = [m for m in lex.find(text, k, min(blk.end, k + 80)) if m.code != floor]
+    return ms[0].code if ms and lex.index.is_group(ms[0].code) else ""
+
+
+def first_person(text: str, turn_list: list[Turn], lex: Lexicon | None = None) -> list[FirstPerson]:
+    """First-person (and, in reported speech, third-person) phrases of every turn. In a turn
+    for a group, 'our member States', 'the Group' and the group's name are the speaker too."""
+    out: list[FirstPerson] = []
+    for t in turn_list:
+        if t.code is None:
+            continue
+        cue = f"first-person in turn of {t.code}"
+        hits = [(m.start(), m.end()) for m in _FIRST.finditer(text, t.start, t.end)]
+        if t.reported:
+            hits += [(m.start(), m.end()) for m in _THIRD.finditer(text, t.start, t.end)]
+        if t.behalf:
+            hits += [(m.start(), m.end()) for m in _GROUP_SELF.finditer(text, t.start, t.end)]
+            if lex is not None:
+                hits += [(m.start, m.end) for m in lex.find(text, t.start, t.end)
+                         if m.code == t.behalf]  # fmt: skip
+        for a, b in sorted(set(hits)):
+            out.append(FirstPerson(a, b, t.code, cue, t.codes, t.behalf))
+    return out
+
+
+_GROUP_SELF = re.compile(
+    r"\b(?:[Oo]ur[ \t]+(?:member[ \t]+[Ss]tates|[Gg]roup|members)|[Tt]he[ \t]+Group)\b"
+)

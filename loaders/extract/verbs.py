@@ -1,0 +1,197 @@
+"""Phase (c), the right context: the verb phrase of a subject list and its polarity.
+
+`onset` skips auxiliaries, adverbs, parentheticals and interjections after a subject and notes
+negation ("did not", "never", "no longer") and distributive "each"/"respectively". `verb`
+classifies the verb phrase that starts there (stance verbs, light verbs + nouns such as "made
+a proposal" / "voiced opposition", multi-word phrases, "said it could accept", "found it
+problematic") and returns where it ends; `object_end` finds the end of its object.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import sentence as ST
+from loaders.extract import words as W
+from loaders.extract.sentence import ActorList, Sentence
+
+
+def onset(
+    S: Sentence, j: int, limit: int, owner: ActorList | None = None
+) -> tuple[int, bool, bool]:
+    """Skip auxiliaries, adverbs, interjections; return (index, negated, each)."""
+    tk = S.tk
+    neg = each = False
+    steps = 0
+    if j < limit and tk[j] in W.REP_NOUNS:
+        j += 1  # "the United States delegation said"
+    while j < limit and steps < 18:
+        steps += 1
+        t = tk[j]
+        behalf_self = tk[j + 1 : j + 3] == ["on", "behalf"] if t == "," else False
+        if t == "," and j + 1 < limit and (tk[j + 1] in W.PARENTHETICAL_START or behalf_self):
+            close = None
+            for k in range(j + 2, min(limit, j + 60)):
+                if tk[k] in (",", ";"):
+                    close = k
+                    if (
+                        k + 1 < limit
+                        and k + 1 not in S.mstart_at
+                        and tk[k + 1] not in ("and", "or", "the")
+                    ):
+                        break
+            if close is not None and tk[close] == ",":
+                if owner is not None:
+                    flip = tk[j + 1] == "opposed"
+                    for t in range(j + 2, close):
+                        if t in S.list_at:
+                            S.inherit[t] = (owner, flip)
+                j = close + 1
+                continue
+        if t == ",":
+            k = j + 1
+            ok = k < limit and S.tw[k][:1].islower() and not ST.verbish(tk[k])
+            while ok and k < limit and k - j <= 9 and tk[k] != ",":
+                if k in S.in_mention or tk[k] in (";", ".", "(", ")"):
+                    ok = False
+                k += 1
+            if ok and k < limit and tk[k] == "," and k > j + 1:
+                j = k + 1
+            else:
+                j += 1
+            continue
+        if t == "(":
+            close = ST.close_paren(S, j, 24)
+            if close is None:
+                return limit, neg, each
+            j = close + 1
+            continue
+        if t in (")", "'", ":") or (t == "t" and j > 0 and tk[j - 1] == "'"):
+            j += 1
+            continue
+        if t in W.NEG:
+            neg = True
+            j += 1
+            continue
+        if t in ("each", "respectively"):
+            each = True
+            j += 1
+            continue
+        adv = ST.adverbial(tk, j)
+        if adv:
+            j += adv
+            continue
+        if t in W.AUX or (t.endswith("ly") and len(t) > 4 and t not in W.LY_NOT_ADVERBS):
+            j += 1
+            continue
+        break
+    return j, neg, each
+
+
+def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | None:
+    """Class of the verb phrase starting at token j, and the token after it."""
+    tk = S.tk
+    if j >= limit:
+        return None
+    t = tk[j]
+    if t in W.TIME_REQUEST and not W.NO_STANCE_OBJECTS.isdisjoint(tk[j + 1 : j + 4]):
+        return None  # "asked for clarification"
+    for toks, cls in W.PHRASES.get(t, ()):
+        if tuple(tk[j : j + len(toks)]) == toks:
+            return cls, j + len(toks)
+    speech = t in W.SPEECH and depth == 0 and j + 2 < limit
+    s0 = j + 2 if speech and tk[j + 1] == "that" else j + 1
+    if speech and s0 < limit and tk[s0] in W.PRONOUN_SUBJECTS:
+        subj = s0 + 1  # "said it could accept", "said that they would support"
+    elif (
+        speech
+        and s0 + 1 < limit
+        and tk[s0] in ("his", "her", "its", "their")
+        and tk[s0 + 1] in W.SELF_NOUNS
+        and s0 not in S.in_mention  # not already the speaker's mention (speakers.py)
+    ):
+        subj = s0 + 2  # "said her delegation would vote against"
+    else:
+        subj = 0
+    if subj:
+        k, neg, _each = onset(S, subj, limit)
+        inner = verb(S, k, limit, depth + 1)
+        if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
+            cls = ST.flip(inner[0]) if neg else inner[0]
+            if cls:
+                return cls, inner[1]
+    if t in W.TIME_REQUEST and "time" in tk[j + 1 : j + 4]:
+        return W.NEU, j + 1
+    if t in W.FIND_VERBS:
+        for k in range(j + 1, min(limit, j + 8)):
+            if tk[k] in W.NEG_ADJ:
+                return W.OPP, j + 1
+            if tk[k] in W.POS_ADJ:
+                return W.SUP, j + 1
+            if tk[k] in W.CLAUSE_END:
+                break
+    if t in W.ALIGN_VERBS:
+        k = j + 1
+        if k < limit and tk[k] in ("itself", "themselves", "himself", "herself", "ourselves"):
+            k += 1
+        if k < limit and tk[k] == "with":
+            return W.ALIGN, k + 1
+        return W.SUP, j + 1
+    if t in W.AGREE_VERBS:
+        if j + 1 < limit and tk[j + 1] == "with":
+            return W.ALIGN, j + 2
+        return W.SUP, j + 1
+    if t in ("recalled", "recall", "recalls", "reiterated", "reiterate", "reiterates"):
+        for k in range(j + 1, min(limit, j + 4)):
+            if tk[k] in W.LIGHT_NOUNS or tk[k] in ("position", "proposal"):
+                return W.PROP, j + 1
+        return W.STMT, j + 1
+    if t in W.LIGHT_VERBS:
+        for k in range(j + 1, min(limit, j + 6)):
+            if tk[k] in W.LIGHT_NOUNS:
+                return W.LIGHT_NOUNS[tk[k]], k + 1
+            if tk[k] in W.CLAUSE_END or k in S.mstart_at:
+                break
+        if t in W.VERBS:
+            return W.VERBS[t], j + 1
+        return None
+    if t in W.VERBS:
+        return W.VERBS[t], j + 1
+    if t in W.PRED_START:
+        for k in range(j + 1, min(limit, j + 5)):
+            if tk[k] in W.PRED_NOUNS:
+                return W.PRED_NOUNS[tk[k]], k + 1
+    if depth == 0:
+        for k in range(j + 1, min(limit, j + 5)):
+            if tk[k] == "by" and k + 1 < limit and tk[k + 1].endswith("ing"):
+                return verb(S, k + 1, limit, depth + 1)
+            if tk[k] in W.CLAUSE_END:
+                break
+    return None
+
+
+def object_end(S: Sentence, j: int, limit: int) -> int:
+    tk = S.tk
+    k = j
+    while k < limit and k - j < 45:
+        t = tk[k]
+        if t == "(":
+            close = ST.close_paren(S, k, 12)
+            if close is not None and not any(x in S.mstart_at for x in range(k, close)):
+                k = close + 1
+                continue
+            break
+        if t in W.CLAUSE_END:
+            break
+        if k in S.list_at and k != j:
+            break
+        if t == "and" and k + 1 < limit and (tk[k + 1] in W.VERBS or tk[k + 1] in W.PHRASES):
+            break
+        k += 1
+    return k
+
+
+def np_end(S: Sentence, j: int) -> int:
+    end = object_end(S, j, S.n)
+    for q in range(j, end):
+        if S.tk[q] in ("was", "were", "is", "are", "has", "had", "have", "would", "will"):
+            return q
+    return end
