@@ -152,6 +152,7 @@ try {
   // Full screen, fitted, once the force layout has settled: then read the drawing.
   await page.waitForTimeout(3000);
   await g.frame.getByTitle('Fullscreen', { exact: true }).click();
+  await g.frame.getByTitle('Collapse the node properties display').click(); // the whole width
   await page.waitForTimeout(1000);
   await g.frame.getByLabel('zoom-to-fit').click();
   await page.waitForTimeout(2000);
