@@ -58,6 +58,12 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
+def pytest_runtest_teardown(item):
+    """A notebook opens the default store, which is the Neo4j server when NEO4J_URI is set."""
+    if item.nodeid.endswith(".ipynb"):
+        _NEO4J_GENERATION[0] += 1
+
+
 def pytest_terminal_summary(terminalreporter):
     """The count of store tests per backend, and the Neo4j version they ran against."""
     per = {b: {"passed": 0, "failed": 0, "skipped": 0} for b in BACKENDS}
