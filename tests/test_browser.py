@@ -84,10 +84,11 @@ def browser_report(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def neo4j_store():
-    from graphkit.store import Neo4jStore, settings
+    from graphkit.store import Settings
+    from graphkit.store.neo4j import Neo4jStore
 
-    cfg = settings()
-    store = Neo4jStore(cfg["uri"], cfg["user"], cfg["password"], cfg["database"])
+    cfg = Settings.from_env()
+    store = Neo4jStore(cfg.uri, cfg.user, cfg.password, cfg.database)
     yield store
     store.close()
 
@@ -105,7 +106,7 @@ def test_style_is_accepted(browser_report):
 
 
 def test_allies_table_shows_the_rows_of_the_query(browser_report, neo4j_store):
-    from graphkit.queries import get_query
+    from graphkit.store.queries import get_query
     from tests.test_cypher import browser_params
 
     table = browser_report["table"]
