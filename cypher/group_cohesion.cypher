@@ -3,6 +3,7 @@
 // How cohesive a group is (EU, AFRICAN_GROUP, CARICOM, ARAB_GROUP ...): of its members' own
 // positions on proposals where the group spoke (the group itself, or a state on its behalf),
 // the share on the same side as the group's speaker. `session` may be null for all sessions.
+// Counts are integers on both backends (FalkorDB sums to floats): hence toInteger(sum(...)).
 // params: group, session
 // :param group => 'EU'
 // :param session => null
@@ -14,7 +15,7 @@ MATCH (m)-[rm:SUPPORTED|OPPOSED|NEUTRAL]->(p)
 WHERE m <> speaker
 WITH g, p, m, rm, rs
 WITH g, count(DISTINCT p) AS proposals, count(*) AS member_positions,
-     sum(CASE WHEN type(rm) = type(rs) THEN 1 ELSE 0 END) AS agreeing,
+     toInteger(sum(CASE WHEN type(rm) = type(rs) THEN 1 ELSE 0 END)) AS agreeing,
      collect(DISTINCT CASE WHEN type(rm) <> type(rs) THEN m.code END) AS dissenters
 RETURN g.code AS group, g.name AS name, proposals, member_positions, agreeing,
        round(1000.0 * agreeing / member_positions) / 1000.0 AS cohesion, dissenters

@@ -5,6 +5,7 @@
 // options of one issue disagrees once per issue (the projection's rules, on stated positions as
 // stated, groups not expanded). Used by bench/projection_vs_cypher.py to check the sparse
 // projection; in the Browser it lists the most (dis)agreeing pairs.
+// Counts are integers on both backends (FalkorDB sums to floats): hence toInteger(sum(...)).
 // params: session
 // :param session => 'AHC-7'
 CALL {
@@ -23,6 +24,6 @@ CALL {
   WHERE shared = 0
   RETURN x, y, 0 AS agree, count(i) AS disagree
 }
-WITH x, y, sum(agree) AS agreements, sum(disagree) AS disagreements
+WITH x, y, toInteger(sum(agree)) AS agreements, toInteger(sum(disagree)) AS disagreements
 RETURN x, y, agreements, disagreements
 ORDER BY x, y

@@ -2,6 +2,7 @@
 // mode: read
 // A state's timeline across sessions: in each session, its bloc (when `blocs report --write`
 // stored one) and how many proposals it supported, opposed or stayed neutral on.
+// Counts are integers on both backends (FalkorDB sums to floats): hence toInteger(sum(...)).
 // params: actor
 // :param actor => 'USA'
 // Example: where did the United States stand, session by session?
@@ -9,9 +10,9 @@ MATCH (a:Actor {code: $actor})
 MATCH (s:Session)
 OPTIONAL MATCH (a)-[r:SUPPORTED|OPPOSED|NEUTRAL]->(p:Proposal)-[:IN_SESSION]->(s)
 WITH a, s,
-     sum(CASE WHEN type(r) = 'SUPPORTED' THEN 1 ELSE 0 END) AS supported,
-     sum(CASE WHEN type(r) = 'OPPOSED' THEN 1 ELSE 0 END) AS opposed,
-     sum(CASE WHEN type(r) = 'NEUTRAL' THEN 1 ELSE 0 END) AS neutral
+     toInteger(sum(CASE WHEN type(r) = 'SUPPORTED' THEN 1 ELSE 0 END)) AS supported,
+     toInteger(sum(CASE WHEN type(r) = 'OPPOSED' THEN 1 ELSE 0 END)) AS opposed,
+     toInteger(sum(CASE WHEN type(r) = 'NEUTRAL' THEN 1 ELSE 0 END)) AS neutral
 WHERE supported + opposed + neutral > 0
 OPTIONAL MATCH (a)-[m:IN_BLOC]->(b:Bloc)-[:IN_SESSION]->(s)
 RETURN s.id AS session, s.start AS start, supported, opposed, neutral,
