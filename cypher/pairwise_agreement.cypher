@@ -6,6 +6,8 @@
 // stated, groups not expanded). Used by bench/projection_vs_cypher.py to check the sparse
 // projection; in the Browser it lists the most (dis)agreeing pairs.
 // Counts are integers on both backends (FalkorDB sums to floats): hence toInteger(sum(...)).
+// `CALL { WITH ... }` is kept although Neo4j 5.23+ prefers `CALL (x) { ... }`: FalkorDB parses
+// only the older form, and both backends must run the same text.
 // params: session
 // :param session => 'AHC-7'
 CALL {
