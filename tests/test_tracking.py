@@ -46,8 +46,21 @@ def test_low_overlap_gets_a_new_id():
 def test_a_bloc_keeps_its_id_when_half_its_members_stay_away():
     m = match_blocs({0: WEST, 1: EAST}, {5: {"USA", "GBR", "CAN"}, 6: EAST})
     assert m.mapping == {5: 0, 6: 1}
-    assert m.jaccard[5] == 0.5
+    assert m.jaccard[5] == 1.0  # measured on the actors present in both sessions
     assert m.splits == ()  # absentees are not a split
+
+
+def test_a_bloc_that_grows_with_newcomers_keeps_its_id():
+    # seven states with enough positions in one session, thirty-eight in the next
+    newcomers = {f"N{k:02d}" for k in range(31)}
+    m = match_blocs({0: WEST | {"NOR"}, 1: EAST}, {3: EAST, 4: WEST | {"NOR"} | newcomers})
+    assert m.mapping == {3: 1, 4: 0}
+    assert m.jaccard[4] == 1.0
+
+
+def test_one_shared_member_is_not_a_match():
+    m = match_blocs({0: WEST}, {0: {"USA"} | SOUTH})
+    assert m.mapping == {0: 1} and m.new == (0,)
 
 
 def test_absentees_do_not_dilute_split_shares():
