@@ -40,7 +40,7 @@ from graphkit.evidence import Resamples, resample, score
 from graphkit.labels import describe, invert_membership
 from graphkit.model import Position
 from graphkit.params import METHODS, Params
-from graphkit.positions import expand_groups
+from graphkit.positions import dedupe, expand_groups
 from graphkit.projection import Projection, project
 from graphkit.relations import Allies, Relation, allies
 from graphkit.significance import NullModelResult, null_model_permuted, significance
@@ -159,7 +159,7 @@ def _main(job: _Job) -> BlocReport:
         null_shuffles=0,
         null_method=None,
         converged=result.converged,
-        positions_stated=proj.positions_stated,
+        positions_stated=len(dedupe(job.positions)),  # group rows included: they were said
         positions_attributed=proj.positions_attributed,
         opponent_pairs_together=opponents_together(
             clear_opponents(job.positions, pure_groups), result.partition

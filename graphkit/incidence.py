@@ -104,8 +104,9 @@ class Incidence:
 
     def deal(self, rng: np.random.Generator) -> np.ndarray:
         """A random deal: in each question, its participants take each other's places, so every
-        question keeps its split and every actor its participation; only the alignment of
-        sides across questions is lost (the null model of `graphkit.significance`)."""
+        question keeps its split and every actor the questions it took part in; only the
+        alignment of sides across questions is lost (the null model of `graphkit.significance`).
+        """
         n = len(self.actors)
         table = np.tile(np.arange(n), (self.n_units, 1))
         for u, who in enumerate(self.participants):
@@ -127,8 +128,9 @@ class Incidence:
         if deal is not None:
             f, a, ab = (self._dealt(x, self.unit_of, deal) for x in (f, a, ab))
             backs = self._dealt(backs, self.issue_unit, deal)
-            share = np.stack([_swap(s, deal[u]) for s, u in zip(share, self.issue_unit.tolist(),
-                                                                  strict=True)])  # fmt: skip
+            if len(self.issue_unit):
+                share = np.stack([_swap(x, deal[u]) for x, u in zip(share, self.issue_unit.tolist(),
+                                                                      strict=True)])  # fmt: skip
         c = mult[self.unit_of]
         fc, ac, abc = f * c, a * c, ab * c
         agree = fc @ f.T + ac @ a.T + abc @ ab.T
