@@ -1,13 +1,31 @@
-"""The default method, "net": Leiden on the shrunk net agreement, disagreement penalised.
+"""The default method, "net": signed modularity of the shrunk net agreement, with Leiden.
 
-Q = sum over pairs in one bloc of [net_ij - gamma k_i k_j / 2m], net = (a - d) / (a + d +
-shrinkage) signed, k the strengths of its positive part, m their half sum: Traag & Bruggeman's
-(2009) signed modularity with the null model kept on the positive part only (their gamma- =
-0). A disagreement inside a bloc costs its full weight, and two actors are not rewarded for
-sharing a bloc because both disagree with many others (the negative null term of Gomez, Jensen
-& Arenas 2009 does that). Shrinkage keeps a pair seen on one or two proposals, or only through
-an attributed group statement, from weighing like a pair seen on twenty. igraph's C Leiden
-optimises it as its CPM objective with node weights; one run costs about one Louvain run.
+Weights: net_ij = (a - d) / (a + d + shrinkage), signed (shrinkage keeps a pair seen on one or
+two proposals, or only through an attributed group statement, from weighing like a pair seen
+on twenty). Split into its positive part w+ and negative part w-, with strengths k+ and k- and
+half sums m+ and m-, the objective is Traag & Bruggeman's (2009) signed Potts model
+
+    Q = 1/(m+ + m-) * sum over pairs in one bloc of
+        [w+_ij - gamma+ k+_i k+_j / 2m+]  -  [w-_ij - gamma- k-_i k-_j / 2m-]
+
+with gamma+ = resolution and gamma- = NEGATIVE_NULL * resolution. Agreement counts above what
+the actors' agreement degrees predict (as in modularity); disagreement inside a bloc costs,
+beyond half of what their disagreement degrees predict. Why half (measured on
+bench/planted_blocs.py and the bundled AHC-7 session, see the README):
+
+* gamma- = 0 (every disagreement costs in full) fragments noisy sessions: the positive null
+  expects more agreement than noisy blocs hold once their disagreements are subtracted
+  (planted mean ARI 0.742 against 0.786 for Louvain);
+* gamma- = 1 (Gomez, Jensen & Arenas 2009) rewards putting together actors that both disagree
+  with many others, whether or not they agree with each other: in AHC-7 it put most EU members
+  with the CARICOM states (both oppose the Russia/China camp; Cramér's V with the 74/247 vote
+  0.50);
+* gamma- = 1/2 recovers planted blocs like Louvain (mean NMI 0.802, ARI 0.780) while no clear
+  opponents share a bloc on the bundled data and V is 0.62.
+
+The null terms are not a product of one node weight, so the whole null is folded into the
+weights of a complete graph and optimised as igraph's CPM at resolution 0 (igraph's C Leiden;
+one run ~1.5 ms for 126 actors).
 """
 
 from __future__ import annotations
@@ -20,6 +38,9 @@ import numpy as np
 
 from graphkit.communities import GraphLike, Partition, Runner, _igraph, _partition
 from graphkit.projection import DEFAULT_SHRINKAGE, EdgeList, as_edges
+
+NEGATIVE_NULL = 0.5  # gamma- / gamma+ (module docstring)
+LEIDEN_ITERATIONS = 2  # igraph's default; iterating to convergence moves Q by < 0.1% here
 
 
 def net_weights(edges: EdgeList) -> np.ndarray:
@@ -35,26 +56,14 @@ def net_weights(edges: EdgeList) -> np.ndarray:
     return edges.column("weight", 1.0)
 
 
-def _net_layers(edges: EdgeList) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """(pairs, signed weights, positive strength per node, 2m) of the net-agreement graph."""
-    w = net_weights(edges)
-    n = len(edges.nodes)
-    pos = np.maximum(w, 0.0)
-    strength = np.bincount(edges.pairs[:, 0], pos, n) + np.bincount(edges.pairs[:, 1], pos, n)
-    keep = w != 0
-    return edges.pairs[keep], w[keep], strength, float(strength.sum())
-
-
-LEIDEN_ITERATIONS = 2  # igraph's default; iterating to convergence moves Q by < 0.1% here
-
-
-def _leiden(g, weights: list, node_weights: list, resolution: float, seed: int) -> np.ndarray:
-    """One seeded Leiden run (igraph's C core, without building a VertexClustering)."""
+def _leiden(g, weights: list, seed: int) -> np.ndarray:
+    """One seeded Leiden run, CPM at resolution 0 on `weights` (igraph's C core, without
+    building a VertexClustering)."""
     ig = _igraph()
     ig.set_random_number_generator(random.Random(seed))
     try:
         membership, _ = ig.GraphBase.community_leiden(
-            g, edge_weights=weights, node_weights=node_weights, resolution=resolution,
+            g, edge_weights=weights, node_weights=None, resolution=0.0,
             normalize_resolution=False, beta=0.01, initial_membership=None,
             n_iterations=LEIDEN_ITERATIONS,
         )  # fmt: skip
@@ -63,41 +72,19 @@ def _leiden(g, weights: list, node_weights: list, resolution: float, seed: int) 
     return np.array(membership)
 
 
-def _net_runner(edges: EdgeList, resolution: float) -> Runner:
-    """Leiden (igraph, C) on signed weights with the configuration null model of the positive
-    part: igraph's CPM objective sum_ij (A_ij - r n_i n_j) with node weights n = positive
-    strengths and r = resolution / 2m is modularity with A signed (see the module docstring)."""
-    n = len(edges.nodes)
-    pairs, w, strength, two_m = _net_layers(edges)
-    if n == 0 or two_m <= 0:
-        return lambda seed: np.arange(n)
-    ig = _igraph()
-    g = ig.Graph(n=n, edges=pairs.tolist(), directed=False)
-    weights, node_weights = w.tolist(), strength.tolist()
-
-    def run(seed: int) -> np.ndarray:
-        return _leiden(g, weights, node_weights, resolution / two_m, seed)
-
-    return run
-
-
 class NetSolver:
-    """Many runs of the "net" method on one set of actors under changing weights.
+    """Runs of the "net" method on one set of n actors, under weights that may change.
 
-    The bootstrap and the null model recount the same actors a hundred times; building an
-    igraph graph costs more than a Leiden run on it (~2.8 ms against ~1.2 ms for 126 actors),
-    so the graph is built once, complete (`Graph.Full`, edges in `np.triu_indices` order), and
-    each sample only changes the weights: a pair that did not meet weighs 0, which Leiden
-    treats like a missing edge. Above `MAX_FULL` actors the complete graph would be large and
-    each sample builds a graph of its nonzero pairs instead.
+    Works on the complete graph (`Graph.Full`, edges in `np.triu_indices` order): the signed
+    null model gives every pair a term, met or not. The bootstrap and the null model recount the
+    same actors a hundred times; building an igraph graph costs more than a Leiden run on it,
+    so the graph is built once and each sample only changes the weights.
     """
-
-    MAX_FULL = 600
 
     def __init__(self, n: int) -> None:
         self.n = n
         self.iu, self.ju = np.triu_indices(n, k=1)
-        self.graph = _igraph().Graph.Full(n) if 1 < n <= self.MAX_FULL else None
+        self.graph = _igraph().Graph.Full(n) if n > 1 else None
 
     def weights(
         self,
@@ -115,51 +102,65 @@ class NetSolver:
         met = cooc[iu, ju] >= max(min_cooccurrences, 1) - 1e-9
         if keep is not None:
             met &= keep[iu] & keep[ju]
-        net = (a - d) / (a + d + shrinkage) if shrinkage > 0 else (a - d) / np.maximum(a + d, 1e-12)
-        net = np.where(met & (np.abs(a) + np.abs(d) > 1e-12), net, 0.0)
-        return net
+        total = a + d
+        net = (a - d) / (total + shrinkage) if shrinkage > 0 else (a - d) / np.maximum(total, 1e-12)
+        return np.where(met & (total > 1e-12), net, 0.0)
 
-    def _strength(self, net: np.ndarray) -> np.ndarray:
-        pos = np.maximum(net, 0.0)
-        return np.bincount(self.iu, pos, self.n) + np.bincount(self.ju, pos, self.n)
+    def from_edges(self, edges: EdgeList) -> np.ndarray:
+        """The net weights of an edge list, in this solver's pair order."""
+        full = np.zeros((self.n, self.n))
+        full[edges.pairs[:, 0], edges.pairs[:, 1]] = net_weights(edges)
+        return full[self.iu, self.ju]
+
+    def _degrees(self, net: np.ndarray):
+        pos, neg = np.maximum(net, 0.0), np.maximum(-net, 0.0)
+        kp = np.bincount(self.iu, pos, self.n) + np.bincount(self.ju, pos, self.n)
+        kn = np.bincount(self.iu, neg, self.n) + np.bincount(self.ju, neg, self.n)
+        return kp, kn, float(kp.sum()), float(kn.sum())
+
+    def modularity_weights(self, net: np.ndarray, resolution: float) -> np.ndarray:
+        """Each pair's net weight less its null-model expectation (module docstring)."""
+        kp, kn, two_mp, two_mn = self._degrees(net)
+        out = net.copy()
+        if two_mp > 0:
+            out -= resolution * kp[self.iu] * kp[self.ju] / two_mp
+        if two_mn > 0:
+            out += NEGATIVE_NULL * resolution * kn[self.iu] * kn[self.ju] / two_mn
+        return out
 
     def run(self, net: np.ndarray, resolution: float, seed: int) -> np.ndarray:
-        strength = self._strength(net)
-        two_m = float(strength.sum())
-        if self.n <= 1 or two_m <= 0:
+        if self.n <= 1 or not np.any(net > 0):
             return np.arange(self.n)
-        ig = _igraph()
-        if self.graph is not None:
-            g, w = self.graph, net
-        else:
-            nz = net != 0
-            g = ig.Graph(n=self.n, edges=np.column_stack([self.iu[nz], self.ju[nz]]).tolist())
-            w = net[nz]
-        return _leiden(g, w.tolist(), strength.tolist(), resolution / two_m, seed)
+        return _leiden(self.graph, self.modularity_weights(net, resolution).tolist(), seed)
 
     def quality(self, net: np.ndarray, labels: np.ndarray, resolution: float) -> float:
-        """`net_quality` of `labels` under these weights."""
-        strength = self._strength(net)
-        two_m = float(strength.sum())
-        if two_m <= 0 or len(labels) == 0:
+        """Q of `labels` (module docstring), diagonal null terms included as in modularity,
+        so a single bloc of unanimous allies scores 0."""
+        kp, kn, two_mp, two_mn = self._degrees(net)
+        if two_mp + two_mn <= 0 or len(labels) == 0:
             return 0.0
         _, lab = np.unique(labels, return_inverse=True)
-        inside = lab[self.iu] == lab[self.ju]
-        blocs = np.bincount(lab, strength, lab.max() + 1)
-        return float(2 * net[inside].sum() / two_m - resolution * ((blocs / two_m) ** 2).sum())
+        inside = float(net[lab[self.iu] == lab[self.ju]].sum())
+        k = lab.max() + 1
+        null = 0.0
+        if two_mp > 0:
+            null += resolution * (np.bincount(lab, kp, k) ** 2).sum() / (2 * two_mp)
+        if two_mn > 0:
+            null -= NEGATIVE_NULL * resolution * (np.bincount(lab, kn, k) ** 2).sum() / (2 * two_mn)
+        return (inside - null) / ((two_mp + two_mn) / 2)
+
+
+def _net_runner(edges: EdgeList, resolution: float) -> Runner:
+    """Seeded runs of the "net" method on the projection's edges (the consensus runs)."""
+    solver = NetSolver(len(edges.nodes))
+    net = solver.from_edges(edges)
+    return lambda seed: solver.run(net, resolution, seed)
 
 
 def net_quality(edges: EdgeList, labels: np.ndarray, resolution: float = 1.0) -> float:
-    """The "net" objective, normalised like modularity: positive-part modularity minus the
-    net disagreement inside blocs over the positive weight (0 for one bloc of unanimous allies
-    minus its null term; higher is better)."""
-    pairs, w, strength, two_m = _net_layers(edges)
-    if two_m <= 0 or len(labels) == 0:
-        return 0.0
-    _, lab = np.unique(labels, return_inverse=True)
-    inside = lab[pairs[:, 0]] == lab[pairs[:, 1]]
-    blocs = np.bincount(lab, strength, lab.max() + 1)
-    return float(2 * w[inside].sum() / two_m - resolution * ((blocs / two_m) ** 2).sum())
+    """The "net" objective of `labels` on `edges` (`NetSolver.quality`)."""
+    solver = NetSolver(len(edges.nodes))
+    return solver.quality(solver.from_edges(edges), np.asarray(labels), resolution)
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,6 @@ class NetFn:
 
 
 def net_blocs(G: GraphLike, *, resolution: float = 1.0, seed: int) -> Partition:
-    """One run of the default method: Leiden on the shrunk net agreement (module docstring)."""
+    """One run of the default method (module docstring)."""
     edges = as_edges(G)
     return _partition(edges.nodes, _net_runner(edges, resolution)(seed))
