@@ -36,14 +36,20 @@ from graphkit.bloc_report import (
 )
 from graphkit.communities import _igraph, blocs_of
 from graphkit.consensus import consensus
-from graphkit.evidence import Resamples, resample, score
+from graphkit.evidence import Resamples, joined, resample, score
 from graphkit.labels import describe, invert_membership
 from graphkit.model import Position
 from graphkit.params import METHODS, Params
 from graphkit.positions import dedupe, expand_groups
 from graphkit.projection import Projection, project
 from graphkit.relations import Allies, Relation, allies
-from graphkit.significance import NullModelResult, null_model_permuted, significance
+from graphkit.significance import (
+    NullModelResult,
+    null_observed,
+    null_result,
+    null_samples,
+    significance,
+)
 from graphkit.tracking import Tracking, track
 
 __all__ = [
@@ -51,8 +57,6 @@ __all__ = [
     "Params", "Relation", "allies", "analyze", "analyze_sessions", "clear_opponents",
     "relabel", "with_names",
 ]  # fmt: skip
-
-PHASES = ("main", "resample", "null")
 
 
 def _session_label(positions: Sequence[Position]) -> str:
@@ -122,7 +126,7 @@ def analyze(
     job = _Job(list(positions), replace(params or Params(), **overrides), membership or {},
                actor_groups, actor_kinds, session_label, min_cooccurrences)  # fmt: skip
     with _one_blas_thread():
-        return _finish(_main(job), _null(job), _resample(job))
+        return _finish(_main(job), [_null(job)], [_resample(job)])
 
 
 def _main(job: _Job) -> BlocReport:
@@ -169,26 +173,42 @@ def _main(job: _Job) -> BlocReport:
     )
 
 
-def _null(job: _Job) -> NullModelResult | None:
-    """The null model (permuted sessions), or None when there is nothing to shuffle."""
+def _null(job: _Job, start: int = 0, stop: int | None = None) -> tuple | None:
+    """Null-model samples start .. stop-1 as (observed quality or None, qualities); the
+    observed run belongs to the first chunk. None when there is nothing to shuffle."""
     params, proj = job.params, job.projection
     if params.null_shuffles <= 0 or len(proj.edges.pairs) <= 1 or proj.incidence is None:
         return None
-    return null_model_permuted(proj.incidence, shuffles=params.null_shuffles,
-                               seed=params.seed, **job.method())  # fmt: skip
+    inc, seed = proj.incidence, params.seed
+    observed = null_observed(inc, seed=seed, **job.method()) if start == 0 else None
+    values = null_samples(inc, shuffles=params.null_shuffles, seed=seed, start=start, stop=stop,
+                          **job.method())  # fmt: skip
+    return observed, values
 
 
-def _resample(job: _Job) -> Resamples | None:
-    """The bootstrap runs (scored against the consensus in `_finish`)."""
+def _resample(job: _Job, start: int = 0, stop: int | None = None) -> Resamples | None:
+    """Bootstrap runs start .. stop-1 (scored against the consensus in `_finish`)."""
     params, proj = job.params, job.projection
     if params.bootstrap <= 0 or proj.incidence is None or not proj.actors:
         return None
-    return resample(proj.incidence, resamples=params.bootstrap, seed=params.seed,
-                    **job.method())  # fmt: skip
+    return resample(proj.incidence, resamples=params.bootstrap, seed=params.seed, start=start,
+                    stop=stop, **job.method())  # fmt: skip
 
 
-def _finish(report: BlocReport, null: NullModelResult | None, runs: Resamples | None) -> BlocReport:
-    """Attach the test and the evidence to the consensus report, then the warnings."""
+def _joined_null(parts: Sequence[tuple | None], seed: int) -> NullModelResult | None:
+    if not parts or parts[0] is None:
+        return None
+    values = [v for part in parts for v in part[1]]
+    return null_result(parts[0][0], values, seed)
+
+
+def _finish(
+    report: BlocReport, nulls: Sequence[tuple | None], runs: Sequence[Resamples | None]
+) -> BlocReport:
+    """Attach the test and the evidence (from their chunks, in order) to the consensus
+    report, then the warnings."""
+    null = _joined_null(nulls, report.params.seed)
+    runs = joined(list(runs)) if runs and runs[0] is not None else None
     test = significance(null)
     if null is None and report.params.null_shuffles > 0:
         test = replace(test, reason="not tested: fewer than two pairs of actors to compare")
@@ -246,16 +266,33 @@ def _gc_frozen():
 
 # set in the parent just before forking, so workers read the positions without pickling them
 _FORK_JOB: dict = {}
+CHUNK = {"resample": 25, "null": 10}  # resamples / shuffles per task: spreads a big session
 
 
-def _task(job: _Job, phase: str):
+def _task(job: _Job, phase: str, start: int = 0, stop: int | None = None):
     with _one_blas_thread():
-        return {"main": _main, "null": _null, "resample": _resample}[phase](job)
+        if phase == "main":
+            return _main(job)
+        return (_null if phase == "null" else _resample)(job, start, stop)
 
 
-def _task_forked(task: tuple[str, str]):
-    session, phase = task
-    return _task(_FORK_JOB["jobs"][session], phase)
+def _task_forked(task: tuple[str, str, int, int]):
+    session, phase, start, stop = task
+    return _task(_FORK_JOB["jobs"][session], phase, start, stop)
+
+
+def _tasks(sessions: Sequence[str], params: Params) -> list[tuple[str, str, int, int]]:
+    """(session, phase, start, stop): the consensus, then the chunks of the bootstrap and of
+    the null model, sessions in the order given."""
+    out = []
+    for s in sessions:
+        out.append((s, "main", 0, 0))
+        for phase, total in (("resample", params.bootstrap), ("null", params.null_shuffles)):
+            step = CHUNK[phase]
+            out += [(s, phase, a, min(a + step, total)) for a in range(0, total, step)]
+            if total <= 0:
+                out.append((s, phase, 0, 0))
+    return out
 
 
 def _jobs(positions_by_session, kwargs: dict) -> dict[str, _Job]:
@@ -270,18 +307,20 @@ def _jobs(positions_by_session, kwargs: dict) -> dict[str, _Job]:
 def _analyze_all(
     positions_by_session: Mapping[str, Sequence[Position]], workers: int, kwargs: dict
 ) -> list[BlocReport]:
-    """Every session's report; with workers > 1, every (session, phase) is a task of its own
-    (largest sessions first), forked where the platform allows so nothing is pickled in."""
+    """Every session's report; with workers > 1 the consensus and every chunk of the bootstrap
+    and of the null model is a task of its own (largest sessions first), forked where the
+    platform allows so nothing is pickled in. Same results as serially: chunks are seeded by
+    their index."""
     jobs = _jobs(positions_by_session, kwargs)
     sessions = list(jobs)
-    if workers <= 1 or len(sessions) * len(PHASES) <= 1:
+    if workers <= 1 or len(sessions) < 1:
         with _one_blas_thread():
-            return [_finish(_main(j), _null(j), _resample(j)) for j in jobs.values()]
+            return [_finish(_main(j), [_null(j)], [_resample(j)]) for j in jobs.values()]
     by_size = sorted(sessions, key=lambda s: -len(positions_by_session[s]))
-    tasks = [(s, phase) for s in by_size for phase in PHASES]
+    tasks = _tasks(by_size, kwargs["params"])
     if "fork" in mp.get_all_start_methods():
         # what every task needs is made once here and inherited by the forked workers: igraph
-        # (~0.1-0.2 s to import, per process) and each session's projection (three tasks use it)
+        # (~0.1 s to import, per process) and each session's projection (all its tasks use it)
         _igraph()
         with _one_blas_thread():
             for job in jobs.values():
@@ -294,9 +333,17 @@ def _analyze_all(
             _FORK_JOB.clear()
     else:
         with ProcessPoolExecutor(workers) as pool:
-            out = pool.map(_task, [jobs[s] for s, _ in tasks], [p for _, p in tasks])
+            out = pool.map(_task, *zip(*[(jobs[s], ph, a, b) for s, ph, a, b in tasks],
+                                       strict=True))  # fmt: skip
             done = dict(zip(tasks, out, strict=True))
-    return [_finish(done[s, "main"], done[s, "null"], done[s, "resample"]) for s in sessions]
+    reports = []
+    for s in sessions:
+        main = done[next(t for t in tasks if t[0] == s and t[1] == "main")]
+        nulls = [done[t] for t in tasks if t[0] == s and t[1] == "null"]
+        runs = [done[t] for t in tasks if t[0] == s and t[1] == "resample"]
+        with _one_blas_thread():
+            reports.append(_finish(main, nulls, runs))
+    return reports
 
 
 def analyze_sessions(

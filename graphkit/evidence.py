@@ -7,8 +7,9 @@ would the actor still sit with its bloc? Each resample draws the questions (a mu
 issue with all its competing options, or one proposal, or one roll call) with replacement,
 counts them with the same rules as `graphkit.projection` (`Incidence.counts`), and runs the
 method once with its own seed. An actor absent from a resample (none of its questions drawn)
-is not with its bloc there: nothing placed it. So an actor placed by one proposal reads about
-0.63 at most (the chance that a given question is drawn), and in practice less.
+is not with its bloc there: nothing placed it (nor is an actor whose drawn questions show no
+side shared or opposed with anyone: the method would put it anywhere at no cost). So an actor
+placed by one proposal reads about 0.63 at most (the chance that a given question is drawn).
 
 Per bloc, `stability` is Hennig's (2007) bootstrap Jaccard: the mean over resamples of the best
 Jaccard overlap between the bloc (members present in the resample) and a resample community;
@@ -61,25 +62,41 @@ def resample(
     seed: int,
     shrinkage: float = DEFAULT_SHRINKAGE,
     min_cooccurrences: int = 1,
+    start: int = 0,
+    stop: int | None = None,
 ) -> Resamples:
-    """Draw the questions `resamples` times (numpy generator seeded with `seed`) and run the
-    method once on each (run b seeded seed + b)."""
+    """Draw the questions and run the method once, for resamples start .. stop-1 of
+    `resamples`: resample b draws from a generator seeded (seed, b) and runs with seed + b, so
+    any split of the range into chunks (worker tasks) gives the same resamples."""
     actors = tuple(inc.actors)
     n = len(actors)
-    labels = np.zeros((resamples, n), dtype=np.int64)
-    present = np.zeros((resamples, n), dtype=bool)
+    stop = resamples if stop is None else min(stop, resamples)
+    count = max(stop - start, 0)
+    labels = np.zeros((count, n), dtype=np.int64)
+    present = np.zeros((count, n), dtype=bool)
     if n == 0 or inc.n_units == 0:
         return Resamples(actors, labels[:0], present[:0], seed)
-    rng = np.random.default_rng(seed)
     run = sample_runner(list(actors), method, resolution, backend, shrinkage=shrinkage,
                         min_cooccurrences=min_cooccurrences)  # fmt: skip
-    for b in range(resamples):
+    for row, b in enumerate(range(start, stop)):
+        rng = np.random.default_rng([seed, b])
         draws = np.bincount(rng.integers(0, inc.n_units, inc.n_units), minlength=inc.n_units)
         mult = draws.astype(np.float64)
         here = inc.drawn_positions(mult) > 0
-        labels[b], _ = run(*inc.counts(mult), seed + b, keep=here)
-        present[b] = here
+        agree, disagree, cooc = inc.counts(mult)
+        labels[row], _ = run(agree, disagree, cooc, seed + b, keep=here)
+        # placed only by a side taken with someone present (neutral cells alone place nobody:
+        # the method would drop such an actor anywhere at no cost)
+        sided = ((agree + disagree) * here[None, :]).sum(axis=1) - np.diag(agree + disagree)
+        present[row] = here & (sided > 1e-12)
     return Resamples(actors, labels, present, seed)
+
+
+def joined(parts: list[Resamples]) -> Resamples:
+    """Chunks of one bootstrap (in order) as one."""
+    first = parts[0]
+    return Resamples(first.actors, np.concatenate([p.labels for p in parts]),
+                     np.concatenate([p.present for p in parts]), first.seed)  # fmt: skip
 
 
 def score(resamples: Resamples, partition: Mapping[str, int]) -> Evidence:

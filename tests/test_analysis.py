@@ -238,19 +238,24 @@ def test_a_state_opposing_a_camp_lands_outside_it_though_its_group_backs_the_cam
     assert old.partition()["X"] == old.partition()["W00"]
 
 
-def test_a_random_session_is_flagged_not_significant():
-    rng = random.Random(11)
-    actors = [f"R{i:02d}" for i in range(24)]
-    rows = [
-        Position(a, f"P{k:02d}", None, rng.choice(("support", "oppose")), "AHC-3")
-        for k in range(30)
-        for a in actors
-        if rng.random() < 0.7
-    ]
-    noise = analyze(rows, runs=20)
-    assert noise.significant is False
-    assert any(w.startswith("not significant") for w in noise.warnings)
-    assert noise.to_dict()["significant"] is False
+def test_random_sessions_are_flagged_not_significant():
+    """Sides dealt at random: the test (z >= 2 and above every shuffle, 20 shuffles) should
+    call at most about 1 in 40 significant; 12 sessions, so one false alarm is tolerated."""
+    flagged = []
+    for seed in range(12):
+        rng = random.Random(seed)
+        actors = [f"R{i:02d}" for i in range(rng.choice((12, 24, 36)))]
+        rows = [
+            Position(a, f"P{k:02d}", None, rng.choice(("support", "oppose")), "AHC-3")
+            for k in range(rng.choice((15, 30, 45)))
+            for a in actors
+            if rng.random() < 0.7
+        ]
+        noise = analyze(rows, runs=10, bootstrap=0)
+        flagged.append(noise.significant)
+        if not noise.significant:
+            assert any(w.startswith("not significant") for w in noise.warnings)
+    assert sum(flagged) <= 1, flagged
     camps = analyze(backed_by_camps(camp("W", 12), camp("E", 12), 30), runs=20)
     assert camps.significant is True and camps.zscore >= 2
 

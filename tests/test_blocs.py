@@ -34,6 +34,7 @@ from graphkit.blocs import (
     signed_blocs,
     significance,
 )
+from graphkit.evidence import resample, score
 from graphkit.model import Position
 from graphkit.projection import project
 from graphkit.significance import null_model_permuted
@@ -435,14 +436,20 @@ def test_bootstrap_confidence_and_stability_of_planted_camps(planted):
 
 def test_bootstrap_confidence_drops_with_the_evidence():
     rows, _ = planted_positions(noise=0.15, proposals=40)
-    rows += [Position("Z00", "P000", None, "support", "AHC-1"),
-             Position("Z00", "P001", None, "support", "AHC-1"),
+    rows += [Position("Z00", "P000", None, "support", "AHC-1"),  # placed by this one only
+             Position("Z00", "P001", None, "neutral", "AHC-1"),
              Position("Z00", "P002", None, "neutral", "AHC-1")]  # fmt: skip
     proj = project(rows)
     part = consensus(proj, runs=10, method="net").partition
-    ev = bootstrap(proj.incidence, part, resamples=40, seed=1, method="net", resolution=1.0,
-                   backend="igraph")  # fmt: skip
-    assert ev.confidence["Z00"] < 0.75 < min(v for k, v in ev.confidence.items() if k != "Z00")
+    runs = resample(proj.incidence, resamples=100, seed=1, method="net", resolution=1.0,
+                    backend="igraph")  # fmt: skip
+    ev = score(runs, part)
+    z = proj.incidence.actors.index("Z00")
+    drew_p000 = runs.present[:, z].mean()  # expected 1 - (39/40)^40 = 0.64
+    assert abs(drew_p000 - 0.64) < 0.15
+    assert ev.confidence["Z00"] <= drew_p000 < 0.8
+    others = [v for k, v in ev.confidence.items() if k != "Z00"]
+    assert sum(others) / len(others) > 0.9
 
 
 # --------------------------------------------------------------------------- labels
