@@ -34,7 +34,7 @@ from graphkit.bloc_report import (
     opponents_together,
     warnings_of,
 )
-from graphkit.communities import _igraph, blocs_of
+from graphkit.communities import blocs_of
 from graphkit.consensus import consensus
 from graphkit.evidence import Resamples, joined, resample, score
 from graphkit.labels import describe, invert_membership
@@ -51,6 +51,8 @@ from graphkit.significance import (
     significance,
 )
 from graphkit.tracking import Tracking, track
+
+EARLY_STOP = 20  # consensus runs that, all alike, end the consensus (graphkit.consensus)
 
 __all__ = [
     "METHODS", "PALETTE", "Allies", "Bloc", "BlocReport", "Membership", "OpponentPairs",
@@ -134,7 +136,8 @@ def _main(job: _Job) -> BlocReport:
     params, proj = job.params, job.projection
     method = job.method()
     result = consensus(proj, runs=params.runs, resolution=params.resolution, seed=params.seed,
-                       backend=params.backend, method=method["method"])  # fmt: skip
+                       backend=params.backend, method=method["method"],
+                       early_stop=EARLY_STOP)  # fmt: skip
     groups = job.actor_groups
     if groups is None:
         groups = invert_membership(job.membership)
@@ -163,6 +166,7 @@ def _main(job: _Job) -> BlocReport:
         null_shuffles=0,
         null_method=None,
         converged=result.converged,
+        runs_done=result.runs,
         positions_stated=len(dedupe(job.positions)),  # group rows included: they were said
         positions_attributed=proj.positions_attributed,
         opponent_pairs_together=opponents_together(
@@ -319,9 +323,8 @@ def _analyze_all(
     by_size = sorted(sessions, key=lambda s: -len(positions_by_session[s]))
     tasks = _tasks(by_size, kwargs["params"])
     if "fork" in mp.get_all_start_methods():
-        # what every task needs is made once here and inherited by the forked workers: igraph
-        # (~0.1 s to import, per process) and each session's projection (all its tasks use it)
-        _igraph()
+        # each session's projection is made once here and inherited by the forked workers (all
+        # its tasks use it); igraph is left to import in the workers, side by side
         with _one_blas_thread():
             for job in jobs.values():
                 job.projection  # noqa: B018  # computed and cached on the job

@@ -103,6 +103,7 @@ class BlocReport:
     opponent_pairs_together: OpponentPairs = OpponentPairs(0, 0, ())
     questions: int = 0  # resampling units: multi-option issues and other proposals / roll calls
     bootstrap: int = 0  # resamples done
+    runs_done: int = 0  # consensus runs done (fewer than asked when the first 20 all agree)
     # the signed agreement graph the blocs were found on, as arrays (not serialized; saves
     # re-projecting); `graph` is its networkx view, built on first use
     edges: EdgeList | None = field(default=None, compare=False, repr=False)
@@ -173,6 +174,7 @@ def _report_dict(r: BlocReport) -> dict:
         "opponent_pairs_together": r.opponent_pairs_together.to_dict(),
         "seed": r.seed,
         "runs": r.runs,
+        "runs_done": r.runs_done,
         "bootstrap": r.bootstrap,
         "expand_groups": r.expand_groups,
         "frustration": _num(r.frustration),

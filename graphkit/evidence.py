@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from graphkit.consensus import with_bloc
-from graphkit.methods import sample_runner
+from graphkit.methods import needs_cooccurrences, sample_runner
 from graphkit.projection import DEFAULT_SHRINKAGE, Incidence
 
 METHOD = "bootstrap over questions (issues, proposals, roll calls)"
@@ -78,12 +78,13 @@ def resample(
         return Resamples(actors, labels[:0], present[:0], seed)
     run = sample_runner(list(actors), method, resolution, backend, shrinkage=shrinkage,
                         min_cooccurrences=min_cooccurrences)  # fmt: skip
+    need = needs_cooccurrences(method, min_cooccurrences)
     for row, b in enumerate(range(start, stop)):
         rng = np.random.default_rng([seed, b])
         draws = np.bincount(rng.integers(0, inc.n_units, inc.n_units), minlength=inc.n_units)
         mult = draws.astype(np.float64)
         here = inc.drawn_positions(mult) > 0
-        agree, disagree, cooc = inc.counts(mult)
+        agree, disagree, cooc = inc.counts(mult, cooccurrences=need)
         labels[row], _ = run(agree, disagree, cooc, seed + b, keep=here)
         # placed only by a side taken with someone present (neutral cells alone place nobody:
         # the method would drop such an actor anywhere at no cost)

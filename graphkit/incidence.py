@@ -75,18 +75,25 @@ class Incidence:
     pairs: _Pairs | None
 
     def counts(
-        self, multiplicity: np.ndarray | None = None, deal: np.ndarray | None = None
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        self,
+        multiplicity: np.ndarray | None = None,
+        deal: np.ndarray | None = None,
+        *,
+        cooccurrences: bool = True,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """(agree, disagree, cooccurrences), dense actor x actor.
 
         multiplicity: how often each unit counts (a bootstrap draw); deal: a (units, n) table
-        mapping each actor to the one that takes its place in that unit (`deal`).
+        mapping each actor to the one that takes its place in that unit (`deal`);
+        cooccurrences=False skips them (None), for samples that need only the sides.
         """
         mult = np.ones(self.n_units) if multiplicity is None else np.asarray(multiplicity)
         if self.dense is not None:
             agree, disagree = self._dense_counts(mult, deal)
         else:
             agree, disagree = self._pair_counts(mult, deal)
+        if not cooccurrences:
+            return agree, disagree, None
         seen, issue_seen = self.seen, self.issue_seen
         if deal is not None:
             seen, issue_seen = (

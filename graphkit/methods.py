@@ -34,6 +34,12 @@ def method_runner(edges: EdgeList, method: str, resolution: float, backend: str)
 SampleRun = Callable[..., tuple[np.ndarray, float]]
 
 
+def needs_cooccurrences(method: str, min_cooccurrences: int) -> bool:
+    """Whether a sample's runs need the co-occurrence counts (only to drop thin pairs; "net"
+    gives a pair with no side taken weight 0 anyway)."""
+    return method != "net" or min_cooccurrences > 1
+
+
 def sample_runner(
     actors: list,
     method: str,

@@ -90,16 +90,19 @@ class NetSolver:
         self,
         agree: np.ndarray,
         disagree: np.ndarray,
-        cooc: np.ndarray,
+        cooc: np.ndarray | None,
         *,
         shrinkage: float = DEFAULT_SHRINKAGE,
         min_cooccurrences: int = 1,
         keep: np.ndarray | None = None,
     ) -> np.ndarray:
-        """Net agreement per pair (triu order), 0 where the pair did not meet enough."""
+        """Net agreement per pair (triu order), 0 where the pair did not meet enough; without
+        `cooc` (None), a pair meets when it took sides (enough for min_cooccurrences = 1: a
+        pair with no side taken has net 0 anyway)."""
         iu, ju = self.iu, self.ju
         a, d = agree[iu, ju], disagree[iu, ju]
-        met = cooc[iu, ju] >= max(min_cooccurrences, 1) - 1e-9
+        met = np.ones(len(iu), dtype=bool) if cooc is None else (
+            cooc[iu, ju] >= max(min_cooccurrences, 1) - 1e-9)  # fmt: skip
         if keep is not None:
             met &= keep[iu] & keep[ju]
         total = a + d
@@ -129,9 +132,14 @@ class NetSolver:
         return out
 
     def run(self, net: np.ndarray, resolution: float, seed: int) -> np.ndarray:
+        return self.runner(net, resolution)(seed)
+
+    def runner(self, net: np.ndarray, resolution: float) -> Runner:
+        """Seeded runs on one weighting (the weights are folded once, not once per seed)."""
         if self.n <= 1 or not np.any(net > 0):
-            return np.arange(self.n)
-        return _leiden(self.graph, self.modularity_weights(net, resolution).tolist(), seed)
+            return lambda seed: np.arange(self.n)
+        weights = self.modularity_weights(net, resolution).tolist()
+        return lambda seed: _leiden(self.graph, weights, seed)
 
     def quality(self, net: np.ndarray, labels: np.ndarray, resolution: float) -> float:
         """Q of `labels` (module docstring), diagonal null terms included as in modularity,
@@ -153,8 +161,7 @@ class NetSolver:
 def _net_runner(edges: EdgeList, resolution: float) -> Runner:
     """Seeded runs of the "net" method on the projection's edges (the consensus runs)."""
     solver = NetSolver(len(edges.nodes))
-    net = solver.from_edges(edges)
-    return lambda seed: solver.run(net, resolution, seed)
+    return solver.runner(solver.from_edges(edges), resolution)
 
 
 def net_quality(edges: EdgeList, labels: np.ndarray, resolution: float = 1.0) -> float:

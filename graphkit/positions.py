@@ -81,31 +81,31 @@ def expand_groups(
             kept.append(p)
 
     already = {(p.actor, p.proposal) for p in kept if p.attributed}
-    copies: dict[tuple[str, str], dict[str, list[Position]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    # what each group said on each proposal: its latest word (one dedupe per group statement)
+    said: dict[tuple[str, str], list[Position]] = defaultdict(list)
     for p in positions:
         if p.attributed:
             continue
-        groups = {g for g in (p.actor, p.on_behalf_of) if _is_group(g, membership)}
-        for group in sorted(groups):
-            members = membership[group]
-            weight = attributed_weight(group_weight, len(members))
-            for member in members:
-                if member == p.actor or (member, question(p)) in own:
-                    continue
-                if (member, p.proposal) in already:
-                    continue
-                copy = replace(
-                    p, actor=member, on_behalf_of=group, proposer=False, attributed=True,
-                    weight=weight,
-                )  # fmt: skip
-                copies[(member, p.proposal)][group].append(copy)
-    for by_group in copies.values():
-        # each group's latest word first, then the groups must agree
-        resolved = [dedupe(rows)[0] for _, rows in sorted(by_group.items())]
-        if len({r.stance for r in resolved}) == 1:
-            kept.append(max(resolved, key=lambda r: r.weight))  # first = alphabetical on ties
+        for group in {g for g in (p.actor, p.on_behalf_of) if _is_group(g, membership)}:
+            said[(group, p.proposal)].append(p)
+    heard: dict[tuple[str, str], list[tuple[str, Position]]] = defaultdict(list)
+    for (group, proposal), rows in sorted(said.items()):
+        statement = dedupe(rows)[0]
+        for member in membership[group]:
+            if (member, question(statement)) in own or (member, proposal) in already:
+                continue
+            if any(r.actor == member for r in rows):
+                continue  # the speaker keeps its own row
+            heard[(member, proposal)].append((group, statement))
+    for (member, _), voices in heard.items():
+        # the groups must agree; then the heavier (smaller) group's copy, alphabetical on ties
+        if len({statement.stance for _, statement in voices}) != 1:
+            continue
+        weights = [attributed_weight(group_weight, len(membership[g])) for g, _ in voices]
+        k = max(range(len(voices)), key=lambda i: weights[i])
+        group, statement = voices[k]
+        kept.append(replace(statement, actor=member, on_behalf_of=group, proposer=False,
+                            attributed=True, weight=weights[k]))  # fmt: skip
     return sorted(kept, key=_sort_key)
 
 

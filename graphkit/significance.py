@@ -28,7 +28,7 @@ import networkx as nx
 import numpy as np
 
 from graphkit.communities import GraphLike, _labels_modularity
-from graphkit.methods import sample_runner
+from graphkit.methods import needs_cooccurrences, sample_runner
 from graphkit.projection import DEFAULT_SHRINKAGE, EdgeList, Incidence, as_edges
 
 PartitionFn = Callable[[nx.Graph, int], Mapping[Hashable, int]]
@@ -194,11 +194,12 @@ def null_samples(
     """Qualities of permuted sessions start .. stop-1 of `shuffles`: shuffle k deals from a
     generator seeded (seed, k) and runs with seed + 1 + k, so chunks give the same values."""
     run = sample_runner(list(inc.actors), **method)
+    need = needs_cooccurrences(method["method"], method.get("min_cooccurrences", 1))
     stop = shuffles if stop is None else min(stop, shuffles)
     values = []
     for k in range(start, stop):
         deal = inc.deal(np.random.default_rng([seed, k]))
-        values.append(run(*inc.counts(deal=deal), seed + 1 + k)[1])
+        values.append(run(*inc.counts(deal=deal, cooccurrences=need), seed + 1 + k)[1])
     return values
 
 

@@ -71,7 +71,7 @@ def test_report_recovers_camps_and_has_the_json_shape(three_camps):
     assert {"seed", "runs", "expand_groups", "frustration"} <= d.keys()
     assert d["session"] == "AHC-1" and d["method"] == "net" and d["runs"] == 20
     assert d["significant"] is True and d["zscore"] >= 2
-    assert d["bootstrap"] == 50 and d["questions"] == 40
+    assert d["bootstrap"] == 30 and d["questions"] == 40 and d["runs_done"] == 20
     assert d["excluded"] == ["Z99"]
     assert [set(b) for b in d["blocs"]] == [
         {"id", "label", "name", "color", "members", "cohesion", "stability"}
