@@ -2,10 +2,12 @@
 
 Synthetic negotiations (stated positions, competing options) and roll calls with K planted blocs
 among N actors (graphkit.synthetic); blocs found by the same analysis as real data (consensus
-Louvain); recovery measured by NMI and adjusted Rand index, averaged over seeds. Prints two
-tables and writes a PNG of the curves.
+over seeds of each method in --methods: net, the default, and louvain, the previous default);
+recovery measured by NMI and adjusted Rand index, averaged over seeds. Prints two tables per
+method and writes a PNG of the curves of the first.
 
-    python bench/planted_blocs.py [--actors 60] [--blocs 3] [--seeds 3] [--runs 20] [-o FILE.png]
+    python bench/planted_blocs.py [--actors 60] [--blocs 3] [--seeds 3] [--runs 20]
+                                  [--methods net,louvain] [-o FILE.png]
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ NOISES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
 SIZES = (10, 25, 50, 100, 200)
 
 
-def sweep(kind: str, actors: int, blocs: int, seeds: int, runs: int) -> dict:
+def sweep(kind: str, actors: int, blocs: int, seeds: int, runs: int, method: str) -> dict:
     make = negotiation if kind == "negotiation" else roll_calls
     table = {}
     for size in SIZES:
@@ -33,7 +35,8 @@ def sweep(kind: str, actors: int, blocs: int, seeds: int, runs: int) -> dict:
             scores = []
             for seed in range(seeds):
                 positions, truth = make(actors, blocs, size, noise=noise, seed=seed)
-                report = analyze(positions, runs=runs, seed=seed, null_shuffles=0)
+                report = analyze(positions, runs=runs, seed=seed, null_shuffles=0, bootstrap=0,
+                                 method=method)  # fmt: skip
                 scores.append(recovery(truth, report.partition()))
             table[size, noise] = (
                 statistics.mean(s["nmi"] for s in scores),
@@ -50,7 +53,7 @@ def print_table(kind: str, table: dict, unit: str) -> None:
         print(f"{size:>10} {cells}")
 
 
-def plot(tables: dict, path: Path, actors: int, blocs: int) -> None:
+def plot(tables: dict, path: Path, actors: int, blocs: int, method: str) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -65,7 +68,7 @@ def plot(tables: dict, path: Path, actors: int, blocs: int) -> None:
         ax.grid(alpha=0.3)
     axes[0].set_ylabel("adjusted Rand index (1 = planted blocs recovered)")
     axes[1].legend(title="proposals / roll calls", fontsize=8)
-    fig.suptitle("Recovery of planted blocs (consensus Louvain)")
+    fig.suptitle(f"Recovery of planted blocs (consensus, method {method})")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=120)
@@ -77,21 +80,32 @@ def main() -> None:
     ap.add_argument("--blocs", type=int, default=3)
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--methods", default="net,louvain", help="comma-separated, first plotted")
     ap.add_argument("-o", "--output", type=Path, default=Path("bench/out/planted_blocs.png"))
     args = ap.parse_args()
     t0 = time.perf_counter()
-    tables = {
-        "negotiation": sweep("negotiation", args.actors, args.blocs, args.seeds, args.runs),
-        "roll calls": sweep("roll calls", args.actors, args.blocs, args.seeds, args.runs),
-    }
-    print_table("negotiations", tables["negotiation"], "proposals")
-    print_table("roll calls", tables["roll calls"], "votes")
-    plot(tables, args.output, args.actors, args.blocs)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _figures import figure
 
-    figure("planted ARI, 50 proposals, noise 0.3", tables["negotiation"][50, 0.3][1])
-    figure("planted ARI, 25 roll calls, noise 0.4", tables["roll calls"][25, 0.4][1])
+    methods = [m.strip() for m in args.methods.split(",") if m.strip()]
+    for k, method in enumerate(methods):
+        tables = {
+            kind: sweep(kind, args.actors, args.blocs, args.seeds, args.runs, method)
+            for kind in ("negotiation", "roll calls")
+        }
+        print(f"\n=== method {method}")
+        print_table("negotiations", tables["negotiation"], "proposals")
+        print_table("roll calls", tables["roll calls"], "votes")
+        if k == 0:
+            plot(tables, args.output, args.actors, args.blocs, method)
+        neg, rc = tables["negotiation"], tables["roll calls"]
+        suffix = "" if k == 0 else f" [{method}]"
+        figure(f"planted ARI, 50 proposals, noise 0.3{suffix}", neg[50, 0.3][1])
+        figure(f"planted ARI, 25 roll calls, noise 0.4{suffix}", rc[25, 0.4][1])
+        mean_nmi = statistics.mean(v[0] for t in tables.values() for v in t.values())
+        mean_ari = statistics.mean(v[1] for t in tables.values() for v in t.values())
+        figure(f"planted mean NMI over the sweep{suffix}", mean_nmi)
+        figure(f"planted mean ARI over the sweep{suffix}", mean_ari)
     print(f"\nwrote {args.output} ({time.perf_counter() - t0:.1f} s)")
 
 

@@ -2,9 +2,11 @@
 
 Loads the full history first when the data dir holds no recorded votes (and prints the load
 rate), then times, separately: the export from the database, bloc detection for every session
-with consensus (no significance), significance (a second detection run with null-model shuffles;
-the difference is its cost) and peak memory. Issue target: "Bloc detection for every session of
-the history, with consensus, in <= 60 s in total".
+with consensus and the bootstrap over roll calls (no significance), significance (a second
+detection run with null-model shuffles; the difference is its cost) and peak memory. Target
+(issue 12): all 74 sessions with consensus and the bootstrap in <= 60 s on 2 cores. On a busy
+machine the wall time says more about the neighbours than about the code: CPU / workers is
+printed beside it as the figure for two free cores.
 
 Then, per session: blocs (stable ids tracked across sessions), sizes, modularity, z-score,
 labels, frustration, confidence and how much the states agree overall; for a few sessions the
@@ -376,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, default=os.environ.get("BLOCS_DATA_DIR") or None)
     ap.add_argument("--votes", type=Path, default=UNVOTES, help="unvotes votes file, for a load")
     ap.add_argument("--runs", type=int, default=100, help="consensus runs per session")
+    ap.add_argument("--bootstrap", type=int, default=50, help="resamples of the roll calls")
+    ap.add_argument("--method", default="net", help="net (default), louvain or signed")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--shuffles", type=int, default=20, help="null-model shuffles for z")
     ap.add_argument("--seed", type=int, default=0)
@@ -448,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
             "runs": args.runs,
             "seed": args.seed,
             "min_positions": args.min_positions,
+            "bootstrap": args.bootstrap,
+            "method": args.method,
         }
 
         gc.collect()
@@ -455,8 +461,10 @@ def main(argv: list[str] | None = None) -> int:
             plain, _ = analyze_sessions(grouped, workers=args.workers, null_shuffles=0, **kw)
         worker_peak_detect = children_rss_mb()
         print(
-            f"detection: {len(grouped)} sessions x {args.runs} runs (consensus, no null model), "
-            f"{args.workers} workers: {detect.wall:.1f} s (CPU {detect.cpu:.1f} s)"
+            f"detection: {len(grouped)} sessions x {args.runs} runs + {args.bootstrap} resamples "
+            f"(consensus and bootstrap, no null model), {args.workers} workers: "
+            f"{detect.wall:.1f} s (CPU {detect.cpu:.1f} s, {detect.cpu / args.workers:.1f} s "
+            "per core)"
         )
         gc.collect()
         with Clock() as signif:
@@ -476,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         del plain
 
         met = detect.wall <= TARGET_S
+        met_cpu = detect.cpu / max(args.workers, 1) <= TARGET_S
         timings = {
             "export_s": rnd(export_clock.wall, 2),
             "export_cpu_s": rnd(export_clock.cpu, 2),
@@ -492,8 +501,11 @@ def main(argv: list[str] | None = None) -> int:
             "significance_cpu_s": rnd(sig_cpu, 2),
             "shuffles": args.shuffles,
             "partitions_identical_with_and_without_null_model": same,
+            "bootstrap": args.bootstrap,
+            "method": args.method,
             "target_s": TARGET_S,
             "target_met": met,
+            "target_met_on_free_cores": met_cpu,
             "export_plus_detection_s": rnd(export_clock.wall + context_clock.wall + detect.wall, 2),
         }
 
@@ -505,7 +517,7 @@ def main(argv: list[str] | None = None) -> int:
         sessions_out = []
         for r in results:
             blocs = ranked_blocs(r)
-            conf = [c for _, c in r.membership.values()]
+            conf = [m.confidence for m in r.membership.values()]
             start, end = dates.get(r.session, (None, None))
             sessions_out.append(
                 {
@@ -533,7 +545,11 @@ def main(argv: list[str] | None = None) -> int:
                     "frustration": rnd(r.frustration),
                     "converged": r.converged,
                     "mean_confidence": rnd(statistics.fmean(conf)) if conf else None,
-                    "low_confidence": sorted(a for a, (_, c) in r.membership.items() if c < 0.8),
+                    "significant": r.significant,
+                    "warnings": list(r.warnings),
+                    "low_confidence": sorted(
+                        a for a, m in r.membership.items() if m.confidence < 0.8
+                    ),
                     "anchor_bloc_size": len(anchors[r.session] or ()),
                     **stats[r.session],
                 }
@@ -588,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
             sub = {s: grouped[s] for s in sweep_ids}
             found: dict[tuple[str, str, float], BlocReport] = {}
             with Clock() as sweep_clock:
-                for method, runs in (("louvain", args.runs), ("signed", args.signed_runs)):
+                for method, runs in ((args.method, args.runs), ("signed", args.signed_runs)):
                     for res in resolutions:
                         reps, _ = analyze_sessions(
                             sub,
@@ -734,8 +750,9 @@ def main(argv: list[str] | None = None) -> int:
             f"(+ context {context_clock.wall:.1f} s)"
         )
         print(
-            f"DETECTION {len(grouped)} sessions x {args.runs} runs, consensus, "
-            f"{args.workers} workers: {detect.wall:.1f} s wall ({detect.cpu:.1f} s CPU)"
+            f"DETECTION {len(grouped)} sessions x {args.runs} runs + {args.bootstrap} resamples, "
+            f"consensus and bootstrap, {args.workers} workers: {detect.wall:.1f} s wall "
+            f"({detect.cpu:.1f} s CPU = {detect.cpu / args.workers:.1f} s per core)"
         )
         print(
             f"SIGNIFICANCE {args.shuffles} shuffles per session: +{sig_s:.1f} s wall, "
@@ -748,9 +765,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{memory['server_peak_mb'] or 0:,.0f} MB"
         )
         print(
-            f"TARGET    bloc detection for every session of the history ({len(grouped)} "
-            f"sessions x {args.runs} runs, with consensus) in <= {TARGET_S:.0f} s: "
-            f"{detect.wall:.1f} s -> {'MET' if met else 'NOT MET'}"
+            f"TARGET    every session of the history ({len(grouped)} sessions x {args.runs} "
+            f"runs, consensus + bootstrap) in <= {TARGET_S:.0f} s on {args.workers} cores: "
+            f"{detect.wall:.1f} s wall -> {'MET' if met else 'NOT MET'}; "
+            f"{detect.cpu / args.workers:.1f} s of CPU per core -> "
+            f"{'MET' if met_cpu else 'NOT MET'} on free cores"
             f" (export + detection {timings['export_plus_detection_s']:.1f} s)"
         )
         print(

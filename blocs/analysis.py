@@ -1,10 +1,13 @@
-"""`blocs report`, `state`, `track`, `export`: thin wrappers over graphkit.api."""
+"""`blocs report`, `state`, `track`, `export`, `validate`: thin wrappers over graphkit.api.
+
+Every command analyses with the same default parameters, so a bloc has the same tracked id
+(and color, and user name) in each of them.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +15,7 @@ from typing import Annotated
 import typer
 
 from blocs.common import err, handled, out, store_of
-from blocs.options import ReportFmt, analysis_options
+from blocs.options import NamesOption, ReportFmt, analysis_options
 from graphkit.params import Params
 from graphkit.store.export import Window
 
@@ -21,6 +24,12 @@ class ExportFmt(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
     csv = "csv"
+
+
+def _names(path: Path | None) -> dict[int, str]:
+    from graphkit import api
+
+    return api.read_names(path) if path is not None else {}
 
 
 @analysis_options()
@@ -35,11 +44,13 @@ def report(
     write: Annotated[
         bool, typer.Option("--write", help="Store the blocs in the graph (Bloc, IN_BLOC).")
     ] = False,
+    names: NamesOption = None,
 ) -> None:
-    """Voting blocs: members, labels, cohesion, confidence, modularity and z-score.
+    """Voting blocs: members, labels, cohesion, stability, confidence, significance, warnings.
 
-    With no session, date or issue given, reports every session (like --all-sessions).
-    With one or more --session (or --from/--to/--issue), the window is analysed as a whole.
+    With no session, date or issue given, reports every session (like --all-sessions) and
+    lists the sessions without data. One --session gives that session's tracked blocs; several
+    (or --from/--to/--issue) analyse the window as a whole, ids matched to the tracked blocs.
     """
     from graphkit import api, reports
 
@@ -47,39 +58,48 @@ def report(
     per_session = all_sessions or not (
         window.sessions or window.date_from or window.date_to or window.issue
     )
-    with handled(), store_of(ctx) as store:
-        if per_session:
-            results, tracking = api.session_reports(store, window, params)
-        else:
-            results, tracking = [api.window_report(store, window, params)], None
-        if write:
-            api.write_blocs(store, results, tracking)
+    with handled():
+        given = _names(names)
+        with store_of(ctx) as store:
+            slots = api.session_calendar(store, source)
+            if per_session:
+                results, tracking = api.session_reports(store, window, params)
+            else:
+                results, tracking = [api.window_report(store, window, params)], None
+            if write:
+                api.write_blocs(store, results, tracking)
+    results = [api.with_names(r, given) for r in results]
     if fmt is ReportFmt.json:
         docs = [r.to_dict() | {"window": api.describe(window)} for r in results]
-        doc = (
-            {"reports": docs, "tracking": reports.tracking_dict(tracking)}
-            if per_session
-            else docs[0]
-        )
+        if per_session:
+            doc = {"sessions": reports.calendar_rows(slots, results), "reports": docs,
+                   "tracking": reports.tracking_dict(tracking)}  # fmt: skip
+        else:
+            doc = docs[0]
         sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     elif fmt is ReportFmt.markdown:
-        text = "".join(reports.report_markdown(r, source) for r in results)
+        text = reports.calendar_markdown(slots, results) + "\n" if per_session else ""
+        text += "".join(reports.report_markdown(r, source) for r in results)
         if tracking is not None:
-            text += "\n" + reports.tracking_markdown(tracking)
+            text += "\n" + reports.tracking_markdown(tracking, slots, given)
         sys.stdout.write(text)
     else:
+        if per_session:
+            out.print(reports.calendar_table(slots, results))
         for r in results:
             out.print(reports.report_table(r, source))
         if tracking is not None and len(results) > 1:
-            out.print(reports.tracking_table(tracking))
+            out.print(reports.tracking_table(tracking, slots, given))
     if write:
         err.print(f"Stored blocs of {len(results)} session(s) in the graph.")
 
 
 @analysis_options(
-    omit=("method", "resolution", "runs", "seed", "backend", "null_shuffles", "workers"),
+    omit=("method", "resolution", "runs", "seed", "backend", "null_shuffles", "workers",
+          "bootstrap", "include_weak"),
     min_positions=1,
-)
+    expand=False,
+)  # fmt: skip
 def state(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="Actor code or name, e.g. USA or 'the UK'.")],
@@ -88,7 +108,12 @@ def state(
     top: Annotated[int, typer.Option(min=1, help="How many allies and opponents.")] = 10,
     fmt: Annotated[ReportFmt, typer.Option("--format", help="Output format.")] = ReportFmt.table,
 ) -> None:
-    """Closest allies and strongest opponents of one actor, with agreement counts."""
+    """Closest allies and strongest opponents of one actor, with agreement counts.
+
+    Ranked by the agreement index, then by how many proposals back it. By default on positions
+    as stated (the numbers of the `allies_in_session` query); --expand-groups adds what the
+    actor's groups said, each attributed position weighing 1/members.
+    """
     from graphkit import api, reports
     from graphkit.errors import BlocsError
     from loaders.actors import reference
@@ -106,27 +131,40 @@ def state(
         out.print(reports.allies_table(result, names, api.describe(window)))
 
 
-@analysis_options(window=("source",), omit=("null_shuffles",), null_shuffles=0)
+@analysis_options(window=("source",))
 def track(
     ctx: typer.Context,
     params: Params,
     window: Window,
     fmt: Annotated[ReportFmt, typer.Option("--format", help="Output format.")] = ReportFmt.table,
+    names: NamesOption = None,
 ) -> None:
-    """Bloc lineage across sessions, splits and merges, and the swing actors."""
+    """Bloc lineage across sessions, splits and merges, and the swing actors.
+
+    Lineage and swings come from the significant sessions (--include-weak for all), and a swing
+    needs the actor firmly placed on both sides; sessions without data are listed as such.
+    """
     from graphkit import api, reports
 
-    with handled(), store_of(ctx) as store:
-        _, tracking = api.session_reports(store, window, params)
+    with handled():
+        given = _names(names)
+        with store_of(ctx) as store:
+            slots = api.session_calendar(store, window.source)
+            results, tracking = api.session_reports(store, window, params)
     if fmt is ReportFmt.json:
-        sys.stdout.write(json.dumps(reports.tracking_dict(tracking), indent=2) + "\n")
+        doc = reports.tracking_dict(tracking) | {
+            "calendar": reports.calendar_rows(slots, results),
+            "names": {str(k): v for k, v in given.items()},
+        }
+        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     elif fmt is ReportFmt.markdown:
-        sys.stdout.write(reports.tracking_markdown(tracking))
+        sys.stdout.write(reports.tracking_markdown(tracking, slots, given))
     else:
-        out.print(reports.tracking_table(tracking))
+        out.print(reports.calendar_table(slots, results))
+        out.print(reports.tracking_table(tracking, slots, given))
 
 
-@analysis_options(omit=("null_shuffles", "workers"))
+@analysis_options(omit=("workers",))
 def export(
     ctx: typer.Context,
     params: Params,
@@ -135,53 +173,42 @@ def export(
     fmt: Annotated[ExportFmt, typer.Option("--format", help="graphml, gexf (Gephi) or csv.")] = (
         ExportFmt.graphml
     ),
+    names: NamesOption = None,
 ) -> None:
-    """Export the agreement graph with bloc attributes (for Gephi and friends)."""
+    """Export the agreement graph with bloc attributes (tracked ids, for Gephi and friends)."""
     import networkx as nx
 
     from graphkit import api
 
-    params = replace(params, null_shuffles=0)
-    with handled(), store_of(ctx) as store:
-        G = api.bloc_graph(store, window, params)
+    with handled():
+        given = _names(names)
+        with store_of(ctx) as store:
+            G = api.bloc_graph(store, window, params)
+    for node in G.nodes:
+        if G.nodes[node]["bloc"] in given:
+            G.nodes[node]["bloc_name"] = given[G.nodes[node]["bloc"]]
     if fmt is ExportFmt.graphml:
         nx.write_graphml(G, output)
     elif fmt is ExportFmt.gexf:
         nx.write_gexf(G, output)
     else:
-        import csv
-
-        with output.open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(
-                [
-                    "source",
-                    "target",
-                    "agreements",
-                    "disagreements",
-                    "cooccurrences",
-                    "index",
-                    "source_bloc",
-                    "target_bloc",
-                ]
-            )
-            for a, b, d in sorted(G.edges(data=True)):
-                w.writerow(
-                    [
-                        a,
-                        b,
-                        d["agreements"],
-                        d["disagreements"],
-                        d["cooccurrences"],
-                        d["index"],
-                        G.nodes[a]["bloc"],
-                        G.nodes[b]["bloc"],
-                    ]
-                )
+        _write_csv(G, output)
     err.print(f"Wrote {G.number_of_nodes()} actors, {G.number_of_edges()} edges to {output}.")
 
 
-@analysis_options(window=("session",), omit=("null_shuffles", "workers"))
+def _write_csv(G, output: Path) -> None:
+    import csv
+
+    columns = ["agreements", "disagreements", "cooccurrences", "index", "net"]
+    with output.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["source", "target", *columns, "source_bloc", "target_bloc"])
+        for a, b, d in sorted(G.edges(data=True)):
+            w.writerow([a, b, *(d.get(c) for c in columns), G.nodes[a]["bloc"],
+                        G.nodes[b]["bloc"]])  # fmt: skip
+
+
+@analysis_options(window=("session",), omit=("workers",))
 def validate(
     ctx: typer.Context,
     params: Params,
@@ -190,35 +217,47 @@ def validate(
         str, typer.Option(help="Roll call to compare with (default: A/RES/74/247).")
     ] = "UNGA-RC-9087",
     fmt: Annotated[ReportFmt, typer.Option("--format", help="Output format.")] = ReportFmt.table,
+    names: NamesOption = None,
 ) -> None:
     """Negotiation blocs against a recorded vote: contingency table and Cramér's V.
 
-    Blocs come from stated positions (default: AHC-7); the vote from recorded votes (default:
-    A/RES/74/247, which created the Ad Hoc Committee). Only actors present in both count.
+    Blocs come from stated positions (default: AHC-7, tracked ids as in `blocs report`); the
+    vote from recorded votes (default: A/RES/74/247, which created the Ad Hoc Committee). Only
+    actors present in both count.
     """
+    from dataclasses import replace
+
     from rich.table import Table
     from rich.text import Text
 
     from graphkit import api
+    from graphkit.textsafe import printable
 
-    params = replace(params, null_shuffles=0)
     window = replace(window, sessions=window.sessions or ("AHC-7",))
-    with handled(), store_of(ctx) as store:
-        report_, result = api.validate_against_vote(store, window, roll_call, params)
+    with handled():
+        given = _names(names)
+        with store_of(ctx) as store:
+            report_, result = api.validate_against_vote(store, window, roll_call, params)
+    labels = {b: given.get(b, label) for b, label in result.labels.items()}
+    result = replace(result, labels=labels)
     if fmt is ReportFmt.json:
-        doc = result.to_dict() | {"blocs_from": report_.session, "blocs_method": report_.method}
+        doc = result.to_dict() | {"blocs_from": report_.session, "blocs_method": report_.method,
+                                  "significant": report_.significant,
+                                  "warnings": list(report_.warnings)}  # fmt: skip
         sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         return
     v = "n/a" if result.cramers_v is None else f"{result.cramers_v:.2f}"
     p = "n/a" if result.p_value is None else f"{result.p_value:.2g}"
     title = (f"Blocs of {report_.session} ({report_.method}) against {roll_call}: "
              f"{result.actors} actors in both; Cramér's V {v}, chi-square p {p}")  # fmt: skip
-    table = Table(title=Text(title), title_justify="left")
+    table = Table(title=Text(printable(title)), title_justify="left")
     for col in ("bloc", "label", *result.votes):
         table.add_column(col)
     for b, row in zip(result.blocs, result.table, strict=True):
-        table.add_row(str(b), Text(result.labels.get(b, "")), *map(str, row))
+        table.add_row(str(b), Text(printable(result.labels.get(b, ""))), *map(str, row))
     out.print(table)
+    for w in report_.warnings:
+        out.print(Text(printable(f"! {w}")))
     if result.only_in_blocs:
         out.print(Text("In the blocs but no vote recorded: " + ", ".join(result.only_in_blocs)))
 

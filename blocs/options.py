@@ -7,15 +7,25 @@ window options (session, dates, issue, source) to a command, and hands it one `P
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from graphkit.params import BACKENDS, MAX_RUNS, MAX_SHUFFLES, MAX_WORKERS, METHODS, Params
+from graphkit.params import (
+    BACKENDS,
+    MAX_BOOTSTRAP,
+    MAX_RUNS,
+    MAX_SHUFFLES,
+    MAX_WORKERS,
+    METHODS,
+    Params,
+)
 
 Method = StrEnum("Method", {m: m for m in METHODS})
 Backend = StrEnum("Backend", {b.replace("-", "_"): b for b in BACKENDS})
@@ -38,8 +48,8 @@ _DEFAULT = Params()
 # name -> (annotation, default); names are Params fields, or the window's
 ANALYSIS: dict[str, tuple[Any, Any]] = {
     "method": (
-        Annotated[Method, typer.Option(help="louvain: positive agreement; signed: also "
-                                            "disagreement.")],
+        Annotated[Method, typer.Option(help="net: agreement minus disagreement (default); "
+                                            "louvain: agreement only; signed: two layers.")],
         Method(_DEFAULT.method),
     ),
     "resolution": (
@@ -61,8 +71,18 @@ ANALYSIS: dict[str, tuple[Any, Any]] = {
     ),
     "expand": (
         Annotated[bool, typer.Option("--expand-groups/--no-expand-groups",
-                                     help="Count group statements for member states.")],
+                                     help="Attribute group statements to member states.")],
         _DEFAULT.expand,
+    ),
+    "group_weight": (
+        Annotated[str, typer.Option(help="Weight of an attributed position: share (1/members) "
+                                         "or a number in (0, 1].")],
+        str(_DEFAULT.group_weight),
+    ),
+    "shrinkage": (
+        Annotated[float, typer.Option(help="Pseudo-counts pulling thin pairs' net agreement "
+                                           "to 0.")],
+        _DEFAULT.shrinkage,
     ),
     "backend": (
         Annotated[Backend, typer.Option(help="Louvain implementation for the runs.")],
@@ -70,8 +90,19 @@ ANALYSIS: dict[str, tuple[Any, Any]] = {
     ),
     "null_shuffles": (
         Annotated[int, typer.Option(min=0, max=MAX_SHUFFLES,
-                                    help="Null-model shuffles for the z-score (0: skip).")],
+                                    help="Null-model shuffles for z and significance (0: skip).")],
         _DEFAULT.null_shuffles,
+    ),
+    "bootstrap": (
+        Annotated[int, typer.Option(min=0, max=MAX_BOOTSTRAP,
+                                    help="Resamples of the proposals for confidence (0: skip).")],
+        _DEFAULT.bootstrap,
+    ),
+    "include_weak": (
+        Annotated[bool, typer.Option("--include-weak/--significant-only",
+                                     help="Lineage and swings also through sessions that are "
+                                          "not significant.")],
+        _DEFAULT.include_weak,
     ),
     "workers": (
         Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="Processes for per-session "
@@ -149,6 +180,9 @@ def analysis_options(
 def make_params(**values: Any) -> Params:
     """Params from option values (enums to their strings); out-of-range values raise."""
     plain = {k: (v.value if isinstance(v, StrEnum) else v) for k, v in values.items()}
+    if isinstance(plain.get("group_weight"), str) and plain["group_weight"] != "share":
+        with contextlib.suppress(ValueError):  # Params says what is wrong with it
+            plain["group_weight"] = float(plain["group_weight"])
     return Params(**plain)
 
 
@@ -164,3 +198,10 @@ def make_window(**values: Any):
         issue=values.get("issue"),
         source=source.value if isinstance(source, StrEnum) else source,
     )
+
+
+# `--names FILE.yaml` for the commands that print blocs: tracked bloc id -> the user's name
+NamesOption = Annotated[
+    Path | None,
+    typer.Option("--names", help="YAML file naming blocs by tracked id, e.g. '4: Like-minded'."),
+]

@@ -1,8 +1,15 @@
 """One entry point for the CLI and notebooks: positions in, a bloc report out.
 
-`analyze` = expand group statements -> project to an agreement graph -> consensus blocs ->
-significance, labels and cohesion. `analyze_sessions` does it per session and gives blocs ids
-that stay the same through time. Everything is deterministic for a given seed.
+`analyze` = attribute group statements (weighted) -> project to an agreement graph -> consensus
+blocs -> significance against the null model -> bootstrap over questions for the evidence ->
+labels, cohesion, checks and warnings. `analyze_sessions` does it per session and gives blocs
+ids that stay the same through time. Everything is deterministic for a given seed.
+
+The work comes in three phases that only meet at the end: the consensus (`_main`), the null
+model (`_null`) and the bootstrap runs (`_resample`; they are scored against the consensus
+partition afterwards). `analyze` runs them in turn; `analyze_sessions` with workers hands out
+(session, phase) tasks, so the largest session no longer sets the pace alone. Both finish
+with the same `_finish`, so the results are identical.
 """
 
 from __future__ import annotations
@@ -13,112 +20,90 @@ import multiprocessing as mp
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-import networkx as nx
-
-from graphkit.blocs import (
-    LouvainFn,
-    SignedFn,
-    blocs_of,
-    cohesion,
-    consensus,
-    frustration,
-    invert_membership,
-    label_blocs,
-    null_model_zscore,
+from graphkit.bloc_report import (
+    PALETTE,
+    STABLE_BLOC,
+    SWING_CONFIDENCE,
+    Bloc,
+    BlocReport,
+    Membership,
+    OpponentPairs,
+    clear_opponents,
+    opponents_together,
+    warnings_of,
 )
+from graphkit.communities import blocs_of
+from graphkit.consensus import consensus
+from graphkit.evidence import Resamples, joined, resample, score
+from graphkit.labels import describe, invert_membership
 from graphkit.model import Position
 from graphkit.params import METHODS, Params
-from graphkit.projection import Projection, expand_groups, project
+from graphkit.positions import dedupe, expand_groups
+from graphkit.projection import Projection, project
+from graphkit.relations import Allies, Relation, allies
+from graphkit.significance import (
+    NullModelResult,
+    null_observed,
+    null_result,
+    null_samples,
+    significance,
+)
 from graphkit.tracking import Tracking, track
 
-__all__ = ["METHODS", "Params", "analyze", "analyze_sessions", "allies"]
+EARLY_STOP = 20  # consensus runs that, all alike, end the consensus (graphkit.consensus)
 
-
-@dataclass(frozen=True)
-class Bloc:
-    id: int
-    label: str
-    members: tuple[str, ...]
-    cohesion: float | None  # mean agreement index inside; None for a bloc of one
-
-
-@dataclass(frozen=True)
-class BlocReport:
-    """Blocs of one session (or window) and every parameter needed to reproduce them."""
-
-    session: str
-    params: Params  # what was asked; the fields below say what was effectively done
-    expand_groups: bool
-    modularity: float
-    zscore: float | None
-    blocs: tuple[Bloc, ...]
-    membership: Mapping[str, tuple[int, float]]  # actor -> (bloc id, confidence)
-    excluded: tuple[str, ...]
-    positions_used: int
-    frustration: float
-    backend: str
-    null_shuffles: int
-    null_method: str | None
-    converged: bool
-    # the signed agreement graph the blocs were found on (not serialized; saves re-projecting)
-    graph: nx.Graph | None = field(default=None, compare=False, repr=False)
-
-    method = property(lambda self: self.params.method)
-    resolution = property(lambda self: self.params.resolution)
-    seed = property(lambda self: self.params.seed)
-    runs = property(lambda self: self.params.runs)
-    min_positions = property(lambda self: self.params.min_positions)
-
-    def partition(self) -> dict[str, int]:
-        return {actor: bloc for actor, (bloc, _) in self.membership.items()}
-
-    def confidence(self) -> dict[str, float]:
-        return {actor: conf for actor, (_, conf) in self.membership.items()}
-
-    def to_dict(self) -> dict:
-        """The JSON shape the CLI prints and the store saves."""
-
-        def num(x: float | None) -> float | None:
-            return None if x is None else round(float(x), 6)
-
-        return {
-            "session": self.session,
-            "method": self.method,
-            "resolution": self.resolution,
-            "modularity": num(self.modularity),
-            "zscore": num(self.zscore),
-            "blocs": [
-                {
-                    "id": b.id,
-                    "label": b.label,
-                    "members": list(b.members),
-                    "cohesion": num(b.cohesion),
-                }
-                for b in self.blocs
-            ],
-            "membership": {
-                actor: {"bloc": bloc, "confidence": num(conf)}
-                for actor, (bloc, conf) in sorted(self.membership.items())
-            },
-            "excluded": list(self.excluded),
-            "positions_used": self.positions_used,
-            "seed": self.seed,
-            "runs": self.runs,
-            "expand_groups": self.expand_groups,
-            "frustration": num(self.frustration),
-            "backend": self.backend,
-            "min_positions": self.min_positions,
-            "null_shuffles": self.null_shuffles,
-            "null_method": self.null_method,
-            "converged": self.converged,
-            "params": self.params.to_dict(),
-        }
+__all__ = [
+    "METHODS", "PALETTE", "Allies", "Bloc", "BlocReport", "Membership", "OpponentPairs",
+    "Params", "Relation", "allies", "analyze", "analyze_sessions", "clear_opponents",
+    "relabel", "with_names",
+]  # fmt: skip
 
 
 def _session_label(positions: Sequence[Position]) -> str:
     return "+".join(sorted({p.session for p in positions})) or "empty"
+
+
+def _one_blas_thread():
+    """The analysis makes thousands of small matrix products (126 x 57 for AHC-7); OpenBLAS
+    spreading each over threads makes them 5-20x slower on a busy 2-core machine, and worse
+    with two worker processes. Scoped, so the caller's own numpy keeps its threads."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One window to analyse and how; every phase starts from it."""
+
+    positions: Sequence[Position]
+    params: Params
+    membership: Mapping[str, Sequence[str]]
+    actor_groups: Mapping[str, Collection[str]] | None
+    actor_kinds: Mapping[str, str] | None
+    session_label: str | None
+    min_cooccurrences: int
+
+    @functools.cached_property
+    def rows(self) -> list[Position]:
+        p = self.params
+        if not (p.expand and self.membership):
+            return list(self.positions)
+        return expand_groups(self.positions, self.membership, self.actor_kinds,
+                             group_weight=p.group_weight)  # fmt: skip
+
+    @functools.cached_property
+    def projection(self) -> Projection:
+        return project(self.rows, min_positions=self.params.min_positions,
+                       min_cooccurrences=self.min_cooccurrences,
+                       shrinkage=self.params.shrinkage)  # fmt: skip
+
+    def method(self) -> dict:
+        p = self.params
+        return {"method": p.method, "resolution": p.resolution, "backend": p.backend,
+                "shrinkage": p.shrinkage, "min_cooccurrences": self.min_cooccurrences}  # fmt: skip
 
 
 def analyze(
@@ -135,58 +120,121 @@ def analyze(
     """Blocs of one set of positions (one session or a window of them).
 
     `params` (default `Params()`), with any field overridden by keyword (`runs=10`), says how.
-    membership: group -> member states, used to expand group statements and, when
-    `actor_groups` (actor -> groups) is not given, to name blocs. method "louvain" = consensus
-    of `runs` modularity runs on the positive agreement graph; "signed" = consensus of signed
-    Leiden runs that also push disagreeing actors apart. zscore compares one run's modularity
-    with the same method on `null_shuffles` degree-preserving shuffles (0 = skip).
-    Cost on a dense 190-state UNGA session: ~0.6 s CPU for louvain with 100 igraph runs;
-    signed Leiden runs take ~150 ms each (~15 s for 100), so use fewer runs there.
+    membership: group -> member states, used to attribute group statements and, when
+    `actor_groups` (actor -> groups) is not given, to name blocs. Methods: see
+    `graphkit.methods`. Seeds: consensus runs seed .. seed+runs-1 (and its rounds after), the
+    null model seed (shuffles seed+1 ..), the bootstrap seed (runs seed + b).
     """
-    params = replace(params or Params(), **overrides)
-    method, resolution, runs, seed = params.method, params.resolution, params.runs, params.seed
-    min_positions, expand, backend = params.min_positions, params.expand, params.backend
-    null_shuffles = params.null_shuffles
-    positions = list(positions)
-    membership = membership or {}
-    if expand and membership:
-        positions = expand_groups(positions, membership, actor_kinds)
-    proj = project(positions, min_positions=min_positions, min_cooccurrences=min_cooccurrences)
-    G = proj.graph
-    signed = method == "signed"
-    result = consensus(
-        proj, runs=runs, resolution=resolution, seed=seed, backend=backend, signed=signed
-    )
-    zscore, null_method = None, None
-    if null_shuffles > 0 and G.number_of_edges() > 1:
-        fn = SignedFn(resolution) if signed else LouvainFn(resolution, backend)
-        null = null_model_zscore(proj, fn, shuffles=null_shuffles, seed=seed, resolution=resolution)
-        zscore, null_method = null.z, null.method
-    groups = actor_groups if actor_groups is not None else invert_membership(membership)
-    labels = label_blocs(G, result.partition, groups)
+    job = _Job(list(positions), replace(params or Params(), **overrides), membership or {},
+               actor_groups, actor_kinds, session_label, min_cooccurrences)  # fmt: skip
+    with _one_blas_thread():
+        return _finish(_main(job), [_null(job)], [_resample(job)])
+
+
+def _main(job: _Job) -> BlocReport:
+    """The consensus blocs and everything they alone determine (no evidence, no test yet)."""
+    params, proj = job.params, job.projection
+    method = job.method()
+    result = consensus(proj, runs=params.runs, resolution=params.resolution, seed=params.seed,
+                       backend=params.backend, method=method["method"],
+                       early_stop=EARLY_STOP)  # fmt: skip
+    groups = job.actor_groups
+    if groups is None:
+        groups = invert_membership(job.membership)
+    about = describe(proj.edges, result.partition, groups)
     blocs = tuple(
-        Bloc(id=k, label=labels[k], members=tuple(members), cohesion=cohesion(G, members))
+        Bloc(k, about.labels[k], tuple(members), about.cohesion[k])
         for k, members in blocs_of(result.partition).items()
     )
+    kinds = job.actor_kinds or {}
+    pure_groups = {g for g in job.membership if kinds.get(g, "group") == "group"}
+    conf = result.confidence
     return BlocReport(
-        session=session_label if session_label is not None else _session_label(positions),
+        session=job.session_label if job.session_label is not None else _session_label(job.rows),
         params=params,
-        expand_groups=bool(expand and membership),
+        expand_groups=bool(params.expand and job.membership),
         modularity=result.modularity,
-        zscore=zscore,
+        zscore=None,
         blocs=blocs,
         membership={
-            a: (result.partition[a], result.confidence[a]) for a in sorted(result.partition)
+            a: Membership(result.partition[a], conf[a], conf[a]) for a in sorted(result.partition)
         },
         excluded=proj.excluded,
         positions_used=proj.positions_used,
-        frustration=frustration(G, result.partition),
+        frustration=about.frustration,
         backend=result.backend,
-        null_shuffles=null_shuffles if null_method else 0,
-        null_method=null_method,
+        null_shuffles=0,
+        null_method=None,
         converged=result.converged,
-        graph=G,
+        runs_done=result.runs,
+        positions_stated=len(dedupe(job.positions)),  # group rows included: they were said
+        positions_attributed=proj.positions_attributed,
+        opponent_pairs_together=opponents_together(
+            clear_opponents(job.positions, pure_groups), result.partition
+        ),
+        questions=proj.incidence.n_units if proj.incidence is not None else 0,
+        edges=proj.edges,
     )
+
+
+def _null(job: _Job, start: int = 0, stop: int | None = None) -> tuple | None:
+    """Null-model samples start .. stop-1 as (observed quality or None, qualities); the
+    observed run belongs to the first chunk. None when there is nothing to shuffle."""
+    params, proj = job.params, job.projection
+    if params.null_shuffles <= 0 or len(proj.edges.pairs) <= 1 or proj.incidence is None:
+        return None
+    inc, seed = proj.incidence, params.seed
+    observed = null_observed(inc, seed=seed, **job.method()) if start == 0 else None
+    values = null_samples(inc, shuffles=params.null_shuffles, seed=seed, start=start, stop=stop,
+                          **job.method())  # fmt: skip
+    return observed, values
+
+
+def _resample(job: _Job, start: int = 0, stop: int | None = None) -> Resamples | None:
+    """Bootstrap runs start .. stop-1 (scored against the consensus in `_finish`)."""
+    params, proj = job.params, job.projection
+    if params.bootstrap <= 0 or proj.incidence is None or not proj.actors:
+        return None
+    return resample(proj.incidence, resamples=params.bootstrap, seed=params.seed, start=start,
+                    stop=stop, **job.method())  # fmt: skip
+
+
+def _joined_null(parts: Sequence[tuple | None], seed: int) -> NullModelResult | None:
+    if not parts or parts[0] is None:
+        return None
+    values = [v for part in parts for v in part[1]]
+    return null_result(parts[0][0], values, seed)
+
+
+def _finish(
+    report: BlocReport, nulls: Sequence[tuple | None], runs: Sequence[Resamples | None]
+) -> BlocReport:
+    """Attach the test and the evidence (from their chunks, in order) to the consensus
+    report, then the warnings."""
+    null = _joined_null(nulls, report.params.seed)
+    runs = joined(list(runs)) if runs and runs[0] is not None else None
+    test = significance(null)
+    if null is None and report.params.null_shuffles > 0:
+        test = replace(test, reason="not tested: fewer than two pairs of actors to compare")
+    evidence = score(runs, report.partition()) if runs is not None else None
+    if evidence is not None and evidence.resamples:
+        report = replace(
+            report,
+            blocs=tuple(replace(b, stability=evidence.stability.get(b.id)) for b in report.blocs),
+            membership={
+                a: m._replace(confidence=evidence.confidence[a])
+                for a, m in report.membership.items()
+            },
+            bootstrap=evidence.resamples,
+        )
+    report = replace(
+        report,
+        zscore=null.z if null else None,
+        null_shuffles=null.shuffles if null else 0,
+        null_method=null.method if null else None,
+        significant=test.significant,
+    )
+    return replace(report, warnings=warnings_of(report, test.reason))
 
 
 def relabel(report: BlocReport, mapping: Mapping[Hashable, int]) -> BlocReport:
@@ -194,22 +242,15 @@ def relabel(report: BlocReport, mapping: Mapping[Hashable, int]) -> BlocReport:
     return replace(
         report,
         blocs=tuple(replace(b, id=mapping[b.id]) for b in report.blocs),
-        membership={a: (mapping[b], c) for a, (b, c) in report.membership.items()},
+        membership={a: m._replace(bloc=mapping[m.bloc]) for a, m in report.membership.items()},
     )
 
 
-# set in the parent just before forking, so workers read the positions without pickling them
-_FORK_JOB: dict = {}
-
-
-def _analyze_forked(session: str) -> BlocReport:
-    positions, kwargs = _FORK_JOB["data"][session], _FORK_JOB["kwargs"]
-    return analyze(positions, session_label=session, **kwargs)
-
-
-def _analyze_pickled(item: tuple[str, Sequence[Position]], kwargs: dict) -> BlocReport:
-    session, positions = item
-    return analyze(positions, session_label=session, **kwargs)
+def with_names(report: BlocReport, names: Mapping[int, str]) -> BlocReport:
+    """The same report with the user's bloc names (tracked id -> name) attached."""
+    if not names:
+        return report
+    return replace(report, blocs=tuple(replace(b, name=names.get(b.id)) for b in report.blocs))
 
 
 @contextmanager
@@ -227,6 +268,87 @@ def _gc_frozen():
         gc.unfreeze()
 
 
+# set in the parent just before forking, so workers read the positions without pickling them
+_FORK_JOB: dict = {}
+CHUNK = {"resample": 25, "null": 10}  # resamples / shuffles per task: spreads a big session
+
+
+def _task(job: _Job, phase: str, start: int = 0, stop: int | None = None):
+    with _one_blas_thread():
+        if phase == "main":
+            return _main(job)
+        return (_null if phase == "null" else _resample)(job, start, stop)
+
+
+def _task_forked(task: tuple[str, str, int, int]):
+    session, phase, start, stop = task
+    return _task(_FORK_JOB["jobs"][session], phase, start, stop)
+
+
+def _tasks(sessions: Sequence[str], params: Params) -> list[tuple[str, str, int, int]]:
+    """(session, phase, start, stop): the consensus, then the chunks of the bootstrap and of
+    the null model, sessions in the order given."""
+    out = []
+    for s in sessions:
+        out.append((s, "main", 0, 0))
+        for phase, total in (("resample", params.bootstrap), ("null", params.null_shuffles)):
+            step = CHUNK[phase]
+            out += [(s, phase, a, min(a + step, total)) for a in range(0, total, step)]
+            if total <= 0:
+                out.append((s, phase, 0, 0))
+    return out
+
+
+def _jobs(positions_by_session, kwargs: dict) -> dict[str, _Job]:
+    params = kwargs["params"]
+    return {
+        s: _Job(rows, params, kwargs.get("membership") or {}, kwargs.get("actor_groups"),
+                kwargs.get("actor_kinds"), s, kwargs.get("min_cooccurrences", 1))
+        for s, rows in positions_by_session.items()
+    }  # fmt: skip
+
+
+def _analyze_all(
+    positions_by_session: Mapping[str, Sequence[Position]], workers: int, kwargs: dict
+) -> list[BlocReport]:
+    """Every session's report; with workers > 1 the consensus and every chunk of the bootstrap
+    and of the null model is a task of its own (largest sessions first), forked where the
+    platform allows so nothing is pickled in. Same results as serially: chunks are seeded by
+    their index."""
+    jobs = _jobs(positions_by_session, kwargs)
+    sessions = list(jobs)
+    if workers <= 1 or len(sessions) < 1:
+        with _one_blas_thread():
+            return [_finish(_main(j), [_null(j)], [_resample(j)]) for j in jobs.values()]
+    by_size = sorted(sessions, key=lambda s: -len(positions_by_session[s]))
+    tasks = _tasks(by_size, kwargs["params"])
+    if "fork" in mp.get_all_start_methods():
+        # each session's projection is made once here and inherited by the forked workers (all
+        # its tasks use it); igraph is left to import in the workers, side by side
+        with _one_blas_thread():
+            for job in jobs.values():
+                job.projection  # noqa: B018  # computed and cached on the job
+        _FORK_JOB.update(jobs=jobs)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+                done = dict(zip(tasks, pool.map(_task_forked, tasks), strict=True))
+        finally:
+            _FORK_JOB.clear()
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            out = pool.map(_task, *zip(*[(jobs[s], ph, a, b) for s, ph, a, b in tasks],
+                                       strict=True))  # fmt: skip
+            done = dict(zip(tasks, out, strict=True))
+    reports = []
+    for s in sessions:
+        main = done[next(t for t in tasks if t[0] == s and t[1] == "main")]
+        nulls = [done[t] for t in tasks if t[0] == s and t[1] == "null"]
+        runs = [done[t] for t in tasks if t[0] == s and t[1] == "resample"]
+        with _one_blas_thread():
+            reports.append(_finish(main, nulls, runs))
+    return reports
+
+
 def analyze_sessions(
     positions_by_session: Mapping[str, Sequence[Position]],
     params: Params | None = None,
@@ -237,99 +359,43 @@ def analyze_sessions(
 ) -> tuple[list[BlocReport], Tracking]:
     """`analyze` each session (in the mapping's order), then give blocs stable ids.
 
-    `params.workers` > 1 analyses sessions in parallel processes (forked where the platform
-    allows, so the positions are not pickled); results are identical to `workers=1`.
+    Sessions that are not significant are weak links (`graphkit.tracking`): their blocs get
+    ids, but lineage and swings come from the significant ones, and swings only from actors
+    firmly placed on both sides (`_firm`), unless `params.include_weak`.
+    A session whose significance was not tested (no shuffles) counts as a link: nothing says
+    it is noise. `params.workers` > 1 analyses sessions in parallel processes (forked where the
+    platform allows, so the positions are not pickled); results are identical to `workers=1`.
     Other keyword arguments go to `analyze` (context, or overrides of `params` fields).
     """
     fields_ = set(Params.__dataclass_fields__)
     params = replace(params or Params(), **{k: v for k, v in kwargs.items() if k in fields_})
     kwargs = {k: v for k, v in kwargs.items() if k not in fields_} | {"params": params}
-    workers = params.workers
-    sessions = list(positions_by_session)
     with _gc_frozen():
-        if workers > 1 and len(sessions) > 1:
-            if "fork" in mp.get_all_start_methods():
-                _FORK_JOB.update(data=positions_by_session, kwargs=kwargs)
-                # largest sessions first, so one long session does not start last
-                by_size = sorted(sessions, key=lambda s: -len(positions_by_session[s]))
-                try:
-                    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-                        done = dict(zip(by_size, pool.map(_analyze_forked, by_size), strict=True))
-                    reports = [done[s] for s in sessions]
-                finally:
-                    _FORK_JOB.clear()
-            else:
-                one = functools.partial(_analyze_pickled, kwargs=kwargs)
-                with ProcessPoolExecutor(workers) as pool:
-                    reports = list(pool.map(one, positions_by_session.items()))
-        else:
-            reports = [
-                analyze(positions_by_session[s], session_label=s, **kwargs) for s in sessions
-            ]
+        reports = _analyze_all(positions_by_session, params.workers, kwargs)
+    weak = () if params.include_weak or params.null_shuffles == 0 else _weak(reports)
     tracking = track(
         [(r.session, r.partition(), r.confidence()) for r in reports],
         min_jaccard=min_jaccard,
         min_share=min_share,
+        weak=weak,
+        firm=None if params.include_weak else {r.session: _firm(r) for r in reports},
     )
     stable = [relabel(r, tracking.mapping[r.session]) for r in reports]
     return stable, tracking
 
 
-@dataclass(frozen=True)
-class Relation:
-    actor: str
-    index: float
-    agreements: float
-    disagreements: float
-    cooccurrences: int
+def _firm(report: BlocReport) -> set[str]:
+    """Actors a swing may be read from: confidence >= SWING_CONFIDENCE in a bloc that holds
+    under resampling (stability >= STABLE_BLOC), or everyone when the bootstrap was skipped."""
+    if not report.bootstrap:
+        return set(report.membership)
+    stable = {b.id for b in report.blocs if (b.stability or 0.0) >= STABLE_BLOC}
+    return {
+        a
+        for a, m in report.membership.items()
+        if m.confidence >= SWING_CONFIDENCE and m.bloc in stable
+    }
 
 
-@dataclass(frozen=True)
-class Allies:
-    """Closest allies (highest index) and strongest opponents (lowest index) of one actor."""
-
-    actor: str
-    allies: tuple[Relation, ...]
-    opponents: tuple[Relation, ...]
-    top: int
-
-
-def allies(
-    data: Iterable[Position] | Projection | nx.Graph,
-    actor: str,
-    *,
-    top: int = 10,
-    **project_kwargs,
-) -> Allies:
-    """Who sides with `actor` and who against, from positions, a projection or its graph.
-
-    Allies need at least one agreement, opponents at least one disagreement; ties are broken
-    by the counts, then by code, so the lists are stable.
-    """
-    if isinstance(data, Projection):
-        G = data.graph
-    elif isinstance(data, nx.Graph):
-        G = data
-    else:
-        G = project(list(data), **project_kwargs).graph
-    if actor not in G:
-        raise KeyError(f"{actor} is not in the graph (too few positions, or unknown)")
-    rel = [
-        Relation(
-            other,
-            float(d["index"]),
-            float(d["agreements"]),
-            float(d["disagreements"]),
-            int(d["cooccurrences"]),
-        )
-        for other, d in sorted(G[actor].items())
-    ]
-    friends = sorted(
-        (r for r in rel if r.agreements > 0),
-        key=lambda r: (-r.index, -r.agreements, r.actor),
-    )
-    foes = sorted(
-        (r for r in rel if r.disagreements > 0),
-        key=lambda r: (r.index, -r.disagreements, r.actor),
-    )
-    return Allies(actor, tuple(friends[:top]), tuple(foes[:top]), top)
+def _weak(reports: Sequence[BlocReport]) -> tuple[str, ...]:
+    return tuple(r.session for r in reports if not r.significant)

@@ -128,3 +128,8 @@ class Position:
     kind: str = "position"  # "position" | "vote"
     on_behalf_of: str | None = None
     proposer: bool = False
+    # Set by graphkit.positions.expand_groups on a group's statement copied to a member state:
+    # what it said through its group, not itself, counted with `weight` (< 1: one group voice
+    # shared among its members). The actor's own statements and votes keep 1.0.
+    attributed: bool = False
+    weight: float = 1.0

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields
 
 from graphkit.errors import InvalidParams
 
-METHODS = ("louvain", "signed")
+METHODS = ("net", "louvain", "signed")  # see graphkit/communities.py
 BACKENDS = ("python-louvain", "networkx", "igraph", "leiden")
 DEFAULT_BACKEND = (
     "igraph"  # same partitions as python-louvain, ~40x faster (bench/community_backends.py)
@@ -19,20 +19,29 @@ DEFAULT_BACKEND = (
 MAX_RUNS = 10_000  # consensus runs; beyond this the co-assignment matrix stops changing
 MAX_SHUFFLES = 1_000
 MAX_WORKERS = 64
+MAX_BOOTSTRAP = 10_000
 
 
 @dataclass(frozen=True)
 class Params:
     """How blocs are found. Same positions and same Params: the same report, byte for byte."""
 
-    method: str = "louvain"  # louvain: positive agreement; signed: disagreement pushes apart
+    method: str = "net"  # net: agreement minus disagreement (default); louvain; signed
     resolution: float = 1.0  # modularity resolution; > 1 gives smaller blocs
-    runs: int = 100  # consensus runs, seeds seed .. seed + runs - 1
+    runs: int = 100  # consensus runs, seeds seed .. seed + runs - 1 (fewer if 20 all agree)
     seed: int = 0
     min_positions: int = 3  # actors with fewer positions in the window are left out
-    expand: bool = True  # group statements count for the group's member states
+    expand: bool = True  # group statements attributed to the group's member states
+    # weight of one member's attributed copy of a group statement: "share" = 1/members (one
+    # voice shared out), or a fixed number in (0, 1]
+    group_weight: float | str = "share"
+    shrinkage: float = 2.0  # pseudo-counts pulling a pair's net agreement towards 0 (Laplace)
     backend: str = DEFAULT_BACKEND  # Louvain implementation for the runs
-    null_shuffles: int = 20  # degree-preserving shuffles for the z-score; 0 skips it
+    null_shuffles: int = 20  # degree-preserving shuffles for z and the significance test
+    # resamples of the questions for evidence confidence (0 skips it): 30 read a confidence of
+    # 0.7 to +-0.08 (binomial), enough for the 0.5 / 0.7 thresholds the reports use
+    bootstrap: int = 30
+    include_weak: bool = False  # track through sessions that are not significant too
     workers: int = 1  # processes for per-session analysis (no effect on results)
 
     def __post_init__(self) -> None:
@@ -45,8 +54,18 @@ class Params:
         _int_in(self, "seed", 0, 2**32 - 1)
         _int_in(self, "min_positions", 1, 1_000_000)
         _int_in(self, "null_shuffles", 0, MAX_SHUFFLES)
+        _int_in(self, "bootstrap", 0, MAX_BOOTSTRAP)
         _int_in(self, "workers", 1, MAX_WORKERS)
         _check(isinstance(self.expand, bool), "expand", self.expand, "true or false")
+        _check(isinstance(self.include_weak, bool), "include_weak", self.include_weak,
+               "true or false")  # fmt: skip
+        gw = self.group_weight
+        number = isinstance(gw, int | float) and not isinstance(gw, bool)
+        ok = gw == "share" or (number and math.isfinite(gw) and 0 < gw <= 1)
+        _check(ok, "group_weight", gw, '"share" or a number in (0, 1]')
+        sh = self.shrinkage
+        ok = isinstance(sh, int | float) and not isinstance(sh, bool) and math.isfinite(sh)
+        _check(ok and sh >= 0, "shrinkage", sh, "a finite number >= 0")
 
     def to_dict(self) -> dict:
         """Everything that shapes a result (`workers` does not, so it is left out)."""

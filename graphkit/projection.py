@@ -1,13 +1,10 @@
 """From side-taking records to a signed actor-to-actor agreement graph.
 
-Two steps, both pure and deterministic (the output never depends on input order):
-
-* `expand_groups` copies what a group said (the EU, CARICOM, the African Group, or a state
-  speaking on behalf of one) to the group's member states, because reports credit the group
-  while the question is how the states line up.
-* `project` counts, for every pair of actors, the proposals on which they took the same side,
-  opposite sides, or any position at all. Counting is done with sparse actor-by-proposal
-  matrices so a 193-state General Assembly session costs a few matrix products.
+Pure and deterministic (the output never depends on input order). `project` counts, for every
+pair of actors, the proposals on which they took the same side, opposite sides, or any position
+at all, through `graphkit.incidence` (matrix products, or a list of the pairs that meet); the
+same `Incidence` is what the bootstrap resamples and the null model permutes, so both count
+by exactly these rules.
 
 Counting rules (documented here because every number downstream depends on them):
 
@@ -22,49 +19,71 @@ Counting rules (documented here because every number downstream depends on them)
   A, and when actors state both halves the direct comparisons already count them. Only stated
   positions compete; roll calls that share a resolution key (paragraph votes, the whole text)
   are not mutually exclusive and are compared one by one.
+* weights: every position carries a weight (1 for what an actor said or voted itself, less for
+  a group statement attributed to a member, see `graphkit.positions`); a pair's agreement or
+  disagreement on a proposal counts the smaller of the two weights (for an issue, of each
+  actor's heaviest support on it). Agreements and disagreements are these weighted sums.
 * co-occurrence = proposals both took a position on, plus one per multi-option issue where
-  both took any position, so agreements + disagreements <= cooccurrences always holds.
+  both took any position (an unweighted count), so agreements + disagreements <= cooccurrences.
+* index = (agree - disagree) / (agree + disagree), the share-based agreement index; net =
+  (agree - disagree) / (agree + disagree + shrinkage): the posterior mean of the index under a
+  uniform prior on the agreement rate when shrinkage = 2 (Laplace), so a pair seen on one
+  proposal reads 1/3, not 1, and one attributed agreement (weight 1/14) reads ~0.03.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
-from scipy import sparse
 
-from graphkit.model import STANCES, VOTES, Position
+from graphkit.incidence import Incidence
+from graphkit.incidence import build as build_incidence
+from graphkit.model import Position
+from graphkit.positions import dedupe, expand_groups
 
-METHOD = "agreement-projection/v1"
+__all__ = [
+    "EdgeList", "Incidence", "Projection", "as_edges", "dedupe", "edge_list", "expand_groups",
+    "project",
+]  # fmt: skip
 
-# side codes of one actor-proposal cell
-_FOR, _AGAINST, _ABSTAIN, _NONE = 1, 2, 3, 0
-_SIDE = {"support": _FOR, "yes": _FOR, "oppose": _AGAINST, "no": _AGAINST, "abstain": _ABSTAIN}
+METHOD = "agreement-projection/v2"  # v2: weighted positions, `net` with shrinkage
+DEFAULT_SHRINKAGE = 2.0
 
 
 @dataclass(frozen=True)
 class Projection:
     """The agreement graph and how it was made.
 
-    Edge attributes: agreements, disagreements, cooccurrences, index in [-1, 1] and
-    weight = max(index, 0), the positive part that modularity-based methods use.
-    Nodes and edges are inserted in sorted order (python-louvain depends on it).
+    Edge attributes: agreements, disagreements (weighted), cooccurrences (a count), index in
+    [-1, 1], weight = max(index, 0) (the positive part the Louvain method uses) and net (the
+    shrunk index the default method uses); node attributes: positions (all) and stated.
+    `edges` holds the graph as arrays (what the analysis uses); `graph`, the networkx view,
+    is built on first use (nodes and edges inserted sorted; python-louvain depends on it).
     """
 
-    graph: nx.Graph
-    edges: EdgeList  # the same graph as arrays, for the fast paths in graphkit.blocs
+    edges: EdgeList
     actors: tuple[str, ...]
     excluded: tuple[str, ...]
-    positions_used: int
+    positions_used: int  # cells of the actors kept, stated and attributed
     position_counts: Mapping[str, int]  # every actor seen, excluded ones included
     min_positions: int
     min_cooccurrences: int
     abstain_weight: float
+    incidence: Incidence | None = field(default=None, repr=False)  # for resampling
+    positions_stated: int = 0  # cells stated by the actor itself (all actors seen)
+    positions_attributed: int = 0  # cells attributed from a group statement (all actors seen)
+    shrinkage: float = DEFAULT_SHRINKAGE
     method: str = METHOD
     params: Mapping[str, object] = field(default_factory=dict)
+
+    @functools.cached_property
+    def graph(self) -> nx.Graph:
+        return self.edges.to_graph()
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,6 +97,10 @@ class EdgeList:
     nodes: list
     pairs: np.ndarray  # (E, 2) int64, row-sorted
     attrs: dict[str, np.ndarray]  # name -> (E,) float, NaN where an edge lacks it
+    node_attrs: dict[str, np.ndarray] = field(default_factory=dict)  # name -> (N,) values
+    graph_attrs: dict[str, object] = field(default_factory=dict)
+
+    INTEGER = ("cooccurrences",)  # columns handed to networkx as int
 
     @classmethod
     def from_graph(cls, G: nx.Graph) -> EdgeList:
@@ -108,13 +131,22 @@ class EdgeList:
         return self.pairs[keep], w[keep]
 
     def to_graph(self, **graph_attrs) -> nx.Graph:
-        G = nx.Graph(**graph_attrs)
-        G.add_nodes_from(self.nodes)
+        """The networkx graph (nodes and edges inserted sorted; NaN attributes left out)."""
+        G = nx.Graph(**{**self.graph_attrs, **graph_attrs})
+        node_cols = {k: v.tolist() for k, v in self.node_attrs.items()}
+        G.add_nodes_from((v, {k: c[i] for k, c in node_cols.items()}) for i, v in
+                         enumerate(self.nodes))  # fmt: skip
         keys = list(self.attrs)
-        cols = [self.attrs[k].tolist() for k in keys]
-        for e, (i, j) in enumerate(self.pairs.tolist()):
-            data = {k: c[e] for k, c in zip(keys, cols, strict=True) if c[e] == c[e]}
-            G.add_edge(self.nodes[i], self.nodes[j], **data)
+        cols = [
+            [int(x) for x in self.attrs[k].tolist()] if k in self.INTEGER and
+            not np.isnan(self.attrs[k]).any() else self.attrs[k].tolist()
+            for k in keys
+        ]  # fmt: skip
+        nodes = self.nodes
+        G.add_edges_from(
+            (nodes[i], nodes[j], {k: c[e] for k, c in zip(keys, cols, strict=True) if c[e] == c[e]})
+            for e, (i, j) in enumerate(self.pairs.tolist())
+        )
         return G
 
 
@@ -127,131 +159,37 @@ def as_edges(G: nx.Graph | EdgeList | Projection) -> EdgeList:
     return EdgeList.from_graph(G)
 
 
-def _is_group(actor: str, membership: Mapping[str, Sequence[str]]) -> bool:
-    return actor in membership and bool(membership[actor])
-
-
-def expand_groups(
-    positions: Iterable[Position],
-    membership: Mapping[str, Sequence[str]],
-    actor_kinds: Mapping[str, str] | None = None,
-) -> list[Position]:
-    """Copy group positions to member states; a member's own position on a proposal wins.
-
-    A position is expanded when its actor is a key of `membership` (EU, CARICOM, ...) or when it
-    was said `on_behalf_of` such a group; copies carry `on_behalf_of=<group>` and
-    `proposer=False`. The speaker keeps its own row. The group's own row is dropped when it is
-    a pure grouping (no `actor_kinds`, or `actor_kinds[group] == "group"`) and kept for
-    groups that are parties in their own right (e.g. the EU given as "observer").
-    When two groups give one member conflicting stances on a proposal the member gets none:
-    nobody said what it thinks. One level only: members that are groups are not re-expanded.
-    Output is sorted, so it does not depend on input order.
-    """
-    positions = list(positions)
-    own: set[tuple[str, str]] = set()
-    kept: list[Position] = []
-    for p in positions:
-        is_group_row = _is_group(p.actor, membership)
-        keep_row = not is_group_row or (
-            actor_kinds is not None and actor_kinds.get(p.actor, "group") != "group"
-        )
-        if keep_row:
-            own.add((p.actor, p.proposal))
-            kept.append(p)
-
-    copies: dict[tuple[str, str], dict[str, list[Position]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    for p in positions:
-        groups = {g for g in (p.actor, p.on_behalf_of) if g and _is_group(g, membership)}
-        for group in sorted(groups):
-            for member in membership[group]:
-                if member == p.actor or (member, p.proposal) in own:
-                    continue
-                copy = replace(p, actor=member, on_behalf_of=group, proposer=False)
-                copies[(member, p.proposal)][group].append(copy)
-    for by_group in copies.values():
-        # each group's latest word first, then the groups must agree
-        resolved = {g: dedupe(rows)[0] for g, rows in sorted(by_group.items())}
-        if len({r.stance for r in resolved.values()}) == 1:
-            kept.append(next(iter(resolved.values())))
-    return sorted(kept, key=_sort_key)
-
-
-def _sort_key(p: Position) -> tuple:
-    return (
-        p.actor,
-        p.proposal,
-        p.date or "",
-        p.kind,
-        p.stance,
-        p.issue or "",
-        p.session,
-        p.on_behalf_of or "",
-        p.proposer,
-    )
-
-
-def dedupe(positions: Iterable[Position]) -> list[Position]:
-    """One cell per (actor, proposal): the latest dated record wins.
-
-    Records of the same date that disagree make the cell neutral (present, no side), because
-    the report does not say which one stands. Input order never matters.
-    """
-    cells: dict[tuple[str, str], list[Position]] = defaultdict(list)
-    for p in positions:
-        if p.stance not in STANCES and p.stance not in VOTES:
-            raise ValueError(f"unknown stance {p.stance!r} for {p.actor} on {p.proposal}")
-        cells[(p.actor, p.proposal)].append(p)
-    out = []
-    for key in sorted(cells):
-        if len(cells[key]) == 1:
-            out.append(cells[key][0])
-            continue
-        rows = sorted(cells[key], key=_sort_key)
-        latest = rows[-1].date or ""
-        last = [r for r in rows if (r.date or "") == latest]
-        if len({r.stance for r in last}) > 1:
-            out.append(replace(last[0], stance="neutral", kind="position"))
-        else:
-            out.append(last[-1])
-    return out
-
-
-def _indicator(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
-    data = np.ones(len(rows), dtype=np.float64)
-    return sparse.csr_matrix((data, (rows, cols)), shape=shape)
-
-
-def _issue_counts(
-    support: sparse.csr_matrix,
-    present: sparse.csr_matrix,
-    issue_of: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Issue-level co-occurrence and competing-option disagreement, actor x actor.
-
-    `support`/`present` hold stated positions only; `issue_of[j]` is the multi-option issue
-    index of proposal j or -1. Loops over issues (not actor pairs), one product each.
-    """
-    n = support.shape[0]
-    cooc = np.zeros((n, n))
-    disagree = np.zeros((n, n))
-    cols = np.flatnonzero(issue_of >= 0)
-    if cols.size == 0:
-        return cooc, disagree
-    n_issues = int(issue_of.max()) + 1
-    to_issue = _indicator(cols, issue_of[cols], (len(issue_of), n_issues))
-    touched = ((present @ to_issue) > 0).astype(np.float64)
-    backs = ((support @ to_issue) > 0).astype(np.float64)
-    cooc = (touched @ touched.T).toarray()
-    both_back = (backs @ backs.T).toarray()
-    share_option = np.zeros((n, n))
-    support_csc = support.tocsc()
-    for i in range(n_issues):
-        block = support_csc[:, cols[issue_of[cols] == i]]
-        share_option += ((block @ block.T) > 0).toarray()
-    disagree = both_back - share_option
-    return cooc, disagree
+def edge_list(
+    actors: Sequence[str],
+    agree: np.ndarray,
+    disagree: np.ndarray,
+    cooc: np.ndarray,
+    *,
+    min_cooccurrences: int = 1,
+    shrinkage: float = DEFAULT_SHRINKAGE,
+    keep: np.ndarray | None = None,
+) -> EdgeList:
+    """Edges (i < j) with at least `min_cooccurrences`, among actors where `keep` is true."""
+    n = len(actors)
+    iu, ju = np.triu_indices(n, k=1)
+    ok = cooc[iu, ju] >= max(min_cooccurrences, 1) - 1e-9
+    if keep is not None:
+        ok &= keep[iu] & keep[ju]
+    iu, ju = iu[ok], ju[ok]
+    a, d = agree[iu, ju], disagree[iu, ju]
+    a = np.where(np.abs(a) < 1e-12, 0.0, a)
+    d = np.where(np.abs(d) < 1e-12, 0.0, d)  # float residue of the issue-level subtraction
+    total = a + d
+    idx = np.where(total > 0, (a - d) / np.where(total > 0, total, 1.0), 0.0)
+    attrs = {
+        "agreements": a,
+        "disagreements": d,
+        "cooccurrences": np.rint(cooc[iu, ju]),
+        "index": idx,
+        "weight": np.maximum(idx, 0.0),
+        "net": (a - d) / (total + shrinkage) if shrinkage > 0 else idx,
+    }
+    return EdgeList(list(actors), np.stack([iu, ju], axis=1).astype(np.int64), attrs)
 
 
 def project(
@@ -260,101 +198,66 @@ def project(
     min_positions: int = 3,
     min_cooccurrences: int = 1,
     abstain_weight: float = 0.5,
+    shrinkage: float = DEFAULT_SHRINKAGE,
 ) -> Projection:
     """Signed agreement graph between actors with at least `min_positions` positions.
 
-    Why sparse products: A_for @ A_for.T counts shared support for all pairs at once, which is
-    what keeps dense roll-call sessions cheap. Pairs with fewer than `min_cooccurrences`
-    shared proposals/issues get no edge (an index from one shared proposal is mostly noise).
+    Counts come from `graphkit.incidence` (products or a pair list, never a loop over actor
+    pairs), which keeps dense roll-call sessions cheap. Pairs with fewer than `min_cooccurrences`
+    shared proposals/issues get no edge. Attributed positions count towards `min_positions`
+    like stated ones (their weight shows in the counts).
     """
     cells = dedupe(positions)
     counts: dict[str, int] = defaultdict(int)
+    stated: dict[str, int] = defaultdict(int)
     for p in cells:
         counts[p.actor] += 1
+        stated[p.actor] += not p.attributed
     actors = tuple(sorted(a for a, c in counts.items() if c >= min_positions))
     excluded = tuple(sorted(a for a, c in counts.items() if c < min_positions))
-    graph = nx.Graph(method=METHOD, min_positions=min_positions)
-    graph.graph.update(min_cooccurrences=min_cooccurrences, abstain_weight=abstain_weight)
-    for a in actors:
-        graph.add_node(a, positions=counts[a])
-
     # options per issue are a property of the data, so they are counted before exclusion
     options: dict[str, set[str]] = defaultdict(set)
     for p in cells:
         if p.kind == "position" and p.issue is not None:
             options[p.issue].add(p.proposal)
-    multi = sorted(i for i, props in options.items() if len(props) > 1)
-    issue_index = {issue: k for k, issue in enumerate(multi)}
-
-    index = {a: k for k, a in enumerate(actors)}
-    used = [p for p in cells if p.actor in index]
-    proposals = sorted({p.proposal for p in used})
-    col = {prop: k for k, prop in enumerate(proposals)}
-    issue_of = np.full(len(proposals), -1, dtype=np.int64)
-    for p in used:
-        if p.kind == "position" and p.issue in issue_index:
-            issue_of[col[p.proposal]] = issue_index[p.issue]
-
-    n, m = len(actors), len(proposals)
-    rows = np.array([index[p.actor] for p in used], dtype=np.int64)
-    cols = np.array([col[p.proposal] for p in used], dtype=np.int64)
-    side = np.array([_SIDE.get(p.stance, _NONE) for p in used], dtype=np.int64)
-    stated = np.array([p.kind == "position" for p in used], dtype=bool)
-
-    def mat(mask: np.ndarray) -> sparse.csr_matrix:
-        return _indicator(rows[mask], cols[mask], (n, m))
-
-    present, for_, against, abstain = (
-        mat(np.ones_like(stated)),
-        mat(side == _FOR),
-        mat(side == _AGAINST),
-        mat(side == _ABSTAIN),
+    multi = [i for i, props in options.items() if len(props) > 1]
+    inc = build_incidence(cells, actors, multi, abstain_weight=abstain_weight)
+    agree, disagree, cooc = inc.counts()
+    edges = edge_list(
+        actors, agree, disagree, cooc, min_cooccurrences=min_cooccurrences, shrinkage=shrinkage
     )
-    sided = for_ + against
-    agree = (for_ @ for_.T + against @ against.T + abstain @ abstain.T).toarray()
-    disagree = (for_ @ against.T + against @ for_.T).toarray()
-    disagree += abstain_weight * (abstain @ sided.T + sided @ abstain.T).toarray()
-    cooc = (present @ present.T).toarray()
-    issue_cooc, issue_disagree = _issue_counts(mat((side == _FOR) & stated), mat(stated), issue_of)
-    cooc += issue_cooc
-    disagree += issue_disagree
-
-    iu, ju = np.triu_indices(n, k=1)
-    keep = cooc[iu, ju] >= max(min_cooccurrences, 1)
-    iu, ju = iu[keep], ju[keep]
-    a, d = agree[iu, ju], disagree[iu, ju]
-    total = a + d
-    idx = np.where(total > 0, (a - d) / np.where(total > 0, total, 1.0), 0.0)
-    attrs = {
-        "agreements": a,
-        "disagreements": d,
-        "cooccurrences": cooc[iu, ju],
-        "index": idx,
-        "weight": np.maximum(idx, 0.0),
-    }
-    edges = EdgeList(list(actors), np.stack([iu, ju], axis=1).astype(np.int64), attrs)
-    cols = [(k, v.tolist()) for k, v in attrs.items()]
-    graph.add_edges_from(
-        (
-            actors[i],
-            actors[j],
-            {k: (int(v[e]) if k == "cooccurrences" else v[e]) for k, v in cols},
-        )
-        for e, (i, j) in enumerate(zip(iu.tolist(), ju.tolist(), strict=True))
-    )
+    edges = EdgeList(
+        edges.nodes,
+        edges.pairs,
+        edges.attrs,
+        node_attrs={
+            "positions": np.array([counts[a] for a in actors], dtype=np.int64),
+            "stated": np.array([stated[a] for a in actors], dtype=np.int64),
+        },
+        graph_attrs={
+            "method": METHOD, "min_positions": min_positions,
+            "min_cooccurrences": min_cooccurrences, "abstain_weight": abstain_weight,
+            "shrinkage": shrinkage,
+        },
+    )  # fmt: skip
+    attributed = sum(1 for p in cells if p.attributed)
     return Projection(
-        graph=graph,
         edges=edges,
         actors=actors,
         excluded=excluded,
-        positions_used=len(used),
+        positions_used=sum(counts[a] for a in actors),
         position_counts=dict(sorted(counts.items())),
         min_positions=min_positions,
         min_cooccurrences=min_cooccurrences,
         abstain_weight=abstain_weight,
+        incidence=inc,
+        positions_stated=len(cells) - attributed,
+        positions_attributed=attributed,
+        shrinkage=shrinkage,
         params={
             "min_positions": min_positions,
             "min_cooccurrences": min_cooccurrences,
             "abstain_weight": abstain_weight,
+            "shrinkage": shrinkage,
         },
     )

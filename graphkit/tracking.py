@@ -2,15 +2,23 @@
 
 Each session is clustered on its own, so bloc numbers mean nothing across sessions. Matching
 consecutive sessions by member overlap (Jaccard, one-to-one by maximum-weight matching) lets
-"the EU bloc" keep one id from AHC-1 to AHC-7R. Matching uses plain Jaccard (a bloc made
-mostly of newcomers should not inherit an old id through one shared member); split and merge
-shares are measured on the actors present in both sessions, so absences do not read as splits.
+"the EU bloc" keep one id from AHC-1 to AHC-7R. Overlaps are measured on the actors present in
+both sessions, so a bloc that grows because more states spoke (AHC-5: 7 Western states with
+enough positions, AHC-7: 38) keeps its id, and absences do not read as splits; a match needs
+at least `min_overlap` shared members, so a bloc of newcomers does not inherit an old id
+through one shared member.
+
+Weak sessions (not significant against the null model, by default) still get ids, by matching
+their blocs to the last session that is not weak, so a bloc keeps its color; but they are not
+links of the chain: the lineage, splits, merges and swing actors come from the other sessions
+only, so blocs read into noise never make a swing. The chain is causal: a session's ids depend
+only on the sessions before it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
@@ -62,7 +70,9 @@ def match_blocs(
 ) -> Matching:
     """Give each current bloc the id of the previous bloc it overlaps most (one-to-one).
 
-    Pairs below `min_jaccard` stay unmatched; unmatched current blocs get fresh ids from
+    Jaccard is |P & C| / |(P | C) & common|, common = actors present in both sessions; pairs
+    below `min_jaccard` or sharing fewer than `min_overlap` members stay unmatched; unmatched
+    current blocs get fresh ids from
     `next_id` (default: one past the largest previous id) in sorted order. A split is a
     previous bloc with >= `min_share` of its members in each of 2+ current blocs; a merge is
     the same seen backwards in time.
@@ -74,8 +84,9 @@ def match_blocs(
     jac = np.zeros((len(prev_ids), len(curr_ids)))
     for i, p in enumerate(prev_ids):
         for j, c in enumerate(curr_ids):
-            union = len(prev_sets[p] | curr_sets[c])
-            jac[i, j] = len(prev_sets[p] & curr_sets[c]) / union if union else 0.0
+            shared = len(prev_sets[p] & curr_sets[c])
+            union = len((prev_sets[p] | curr_sets[c]) & common)
+            jac[i, j] = shared / union if union and shared >= min_overlap else 0.0
     mapping: dict[Hashable, int] = {}
     scores: dict[Hashable, float] = {}
     # one-to-one assignment maximizing total Jaccard over the eligible pairs (networkx's
@@ -152,14 +163,17 @@ class Tracking:
     """Bloc lineage: session -> stable id -> members, with splits, merges and swings."""
 
     sessions: tuple[str, ...]
-    lineage: dict[str, dict[int, tuple[str, ...]]]
-    mapping: dict[str, dict[Hashable, int]]  # session -> raw bloc id -> stable id
+    lineage: dict[str, dict[int, tuple[str, ...]]]  # links of the chain only
+    mapping: dict[str, dict[Hashable, int]]  # session -> raw bloc id -> stable id (every one)
     splits: tuple[Split, ...]
     merges: tuple[Merge, ...]
     swings: tuple[Swing, ...]
     min_jaccard: float
     min_share: float
     min_overlap: int
+    weak: tuple[str, ...] = ()  # sessions given ids but kept out of the chain
+    firm_only: bool = False  # swings only of actors firmly placed on both sides
+    weak_blocs: dict[str, dict[int, tuple[str, ...]]] = field(default_factory=dict)
     method: str = "jaccard-max-weight-matching"
 
 
@@ -176,14 +190,22 @@ def track(
     min_jaccard: float = 0.2,
     min_share: float = 0.25,
     min_overlap: int = 2,
+    weak: Collection[str] = (),
+    firm: Mapping[str, Collection[str]] | None = None,
 ) -> Tracking:
     """Stable bloc ids through `sessions` (in the order given) of (id, partition, confidence).
 
-    Each session is matched to the one before it that has blocs (a session without any, such
-    as a General Assembly session with a single roll call, is skipped rather than ending every
-    lineage). Ids are never reused: a bloc that disappears and comes back later gets a new id.
-    A swing is an actor present in two consecutive such sessions whose stable bloc differs.
+    Each session is matched to the one before it that has blocs and is not `weak` (a session
+    without blocs, such as a General Assembly session with a single roll call, is skipped
+    rather than ending every lineage). Ids are never reused: a bloc that disappears and comes
+    back later gets a new id. A swing is an actor present in two consecutive links of the chain
+    whose stable bloc differs and, when `firm` (session -> actors) is given, firmly placed in
+    both (a move of an actor the evidence hardly places, or out of a bloc that dissolves under
+    resampling, is not news). Weak sessions get ids the same way but change nothing after them.
     """
+    weak = set(weak)
+    weak_seen: list[str] = []
+    weak_blocs: dict[str, dict[int, tuple[str, ...]]] = {}
     lineage: dict[str, dict[int, tuple[str, ...]]] = {}
     mappings: dict[str, dict[Hashable, int]] = {}
     splits, merges, swings = [], [], []
@@ -191,14 +213,24 @@ def track(
     prev_session: str | None = None
     next_id = 0
     last: dict[str, tuple[int, float | None]] = {}  # actor -> (stable bloc, confidence) before
+    firm_before: set[str] = set()
     for session, partition, confidence in sessions:
         curr = _members(partition)
         if not curr:  # no blocs (e.g. a session without enough votes): carry the last ones over
-            lineage[session], mappings[session] = {}, {}
+            if session not in weak:
+                lineage[session] = {}
+            mappings[session] = {}
             continue
-        if prev_session is None:
-            mapping = {raw: k for k, raw in enumerate(sorted(curr))}
-            next_id = len(mapping)
+        if session in weak:
+            mapping, next_id = _ids_without_linking(prev, curr, next_id, min_jaccard, min_overlap)
+            mappings[session] = dict(sorted(mapping.items()))
+            stable = {mapping[raw]: members for raw, members in curr.items()}
+            weak_blocs[session] = {k: tuple(sorted(stable[k])) for k in sorted(stable)}
+            weak_seen.append(session)
+            continue
+        if prev_session is None:  # the first link (weak sessions before it used some ids)
+            mapping = {raw: next_id + k for k, raw in enumerate(sorted(curr))}
+            next_id += len(mapping)
         else:
             m = match_blocs(
                 prev,
@@ -221,12 +253,14 @@ def track(
         for actor in sorted(partition):
             bloc = mapping[partition[actor]]
             conf = None if confidence is None else confidence.get(actor)
-            if actor in last and last[actor][0] != bloc:
+            moved = actor in last and last[actor][0] != bloc
+            if moved and (firm is None or (actor in firm[session] and actor in firm_before)):
                 swings.append(
                     Swing(actor, prev_session, session, last[actor][0], bloc, last[actor][1], conf)
                 )
             now[actor] = (bloc, conf)
         last = now
+        firm_before = set(firm[session]) if firm is not None else set()
         prev, prev_session = stable, session
     return Tracking(
         sessions=tuple(s for s, _, _ in sessions),
@@ -238,4 +272,18 @@ def track(
         min_jaccard=min_jaccard,
         min_share=min_share,
         min_overlap=min_overlap,
+        weak=tuple(weak_seen),
+        weak_blocs=weak_blocs,
+        firm_only=firm is not None,
     )
+
+
+def _ids_without_linking(
+    prev: Members, curr: Members, next_id: int, min_jaccard: float, min_overlap: int
+) -> tuple[dict[Hashable, int], int]:
+    """Ids for a weak session: matched to the last link of the chain, fresh ids otherwise."""
+    if not prev:
+        mapping = {raw: next_id + k for k, raw in enumerate(sorted(curr))}
+        return mapping, next_id + len(mapping)
+    m = match_blocs(prev, curr, min_jaccard=min_jaccard, min_overlap=min_overlap, next_id=next_id)
+    return m.mapping, max([next_id - 1, *m.mapping.values()]) + 1

@@ -56,33 +56,35 @@ def three_camps():
 
 def test_report_recovers_camps_and_has_the_json_shape(three_camps):
     rows, truth = three_camps
-    report = analyze(rows, membership=GROUPS, session_label="AHC-1", runs=20, null_shuffles=5)
+    report = analyze(rows, membership=GROUPS, session_label="AHC-1", runs=20, null_shuffles=20)
     assert as_sets(report) == truth
     assert report.excluded == ("Z99",)
     assert report.positions_used == len(rows) - 1
+    assert report.positions_stated == len(rows) and report.positions_attributed == 0
     d = json.loads(json.dumps(report.to_dict()))
     required = {
-        "session",
-        "method",
-        "resolution",
-        "modularity",
-        "zscore",
-        "blocs",
-        "membership",
-        "excluded",
-        "positions_used",
-    }
+        "session", "method", "resolution", "modularity", "zscore", "blocs", "membership",
+        "excluded", "positions_used", "significant", "warnings", "positions_stated",
+        "positions_attributed", "opponent_pairs_together", "bootstrap", "questions",
+    }  # fmt: skip
     assert required <= d.keys()
     assert {"seed", "runs", "expand_groups", "frustration"} <= d.keys()
-    assert d["session"] == "AHC-1" and d["method"] == "louvain" and d["runs"] == 20
-    assert d["zscore"] > 3
+    assert d["session"] == "AHC-1" and d["method"] == "net" and d["runs"] == 20
+    assert d["significant"] is True and d["zscore"] >= 2
+    assert d["bootstrap"] == 30 and d["questions"] == 40 and d["runs_done"] == 20
     assert d["excluded"] == ["Z99"]
-    assert [set(b) for b in d["blocs"]] == [{"id", "label", "members", "cohesion"}] * 3
-    assert d["membership"]["A03"] == {"bloc": report.membership["A03"][0], "confidence": 1.0}
+    assert [set(b) for b in d["blocs"]] == [
+        {"id", "label", "name", "color", "members", "cohesion", "stability"}
+    ] * 3
+    assert set(d["membership"]["A03"]) == {"bloc", "confidence", "seed_stability"}
+    assert d["membership"]["A03"]["bloc"] == report.membership["A03"].bloc
+    assert d["membership"]["A03"]["seed_stability"] == 1.0
     assert set(d["membership"]) == set().union(*truth)
+    assert set(d["opponent_pairs_together"]) == {"count", "pairs", "rate", "together"}
     weog_bloc = next(b for b in d["blocs"] if "A00" in b["members"])
     assert weog_bloc["label"].endswith("+ WEOG")
-    assert weog_bloc["cohesion"] > 0.5
+    assert weog_bloc["cohesion"] > 0.5 and weog_bloc["stability"] > 0.9
+    assert weog_bloc["color"] == weog_bloc["id"] % 8
     assert report.frustration < 0.2
 
 
@@ -137,7 +139,7 @@ def test_votes_with_abstentions_find_blocs():
 
 
 def test_unknown_method_is_an_error(three_camps):
-    with pytest.raises(InvalidParams, match="method must be one of louvain, signed"):
+    with pytest.raises(InvalidParams, match="method must be one of net, louvain, signed"):
         analyze(three_camps[0], method="kmeans")
 
 
@@ -169,7 +171,7 @@ def test_analyze_sessions_gives_stable_ids_and_finds_swings():
     alone = [analyze(data[s], runs=10, null_shuffles=0).membership["W00"][0] for s in data]
     assert alone[0] != alone[1]
     for r in reports:
-        assert {b.id for b in r.blocs} == {bloc for bloc, _ in r.membership.values()}
+        assert {b.id for b in r.blocs} == {m.bloc for m in r.membership.values()}
     assert [(s.actor, s.session_from, s.session_to) for s in tracking.swings] == [
         ("W03", "AHC-2", "AHC-3")
     ]
@@ -200,3 +202,107 @@ def test_allies_and_opponents(three_camps):
     assert same == result
     with pytest.raises(KeyError):
         allies(rows, "Z99")  # excluded: one position only
+
+
+# --------------------------------------------------------------------------- trust
+
+
+def backed_by_camps(west, east, proposals, session="AHC-1"):
+    """West supports every proposal, East opposes it (a clear two-camp negotiation)."""
+    rows = []
+    for k in range(proposals):
+        rows += [Position(a, f"P{k:02d}", None, "support", session) for a in west]
+        rows += [Position(a, f"P{k:02d}", None, "oppose", session) for a in east]
+    return rows
+
+
+def test_a_state_opposing_a_camp_lands_outside_it_though_its_group_backs_the_camp():
+    """SPK speaks for the group GRP on every proposal, with the West; member X says itself,
+    twice, the opposite. Counted as 7 copies of SPK's word, X sat with the West; one voice
+    shared among 7 members, with X's own word replacing it where X spoke, it does not."""
+    west, east = camp("W", 8), camp("E", 8)
+    members = ["SPK", "X", *camp("G", 5)]
+    rows = backed_by_camps(west, east, 10)
+    rows += [Position("SPK", f"P{k:02d}", None, "support", "AHC-1", on_behalf_of="GRP")
+             for k in range(10)]  # fmt: skip
+    rows += [Position("X", f"P{k:02d}", None, "oppose", "AHC-1") for k in (0, 1)]
+    membership = {"GRP": members}
+    report = analyze(rows, membership=membership, runs=20, null_shuffles=0, bootstrap=0)
+    part = report.partition()
+    assert part["X"] != part["W00"], "X opposed the West's proposals itself"
+    assert part["SPK"] == part["W00"] and part["G00"] == part["W00"]
+    assert report.positions_attributed == 6 * 10 - 2  # X's own word replaced two copies
+    # the old reading (every copy a full statement, disagreement ignored) got it wrong
+    old = analyze(rows, membership=membership, runs=20, null_shuffles=0, bootstrap=0,
+                  method="louvain", group_weight=1.0)  # fmt: skip
+    assert old.partition()["X"] == old.partition()["W00"]
+
+
+def test_random_sessions_are_flagged_not_significant():
+    """Sides dealt at random: the test (z >= 2 and above every shuffle, 20 shuffles) should
+    call at most about 1 in 40 significant; 12 sessions, so one false alarm is tolerated."""
+    flagged = []
+    for seed in range(12):
+        rng = random.Random(seed)
+        actors = [f"R{i:02d}" for i in range(rng.choice((12, 24, 36)))]
+        rows = [
+            Position(a, f"P{k:02d}", None, rng.choice(("support", "oppose")), "AHC-3")
+            for k in range(rng.choice((15, 30, 45)))
+            for a in actors
+            if rng.random() < 0.7
+        ]
+        noise = analyze(rows, runs=10, bootstrap=0)
+        flagged.append(noise.significant)
+        if not noise.significant:
+            assert any(w.startswith("not significant") for w in noise.warnings)
+    assert sum(flagged) <= 1, flagged
+    camps = analyze(backed_by_camps(camp("W", 12), camp("E", 12), 30), runs=20)
+    assert camps.significant is True and camps.zscore >= 2
+
+
+def test_an_actor_placed_by_one_position_gets_low_confidence():
+    rows = camps_positions([camp("A", 8), camp("B", 8)], proposals=30, noise=0.05)
+    rows.append(Position("Z99", "AHC-1-P000", None, "support", "AHC-1"))
+    report = analyze(rows, runs=20, null_shuffles=0, min_positions=1)
+    z = report.membership["Z99"]
+    assert z.confidence < 0.7, "absent from every resample that misses its one proposal"
+    assert z.seed_stability == 1.0, "the seed alone would have read full confidence"
+    firm = [report.membership[a].confidence for a in camp("A", 8)]
+    assert min(firm) > 0.9
+    assert report.to_dict()["membership"]["Z99"]["confidence"] == pytest.approx(z.confidence)
+
+
+def test_group_weight_is_one_voice_shared_by_the_members():
+    members = camp("M", 4)
+    rows = [Position("EU", f"p{k}", None, "support", "AHC-3") for k in range(3)]
+    rows += [Position("USA", f"p{k}", None, "support", "AHC-3") for k in range(3)]
+    report = analyze(rows, membership={"EU": members}, runs=5, null_shuffles=0, bootstrap=0)
+    G = report.graph
+    assert G.edges["M00", "USA"]["agreements"] == pytest.approx(3 * 0.25)
+    assert G.edges["M00", "M01"]["agreements"] == pytest.approx(3 * 0.25)
+    assert report.positions_stated == 6 and report.positions_attributed == 12
+    fixed = analyze(rows, membership={"EU": members}, runs=5, null_shuffles=0, bootstrap=0,
+                    group_weight=0.5)  # fmt: skip
+    assert fixed.graph.edges["M00", "USA"]["agreements"] == pytest.approx(1.5)
+
+
+def test_weak_sessions_get_ids_but_no_swings():
+    west, east = camp("W", 8), camp("E", 8)
+    strong = backed_by_camps(west, east, 20, session="AHC-1")
+    rng = random.Random(3)
+    mixed = [*west[:4], *east[4:]], [*east[:4], *west[4:]]  # noise: camps reshuffled
+    weak = [
+        Position(a, f"Q{k:02d}", None, rng.choice(("support", "oppose")), "AHC-2")
+        for k in range(12)
+        for a in [*mixed[0], *mixed[1]]
+    ]
+    later = backed_by_camps(west, east, 20, session="AHC-3")
+    data = {"AHC-1": strong, "AHC-2": weak, "AHC-3": later}
+    reports, tracking = analyze_sessions(data, runs=10)
+    assert [r.significant for r in reports] == [True, False, True]
+    assert tracking.weak == ("AHC-2",) and "AHC-2" not in tracking.lineage
+    assert tracking.swings == ()
+    assert reports[0].membership["W00"].bloc == reports[2].membership["W00"].bloc
+    assert all(r.blocs for r in reports)  # the weak session's blocs still carry ids
+    loose, t2 = analyze_sessions(data, runs=10, include_weak=True)
+    assert t2.weak == () and "AHC-2" in t2.lineage

@@ -1,4 +1,5 @@
-"""Blocs: planted structure recovered, backends agree, signed vs positive-only, null model."""
+"""Blocs: planted structure recovered, backends agree, net and signed vs positive-only, the
+null models and the significance test, bootstrap evidence, labels."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from graphkit.blocs import (
     BACKENDS,
     EdgeList,
     LouvainFn,
+    NetSolver,
+    NullModelResult,
     blocs_of,
+    bootstrap,
     canonical,
     cohesion,
     consensus,
@@ -21,14 +25,19 @@ from graphkit.blocs import (
     label_blocs,
     louvain,
     modularity,
+    net_blocs,
+    net_quality,
     null_model_zscore,
     positive_graph,
     shuffle_edges,
     shuffle_graph,
     signed_blocs,
+    significance,
 )
+from graphkit.evidence import resample, score
 from graphkit.model import Position
 from graphkit.projection import project
+from graphkit.significance import null_model_permuted
 
 
 def as_sets(partition):
@@ -312,3 +321,163 @@ def test_labels_name_central_members_and_groups_mostly_inside():
     labels = label_blocs(G, part, groups)
     assert labels[0] == "USA, GBR, CAN + WEOG"
     assert labels[1] == "CHN, IRN, RUS + APG"  # EEG has one member here: not a group sign
+
+
+# --------------------------------------------------------------------------- net (default)
+
+
+def test_net_reads_net_agreement_between_camps():
+    # 30 agreements for 2 disagreements is a net ally; 5 for 5 is not
+    G, camps = two_camps(unanimous=30, contested=2)
+    assert len(set(consensus(G, runs=10, method="net").partition.values())) == 1
+    G, camps = two_camps(unanimous=5, contested=5)
+    for seed in range(5):
+        assert as_sets(net_blocs(G, seed=seed)) == camps
+    result = consensus(G, runs=10, method="net")
+    assert as_sets(result.partition) == camps and result.detection == "net"
+    assert result.backend == "igraph-leiden-net"
+
+
+def test_net_recovers_planted_camps_and_its_quality_is_the_solvers(planted):
+    G, truth = planted
+    assert as_sets(net_blocs(G, seed=0)) == truth
+    edges = EdgeList.from_graph(G)
+    n = len(edges.nodes)
+    a = np.zeros((n, n))
+    d = np.zeros((n, n))
+    c = np.zeros((n, n))
+    for (i, j), x, y, z in zip(edges.pairs.tolist(), edges.column("agreements"),
+                               edges.column("disagreements"), edges.column("cooccurrences"),
+                               strict=True):  # fmt: skip
+        a[i, j], d[i, j], c[i, j] = x, y, z
+        a[j, i], d[j, i], c[j, i] = x, y, z
+    solver = NetSolver(n)
+    net = solver.weights(a, d, c)
+    labels = solver.run(net, 1.0, seed=0)
+    assert {frozenset(edges.nodes[k] for k in np.flatnonzero(labels == x))
+            for x in set(labels.tolist())} == truth  # fmt: skip
+    assert solver.quality(net, labels, 1.0) == pytest.approx(net_quality(edges, labels))
+
+
+def test_net_keeps_clear_opponents_apart_where_louvain_joins_them():
+    # X agrees with the A camp on many unanimous proposals but opposes A00 and A01 twice
+    camp_a = [f"A{i:02d}" for i in range(6)]
+    rows = []
+    for k in range(12):
+        rows += [Position(x, f"U{k}", None, "support", "AHC-1") for x in [*camp_a, "X"]]
+    for k in range(2):
+        rows += [Position(x, f"C{k}", None, "support", "AHC-1") for x in camp_a[:2]]
+        rows += [Position("X", f"C{k}", None, "oppose", "AHC-1")]
+    G = project(rows).graph
+    assert G.edges["A00", "X"]["index"] > 0  # 12 agreements outweigh 2 disagreements
+    net = consensus(G, runs=10, method="net").partition
+    assert net["A02"] == net["A03"]
+
+
+# --------------------------------------------------------------------------- significance
+
+
+def random_session(seed=0, actors=20, proposals=30):
+    rng = random.Random(seed)
+    return [
+        Position(f"R{i:02d}", f"P{k:02d}", None, rng.choice(("support", "oppose")), "AHC-4")
+        for k in range(proposals)
+        for i in range(actors)
+        if rng.random() < 0.7
+    ]
+
+
+def test_permutation_null_model_tells_structure_from_noise():
+    rows, _ = planted_positions()
+    inc = project(rows).incidence
+    res = null_model_permuted(inc, method="net", resolution=1.0, backend="igraph",
+                              shuffles=20, seed=0)  # fmt: skip
+    assert res.method == "permute-within-questions" and res.shuffles == 20
+    assert res.z is not None and res.z > 5
+    assert significance(res).significant
+    noise = null_model_permuted(project(random_session()).incidence, method="net",
+                                resolution=1.0, backend="igraph", shuffles=20, seed=0)  # fmt: skip
+    test = significance(noise)
+    assert not test.significant and test.reason.startswith("not significant")
+    same = null_model_permuted(inc, method="net", resolution=1.0, backend="igraph",
+                               shuffles=20, seed=0)  # fmt: skip
+    assert same.values == res.values, "seeded"
+
+
+def test_significance_needs_enough_shuffles_and_z_of_two():
+    def result(z, shuffles):
+        return NullModelResult(0.3, 0.1, 0.05, z, shuffles, "x", 0, ())
+
+    assert significance(None).reason == "not tested (no null-model shuffles)"
+    assert significance(result(9.0, 10)).reason.startswith("not tested enough")
+    assert not significance(result(None, 20)).significant
+    assert not significance(result(1.99, 20)).significant
+    assert significance(result(2.0, 20)).significant
+    assert significance(result(2.0, 20)).reason is None
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def test_bootstrap_confidence_and_stability_of_planted_camps(planted):
+    rows, truth = planted_positions()
+    proj = project(rows)
+    part = consensus(proj, runs=10, method="net").partition
+    ev = bootstrap(proj.incidence, part, resamples=30, seed=0, method="net", resolution=1.0,
+                   backend="igraph")  # fmt: skip
+    assert ev.resamples == 30 and set(ev.confidence) == set(part)
+    assert min(ev.confidence.values()) >= 0.7
+    assert sum(ev.confidence.values()) / len(part) >= 0.95
+    assert min(ev.stability.values()) >= 0.9
+    again = bootstrap(proj.incidence, part, resamples=30, seed=0, method="net", resolution=1.0,
+                      backend="igraph")  # fmt: skip
+    assert again == ev
+
+
+def test_bootstrap_confidence_drops_with_the_evidence():
+    rows, _ = planted_positions(noise=0.15, proposals=40)
+    rows += [Position("Z00", "P000", None, "support", "AHC-1"),  # placed by this one only
+             Position("Z00", "P001", None, "neutral", "AHC-1"),
+             Position("Z00", "P002", None, "neutral", "AHC-1")]  # fmt: skip
+    proj = project(rows)
+    part = consensus(proj, runs=10, method="net").partition
+    runs = resample(proj.incidence, resamples=100, seed=1, method="net", resolution=1.0,
+                    backend="igraph")  # fmt: skip
+    ev = score(runs, part)
+    z = proj.incidence.actors.index("Z00")
+    drew_p000 = runs.present[:, z].mean()  # expected 1 - (39/40)^40 = 0.64
+    assert abs(drew_p000 - 0.64) < 0.15
+    assert ev.confidence["Z00"] <= drew_p000 < 0.8
+    others = [v for k, v in ev.confidence.items() if k != "Z00"]
+    assert sum(others) / len(others) > 0.9
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_labels_lead_with_members_who_spoke_and_name_silent_blocs_by_group():
+    rows = [Position("EU", f"p{k}", None, "support", "AHC-1") for k in range(4)]
+    rows += [Position("FRA", f"p{k}", None, "support", "AHC-1", on_behalf_of="EU")
+             for k in range(2)]  # fmt: skip
+    rows += [Position(x, f"p{k}", None, "oppose", "AHC-1") for k in range(4) for x in
+             ("RUS", "CHN", "IRN")]  # fmt: skip
+    membership = {"EU": ["AUT", "BEL", "DEU", "FRA", "ITA"]}
+    from graphkit.positions import expand_groups
+
+    proj = project(expand_groups(rows, membership))
+    part = consensus(proj, runs=5, method="net").partition
+    from graphkit.labels import describe
+
+    about = describe(proj.edges, part, {m: {"EU"} for m in membership["EU"]})
+    eu = part["AUT"]
+    assert about.labels[eu] == "FRA + EU", "AUT, BEL ... never spoke: named by who did"
+    assert about.leading[eu][0] == "FRA"
+    silent = {m: 0 for m in ("AUT", "BEL")}
+    assert describe(proj.edges, silent, {m: {"EU"} for m in silent}).labels[0] == "EU"
+
+
+def test_cohesion_is_pooled_over_the_evidence():
+    G = nx.Graph()
+    G.add_edge("a", "b", agreements=9.0, disagreements=1.0, index=0.8)
+    G.add_edge("a", "c", agreements=0.0, disagreements=0.1, index=-1.0)
+    assert cohesion(G, ["a", "b", "c"]) == pytest.approx((9 - 1.1) / (9 + 1.1))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 import random
 from collections import defaultdict
+from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from graphkit.model import Position
@@ -365,3 +367,167 @@ def test_projection_equals_brute_force_reference(seed):
         assert index == pytest.approx((a - d) / (a + d) if a + d else 0.0)
         assert -1.0 <= index <= 1.0
         assert a + d <= c
+
+
+# --------------------------------------------------------------------------- weights
+
+
+def weighted_reference(rows, min_positions, abstain_weight=0.5):
+    """`reference` with weighted positions: each comparison counts the smaller weight."""
+    cells = {(p.actor, p.proposal): p for p in dedupe(rows)}
+    count = defaultdict(int)
+    for actor, _ in cells:
+        count[actor] += 1
+    keep = sorted(a for a, c in count.items() if c >= min_positions)
+    options = defaultdict(set)
+    for p in cells.values():
+        if p.kind == "position" and p.issue is not None:
+            options[p.issue].add(p.proposal)
+    multi = {i for i, o in options.items() if len(o) > 1}
+    out = {}
+    for a, b in itertools.combinations(keep, 2):
+        agree = disagree = 0.0
+        for prop in sorted({prop for _, prop in cells}):
+            pa, pb = cells.get((a, prop)), cells.get((b, prop))
+            if pa is None or pb is None:
+                continue
+            w = min(pa.weight, pb.weight)
+            sa, sb = SIDE.get(pa.stance), SIDE.get(pb.stance)
+            if sa is None or sb is None:
+                continue
+            if sa == sb:
+                agree += w
+            elif sa == 0 or sb == 0:
+                disagree += abstain_weight * w
+            else:
+                disagree += w
+        for issue in sorted(multi):
+            backs = {}
+            for actor in (a, b):
+                rows_ = [p for (x, _), p in cells.items() if x == actor and p.issue == issue
+                         and p.kind == "position" and p.stance == "support"]  # fmt: skip
+                backs[actor] = ({p.proposal for p in rows_}, max((p.weight for p in rows_),
+                                                                 default=0.0))  # fmt: skip
+            (opts_a, wa), (opts_b, wb) = backs[a], backs[b]
+            if opts_a and opts_b and not opts_a & opts_b:
+                disagree += min(wa, wb)
+        out[(a, b)] = (agree, disagree)
+    return keep, out
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_weighted_projection_equals_brute_force(seed):
+    rng = random.Random(100 + seed)
+    rows = random_positions(rng, actors=rng.randint(3, 9), proposals=rng.randint(4, 14))
+    rows = [Position(**{**p.__dict__, "weight": rng.choice([1.0, 1.0, 0.5, 0.25, 1 / 7])})
+            for p in rows]  # fmt: skip
+    proj = project(rows, min_positions=1)
+    assert proj.incidence.pairs is not None, "several weights: the pair-list path"
+    keep, ref = weighted_reference(rows, 1)
+    assert list(proj.graph.nodes) == keep
+    for (a, b), (agree, disagree) in ref.items():
+        if not proj.graph.has_edge(a, b):
+            assert agree == disagree == 0
+            continue
+        d = proj.graph.edges[a, b]
+        assert (d["agreements"], d["disagreements"]) == pytest.approx((agree, disagree)), (a, b)
+        assert d["agreements"] + d["disagreements"] <= d["cooccurrences"] + 1e-9
+
+
+def test_both_counting_paths_agree_on_equal_weights():
+    from graphkit.incidence import _pairs, build
+
+    rows = dedupe(random_positions(random.Random(5), actors=10, proposals=16))
+    actors = sorted({p.actor for p in rows})
+    options = defaultdict(set)
+    for p in rows:
+        if p.kind == "position" and p.issue:
+            options[p.issue].add(p.proposal)
+    multi = [i for i, o in options.items() if len(o) > 1]
+    inc = build(rows, actors, multi)
+    assert inc.dense is not None
+    index = {a: k for k, a in enumerate(actors)}
+    col = {prop: k for k, prop in enumerate(inc.proposals)}
+    from graphkit.incidence import SIDE as CODES
+
+    issue_index = {i: k for k, i in enumerate(sorted(multi))}
+    issue_of = np.array([-1] * len(inc.proposals))
+    for p in rows:
+        if p.kind == "position" and p.issue in issue_index:
+            issue_of[col[p.proposal]] = issue_index[p.issue]
+    cols = np.array([col[p.proposal] for p in rows])
+    arrays = (
+        np.array([index[p.actor] for p in rows]), cols,
+        np.array([CODES.get(p.stance, 0) for p in rows]), np.ones(len(rows)),
+        np.array([p.kind == "position" for p in rows]) & (issue_of[cols] >= 0), issue_of[cols],
+        inc.unit_of[cols],
+    )  # fmt: skip
+    listed = replace(inc, dense=None, pairs=_pairs(arrays, len(multi), 0.5, inc.unit_of))
+    mult = np.random.default_rng(0).integers(0, 3, inc.n_units).astype(float)
+    deal = inc.deal(np.random.default_rng(1))
+    off = ~np.eye(len(actors), dtype=bool)  # the diagonal (an actor with itself) is never read
+    for kwargs in ({}, {"multiplicity": mult}, {"deal": deal}):
+        for x, y in zip(inc.counts(**kwargs), listed.counts(**kwargs), strict=True):
+            assert x[off] == pytest.approx(y[off])
+
+
+def test_a_resample_counts_like_the_duplicated_data():
+    rows = random_positions(random.Random(8), actors=7, proposals=10, issues=3)
+    proj = project(rows, min_positions=1)
+    inc = proj.incidence
+    mult = np.zeros(inc.n_units)
+    mult[inc.unit_of[0]] = 2  # the first question drawn twice, the rest not at all
+    agree, disagree, cooc = inc.counts(mult)
+    drawn = {inc.proposals[j] for j in np.flatnonzero(inc.unit_of == inc.unit_of[0])}
+    only = [p for p in dedupe(rows) if p.proposal in drawn and p.actor in proj.actors]
+    again = project(only, min_positions=1)
+    for u, v, d in again.graph.edges(data=True):
+        i, j = inc.actors.index(u), inc.actors.index(v)
+        assert agree[i, j] == pytest.approx(2 * d["agreements"])
+        assert disagree[i, j] == pytest.approx(2 * d["disagreements"])
+        assert cooc[i, j] == pytest.approx(2 * d["cooccurrences"])
+
+
+def test_a_deal_keeps_each_question_split_and_who_took_part_in_it():
+    rows = random_positions(random.Random(9), actors=9, proposals=12)
+    inc = project(rows, min_positions=1).incidence
+    deal = inc.deal(np.random.default_rng(4))
+    for u, who in enumerate(inc.participants):
+        assert sorted(deal[u, who].tolist()) == who.tolist()
+    dealt_seen = inc._dealt(inc.seen, inc.unit_of, deal)
+    assert (dealt_seen.sum(axis=0) == inc.seen.sum(axis=0)).all()  # each proposal's turnout
+
+    def questions(seen):
+        return [set(inc.unit_of[np.flatnonzero(row)].tolist()) for row in seen]
+
+    assert questions(dealt_seen) == questions(inc.seen)
+    assert (deal != np.arange(len(inc.actors))).any(), "someone did move"
+
+
+def test_attributed_copies_carry_weight_and_yield_to_the_members_word_on_the_question():
+    rows = [
+        pos("EU", "opt1", "support", issue="i"),
+        pos("FRA", "opt2", "support", issue="i"),  # France spoke for itself on the question
+        pos("EU", "p9", "oppose"),
+    ]
+    out = {(p.actor, p.proposal): p for p in expand_groups(rows, MEMBERSHIP)}
+    assert ("FRA", "opt1") not in out, "its own word on the issue replaces the EU's"
+    assert out[("FRA", "opt2")].attributed is False and out[("FRA", "opt2")].weight == 1.0
+    assert out[("DEU", "opt1")].attributed is True
+    assert out[("DEU", "opt1")].weight == pytest.approx(1 / 3)
+    assert out[("FRA", "p9")].weight == pytest.approx(1 / 3)
+    fixed = {(p.actor, p.proposal): p for p in expand_groups(rows, MEMBERSHIP, group_weight=0.5)}
+    assert fixed[("DEU", "opt1")].weight == 0.5
+    proj = project(expand_groups(rows, MEMBERSHIP), min_positions=1)
+    assert proj.positions_attributed == 5 and proj.positions_stated == 1
+
+
+def test_net_agreement_shrinks_thin_pairs():
+    rows = [pos("AAA", "p1", "support"), pos("BBB", "p1", "support")]
+    rows += [pos("CCC", f"q{k}", "support") for k in range(8)]
+    rows += [pos("DDD", f"q{k}", "support") for k in range(8)]
+    proj = project(rows, min_positions=1)
+    one, many = edge(proj, "AAA", "BBB"), edge(proj, "CCC", "DDD")
+    assert one["index"] == many["index"] == 1.0
+    assert one["net"] == pytest.approx(1 / 3) and many["net"] == pytest.approx(8 / 10)
+    assert edge(project(rows, min_positions=1, shrinkage=0), "AAA", "BBB")["net"] == 1.0

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import blocs, counts
 
-FAST = ("--runs", "20", "--null-shuffles", "5")
+FAST = ("--runs", "20", "--bootstrap", "10")  # the null model keeps its 20 shuffles
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +31,16 @@ def test_report_json_shape(ahc7):
         "excluded",
         "positions_used",
     } <= set(ahc7)
-    assert ahc7["session"] == "AHC-7" and ahc7["method"] == "louvain"
+    assert ahc7["session"] == "AHC-7" and ahc7["method"] == "net"
+    assert {"significant", "warnings", "positions_stated", "positions_attributed",
+            "opponent_pairs_together"} <= set(ahc7)  # fmt: skip
+    assert set(ahc7["opponent_pairs_together"]) >= {"count", "rate"}
     for bloc in ahc7["blocs"]:
-        assert {"id", "label", "members", "cohesion"} <= set(bloc)
+        assert {"id", "label", "name", "members", "cohesion", "stability"} <= set(bloc)
         assert all(ahc7["membership"][m]["bloc"] == bloc["id"] for m in bloc["members"])
-    assert all(0 <= v["confidence"] <= 1 for v in ahc7["membership"].values())
+    for v in ahc7["membership"].values():
+        assert set(v) == {"bloc", "confidence", "seed_stability"}
+        assert 0 <= v["confidence"] <= 1 and 0 <= v["seed_stability"] <= 1
     assert ahc7["positions_used"] > 500
 
 
@@ -46,7 +51,7 @@ def test_ahc7_western_bloc_matches_the_reports(ahc7):
     usa = member["USA"]["bloc"]
     assert all(member[c]["bloc"] == usa for c in ("GBR", "CAN", "AUS", "JPN", "NZL"))
     assert all(member[c]["bloc"] != usa for c in ("RUS", "IRN", "SYR", "NIC", "CUB"))
-    assert ahc7["zscore"] > 3, "the blocs are far from what shuffled graphs give"
+    assert ahc7["significant"] and ahc7["zscore"] > 3, "far from what shuffled sessions give"
 
 
 def test_same_seed_same_report(loaded_dir, ahc7):
@@ -64,6 +69,10 @@ def test_all_sessions_tracks_blocs(loaded_dir):
     # the western camp keeps its tracked id from AHC-1 to AHC-7
     first, last = doc["reports"][0], doc["reports"][sessions.index("AHC-7")]
     assert first["membership"]["FRA"]["bloc"] == last["membership"]["FRA"]["bloc"]
+    # every session of the calendar is listed, with data or not
+    listed = {row["session"]: row for row in doc["sessions"]}
+    assert set(sessions) <= set(listed)
+    assert all(listed[s]["has_data"] == (s in sessions) for s in listed)
 
 
 def test_write_stores_blocs_idempotently(tmp_path, loaded_dir):
@@ -129,9 +138,24 @@ def test_export_for_gephi(tmp_path, loaded_dir, fmt):
     assert G.nodes["USA"]["bloc"] == G.nodes["GBR"]["bloc"] != G.nodes["RUS"]["bloc"]
 
 
-def test_empty_window_is_a_clear_error(loaded_dir):
-    r = blocs("report", "--session", "AHC-3", data_dir=loaded_dir)
-    assert r.returncode == 1 and "no positions in this window" in r.stderr
+def test_wrong_or_empty_sessions_are_one_line_errors_listing_sessions_with_data(loaded_dir):
+    from graphkit import api
+    from graphkit.store.embedded import EmbeddedStore
+
+    s = EmbeddedStore(loaded_dir)
+    try:
+        calendar = api.session_calendar(s, "positions")
+    finally:
+        s.close()
+    with_data = [c.id for c in calendar if c.has_data]
+    empty = [c.id for c in calendar if not c.has_data]
+    listed = "sessions with positions: " + ", ".join(with_data)
+    for session in ["ahc-7", "AHC-9", *empty[:1]]:
+        r = blocs("report", "--session", session, data_dir=loaded_dir)
+        assert r.returncode == 1 and r.stderr.count("\n") == 1, r.stderr
+        assert r.stderr.startswith("Error: ") and listed in r.stderr
+        assert "load data first" not in r.stderr
+    assert "did you mean AHC-7" in blocs("report", "--session", "ahc-7", data_dir=loaded_dir).stderr
 
 
 def test_query_command_refuses_write_queries_and_lists_reads_only(loaded_dir):

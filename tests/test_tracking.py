@@ -46,8 +46,21 @@ def test_low_overlap_gets_a_new_id():
 def test_a_bloc_keeps_its_id_when_half_its_members_stay_away():
     m = match_blocs({0: WEST, 1: EAST}, {5: {"USA", "GBR", "CAN"}, 6: EAST})
     assert m.mapping == {5: 0, 6: 1}
-    assert m.jaccard[5] == 0.5
+    assert m.jaccard[5] == 1.0  # measured on the actors present in both sessions
     assert m.splits == ()  # absentees are not a split
+
+
+def test_a_bloc_that_grows_with_newcomers_keeps_its_id():
+    # seven states with enough positions in one session, thirty-eight in the next
+    newcomers = {f"N{k:02d}" for k in range(31)}
+    m = match_blocs({0: WEST | {"NOR"}, 1: EAST}, {3: EAST, 4: WEST | {"NOR"} | newcomers})
+    assert m.mapping == {3: 1, 4: 0}
+    assert m.jaccard[4] == 1.0
+
+
+def test_one_shared_member_is_not_a_match():
+    m = match_blocs({0: WEST}, {0: {"USA"} | SOUTH})
+    assert m.mapping == {0: 1} and m.new == (0,)
 
 
 def test_absentees_do_not_dilute_split_shares():
@@ -138,3 +151,34 @@ def test_a_session_without_blocs_does_not_end_the_lineages():
     assert t.lineage["S1"] == t.lineage["S3"], "the blocs keep their ids across the gap"
     assert t.swings == ()
     assert set(t.sessions) == {"S1", "S2", "S3"}
+
+
+def test_a_weak_session_gets_ids_but_is_no_link_of_the_chain():
+    before = partition(WEST, EAST, labels=[0, 1])
+    noise = partition(WEST | EAST, labels=[5])  # one blob read into a noisy session
+    after = partition(WEST, EAST, labels=[3, 4])
+    t = track([("S1", before, None), ("S2", noise, None), ("S3", after, None)], weak={"S2"})
+    assert t.weak == ("S2",) and set(t.lineage) == {"S1", "S3"}
+    assert t.lineage["S1"] == t.lineage["S3"], "the chain skips the weak session"
+    assert t.splits == t.merges == t.swings == ()
+    (blob_id,) = t.weak_blocs["S2"]
+    assert blob_id in {0, 1} and set(t.weak_blocs["S2"][blob_id]) == WEST | EAST
+    linked = track([("S1", before, None), ("S2", noise, None), ("S3", after, None)])
+    assert linked.merges and linked.splits, "read as a link, the blob merges and splits"
+
+
+def test_weak_sessions_before_the_first_link_do_not_lend_their_ids():
+    weak = partition(WEST, labels=[0])
+    first = partition(WEST, EAST, labels=[0, 1])
+    t = track([("S0", weak, None), ("S1", first, None)], weak={"S0"})
+    assert t.weak_blocs["S0"] == {0: tuple(sorted(WEST))}
+    assert sorted(t.lineage["S1"]) == [1, 2], "ids are never reused"
+
+
+def test_swings_only_of_firmly_placed_actors():
+    s1 = partition(WEST, EAST)
+    s2 = partition(WEST - {"JPN"}, EAST | {"JPN"})
+    firm = {"S1": WEST | EAST, "S2": (WEST | EAST) - {"JPN"}}
+    assert [w.actor for w in track([("S1", s1, None), ("S2", s2, None)]).swings] == ["JPN"]
+    t = track([("S1", s1, None), ("S2", s2, None)], firm=firm)
+    assert t.swings == () and t.firm_only
