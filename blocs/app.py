@@ -150,7 +150,10 @@ def load(
             TextColumn("{task.completed}/{task.total} batches"),
             TimeElapsedColumn(),
         )
-        with store_of(ctx) as store, Progress(*columns, console=err, transient=True) as bar:
+        with (
+            store_of(ctx) as store,
+            Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar,
+        ):
             task = bar.add_task("Writing", total=len(plan.steps))
             execute(store, plan, lambda n: bar.advance(task, n))
         what = [f"{len(plan.events):,} events, {plan.positions:,} positions"]
@@ -324,5 +327,12 @@ cli_plots.register(app)
 
 
 def main() -> None:
-    """The `blocs` console script."""
-    app(prog_name="blocs")
+    """The `blocs` console script. The last line of defence: an error a command did not turn
+    into a message (a refused output path, say) is still one line, never a traceback."""
+    from blocs.common import fail_line
+    from graphkit.errors import BlocsError
+
+    try:
+        app(prog_name="blocs")
+    except (BlocsError, OSError, MemoryError) as exc:
+        sys.exit(fail_line(exc))

@@ -32,10 +32,17 @@ class _Console(Console):
     """A console whose renderables keep their natural width when the output is not a terminal
     (Rich would fold them at 80 columns); COLUMNS, when set, still wins."""
 
+    @property
+    def fixed_width(self) -> bool:
+        """Output to a terminal, or COLUMNS set: lines must fit `width`."""
+        return self.is_terminal or "COLUMNS" in os.environ
+
     def print(self, *objects, **kwargs) -> None:
-        if not self.is_terminal and "COLUMNS" not in os.environ and objects:
+        if not self.fixed_width and objects:
+            wide = self.options.update(width=_MAX_PIPED_WIDTH, max_width=_MAX_PIPED_WIDTH)
             natural = max(
-                (self.measure(o).maximum for o in objects if not isinstance(o, str)), default=80
+                (self.measure(o, options=wide).maximum for o in objects if not isinstance(o, str)),
+                default=80,
             )
             self.width = max(80, min(natural, _MAX_PIPED_WIDTH))
         super().print(*objects, **kwargs)
@@ -67,25 +74,29 @@ def handled():
     """Turn library errors (and refused files) into one-line messages and a non-zero exit."""
     try:
         yield
-    except BlocsError as exc:
-        _fail(exc)
-    except OSError as exc:  # an output or input path the system refused (a folder, no space)
+    except (BlocsError, OSError, MemoryError) as exc:
+        raise typer.Exit(fail_line(exc)) from None
+
+
+def fail_line(exc: BaseException) -> int:
+    """Print an error as `Error: ...` lines (one per problem) and return the exit code."""
+    from graphkit.errors import LoadErrors
+
+    if isinstance(exc, OSError):  # a path the system refused (a folder, no space, no access)
         name = exc.filename if exc.filename is not None else ""
         where = f"{printable(name)}: " if name != "" else ""
         _print_errors([f"{where}{exc.strerror or type(exc).__name__}"])
-        raise typer.Exit(1) from None
-
-
-def _fail(exc: BlocsError):
-    from graphkit.errors import LoadErrors
-
+        return 1
+    if isinstance(exc, MemoryError):
+        _print_errors(["out of memory (is an input far larger than it should be?)"])
+        return 1
     items = exc.errors if isinstance(exc, LoadErrors) and exc.errors else [exc]
     lines = [printable(str(e)) or type(e).__name__ for e in items]
-    hint = _hint(exc)
+    hint = _hint(exc) if isinstance(exc, BlocsError) else ""
     if hint:
         lines[-1] += hint
     _print_errors(lines)
-    raise typer.Exit(1) from None
+    return 1
 
 
 def _print_errors(lines: list[str]) -> None:
@@ -143,31 +154,67 @@ def print_rows(rows: list[dict], fmt: Fmt, title: str | None = None) -> None:
             writer.writerow([printable(_cell(row.get(c))) for c in columns])
         sys.stdout.write(buf.getvalue())
         return
-    out.print(rows_table(rows, columns, title))
+    cells = [[printable(_table_cell(row.get(c))) for c in columns] for row in rows]
+    headers = [printable(c) for c in columns]
+    if out.fixed_width and _narrowest(headers, cells) > out.width:
+        _print_records(headers, cells, title)  # a table would have to break words
+    else:
+        out.print(rows_table(rows, columns, title))
     if not rows:
         out.print("(no rows)")
 
 
+def _longest_words(headers: list[str], cells: list[list[str]]) -> list[int]:
+    return [
+        max((len(w) for v in [h, *(r[i] for r in cells)] for w in v.split()), default=1)
+        for i, h in enumerate(headers)
+    ]
+
+
+def _narrowest(headers: list[str], cells: list[list[str]]) -> int:
+    """The narrowest table with no word broken: each column as wide as its longest word,
+    plus Rich's borders and padding (3 per column and 1)."""
+    return sum(_longest_words(headers, cells)) + 3 * len(headers) + 1
+
+
+def _print_records(headers: list[str], cells: list[list[str]], title: str | None) -> None:
+    """One block per row (`name  value` lines), for tables too wide for the terminal: values
+    wrap at spaces only, so no word, id or number is ever cut."""
+    import textwrap
+
+    key_width = max((len(h) for h in headers), default=0) + 2
+    room = max(out.width - key_width, 20)
+    lines = [printable(title)] if title else []
+    for n, row in enumerate(cells, 1):
+        lines.append(f"-- {n} of {len(cells)} --")
+        for header, value in zip(headers, row, strict=True):
+            parts = textwrap.wrap(value, room, break_long_words=False, break_on_hyphens=False)
+            parts = parts or [""]
+            lines.append(f"{header:<{key_width}}{parts[0]}".rstrip())
+            lines += [" " * key_width + part for part in parts[1:]]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
 def rows_table(rows: list[dict], columns: list[str], title: str | None = None):
-    """A Rich table that never breaks a word of its headers, keeps codes, ids, dates and
-    numbers on one line, and wraps only prose at word boundaries."""
+    """A Rich table that never breaks a word: each column is at least as wide as its longest
+    word (header and cells), codes, ids, dates and numbers stay on one line, and only prose
+    wraps, at spaces."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=printable(title) if title else None, show_lines=False)
     cells = [[printable(_table_cell(row.get(c))) for c in columns] for row in rows]
-    for i, col in enumerate(columns):
+    headers = [printable(c) for c in columns]
+    for i, (header, longest) in enumerate(zip(headers, _longest_words(headers, cells),
+                                              strict=True)):  # fmt: skip
         values = [r[i] for r in cells]
         numeric = bool(values) and all(_NUMBER.fullmatch(v) for v in values if v)
-        tokens = all(len(v) <= 24 and " " not in v for v in values)
-        header = printable(col)
-        longest_word = max((len(w) for w in header.split()), default=1)
         table.add_column(
             header,
             justify="right" if numeric else "left",
-            no_wrap=numeric or tokens,
-            min_width=min(max(longest_word, 1), 24),
-            overflow="fold",  # only a word longer than its column is folded
+            no_wrap=all(" " not in v for v in values),
+            min_width=longest,
+            overflow="fold",  # reached only when a single word is wider than the terminal
         )
     for r in cells:
         table.add_row(*(Text(v) for v in r))  # Text: never markup

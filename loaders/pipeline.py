@@ -157,9 +157,12 @@ def plan_load(
     if bundled:
         vote_files += [(p, None, None, None) for p in bundled_votes_files()]
     for vpath, rc_path, topics_path, vsessions in vote_files:
-        merge(plan, plan_votes(vpath, rc_path, topics_path=topics_path,
-                               sessions_filter=vsessions or None,
-                               with_reference=False))  # fmt: skip
+        vplan = plan_votes(vpath, rc_path, topics_path=topics_path,
+                           sessions_filter=vsessions or None, with_reference=False)  # fmt: skip
+        if not vplan.votes:
+            wanted = ", ".join(str(s)[:20] for s in vsessions or ())
+            raise LoadError(f"holds no votes of session(s) {wanted}", file=str(vpath))
+        merge(plan, vplan)
     plan.steps = reference_steps(ref) + plan.steps
     return plan, unresolved
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,25 @@ import pytest
 from graphkit.store.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
-UNVOTES = ROOT.parent / "shared" / "data" / "unvotes"
+# the source reports and UN roll calls beside the clone (BLOCS_SHARED_DIR points elsewhere)
+SHARED = Path(os.environ.get("BLOCS_SHARED_DIR") or ROOT.parent / "shared")
+SEEDS = SHARED / "seeds"
+UNVOTES = SHARED / "data" / "unvotes"
 
 
 def pytest_addoption(parser):
     parser.addoption("--slow", action="store_true", help="also run long soak variants")
+
+
+# Hostile figures of the run (kills survived, concurrent runs, bad inputs tried, damaged
+# snapshots), each counted by a test only once it checked that nothing was lost.
+TALLY: Counter = Counter()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if TALLY:
+        figures = ", ".join(f"{name}: {n}" for name, n in sorted(TALLY.items()))
+        terminalreporter.write_line(f"reliability (each with nothing lost): {figures}")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -75,7 +89,8 @@ def blocs(*args: str, data_dir: Path | None = None, env: dict | None = None, **k
     full_env.update(env or {})
     full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
     cmd = [sys.executable, "-m", "blocs", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=300, **kw)
+    kw.setdefault("timeout", 300)
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, **kw)
 
 
 def counts(store) -> tuple[dict, dict]:
