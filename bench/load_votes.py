@@ -34,14 +34,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _figures import vm_hwm_mb  # noqa: E402
+from _figures import figure, vm_hwm_mb  # noqa: E402
 
 from graphkit.store.embedded import EmbeddedStore  # noqa: E402
 from graphkit.store.ingest import BATCH  # noqa: E402
 from loaders.pipeline import execute  # noqa: E402
 from loaders.votes import plan_from, read_votes  # noqa: E402
 
-UNVOTES = ROOT.parent / "shared" / "data" / "unvotes"
+UNVOTES = Path(os.environ.get("BLOCS_SHARED_DIR") or ROOT.parent / "shared") / "data" / "unvotes"
 console = Console()
 
 
@@ -54,8 +54,6 @@ def parse_sessions(text: str | None) -> list[int] | None:
         lo, _, hi = part.partition("-")
         out.extend(range(int(lo), int(hi or lo) + 1))
     return out
-
-    return None
 
 
 def cpu_seconds(pid: int | None) -> float:
@@ -148,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
         console.print(
             f"CPU-bound overall (what an idle machine gives): {busy:.2f} s = {n / busy:,.0f} rows/s"
         )
+        figure("votes loaded", n, "votes")
+        figure("votes read + validate", n / t_read, "rows/s")
+        figure("votes read + validate (CPU)", n / max(c_read, 1e-9), "rows/s")
+        figure("votes write", n / t_write, "rows/s")
+        figure("votes load overall", n / total, "rows/s")
+        figure("votes load peak memory", peak, "MB")
         return 0
     finally:
         if tmp:

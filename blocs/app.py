@@ -5,7 +5,7 @@ Library errors (all `BlocsError`) become one line `Error: ...` on stderr and exi
 
 from __future__ import annotations
 
-import json
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -19,20 +19,50 @@ from blocs.common import (
     Fmt,
     err,
     handled,
+    json_text,
+    note,
     out,
     parse_param,
     print_rows,
     store_of,
 )
+from graphkit.textsafe import printable
 
+# rich_markup_mode=None: Click's plain help, which wraps at the terminal's width and never
+# truncates an option name (Rich's help panels cut `--no-expand-groups` at 80 columns), and
+# plain one-line usage errors instead of boxes.
 app = typer.Typer(
     help="Who sides with whom: voting blocs in UN negotiations, from reports and roll calls.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-db_app = typer.Typer(help="Inspect and manage the database.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Inspect and manage the database.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(db_app, name="db")
+
+
+def version() -> str:
+    """The installed package's version (the checkout's pyproject.toml when not installed)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("ahc-blocs")
+    except metadata.PackageNotFoundError:
+        import tomllib
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        with contextlib.suppress(OSError, tomllib.TOMLDecodeError, KeyError):
+            return tomllib.loads(pyproject.read_text())["project"]["version"]
+        return "unknown"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"blocs {version()}\n")
+        raise typer.Exit()
 
 
 @app.callback()
@@ -46,6 +76,12 @@ def global_options(
         Path | None,
         typer.Option(help="Data dir of the embedded database (or BLOCS_DATA_DIR)."),
     ] = None,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Global options: which database to use."""
     ctx.obj = {"uri": uri, "data_dir": data_dir}
@@ -65,6 +101,12 @@ def load(
     roll_calls: Annotated[
         Path | None,
         typer.Option(help="unvotes roll-calls file (default: un_roll_calls.csv.gz beside it)."),
+    ] = None,
+    topics: Annotated[
+        Path | None,
+        typer.Option(
+            help="unvotes roll-call topics (default: un_roll_call_issues.csv.gz beside it)."
+        ),
     ] = None,
     vote_session: Annotated[
         list[str] | None,
@@ -96,6 +138,7 @@ def load(
             reports=list(report or []),
             votes=votes,
             roll_calls=roll_calls,
+            topics=topics,
             vote_sessions=vote_session or None,
             session=session,
         )
@@ -107,15 +150,18 @@ def load(
             TextColumn("{task.completed}/{task.total} batches"),
             TimeElapsedColumn(),
         )
-        with store_of(ctx) as store, Progress(*columns, console=err, transient=True) as bar:
+        with (
+            store_of(ctx) as store,
+            Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar,
+        ):
             task = bar.add_task("Writing", total=len(plan.steps))
             execute(store, plan, lambda n: bar.advance(task, n))
-        what = [f"{len(plan.events)} events, {plan.positions} positions"]
+        what = [f"{len(plan.events):,} events, {plan.positions:,} positions"]
         if plan.votes:
-            what.append(f"{plan.votes} votes")
-        err.print(
+            what.append(f"{plan.votes:,} votes")
+        note(
             f"Loaded {' and '.join(what)} from {len(plan.files)} file(s) "
-            f"into {store.backend} ({store.where})."
+            f"into {store.backend} ({printable(store.where)})."
         )
 
 
@@ -123,11 +169,7 @@ def _warn_unresolved(path, unresolved) -> None:
     """Names the extractor could not resolve: reported with the closest known names."""
     for u in unresolved:
         hint = f" (closest: {', '.join(u.suggestions)})" if u.suggestions else ""
-        err.print(
-            f"Warning: {path}:{u.char_start}: no actor named {u.name!r}{hint}",
-            highlight=False,
-            markup=False,
-        )
+        note(printable(f"Warning: {path}:{u.char_start}: no actor named {u.name!r}{hint}"))
 
 
 @app.command()
@@ -145,13 +187,18 @@ def extract(
     stderr with the closest known names. `blocs load --report FILE` writes the events.
     """
     from loaders.extract import extract_file, render_table, to_json
+    from loaders.pipeline import check_date, check_report_file
 
     with handled():
+        if date is not None:
+            check_date(date)
+        for p in files:
+            check_report_file(p)
         results = [(str(p), extract_file(p, session=session, date=date)) for p in files]
     for path, result in results:
         _warn_unresolved(path, result.unresolved)
     if fmt is ExtractFmt.json:
-        sys.stdout.write(json.dumps(to_json(results), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(to_json(results)) + "\n")
     else:
         out.print(render_table(results))
 
@@ -172,9 +219,9 @@ def db_status(
                 "nodes": {r["label"]: r["nodes"] for r in labels},
                 "relationships": {r["type"]: r["relationships"] for r in rels},
             }
-            sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+            sys.stdout.write(json_text(doc) + "\n")
             return
-        out.print(f"Backend: {store.backend} ({store.where})")
+        out.print(f"Backend: {store.backend} ({printable(store.where)})", markup=False)
         print_rows(labels, fmt, "Nodes")
         print_rows(rels, fmt, "Relationships")
 
@@ -186,20 +233,43 @@ def db_reset(
 ) -> None:
     """Delete every node and relationship."""
     if not yes:
-        err.print("Error: this deletes all data; run again with --yes to confirm.")
+        note("Error: this deletes all data; run again with --yes to confirm.")
         raise typer.Exit(2)
     with handled(), store_of(ctx) as store:
         store.reset()
-        err.print(f"Deleted all data in {store.backend} ({store.where}).")
+        note(f"Deleted all data in {store.backend} ({printable(store.where)}).")
 
 
 @db_app.command("recover")
-def db_recover(ctx: typer.Context) -> None:
-    """Move a damaged embedded snapshot aside and restore the previous good one."""
+def db_recover(
+    ctx: typer.Context,
+    empty: Annotated[
+        bool,
+        typer.Option(
+            "--empty",
+            help="When no snapshot can be restored: move both aside and start empty.",
+        ),
+    ] = False,
+) -> None:
+    """Check the embedded snapshots; if dump.rdb is damaged or missing, restore the previous one.
+
+    A healthy snapshot is left alone. Damaged files are kept as dump.rdb.damaged-*.
+    """
+    from graphkit.store import Settings
     from graphkit.store.server import recover
 
     with handled():
-        err.print(recover(ctx.obj["data_dir"]))
+        if ctx.obj["uri"]:
+            raise _not_embedded()
+        settings = Settings.from_env(None, None, ctx.obj["data_dir"])
+        note(printable(recover(settings.data_dir, empty=empty, notify=note,
+                               lock_timeout=settings.lock_timeout)))  # fmt: skip
+
+
+def _not_embedded():
+    from graphkit.errors import StoreUnavailable
+
+    return StoreUnavailable("`db recover` repairs the embedded database; Neo4j keeps no snapshots")
 
 
 @app.command()
@@ -211,7 +281,7 @@ def positions(
     """List every actor position: event, session, date, issue, option, actor, stance, source."""
     with handled(), store_of(ctx) as store:
         rows = store.run("positions", session=session)
-        print_rows(rows, fmt, f"Positions{' in ' + session if session else ''}")
+        print_rows(rows, fmt, f"Positions{' in ' + printable(session) if session else ''}")
 
 
 @app.command()
@@ -262,5 +332,12 @@ cli_plots.register(app)
 
 
 def main() -> None:
-    """The `blocs` console script."""
-    app(prog_name="blocs")
+    """The `blocs` console script. The last line of defence: an error a command did not turn
+    into a message (a refused output path, say) is still one line, never a traceback."""
+    from blocs.common import fail_line
+    from graphkit.errors import BlocsError
+
+    try:
+        app(prog_name="blocs")
+    except (BlocsError, OSError, MemoryError) as exc:
+        sys.exit(fail_line(exc))

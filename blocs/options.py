@@ -122,6 +122,9 @@ WINDOW: dict[str, tuple[Any, Any]] = {
     "date_to": (Annotated[str | None, typer.Option("--to", help="Last date (YYYY-MM-DD).")],
                 None),
     "issue": (Annotated[str | None, typer.Option(help="Issue key prefix, e.g. art64.")], None),
+    "topic": (Annotated[str | None, typer.Option(help="General Assembly roll calls on one topic: "
+                                                      "me, nu, di, hr, co, ec (or the name).")],
+              None),
     "source": (
         Annotated[Source, typer.Option(help="Stated positions, recorded votes, or both.")],
         Source.positions,
@@ -197,6 +200,7 @@ def make_window(**values: Any):
         date_to=values.get("date_to"),
         issue=values.get("issue"),
         source=source.value if isinstance(source, StrEnum) else source,
+        topic=values.get("topic"),
     )
 
 

@@ -109,6 +109,7 @@ class RollCall:
     resolution: str | None
     issue: str  # issue key, e.g. "unga-rc-9087" or a resolution key
     source: str
+    topics: tuple[str, ...] = ()  # General Assembly topic codes (me, nu, di, hr, co, ec)
 
 
 @dataclass(frozen=True)

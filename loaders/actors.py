@@ -19,6 +19,8 @@ import yaml
 from graphkit.model import Actor
 from loaders.resources import data_dir
 
+MAX_NAME = 200  # the longest actor name is ~60 characters: longer input is no name (and is
+# neither normalized into the cache nor compared letter by letter for suggestions)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _SPACES = re.compile(r"\s+")
 
@@ -65,7 +67,7 @@ class ActorIndex:
 
     def resolve(self, name: str) -> str | None:
         """The code for a name as written in a report, or None."""
-        if not isinstance(name, str):
+        if not isinstance(name, str) or len(name) > MAX_NAME:
             return None
         if name in self.actors:
             return name
@@ -73,7 +75,7 @@ class ActorIndex:
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """Closest known names, as 'Name (CODE)', for error messages."""
-        key = normalize(str(name))
+        key = normalize(str(name)[:MAX_NAME])
         matches = difflib.get_close_matches(key, list(self._by_alias), n=n * 3, cutoff=0.6)
         if matches:  # keep only those nearly as close as the best one
             best = difflib.SequenceMatcher(None, key, matches[0]).ratio()

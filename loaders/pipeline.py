@@ -67,9 +67,37 @@ def _position_plan(files: list[Path], ref: ActorIndex) -> LoadPlan:
     return plan
 
 
+MAX_REPORT_BYTES = 64 << 20  # the largest seed report is ~0.1 MB; a device is never a report
+
+
+def check_report_file(path: Path | str) -> None:
+    """A report must be a regular file of sensible size: `/dev/zero`, a pipe or a folder given
+    as a report would otherwise be read until memory runs out."""
+    import os
+    import stat
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise LoadError("no such file", file=str(path)) from None
+    except OSError as exc:
+        raise LoadError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise LoadError("is a folder; give the report files themselves", file=str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise LoadError("is not a regular file (a device or a pipe?)", file=str(path))
+    if st.st_size > MAX_REPORT_BYTES:
+        raise LoadError(
+            f"is {st.st_size / 2**20:,.0f} MB; reports are read whole and limited to "
+            f"{MAX_REPORT_BYTES >> 20} MB (split it)",
+            file=str(path),
+        )
+
+
 def _report_plan(path: Path, session: str | None, date: str | None):
     from loaders.extract import extract_file, to_events
 
+    check_report_file(path)
     result = extract_file(path, session=session, date=date)
     events = to_events(path, result, default_session=session)
     plan = LoadPlan(files=[str(path)], events=events, steps=event_steps(events, Path(path).name))
@@ -83,6 +111,7 @@ def plan_load(
     reports: Sequence[Path] = (),
     votes: Path | None = None,
     roll_calls: Path | None = None,
+    topics: Path | None = None,
     vote_sessions: Iterable[int | str] | None = None,
     session: str | None = None,
     date: str | None = None,
@@ -92,21 +121,24 @@ def plan_load(
 
     paths: position files or folders; reports: prose reports (extracted, with provenance;
     `session`/`date` apply where a report does not say); votes: a roll-call file (unvotes
-    layout with `roll_calls` beside it, or the generic CSV), limited to `vote_sessions`.
+    layout with `roll_calls` and `topics` beside it, or the generic CSV), limited to
+    `vote_sessions`.
     bundled: the bundled dataset (default: when no source is given). Returns the plan and the
     names in reports that resolved to no actor (for the caller to report).
     """
     if (session is not None or date is not None) and not reports:
         raise LoadError("a default session or date applies to prose reports only; none given")
-    if (roll_calls is not None or vote_sessions) and votes is None:
-        raise LoadError("a roll-calls file or vote sessions apply to a votes file; none given")
+    if (roll_calls is not None or topics is not None or vote_sessions) and votes is None:
+        raise LoadError(
+            "a roll-calls file, a topics file or vote sessions apply to a votes file; none given"
+        )
     if session is not None and session not in load_sessions():
         import difflib
 
         close = difflib.get_close_matches(session, list(load_sessions()), n=3)
         raise LoadError(f"unknown session {session!r}", value=session, suggestions=close)
     if date is not None:
-        _check_date(date)
+        check_date(date)
     if bundled is None:
         bundled = not (paths or reports or votes)
     ref = reference().copy()  # position files may declare extra actors
@@ -121,23 +153,27 @@ def plan_load(
         unresolved += [(str(path), u) for u in missing]
     from loaders.votes import bundled_votes_files, plan_votes
 
-    vote_files = [(Path(votes), roll_calls, vote_sessions)] if votes is not None else []
+    vote_files = [(Path(votes), roll_calls, topics, vote_sessions)] if votes is not None else []
     if bundled:
-        vote_files += [(p, None, None) for p in bundled_votes_files()]
-    for vpath, rc_path, vsessions in vote_files:
-        merge(plan, plan_votes(vpath, rc_path, sessions_filter=vsessions or None,
-                               with_reference=False))  # fmt: skip
+        vote_files += [(p, None, None, None) for p in bundled_votes_files()]
+    for vpath, rc_path, topics_path, vsessions in vote_files:
+        vplan = plan_votes(vpath, rc_path, topics_path=topics_path,
+                           sessions_filter=vsessions or None, with_reference=False)  # fmt: skip
+        if not vplan.votes:
+            wanted = ", ".join(str(s)[:20] for s in vsessions or ())
+            raise LoadError(f"holds no votes of session(s) {wanted}", file=str(vpath))
+        merge(plan, vplan)
     plan.steps = reference_steps(ref) + plan.steps
     return plan, unresolved
 
 
-def _check_date(date: str) -> None:
+def check_date(date: str) -> None:
     import datetime as dt
 
     try:
         dt.date.fromisoformat(date)
     except ValueError:
-        raise LoadError(f"date must be YYYY-MM-DD, got {date!r}", value=date) from None
+        raise LoadError(f"date must be YYYY-MM-DD, got {date[:40]!r}", value=date) from None
 
 
 def plan_positions(paths: Sequence[Path] | None = None) -> LoadPlan:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,14 @@ import pytest
 from graphkit.store.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
-UNVOTES = ROOT.parent / "shared" / "data" / "unvotes"
+# the source reports and UN roll calls beside the clone (BLOCS_SHARED_DIR points elsewhere)
+SHARED = Path(os.environ.get("BLOCS_SHARED_DIR") or ROOT.parent / "shared")
+SEEDS = SHARED / "seeds"
+UNVOTES = SHARED / "data" / "unvotes"
+
+# Hostile figures of the run (kills survived, concurrent runs, bad inputs tried, damaged
+# snapshots), each counted by a test only once it checked that nothing was lost.
+TALLY: Counter = Counter()
 
 
 NEO4J = bool(os.environ.get("NEO4J_URI"))
@@ -66,7 +73,10 @@ def pytest_runtest_teardown(item):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The count of store tests per backend, and the Neo4j version they ran against."""
+    """The hostile figures; the count of store tests per backend and the Neo4j version."""
+    if TALLY:
+        figures = ", ".join(f"{name}: {n}" for name, n in sorted(TALLY.items()))
+        terminalreporter.write_line(f"reliability (each with nothing lost): {figures}")
     per = {b: {"passed": 0, "failed": 0, "skipped": 0} for b in BACKENDS}
     for outcome in ("passed", "failed", "skipped", "error"):
         for rep in terminalreporter.stats.get(outcome, []):
@@ -224,7 +234,8 @@ def blocs(*args: str, data_dir=None, env: dict | None = None, **kw):
     full_env.update(env or {})
     full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
     cmd = [sys.executable, "-m", "blocs", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=300, **kw)
+    kw.setdefault("timeout", 300)
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, **kw)
 
 
 def counts(store) -> tuple[dict, dict]:

@@ -5,8 +5,9 @@ a list of steps (query name, parameters) and are atomic: all steps or none.
 
 - Neo4j: one explicit transaction for all steps.
 - Embedded: FalkorDB runs each query atomically but has no multi-query transactions, so a write
-  copies the graph to a staging key (GRAPH.COPY), writes there, and swaps it in with RENAME, then
-  snapshots to disk. Writers are serialized by a file lock on the data dir.
+  copies the graph to a staging key (GRAPH.COPY), writes there, swaps it in and snapshots to
+  disk; a failed snapshot swaps the old graph back. Writers are serialized by a lock on the
+  data dir (`embedded.py`, `server.py`, `datadir.py`, `snapshots.py`).
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graphkit.errors import QueryError
+from graphkit.errors import QueryError, StoreUnavailable
 from graphkit.model import LABELS
 from graphkit.store.queries import NamedQuery, get_query
 
 GRAPH_NAME = "blocs"
 Step = tuple[str, dict[str, Any]]
 Progress = Callable[[int], None]
+Notify = Callable[[str], None]
 
 _CONSTRAINT = re.compile(
     r"CREATE CONSTRAINT \w+ IF NOT EXISTS FOR \((\w+):(\w+)\) REQUIRE \1\.(\w+) IS UNIQUE", re.I
@@ -141,6 +143,7 @@ class Settings:
     password: str | None = field(default=None, repr=False)  # never printed
     database: str | None = None
     data_dir: str | Path | None = None  # embedded store's data dir
+    lock_timeout: float = 300.0  # seconds to wait for another writer of the embedded store
 
     @classmethod
     def from_env(
@@ -150,7 +153,7 @@ class Settings:
         data_dir: str | Path | None = None,
     ) -> Settings:
         """Explicit values win; then NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE,
-        BLOCS_DATA_DIR from `env` (default: the process environment)."""
+        BLOCS_DATA_DIR, BLOCS_LOCK_TIMEOUT from `env` (default: the process environment)."""
         env = os.environ if env is None else env
         return cls(
             uri=uri or env.get("NEO4J_URI") or None,
@@ -158,11 +161,27 @@ class Settings:
             password=env.get("NEO4J_PASSWORD"),
             database=env.get("NEO4J_DATABASE") or None,
             data_dir=data_dir or env.get("BLOCS_DATA_DIR") or None,
+            lock_timeout=_seconds(env.get("BLOCS_LOCK_TIMEOUT"), cls.lock_timeout),
         )
 
 
-def open_store(settings: Settings | None = None) -> Store:
-    """Neo4j when the settings name a URI, else the embedded default."""
+def _seconds(text: str | None, default: float) -> float:
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 86400:  # nan fails both comparisons
+        raise StoreUnavailable(
+            f"BLOCS_LOCK_TIMEOUT must be a number of seconds from 0 to 86400, got {text[:40]!r}"
+        )
+    return value
+
+
+def open_store(settings: Settings | None = None, *, notify: Notify | None = None) -> Store:
+    """Neo4j when the settings name a URI, else the embedded default. `notify` receives the
+    embedded store's waiting messages (another writer holds the database)."""
     cfg = settings or Settings.from_env()
     if cfg.uri:
         from graphkit.store.neo4j import Neo4jStore
@@ -170,15 +189,19 @@ def open_store(settings: Settings | None = None) -> Store:
         return Neo4jStore(cfg.uri, cfg.user, cfg.password, cfg.database)
     from graphkit.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(cfg.data_dir)
+    return EmbeddedStore(cfg.data_dir, lock_timeout=cfg.lock_timeout, notify=notify)
 
 
 @contextlib.contextmanager
 def connect(
-    uri: str | None = None, data_dir: str | Path | None = None, *, settings: Settings | None = None
+    uri: str | None = None,
+    data_dir: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    notify: Notify | None = None,
 ) -> Iterator[Store]:
-    """A store for the duration of a `with` block (closed, and saved if embedded, at the end)."""
-    store = open_store(settings or Settings.from_env(uri=uri, data_dir=data_dir))
+    """A store for the duration of a `with` block (closed at the end)."""
+    store = open_store(settings or Settings.from_env(uri=uri, data_dir=data_dir), notify=notify)
     try:
         yield store
     finally:

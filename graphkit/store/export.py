@@ -17,6 +17,15 @@ from graphkit.model import Position
 from graphkit.store import Store
 
 SOURCES = {"positions": "position", "votes": "vote", "both": None}
+# The General Assembly roll calls' topics (the unvotes data's `un_roll_call_issues`)
+UNGA_TOPICS = {
+    "me": "Palestinian conflict",
+    "nu": "Nuclear weapons and nuclear material",
+    "di": "Arms control and disarmament",
+    "hr": "Human rights",
+    "co": "Colonialism",
+    "ec": "Economic development",
+}
 
 
 @dataclass(frozen=True)
@@ -28,10 +37,21 @@ class Window:
     date_to: str | None = None
     issue: str | None = None
     source: str = "positions"
+    topic: str | None = None  # a General Assembly topic code (hr) or name (human rights)
 
     def __post_init__(self) -> None:
         if self.source not in SOURCES:
-            raise InvalidParams(f"source must be one of {', '.join(SOURCES)}, got {self.source!r}")
+            raise InvalidParams(
+                f"source must be one of {', '.join(SOURCES)}, got {self.source!r}", param="source"
+            )
+        if self.topic is not None:
+            object.__setattr__(self, "topic", topic_code(self.topic))
+            if self.source == "positions":
+                raise InvalidParams(
+                    "a topic selects General Assembly roll calls, which are votes: choose the "
+                    "votes (or both) as the source",
+                    param="source",
+                )
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value is not None:
@@ -39,7 +59,9 @@ class Window:
                     dt.date.fromisoformat(value)
                 except (TypeError, ValueError):
                     raise InvalidParams(
-                        f"{name.replace('_', ' ')} must be a date YYYY-MM-DD, got {value!r}"
+                        f"{name.replace('_', ' ')} must be a date YYYY-MM-DD, got "
+                        f"{str(value)[:40]!r}",
+                        param=name,
                     ) from None
 
     def params(self) -> dict:
@@ -48,8 +70,19 @@ class Window:
             "date_from": self.date_from,
             "date_to": self.date_to,
             "issue": self.issue,
+            "topic": self.topic,
             "kind": SOURCES[self.source],
         }
+
+
+def topic_code(text: str) -> str:
+    """`hr`, `HR` or `human rights` -> `hr`; anything else is refused with the known topics."""
+    key = str(text).strip().lower()
+    for code, name in UNGA_TOPICS.items():
+        if key in (code, name.lower()):
+            return code
+    known = ", ".join(f"{c} ({n})" for c, n in UNGA_TOPICS.items())
+    raise InvalidParams(f"unknown topic {str(text)[:40]!r}; the topics are {known}", param="topic")
 
 
 def export_positions(store: Store, window: Window = Window()) -> list[Position]:

@@ -75,6 +75,7 @@ def event_steps(events: list[Event], dataset: str) -> list[Step]:
                 "locator": cite.locator,
                 "text": cite.text,
                 "dataset": dataset,
+                "topics": None,
             }
         )
         sides = [("support", c) for c in ((ev.proposer,) if ev.proposer else ()) + ev.support]
@@ -131,6 +132,7 @@ def vote_steps(roll_calls: list[RollCall], votes: list[Vote], batch: int = BATCH
             "locator": None,
             "text": None,
             "dataset": rc.source,
+            "topics": list(rc.topics) or None,
         }
         for rc in roll_calls
     ]

@@ -5,6 +5,20 @@ from __future__ import annotations
 from graphkit.errors import QueryError, StoreUnavailable
 from graphkit.store import Store, _plain
 from graphkit.store.queries import NamedQuery, get_query
+from graphkit.textsafe import printable
+
+
+def redact_uri(uri: str) -> str:
+    """The URI as it may be printed: a password in it (`bolt://user:secret@host`) hidden."""
+    scheme, sep, rest = uri.partition("://")
+    if not sep:
+        return printable(uri)
+    authority, slash, path = rest.partition("/")
+    userinfo, at, host = authority.rpartition("@")
+    if at:
+        user = userinfo.split(":", 1)[0]
+        authority = f"{user}:***@{host}" if ":" in userinfo else f"{user}@{host}"
+    return printable(f"{scheme}://{authority}{slash}{path}")
 
 
 class Neo4jStore(Store):
@@ -15,7 +29,8 @@ class Neo4jStore(Store):
         import neo4j
         from neo4j import GraphDatabase
 
-        self.where = uri
+        shown = redact_uri(uri)
+        self.where = shown
         self.database = database
         try:
             # notifications (deprecations, unknown property keys on an empty database) are for
@@ -26,12 +41,12 @@ class Neo4jStore(Store):
             self.driver.verify_connectivity()
         except neo4j.exceptions.AuthError:
             raise StoreUnavailable(
-                f"Neo4j at {uri} refused the credentials for user '{user}' "
+                f"Neo4j at {shown} refused the credentials for user '{printable(user)}' "
                 "(check NEO4J_USER / NEO4J_PASSWORD)"
             ) from None
-        except Exception as exc:
+        except Exception as exc:  # the driver's text may hold the URI: only its kind is shown
             reason = type(exc).__name__
-            raise StoreUnavailable(f"cannot reach Neo4j at {uri} ({reason})") from None
+            raise StoreUnavailable(f"cannot reach Neo4j at {shown} ({reason})") from None
         self._ensure_schema()
 
     def server_version(self) -> str:
@@ -49,7 +64,7 @@ class Neo4jStore(Store):
                 result = session.run(query.text, params)
                 return [{k: _plain(v) for k, v in rec.items()} for rec in result]
         except Exception as exc:
-            raise QueryError(f"query '{query.name}' failed: {exc}") from exc
+            raise QueryError(f"query '{query.name}' failed: {printable(exc)}") from exc
 
     def _write(self, steps, progress) -> None:
         with self.driver.session(database=self.database) as session:
@@ -63,7 +78,9 @@ class Neo4jStore(Store):
             except BaseException as exc:
                 tx.rollback()
                 if isinstance(exc, Exception):
-                    raise QueryError(f"write failed, nothing was changed: {exc}") from exc
+                    raise QueryError(
+                        f"write failed, nothing was changed: {printable(exc)}"
+                    ) from exc
                 raise
 
     def reset(self) -> None:

