@@ -121,6 +121,13 @@ def load(
     session: Annotated[
         str | None, typer.Option(help="With --report: session where the report does not say.")
     ] = None,
+    allow_overlap: Annotated[
+        bool,
+        typer.Option(
+            "--allow-overlap",
+            help="Load passages that a loaded source already covers (counts them twice).",
+        ),
+    ] = False,
 ) -> None:
     """Load curated positions and recorded votes into the database (atomic, idempotent).
 
@@ -154,6 +161,8 @@ def load(
             store_of(ctx) as store,
             Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar,
         ):
+            if not allow_overlap:
+                _refuse_overlaps(store, plan)
             task = bar.add_task("Writing", total=len(plan.steps))
             execute(store, plan, lambda n: bar.advance(task, n))
         what = [f"{len(plan.events):,} events, {plan.positions:,} positions"]
@@ -163,6 +172,20 @@ def load(
             f"Loaded {' and '.join(what)} from {len(plan.files)} file(s) "
             f"into {store.backend} ({printable(store.where)})."
         )
+
+
+def _refuse_overlaps(store, plan) -> None:
+    """A passage already loaded from the same source would count twice: refuse, say the fix."""
+    from graphkit.errors import LoadError
+    from loaders.overlap import overlaps, refuse_overlaps
+
+    loaded = store.run("loaded_citations")
+    try:
+        refuse_overlaps(overlaps(plan, loaded), {r["id"]: r["dataset"] for r in loaded})
+    except LoadError as exc:
+        exc.args = (exc.args[0] + " (--allow-overlap loads them anyway; `blocs unload SOURCE` "
+                    "removes a loaded source)",)  # fmt: skip
+        raise
 
 
 def _warn_unresolved(path, unresolved) -> None:
@@ -180,6 +203,13 @@ def extract(
     ] = None,
     date: Annotated[str | None, typer.Option(help="Date where the report does not say.")] = None,
     fmt: Annotated[ExtractFmt, typer.Option("--format", help="Output format.")] = ExtractFmt.json,
+    draft: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write the events as a dataset file to review and `blocs load` "
+            "(one report only)."
+        ),
+    ] = None,
 ) -> None:
     """Side-taking events found in prose reports (printed, not written).
 
@@ -195,12 +225,70 @@ def extract(
         for p in files:
             check_report_file(p)
         results = [(str(p), extract_file(p, session=session, date=date)) for p in files]
+        if draft is not None:
+            _write_draft(draft, files, results, session)
     for path, result in results:
         _warn_unresolved(path, result.unresolved)
     if fmt is ExtractFmt.json:
         sys.stdout.write(json_text(to_json(results)) + "\n")
     else:
         out.print(render_table(results))
+
+
+def _write_draft(draft: Path, files, results, session) -> None:
+    """The extracted events as a curated dataset file (confidence and cue as comments)."""
+    from graphkit.errors import LoadError
+    from loaders.extract.draft import draft_yaml
+
+    if len(files) != 1:
+        raise LoadError("--draft writes one dataset file per report: give one report", file=None)
+    if draft.exists() and draft.is_dir():
+        raise LoadError("is a folder; give a file name such as draft.yaml", file=str(draft))
+    if not draft.parent.is_dir():
+        raise LoadError(f"folder {draft.parent} does not exist", file=str(draft))
+    text = draft_yaml(results[0][1].events, files[0], default_session=session)
+    try:
+        draft.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise LoadError(f"cannot write: {exc.strerror}", file=str(draft)) from None
+    note(f"Wrote a draft of {len(results[0][1].events)} event(s) to {printable(draft)}.")
+
+
+@app.command()
+def unload(
+    ctx: typer.Context,
+    source: Annotated[
+        str | None,
+        typer.Argument(help="A loaded source: dataset file or report name (see --list)."),
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the loaded sources.")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
+) -> None:
+    """Remove one loaded source's proposals and positions (atomic); other sources stay."""
+    from graphkit.errors import UnknownName
+
+    with handled(), store_of(ctx) as store:
+        sources = store.run("loaded_sources")
+        if list_ or source is None:
+            print_rows(sources, fmt, "Loaded sources")
+            return
+        names = {r["source"]: r for r in sources if r["source"]}
+        key = Path(source).name if Path(source).name in names else source
+        if key not in names:
+            import difflib
+
+            close = difflib.get_close_matches(key, list(names), n=3)
+            raise UnknownName(
+                f"no loaded source {source!r}"
+                + (f" (closest: {', '.join(close)})" if close else "; see `blocs unload --list`"),
+                suggestions=close,
+            )
+        store.write([("unload_source", {"dataset": key})])
+        row = names[key]
+        note(
+            f"Removed {row['proposals']:,} proposal(s) and {row['positions']:,} position(s) of "
+            f"{printable(key)}; stored blocs may be stale (`blocs report --all-sessions --write`)."
+        )
 
 
 @db_app.command("status")
