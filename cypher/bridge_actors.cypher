@@ -4,7 +4,7 @@
 // (at least `min_agreements` times with each). Needs blocs stored by `blocs report --write`.
 // params: session, method, min_agreements
 // :param session => 'AHC-7'
-// :param method => 'louvain'
+// :param method => 'net'
 // :param min_agreements => 3
 MATCH (a:Actor)-[ra:SUPPORTED|OPPOSED]->(p:Proposal {session: $session})
       <-[rb:SUPPORTED|OPPOSED]-(b:Actor)-[:IN_BLOC]->(bl:Bloc {session: $session, method: $method})

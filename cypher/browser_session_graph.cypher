@@ -5,7 +5,7 @@
 // proposals those states supported. Needs blocs stored by `blocs report --write`.
 // params: session, method
 // :param session => 'AHC-7'
-// :param method => 'louvain'
+// :param method => 'net'
 MATCH (b:Bloc {session: $session, method: $method})<-[m:IN_BLOC]-(a:Actor)
 OPTIONAL MATCH (a)-[r:SUPPORTED]->(p:Proposal {session: $session})
 RETURN b, m, a, r, p

@@ -4,7 +4,7 @@
 // so that `blocs report --write` replaces an earlier result instead of adding to it.
 // params: sessions, method
 // :param sessions => ['AHC-7']
-// :param method => 'louvain'
+// :param method => 'net'
 MATCH (b:Bloc)
 WHERE b.session IN $sessions AND b.method = $method
 DETACH DELETE b

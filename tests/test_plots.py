@@ -17,7 +17,7 @@ from graphkit.projection import project
 from graphkit.store.embedded import EmbeddedStore
 from tests.conftest import blocs
 
-FAST = api.Params(runs=20, null_shuffles=0)
+FAST = api.Params(runs=20, null_shuffles=0, include_weak=True)  # every swing, as before
 LONG = ("AFRICAN_GROUP", "ARAB_GROUP", "CARICOM", "EU")
 
 
@@ -91,7 +91,7 @@ def test_network_labels_every_actor_lists_every_bloc_and_says_how(synthetic):
     assert len(entries) == len(report.blocs) == 4
     assert {e.split()[0] for e in entries} == {f"#{b.id}" for b in report.blocs}
     title = fig.axes[0].get_title()
-    assert "AHC-9" in title and "louvain" in title and "10 runs" in title and "seed 0" in title
+    assert "AHC-9" in title and "method net" in title and "10 runs" in title and "seed 0" in title
 
 
 @pytest.mark.parametrize("dpi", [100, 220])
@@ -216,7 +216,7 @@ def test_flow_highlights_exactly_the_tracked_swings(real):
     listing = next(t.get_text() for t in fig.texts if t.get_gid() == "swing-list")
     assert all(actor in listing for actor, _, _ in swings)
     assert [t for t in fig.axes[0].texts if t.get_gid() == "swing-label"]
-    assert "louvain" in fig.axes[0].get_title()
+    assert "net" in fig.axes[0].get_title()
     quiet = plots.flow(view.reports, view.tracking, highlight_swings=False)
     assert not [t for t in quiet.axes[0].texts if t.get_gid() == "swing-label"]
 
@@ -238,7 +238,7 @@ def test_heatmap_groups_blocs_contiguously(real):
     assert np.allclose(M, M.T, equal_nan=True) and np.nanmin(M) >= -1 and np.nanmax(M) <= 1
     i, j = order.index("USA"), order.index("RUS")
     assert M[i, j] == pytest.approx(view.graph["USA"]["RUS"]["index"])
-    assert "AHC-7" in ax.get_title() and "louvain" in ax.get_title()
+    assert "AHC-7" in ax.get_title() and "net" in ax.get_title()
 
 
 # --------------------------------------------------------------------------- profile
