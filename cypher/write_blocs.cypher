@@ -4,7 +4,7 @@
 // stable id across sessions (`bloc`), label, cohesion and the parameters that produced it, and
 // a palette label Color0..Color7 (bloc mod 8) that cypher/blocs.grass colors in the Browser.
 // params: rows
-// :param rows => [{id: 'louvain/AHC-7/1', session: 'AHC-7', bloc: 1, label: 'USA, GBR + WEOG', method: 'louvain', resolution: 1.0, seed: 0, runs: 100, cohesion: 0.8, size: 30, modularity: 0.3, zscore: 5.0}]
+// :param rows => [{id: 'net/AHC-7/1', session: 'AHC-7', bloc: 1, label: 'USA, GBR + WEOG', method: 'net', resolution: 1.0, seed: 0, runs: 100, cohesion: 0.8, size: 30, modularity: 0.3, zscore: 5.0}]
 UNWIND $rows AS row
 MATCH (s:Session {id: row.session})
 MERGE (b:Bloc {id: row.id})

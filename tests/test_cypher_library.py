@@ -36,7 +36,7 @@ def test_article_proposals(loaded_store):
 
 
 def test_bridge_actors(loaded_store):
-    rows = loaded_store.run("bridge_actors", session="AHC-7", method="louvain", min_agreements=3)
+    rows = loaded_store.run("bridge_actors", session="AHC-7", method="net", min_agreements=3)
     assert rows
     assert all(r["blocs_reached"] >= 2 and len(r["agreements_by_bloc"]) >= 2 for r in rows)
 
@@ -58,7 +58,7 @@ def test_state_timeline(loaded_store):
 
 
 def test_browser_session_graph(loaded_store):
-    rows = loaded_store.run("browser_session_graph", session="AHC-7", method="louvain")
+    rows = loaded_store.run("browser_session_graph", session="AHC-7", method="net")
     assert rows
     bloc = rows[0]["b"]
     assert "Bloc" in bloc["_labels"] and any(lab.startswith("Color") for lab in bloc["_labels"])

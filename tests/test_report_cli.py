@@ -66,9 +66,11 @@ def test_all_sessions_tracks_blocs(loaded_dir):
     sessions = [r["session"] for r in doc["reports"]]
     assert sessions == sorted(sessions) and {"AHC-1", "AHC-5", "AHC-7"} <= set(sessions)
     assert doc["tracking"]["sessions"] == sessions
-    # the western camp keeps its tracked id from AHC-1 to AHC-7
+    # the two camps keep their tracked ids from AHC-1 to AHC-7
     first, last = doc["reports"][0], doc["reports"][sessions.index("AHC-7")]
-    assert first["membership"]["FRA"]["bloc"] == last["membership"]["FRA"]["bloc"]
+    for code in ("USA", "RUS"):
+        assert first["membership"][code]["bloc"] == last["membership"][code]["bloc"]
+    assert last["membership"]["USA"]["bloc"] != last["membership"]["RUS"]["bloc"]
     # every session of the calendar is listed, with data or not
     listed = {row["session"]: row for row in doc["sessions"]}
     assert set(sessions) <= set(listed)
