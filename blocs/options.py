@@ -19,6 +19,7 @@ import typer
 
 from graphkit.params import (
     BACKENDS,
+    ENGINES,
     MAX_BOOTSTRAP,
     MAX_RUNS,
     MAX_SHUFFLES,
@@ -29,6 +30,7 @@ from graphkit.params import (
 
 Method = StrEnum("Method", {m: m for m in METHODS})
 Backend = StrEnum("Backend", {b.replace("-", "_"): b for b in BACKENDS})
+Engine = StrEnum("Engine", {e: e for e in ENGINES})
 
 
 class Source(StrEnum):
@@ -108,6 +110,11 @@ ANALYSIS: dict[str, tuple[Any, Any]] = {
         Annotated[int, typer.Option(min=1, max=MAX_WORKERS, help="Processes for per-session "
                                                                   "analysis.")],
         2,
+    ),
+    "engine": (
+        Annotated[Engine, typer.Option(help="Where the consensus runs: inprocess, or gds "
+                                            "(Leiden in Neo4j; with --method louvain).")],
+        Engine(_DEFAULT.engine),
     ),
 }  # fmt: skip
 

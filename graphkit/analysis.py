@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import gc
 import multiprocessing as mp
-from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -85,6 +85,8 @@ class _Job:
     actor_kinds: Mapping[str, str] | None
     session_label: str | None
     min_cooccurrences: int
+    # projection -> runner (seed -> labels) for the consensus runs; None: in process
+    runner_factory: Callable[[Projection], Callable[[int], object]] | None = None
 
     @functools.cached_property
     def rows(self) -> list[Position]:
@@ -115,6 +117,7 @@ def analyze(
     actor_kinds: Mapping[str, str] | None = None,
     session_label: str | None = None,
     min_cooccurrences: int = 1,
+    runner_factory: Callable | None = None,
     **overrides,
 ) -> BlocReport:
     """Blocs of one set of positions (one session or a window of them).
@@ -126,7 +129,8 @@ def analyze(
     null model seed (shuffles seed+1 ..), the bootstrap seed (runs seed + b).
     """
     job = _Job(list(positions), replace(params or Params(), **overrides), membership or {},
-               actor_groups, actor_kinds, session_label, min_cooccurrences)  # fmt: skip
+               actor_groups, actor_kinds, session_label, min_cooccurrences,
+               runner_factory)  # fmt: skip
     with _one_blas_thread():
         return _finish(_main(job), [_null(job)], [_resample(job)])
 
@@ -135,9 +139,10 @@ def _main(job: _Job) -> BlocReport:
     """The consensus blocs and everything they alone determine (no evidence, no test yet)."""
     params, proj = job.params, job.projection
     method = job.method()
+    runner = job.runner_factory(proj) if job.runner_factory is not None else None
     result = consensus(proj, runs=params.runs, resolution=params.resolution, seed=params.seed,
                        backend=params.backend, method=method["method"],
-                       early_stop=EARLY_STOP)  # fmt: skip
+                       early_stop=EARLY_STOP, runner=runner)  # fmt: skip
     groups = job.actor_groups
     if groups is None:
         groups = invert_membership(job.membership)
@@ -303,7 +308,8 @@ def _jobs(positions_by_session, kwargs: dict) -> dict[str, _Job]:
     params = kwargs["params"]
     return {
         s: _Job(rows, params, kwargs.get("membership") or {}, kwargs.get("actor_groups"),
-                kwargs.get("actor_kinds"), s, kwargs.get("min_cooccurrences", 1))
+                kwargs.get("actor_kinds"), s, kwargs.get("min_cooccurrences", 1),
+                kwargs.get("runner_factory"))
         for s, rows in positions_by_session.items()
     }  # fmt: skip
 
@@ -317,6 +323,8 @@ def _analyze_all(
     their index."""
     jobs = _jobs(positions_by_session, kwargs)
     sessions = list(jobs)
+    if kwargs.get("runner_factory") is not None:  # runs in a database: one session at a time
+        workers = 1
     if workers <= 1 or len(sessions) < 1:
         with _one_blas_thread():
             return [_finish(_main(j), [_null(j)], [_resample(j)]) for j in jobs.values()]

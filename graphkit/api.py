@@ -14,6 +14,7 @@ sessions up to it.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ __all__ = [
     "Window", "actor_profile", "bloc_graph", "check_window", "default_session", "describe",
     "flow_data", "load_window", "read_names", "session_calendar", "session_graphs",
     "session_reports", "session_view", "sessions_with_data", "state_relations", "timeline",
-    "validate_against_vote", "window_report", "with_names", "write_blocs",
+    "untracked_report", "validate_against_vote", "window_report", "with_names", "write_blocs",
 ]  # fmt: skip
 
 # Figures use the same analysis as reports (significance included), so their blocs carry the
@@ -53,6 +54,43 @@ __all__ = [
 DEFAULT_PARAMS = Params()
 PLOT_PARAMS = DEFAULT_PARAMS
 _COUNTS = {"positions": ("positions",), "votes": ("votes",), "both": ("positions", "votes")}
+
+
+@contextlib.contextmanager
+def _engine(store: Store, params: Params):
+    """The consensus runs' engine: in process (nothing to add), or GDS Leiden inside Neo4j.
+
+    With `params.engine == "gds"` each window's agreement graph is projected into the GDS
+    catalog when its consensus starts and dropped when the analysis is done (also on error).
+    """
+    if params.engine != "gds":
+        yield {}
+        return
+    from graphkit.store.gds import GdsRunner, check_gds
+
+    check_gds(store)
+    opened: list[GdsRunner] = []
+
+    def factory(proj):
+        pairs, weights = proj.edges.positive()
+        runner = GdsRunner(store, proj.edges.nodes, pairs, weights, params.resolution)
+        opened.append(runner.__enter__())
+        return runner
+
+    try:
+        yield {"runner_factory": factory}
+    finally:
+        for runner in opened:
+            runner.__exit__(None, None, None)
+
+
+def untracked_report(store: Store, window: Window, params: Params = DEFAULT_PARAMS) -> BlocReport:
+    """Blocs of one window on its own (no tracking: ids are the consensus's own); for
+    comparing engines and settings on the same window."""
+    positions, ctx = load_window(store, window)
+    label = "+".join(window.sessions) if window.sessions else describe(window)
+    with _engine(store, params) as engine:
+        return analyze(positions, params, session_label=label, **_context_kwargs(ctx), **engine)
 
 
 def _context_kwargs(ctx: Context) -> dict:
@@ -160,7 +198,8 @@ def _tracked_until(
     order = list(grouped)
     if last in grouped:
         grouped = {s: grouped[s] for s in order[: order.index(last) + 1]}
-    return analyze_sessions(grouped, params, **_context_kwargs(ctx))
+    with _engine(store, params) as engine:
+        return analyze_sessions(grouped, params, **_context_kwargs(ctx), **engine)
 
 
 def window_report(store: Store, window: Window, params: Params = DEFAULT_PARAMS) -> BlocReport:
@@ -175,7 +214,8 @@ def window_report(store: Store, window: Window, params: Params = DEFAULT_PARAMS)
         return next(r for r in reports if r.session == single)
     positions, ctx = load_window(store, window)
     label = "+".join(window.sessions) if window.sessions else describe(window)
-    report = analyze(positions, params, session_label=label, **_context_kwargs(ctx))
+    with _engine(store, params) as engine:
+        report = analyze(positions, params, session_label=label, **_context_kwargs(ctx), **engine)
     covered = [s for s in ctx.session_order if s in {p.session for p in positions}]
     reports, tracking = _tracked_until(store, window.source, covered[-1], params)
     return _matched(report, reports, tracking)
@@ -201,7 +241,8 @@ def session_reports(
     (`session_calendar` lists the sessions without data)."""
     positions, ctx = load_window(store, window)
     grouped = by_session(positions, ctx.session_order)
-    return analyze_sessions(grouped, params, **_context_kwargs(ctx))
+    with _engine(store, params) as engine:
+        return analyze_sessions(grouped, params, **_context_kwargs(ctx), **engine)
 
 
 def read_names(path: str | Path) -> dict[int, str]:

@@ -9,7 +9,7 @@ placed it there (`graphkit.evidence` answers that by resampling the proposals).
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 import numpy as np
@@ -135,8 +135,13 @@ def consensus(
     max_rounds: int = 10,
     round_runs: int = 10,
     early_stop: int | None = None,
+    runner: Callable[[int], np.ndarray] | None = None,
 ) -> ConsensusResult:
     """Blocs that survive the seed: run `runs` times (seeds seed..seed+runs-1), then agree.
+
+    `runner` (seed -> a label per node, in the sorted node order of `G`) replaces the
+    in-process runs, e.g. GDS Leiden inside Neo4j (`graphkit.store.gds.GdsRunner`); the
+    consensus, the co-assignment and the seed stability are computed here the same way.
 
     `early_stop` (e.g. 20): when that many first runs all return the same partition, stop
     there: every further run would very probably repeat it (had a different partition a
@@ -156,7 +161,7 @@ def consensus(
     method = method or ("signed" if signed else "louvain")
     edges = as_edges(G)
     nodes, n = edges.nodes, len(edges.nodes)
-    run = method_runner(edges, method, resolution, backend)
+    run = runner if runner is not None else method_runner(edges, method, resolution, backend)
     first = runs if early_stop is None else min(early_stop, runs)
     labels = np.array([run(seed + r) for r in range(first)], dtype=np.int64).reshape(first, n)
     if first < runs and len({tuple(_first_seen(row)) for row in labels}) > 1:

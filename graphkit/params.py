@@ -17,6 +17,7 @@ DEFAULT_BACKEND = (
     "igraph"  # same partitions as python-louvain, ~40x faster (bench/community_backends.py)
 )
 MAX_RUNS = 10_000  # consensus runs; beyond this the co-assignment matrix stops changing
+ENGINES = ("inprocess", "gds")
 MAX_SHUFFLES = 1_000
 MAX_WORKERS = 64
 MAX_BOOTSTRAP = 10_000
@@ -43,8 +44,15 @@ class Params:
     bootstrap: int = 30
     include_weak: bool = False  # track through sessions that are not significant too
     workers: int = 1  # processes for per-session analysis (no effect on results)
+    # where the consensus runs: "inprocess", or "gds" (Leiden inside Neo4j's Graph Data
+    # Science on the same agreement graph; the null model and bootstrap stay in process)
+    engine: str = "inprocess"
 
     def __post_init__(self) -> None:
+        _check(self.engine in ENGINES, "engine", self.engine, f"one of {', '.join(ENGINES)}")
+        _check(self.engine != "gds" or self.method == "louvain", "engine", self.engine,
+               "inprocess for --method net or signed: GDS has no signed modularity "
+               "(use --method louvain with --engine gds)")  # fmt: skip
         _check(self.method in METHODS, "method", self.method, f"one of {', '.join(METHODS)}")
         _check(self.backend in BACKENDS, "backend", self.backend, f"one of {', '.join(BACKENDS)}")
         res = self.resolution

@@ -60,13 +60,18 @@ class GdsRunner:
         self._rows = rows
         self._cache: dict[int, np.ndarray] = {}
 
+    @property
+    def _in_gds(self) -> bool:
+        """GDS Leiden fails on a graph without relationships; every actor is then alone."""
+        return bool(self.nodes) and len(self._rows) > len(self.nodes)
+
     def __enter__(self) -> GdsRunner:
-        if self.nodes:
+        if self._in_gds:
             self.store.run("gds_project_agreement", graph=self.graph, rows=self._rows)
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.nodes:
+        if self._in_gds:
             self.store.run("gds_drop", graph=self.graph)
 
     def prefetch(self, seeds: Sequence[int]) -> None:
@@ -84,8 +89,8 @@ class GdsRunner:
                 self._cache[s] = lab
 
     def __call__(self, seed: int) -> np.ndarray:
-        if not self.nodes:
-            return np.zeros(0, dtype=np.int64)
-        if int(seed) not in self._cache:
-            self.prefetch([seed])
+        if not self._in_gds:
+            return np.arange(len(self.nodes), dtype=np.int64)
+        if int(seed) not in self._cache:  # the consensus asks seed, seed+1, ...: fetch ahead
+            self.prefetch(range(int(seed), int(seed) + BATCH_SEEDS))
         return self._cache[int(seed)]
