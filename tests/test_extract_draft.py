@@ -3,8 +3,10 @@ tests)."""
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
+from graphkit.errors import LoadError
 from graphkit.model import Citation, Event
 from loaders.actors import reference
 from loaders.dataset import load_sessions, read_positions_file
@@ -79,10 +81,12 @@ def test_draft_from_loader_events_and_missing_session(tmp_path):
     assert ev.proposer == "CHL" and ev.support == ("PER",) and ev.session == "AHC-6"
 
 
-def test_empty_draft_is_a_valid_file(tmp_path):
+def test_empty_draft_is_refused_with_one_line(tmp_path):
+    """A report with no events gives a draft the loader refuses, saying so (no silent 0)."""
     out = tmp_path / "e.yaml"
     out.write_text(draft_yaml([], "x.txt"), "utf-8")
-    assert read_positions_file(out, reference(), load_sessions()) == []
+    with pytest.raises(LoadError, match="holds no events"):
+        read_positions_file(out, reference(), load_sessions())
 
 
 def test_overlapping_citations_same_source_only():

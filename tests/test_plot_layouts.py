@@ -122,10 +122,10 @@ def test_label_lanes_give_every_label_room(n):
 
 def report(session: str, blocs: dict[int, list[str]]):
     """A bloc report as the figures read it (the fields they use, real values)."""
-    from graphkit.analysis import Bloc, BlocReport
+    from graphkit.analysis import Bloc, BlocReport, Membership
     from graphkit.params import Params
 
-    membership = {a: (b, 1.0) for b, members in blocs.items() for a in members}
+    membership = {a: Membership(b, 1.0, 1.0) for b, members in blocs.items() for a in members}
     return BlocReport(
         session=session, params=Params(runs=1, null_shuffles=0), expand_groups=False,
         modularity=0.3, zscore=None,

@@ -116,8 +116,9 @@ def test_every_figure_says_what_window_and_how(figures, real, kind):
     view = real[0]
     text = words(figures[kind])
     assert "stated positions" in text.lower()
-    assert f"consensus of {FAST.runs} Louvain runs" in text
-    assert f"seeds {FAST.seed}-{FAST.seed + FAST.runs - 1}" in text
+    rep = view.report  # runs that ran: the consensus stops early when the first 20 agree
+    assert f"consensus of {rep.runs} {rep.method} Leiden runs" in text
+    assert f"seeds {rep.seed}-{rep.seed + rep.runs - 1}" in text
     assert "resolution 1" in text and "at least 3 positions" in text
     if kind != "flow" and kind != "profile":
         assert view.session in text and "29 Jan - 9 Feb 2024" in text  # dates from the store
@@ -213,13 +214,13 @@ def test_a_bloc_has_one_color_and_name_in_every_figure(figures, real):
         assert by_gid(heat, f"strip:{b.id}")[f"strip:{b.id}"].get_facecolor() == pytest.approx(want)
         assert names[f"key:bloc:{b.id}"].startswith(f"#{b.id} {plots.bloc_name(b)}")
     fig = figures["profile"]
-    rus = {r.session: r.membership["RUS"][0] for r in prof.reports if "RUS" in r.membership}
+    rus = {r.session: r.membership["RUS"].bloc for r in prof.reports if "RUS" in r.membership}
     panels = [ax for ax in fig.axes if (ax.get_gid() or "").startswith("panel:")]
     assert panels
     for ax in panels:
         session = ax.get_gid().removeprefix("panel:")
         want = mcolors.to_rgba(plots.bloc_color(rus[session]))
-        (head,) = by_gid(fig, f"panel-title:{session}").values()
+        head = by_gid(fig, f"panel-title:{session}")[f"panel-title:{session}"]
         assert mcolors.to_rgba(head.get_color()) == pytest.approx(want)
         assert f"bloc #{rus[session]}" in head.get_text()
 
@@ -304,10 +305,11 @@ def test_flow_bands_conserve_actors(figures, real):
 
 def test_flow_highlights_and_lists_exactly_the_tracked_swings(figures, real):
     _, flow, _, _ = real
+    # swings come from significant sessions only (issue 12): the bundled data may have none,
+    # and then no band may be outlined either
     swings = {(s.actor, s.session_from, s.session_to) for s in flow.tracking.swings}
-    assert swings, "the bundled data has swing actors"
     fig = figures["flow"]
-    listing = texts(fig, "swing-list")["swing-list"]
+    listing = texts(fig, "swing-list").get("swing-list", "")
     assert all(actor in listing for actor, _, _ in swings)
     outlined = {g for g, p in by_gid(fig, "band:").items() if p.get_linewidth() > 0}
     moved = {(s.session_from, s.bloc_from, s.session_to, s.bloc_to) for s in flow.tracking.swings}
@@ -358,8 +360,10 @@ def test_heatmap_summary_is_bloc_by_bloc_with_counts(figures, real):
                 and (a.id != b.id or part.get(u) == part.get(v) == a.id)
             ]  # fmt: skip
             text = cells[f"cell:{a.id}:{b.id}"]
+            if not values:
+                assert text == "no shared\nproposal"
+                continue
             assert text.startswith(f"{np.mean(values):+.2f}\nn={len(values):,}")
-        assert cells[f"cell:{a.id}:{a.id}"].startswith(f"{a.cohesion:+.2f}")
     rows = texts(fig, "row:")
     assert all(rows[f"row:{b.id}"].replace("\n", " ").startswith(f"#{b.id}") for b in blocs)
 
@@ -471,7 +475,7 @@ def test_cli_full_heatmap(loaded_dir, tmp_path):
         (("plot", "profile", "--actor", "Atlantis", "-o", "out.png"), "unknown actor"),
         (("plot", "flow", "--full", "-o", "out.png"), "--full applies to heatmap"),
         (("plot", "network", "--strongest", "2", "--disparity", "0.05", "-o", "o.png"), "one"),
-        (("plot", "network", "-s", "AHC-2", "-o", "out.png"), "sessions with positions"),
+        (("plot", "network", "-s", "AHC-9", "-o", "out.png"), "sessions with positions"),
     ],
 )
 def test_cli_errors_are_one_line(loaded_dir, tmp_path, args, message):

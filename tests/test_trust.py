@@ -63,14 +63,17 @@ def test_thin_sessions_carry_warnings(tracked):
     assert reports["AHC-5"].warnings
     thin = reports["AHC-7R"]
     assert not thin.significant
-    assert any(w.startswith("few positions") for w in thin.warnings)
+    assert any(w.startswith(("few positions", "few actors")) for w in thin.warnings)
     assert any(w.startswith("single-actor blocs") for w in thin.warnings)
     assert reports["AHC-7"].significant
 
 
 def test_group_statements_count_once_and_stated_positions_are_counted_apart(tracked):
+    from loaders.coverage import coverage
+
     ahc1 = tracked[0]["AHC-1"]
-    assert ahc1.positions_stated == 88, "the positions the AHC-1 reports record"
+    stated = next(r.positions for r in coverage() if r.session == "AHC-1")
+    assert ahc1.positions_stated == stated, "the positions the AHC-1 sources record"
     assert ahc1.positions_attributed > ahc1.positions_stated
     eu = next(b for b in ahc1.blocs if "DEU" in b.members)
     assert not set(eu.label.split(" + ")[0].split(", ")) & {"AUT", "BEL", "BGR"}, eu.label
@@ -84,7 +87,8 @@ def test_the_russia_china_camp_is_labelled_by_its_leading_members(tracked):
 
 def test_swings_and_lineage_come_from_significant_sessions(tracked):
     reports, tracking, _ = tracked
-    weak = {s for s, r in reports.items() if not r.significant}
+    # sessions with blocs that are not significant (sessions with no bloc are not tracked)
+    weak = {s for s, r in reports.items() if not r.significant and r.blocs}
     assert set(tracking.weak) == weak and not weak & set(tracking.lineage)
     for w in tracking.swings:
         assert w.session_from not in weak and w.session_to not in weak
