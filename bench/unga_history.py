@@ -616,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
                             found[(r.session, method, res)] = r
             base_res = 1.0 if 1.0 in resolutions else resolutions[0]
             for (session, method, res), r in sorted(found.items()):
-                base = found[(session, "louvain", base_res)]
+                base = found[(session, args.method, base_res)]
                 sweep_out.append(
                     {
                         "session": session,
