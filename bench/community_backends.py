@@ -76,10 +76,8 @@ def bench_synthetic(args) -> None:
         G = proj.graph
         pairs, weights = proj.edges.positive()
         nodes = proj.edges.nodes
-        print(
-            f"session {g}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges",
-            file=sys.stderr,
-        )
+        print(f"session {g}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges",
+              file=sys.stderr)  # fmt: skip
         refs = {s: louvain(G, seed=s) for s in range(args.seeds)}
         ref_consensus = None
         for backend in BACKENDS:
@@ -105,15 +103,9 @@ def bench_synthetic(args) -> None:
                 elif ref_consensus is not None:
                     rows_out[backend]["cons_vs_pl"].append(nmi(res.partition, ref_consensus))
         if "signed" in args.consensus:
-            t = time.process_time()
-            res = consensus(proj, runs=args.runs, seed=0, signed=True)
-            rows_out["leiden-signed"]["cons_s"].append(time.process_time() - t)
-            rows_out["leiden-signed"]["cons_nmi"].append(nmi(res.partition, truth))
+            _time_consensus(rows_out["leiden-signed"], proj, truth, args.runs, signed=True)
         if "net" in args.consensus:  # the default method (full runs: no early stop here)
-            t = time.process_time()
-            res = consensus(proj, runs=args.runs, seed=0, method="net")
-            rows_out["net (default)"]["cons_s"].append(time.process_time() - t)
-            rows_out["net (default)"]["cons_nmi"].append(nmi(res.partition, truth))
+            _time_consensus(rows_out["net (default)"], proj, truth, args.runs, method="net")
 
     def mean(xs, fmt):
         width = fmt.split(".")[0]
@@ -180,6 +172,13 @@ def _cpu() -> float:
         resource.getrusage(resource.RUSAGE_CHILDREN),
     )
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _time_consensus(row: dict, proj, truth, runs: int, **method) -> None:
+    t = time.process_time()
+    res = consensus(proj, runs=runs, seed=0, **method)
+    row["cons_s"].append(time.process_time() - t)
+    row["cons_nmi"].append(nmi(res.partition, truth))
 
 
 def bench_unvotes(args) -> None:

@@ -565,9 +565,8 @@ def main(argv: list[str] | None = None) -> int:
                 signed, _ = analyze_sessions(
                     {s: grouped[s] for s in signed_ids},
                     workers=args.workers,
-                    method="signed",
                     null_shuffles=args.shuffles,
-                    **(kw | {"runs": args.signed_runs}),
+                    **(kw | {"runs": args.signed_runs, "method": "signed"}),
                 )
             for r in signed:
                 w = next(x for x in results if x.session == r.session)
@@ -609,16 +608,15 @@ def main(argv: list[str] | None = None) -> int:
                         reps, _ = analyze_sessions(
                             sub,
                             workers=args.workers,
-                            method=method,
                             resolution=res,
                             null_shuffles=0,
-                            **(kw | {"runs": runs}),
+                            **(kw | {"runs": runs, "method": method}),
                         )
                         for r in reps:
                             found[(r.session, method, res)] = r
             base_res = 1.0 if 1.0 in resolutions else resolutions[0]
             for (session, method, res), r in sorted(found.items()):
-                base = found[(session, "louvain", base_res)]
+                base = found[(session, args.method, base_res)]
                 sweep_out.append(
                     {
                         "session": session,

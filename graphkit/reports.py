@@ -43,9 +43,10 @@ def verdict(report: BlocReport) -> str:
 
 
 def header_line(report: BlocReport, window: str) -> str:
+    gw = report.params.group_weight
     grouping = (
         f"{report.positions_attributed} attributed from group statements "
-        f"(weight {report.params.group_weight})"
+        f"(weight {'1/members' if gw == 'share' else gw})"
         if report.expand_groups
         else "group statements left to the groups"
     )

@@ -224,44 +224,30 @@ def track(
         if session in weak:
             mapping, next_id = _ids_without_linking(prev, curr, next_id, min_jaccard, min_overlap)
             mappings[session] = dict(sorted(mapping.items()))
-            stable = {mapping[raw]: members for raw, members in curr.items()}
-            weak_blocs[session] = {k: tuple(sorted(stable[k])) for k in sorted(stable)}
+            weak_blocs[session] = _stable_blocs(curr, mapping)
             weak_seen.append(session)
             continue
         if prev_session is None:  # the first link (weak sessions before it used some ids)
             mapping = {raw: next_id + k for k, raw in enumerate(sorted(curr))}
             next_id += len(mapping)
         else:
-            m = match_blocs(
-                prev,
-                curr,
-                min_jaccard=min_jaccard,
-                min_share=min_share,
-                min_overlap=min_overlap,
-                next_id=next_id,
-            )
+            m = match_blocs(prev, curr, min_jaccard=min_jaccard, min_share=min_share,
+                            min_overlap=min_overlap, next_id=next_id)  # fmt: skip
             mapping = m.mapping
             next_id = max([next_id - 1, *mapping.values()]) + 1
-            for p, into in m.splits:
-                splits.append(Split(prev_session, session, p, tuple(mapping[c] for c in into)))
-            for c, sources in m.merges:
-                merges.append(Merge(prev_session, session, mapping[c], tuple(sources)))
-        stable = {mapping[raw]: members for raw, members in curr.items()}
-        lineage[session] = {k: tuple(sorted(stable[k])) for k in sorted(stable)}
+            splits += [Split(prev_session, session, p, tuple(mapping[c] for c in into))
+                       for p, into in m.splits]  # fmt: skip
+            merges += [Merge(prev_session, session, mapping[c], tuple(sources))
+                       for c, sources in m.merges]  # fmt: skip
+        lineage[session] = _stable_blocs(curr, mapping)
         mappings[session] = dict(sorted(mapping.items()))
-        now: dict[str, tuple[int, float | None]] = {}
-        for actor in sorted(partition):
-            bloc = mapping[partition[actor]]
-            conf = None if confidence is None else confidence.get(actor)
-            moved = actor in last and last[actor][0] != bloc
-            if moved and (firm is None or (actor in firm[session] and actor in firm_before)):
-                swings.append(
-                    Swing(actor, prev_session, session, last[actor][0], bloc, last[actor][1], conf)
-                )
-            now[actor] = (bloc, conf)
+        now = {a: (mapping[partition[a]], None if confidence is None else confidence.get(a))
+               for a in sorted(partition)}  # fmt: skip
+        allowed = None if firm is None else set(firm[session]) & firm_before
+        swings += _swings(last, now, prev_session, session, allowed)
         last = now
         firm_before = set(firm[session]) if firm is not None else set()
-        prev, prev_session = stable, session
+        prev, prev_session = {k: set(v) for k, v in lineage[session].items()}, session
     return Tracking(
         sessions=tuple(s for s, _, _ in sessions),
         lineage=lineage,
@@ -276,6 +262,28 @@ def track(
         weak_blocs=weak_blocs,
         firm_only=firm is not None,
     )
+
+
+def _stable_blocs(curr: Members, mapping: Mapping[Hashable, int]) -> dict[int, tuple[str, ...]]:
+    stable = {mapping[raw]: members for raw, members in curr.items()}
+    return {k: tuple(sorted(stable[k])) for k in sorted(stable)}
+
+
+def _swings(
+    before: Mapping[str, tuple[int, float | None]],
+    now: Mapping[str, tuple[int, float | None]],
+    session_from: str | None,
+    session_to: str,
+    allowed: set[str] | None,
+) -> list[Swing]:
+    """Actors in both links whose stable bloc changed (only `allowed` ones, when given)."""
+    out = []
+    for actor, (bloc, conf) in now.items():
+        moved = actor in before and before[actor][0] != bloc
+        if moved and (allowed is None or actor in allowed):
+            out.append(Swing(actor, session_from, session_to, before[actor][0], bloc,
+                             before[actor][1], conf))  # fmt: skip
+    return out
 
 
 def _ids_without_linking(

@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PURE = ("analysis", "blocs", "projection", "tracking", "validate", "params", "synthetic", "model")
+PURE = (
+    "analysis", "blocs", "projection", "tracking", "validate", "params", "synthetic", "model",
+    "positions", "incidence", "communities", "netagreement", "methods", "consensus",
+    "significance", "evidence", "labels", "bloc_report", "relations",
+)  # fmt: skip
 
 
 def imports_of(path: Path) -> set[str]:
