@@ -82,22 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(tmp) / "db"
     started = time.perf_counter()
     try:
-        with console.status("reading and validating votes ..."):
-            t0, c0 = time.perf_counter(), time.process_time()
-            data = read_votes(
-                args.votes, args.roll_calls, sessions_filter=parse_sessions(args.sessions)
-            )
-            t_read, c_read = time.perf_counter() - t0, time.process_time() - c0
-            t0, c0 = time.perf_counter(), time.process_time()
-            plan = plan_from(data, batch=args.batch)
-            t_plan, c_plan = time.perf_counter() - t0, time.process_time() - c0
+        plan, t_read, c_read, c_plan = read_phase(args)
         n = plan.votes
-        console.print(
-            f"read + validate: {n:,} votes, {len(data.roll_calls):,} roll calls, "
-            f"{len(data.sessions)} sessions in {t_read:.2f} s = [bold]{n / t_read:,.0f} rows/s"
-            f"[/] (CPU {c_read:.2f} s); plan ({len(plan.steps)} steps) {t_plan:.2f} s"
-        )
-        del data
 
         t0 = time.perf_counter()
         store = EmbeddedStore(data_dir)
@@ -130,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             f"(wall/CPU > 1 means the machine was busy; CPU-bound rate "
             f"{n / max(sum(cpu_write), 1e-9):,.0f} rows/s)"
         )
-        console.print(f"open {t_open:.2f} s, close (final snapshot, shutdown) {t_close:.2f} s")
+        console.print(f"open {t_open:.2f} s, close (shutdown; the write saved) {t_close:.2f} s")
         console.print(f"graph: nodes {labels}; relationships {rels}")
         peak = own_peak + (server_peak or 0)
         console.print(
@@ -146,16 +132,39 @@ def main(argv: list[str] | None = None) -> int:
         console.print(
             f"CPU-bound overall (what an idle machine gives): {busy:.2f} s = {n / busy:,.0f} rows/s"
         )
-        figure("votes loaded", n, "votes")
-        figure("votes read + validate", n / t_read, "rows/s")
-        figure("votes read + validate (CPU)", n / max(c_read, 1e-9), "rows/s")
-        figure("votes write", n / t_write, "rows/s")
-        figure("votes load overall", n / total, "rows/s")
-        figure("votes load peak memory", peak, "MB")
+        for name, value, unit in [
+            ("votes loaded", n, "votes"),
+            ("votes read + validate", n / t_read, "rows/s"),
+            ("votes read + validate (CPU)", n / max(c_read, 1e-9), "rows/s"),
+            ("votes write", n / t_write, "rows/s"),
+            ("votes load overall", n / total, "rows/s"),
+            ("votes load peak memory", peak, "MB"),
+        ]:
+            figure(name, value, unit)
         return 0
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def read_phase(args):
+    """Read + validate, then plan: (plan, read wall s, read CPU s, plan CPU s)."""
+    with console.status("reading and validating votes ..."):
+        t0, c0 = time.perf_counter(), time.process_time()
+        data = read_votes(
+            args.votes, args.roll_calls, sessions_filter=parse_sessions(args.sessions)
+        )
+        t_read, c_read = time.perf_counter() - t0, time.process_time() - c0
+        t0, c0 = time.perf_counter(), time.process_time()
+        plan = plan_from(data, batch=args.batch)
+        t_plan, c_plan = time.perf_counter() - t0, time.process_time() - c0
+    n = plan.votes
+    console.print(
+        f"read + validate: {n:,} votes, {len(data.roll_calls):,} roll calls, "
+        f"{len(data.sessions)} sessions in {t_read:.2f} s = [bold]{n / t_read:,.0f} rows/s"
+        f"[/] (CPU {c_read:.2f} s); plan ({len(plan.steps)} steps) {t_plan:.2f} s"
+    )
+    return plan, t_read, c_read, c_plan
 
 
 def write(store, plan, label: str) -> float:

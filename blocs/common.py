@@ -76,6 +76,9 @@ def handled():
         yield
     except (BlocsError, OSError, MemoryError) as exc:
         raise typer.Exit(fail_line(exc)) from None
+    except KeyboardInterrupt:  # Ctrl-C: a write interrupted half-way was never swapped in
+        note("Interrupted: nothing unfinished was written.")
+        raise typer.Exit(130) from None
 
 
 def fail_line(exc: BaseException) -> int:
@@ -202,7 +205,7 @@ def rows_table(rows: list[dict], columns: list[str], title: str | None = None):
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=printable(title) if title else None, show_lines=False)
+    table = Table(title=printable(title) if title else None, show_lines=False, title_justify="left")
     cells = [[printable(_table_cell(row.get(c))) for c in columns] for row in rows]
     headers = [printable(c) for c in columns]
     for i, (header, longest) in enumerate(zip(headers, _longest_words(headers, cells),

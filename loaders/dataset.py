@@ -21,6 +21,7 @@ from graphkit.model import Actor, Citation, Event, SessionInfo
 from loaders.actors import ActorIndex
 from loaders.errors import LoadError, LoadErrors
 from loaders.resources import data_dir
+from loaders.yamlfile import Lined, LinedList, read_yaml, shown
 
 EVENT_FIELDS = {
     "id", "session", "date", "issue", "option", "proposer", "support", "oppose", "neutral",
@@ -28,138 +29,6 @@ EVENT_FIELDS = {
 }  # fmt: skip
 REQUIRED = ("id", "session", "issue", "option", "cite")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
-
-
-class Lined(dict):
-    """A mapping that remembers the line of each key (1-based)."""
-
-    line: int = 0
-    key_lines: dict
-
-
-class LinedList(list):
-    line: int = 0
-    item_lines: list
-
-
-class _YamlProblem(Exception):
-    """A structural problem found while reading (an alias, a duplicate key), with its line."""
-
-    def __init__(self, message: str, line: int | None) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-def _construct(node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        out = Lined()
-        out.line, out.key_lines = node.start_mark.line + 1, {}
-        for key_node, value_node in node.value:
-            key = _construct(key_node)
-            if not isinstance(key, str | int | float | bool) and key is not None:
-                key = str(key)
-            line = key_node.start_mark.line + 1
-            if key in out:
-                raise _YamlProblem(
-                    f"duplicate key {_shown(key)} (first on line {out.key_lines[key]}): "
-                    "YAML keeps only the last one, so one of them would be lost silently",
-                    line,
-                )
-            out[key] = _construct(value_node)
-            out.key_lines[key] = line
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        seq = LinedList(_construct(v) for v in node.value)
-        seq.line = node.start_mark.line + 1
-        seq.item_lines = [v.start_mark.line + 1 for v in node.value]
-        return seq
-    try:
-        return yaml.SafeLoader.construct_object(_SCALAR_LOADER, node)  # type: ignore[arg-type]
-    except (ValueError, yaml.YAMLError):
-        return node.value  # e.g. "2024-13-45": the field check reports it with its line
-
-
-class _ScalarLoader(yaml.SafeLoader):
-    def __init__(self) -> None:
-        super().__init__("")
-
-
-_SCALAR_LOADER = _ScalarLoader()
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster, same marks
-
-
-class _FastLoader(_COMPOSER):  # type: ignore[misc, valid-type]
-    """The fast path's loader: refuses duplicate keys (YAML would keep the last silently);
-    the lined path then names their lines."""
-
-    def construct_mapping(self, node, deep=False):
-        if isinstance(node, yaml.MappingNode):
-            keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
-            if len(keys) != len(set(keys)):
-                raise ValueError("duplicate key")
-        return super().construct_mapping(node, deep)
-
-
-def _shown(value: Any, limit: int = 60) -> str:
-    """A value for an error message: its repr, cut (a list of a million entries is not)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _refuse_aliases(text: str, path: Path) -> None:
-    """Aliases (`*name`) let a 600-byte file expand to billions of entries ("billion laughs");
-    datasets never need them, so they are refused before anything is built."""
-    for event in yaml.parse(text, Loader=_COMPOSER):
-        if isinstance(event, yaml.AliasEvent):
-            raise LoadError(
-                f"YAML alias *{event.anchor[:40]} is not allowed in dataset files: "
-                "write the value out",
-                file=str(path),
-                line=event.start_mark.line + 1,
-            )
-
-
-def _unlined(value: Any) -> Any:
-    """Plain parsed values dressed as Lined objects without line numbers (the fast path)."""
-    if isinstance(value, dict):
-        out = Lined()
-        out.line, out.key_lines = None, {}
-        for key, item in value.items():
-            out[key] = _unlined(item)
-        return out
-    if isinstance(value, list):
-        seq = LinedList(_unlined(v) for v in value)
-        seq.line, seq.item_lines = None, [None] * len(seq)
-        return seq
-    return value
-
-
-def read_yaml(path: Path, *, lines: bool = True) -> Any:
-    """Parse YAML; with `lines`, keep line numbers (slower). Syntax errors name the line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"not UTF-8 text (byte {exc.start})", file=str(path)) from None
-    except OSError as exc:
-        raise LoadError(f"cannot read: {exc.strerror}", file=str(path)) from None
-    try:
-        if "*" in text:  # no alias without an asterisk: the common case costs one scan
-            _refuse_aliases(text, path)
-        if not lines:
-            return _unlined(yaml.load(text, Loader=_FastLoader))
-        node = yaml.compose(text, Loader=_COMPOSER)
-        return None if node is None else _construct(node)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise LoadError(f"YAML syntax error: {problem}", file=str(path), line=line) from None
-    except _YamlProblem as exc:
-        raise LoadError(str(exc), file=str(path), line=exc.line) from None
-    except RecursionError:
-        raise LoadError(
-            "nested too deeply (a dataset is a few levels deep)", file=str(path)
-        ) from None
 
 
 def load_sessions(path: Path | None = None) -> dict[str, SessionInfo]:
@@ -204,7 +73,7 @@ def _date(value: Any, check: _Checker, line: int) -> str | None:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        check.error(f"date {_shown(value)} is not an ISO date (YYYY-MM-DD)", line, value)
+        check.error(f"date {shown(value)} is not an ISO date (YYYY-MM-DD)", line, value)
         return None
 
 
@@ -212,7 +81,7 @@ def _actor(name: Any, ref: ActorIndex, check: _Checker, line: int, field: str) -
     code = ref.resolve(name) if isinstance(name, str) else None
     if code is None:
         check.error(
-            f"unknown actor {_shown(name)} in '{field}'",
+            f"unknown actor {shown(name)} in '{field}'",
             line,
             name,
             ref.suggest(str(name)[:200]) or None,
@@ -226,7 +95,7 @@ def _actor_list(ev: Lined, field: str, ref: ActorIndex, check: _Checker) -> tupl
         return ()
     line = ev.key_lines.get(field, ev.line)
     if not isinstance(raw, list):
-        check.error(f"'{field}' must be a list of actors, got {_shown(raw)}", line, raw)
+        check.error(f"'{field}' must be a list of actors, got {shown(raw)}", line, raw)
         return ()
     codes: list[str] = []
     lines = getattr(raw, "item_lines", [line] * len(raw))
@@ -260,7 +129,7 @@ def _citation(cite: Any, origin: Origin, check: _Checker, line: int) -> Citation
         ):
             check.error(
                 "cite of a web source must be {at: where on the page (3-300 characters)"
-                f"[, url: https://...]}}, got {_shown(cite)}",
+                f"[, url: https://...]}}, got {shown(cite)}",
                 line,
             )
             return Citation(origin.name, locator="?")
@@ -268,9 +137,7 @@ def _citation(cite: Any, origin: Origin, check: _Checker, line: int) -> Citation
     ok = isinstance(cite, list) and len(cite) == 2 and all(type(c) is int for c in cite)
     if not ok or not 0 <= cite[0] < cite[1]:
         if cite is not None:
-            check.error(
-                f"cite must be [start, end] with 0 <= start < end, got {_shown(cite)}", line
-            )
+            check.error(f"cite must be [start, end] with 0 <= start < end, got {shown(cite)}", line)
         return Citation(origin.name, 0, 0)
     return Citation(origin.name, cite[0], cite[1])
 
@@ -293,10 +160,10 @@ def _origin(doc: Lined, check: _Checker) -> Origin:
     for key in source:
         if key not in SOURCE_FIELDS:
             close = difflib.get_close_matches(str(key)[:40], sorted(SOURCE_FIELDS), n=1)
-            check.error(f"unknown source field {_shown(key)}", line, key, close or None)
+            check.error(f"unknown source field {shown(key)}", line, key, close or None)
     url = source.get("url")
     if not isinstance(url, str) or not _URL.match(url):
-        check.error(f"source url must be an http(s) address, got {_shown(url)}", line)
+        check.error(f"source url must be an http(s) address, got {shown(url)}", line)
         url = "?"
     for key in ("title", "publisher"):
         if not isinstance(source.get(key), str) or not source[key].strip():
@@ -312,26 +179,26 @@ def parse_event(
     ev: Any, ref: ActorIndex, sessions: dict[str, SessionInfo], origin: Origin, check: _Checker
 ) -> Event | None:
     if not isinstance(ev, Lined):
-        check.error(f"an event must be a mapping, got {_shown(ev)}", getattr(ev, "line", None), ev)
+        check.error(f"an event must be a mapping, got {shown(ev)}", getattr(ev, "line", None), ev)
         return None
     n_before = len(check.errors)
     for key in ev:
         if key not in EVENT_FIELDS:
             close = difflib.get_close_matches(str(key)[:40], sorted(EVENT_FIELDS), n=1)
-            check.error(f"unknown field {_shown(key)}", ev.key_lines.get(key), key, close or None)
+            check.error(f"unknown field {shown(key)}", ev.key_lines.get(key), key, close or None)
     for key in REQUIRED:
         if ev.get(key) in (None, ""):
             check.error(f"missing field '{key}'", ev.line)
     event_id = str(ev.get("id", ""))
     if event_id and not _ID.match(event_id):
         check.error(
-            f"id {_shown(event_id)} must be lowercase letters, digits and hyphens",
+            f"id {shown(event_id)} must be lowercase letters, digits and hyphens",
             ev.key_lines.get("id"),
         )
     session = ev.get("session")
     if session is not None and not isinstance(session, str):
         check.error(
-            f"session must be a session id such as AHC-7, got {_shown(session)}",
+            f"session must be a session id such as AHC-7, got {shown(session)}",
             ev.key_lines.get("session"),
             session,
         )
@@ -339,7 +206,7 @@ def parse_event(
     elif session is not None and session not in sessions:
         close = difflib.get_close_matches(str(session)[:40], sorted(sessions), n=2)
         check.error(
-            f"unknown session {_shown(session)}", ev.key_lines.get("session"), session, close
+            f"unknown session {shown(session)}", ev.key_lines.get("session"), session, close
         )
     date = _date(ev.get("date"), check, ev.key_lines.get("date", ev.line))
     citation = _citation(ev.get("cite"), origin, check, ev.key_lines.get("cite", ev.line))
@@ -363,7 +230,7 @@ def parse_event(
         for code in codes:
             if code in seen and not (seen[code] == "proposer" and side == "support"):
                 check.error(
-                    f"{code} is on two sides of event {_shown(event_id)} ({seen[code]} and {side})",
+                    f"{code} is on two sides of event {shown(event_id)} ({seen[code]} and {side})",
                     ev.key_lines.get(side, ev.line),
                     code,
                 )
@@ -403,22 +270,22 @@ def declare_actors(raw: Any, ref: ActorIndex, check: _Checker) -> None:
     for item in raw:
         line = getattr(item, "line", raw.line)
         if not isinstance(item, Lined):
-            check.error(f"an actor must be a mapping, got {_shown(item)}", line, item)
+            check.error(f"an actor must be a mapping, got {shown(item)}", line, item)
             continue
         for key in set(item) - ACTOR_FIELDS:
-            check.error(f"unknown actor field {_shown(key)}", item.key_lines.get(key), key)
+            check.error(f"unknown actor field {shown(key)}", item.key_lines.get(key), key)
         code, name, kind = item.get("code"), item.get("name"), item.get("kind", "state")
         if not isinstance(code, str) or not _CODE.match(code):
-            check.error(f"actor code {_shown(code)} must be A-Z, digits or _ (2-24)", line, code)
+            check.error(f"actor code {shown(code)} must be A-Z, digits or _ (2-24)", line, code)
             continue
         if code in ref.actors:
-            check.error(f"actor code {code} is already {_shown(ref.actors[code].name)}", line, code)
+            check.error(f"actor code {code} is already {shown(ref.actors[code].name)}", line, code)
             continue
         if not isinstance(name, str) or not name.strip():
             check.error(f"actor {code} needs a name", line)
             continue
         if kind not in ("state", "group", "observer"):
-            check.error(f"actor kind {_shown(kind)} must be state, group or observer", line, kind)
+            check.error(f"actor kind {shown(kind)} must be state, group or observer", line, kind)
             continue
         aliases = tuple(str(a) for a in item.get("aliases") or ())
         members = None
@@ -464,7 +331,7 @@ def _read_positions(path, ref, sessions, *, lines: bool, into=None) -> list[Even
             continue
         if event.id in ids:
             check.error(
-                f"duplicate event id {_shown(event.id)} (first at line {ids[event.id]})", raw.line
+                f"duplicate event id {shown(event.id)} (first at line {ids[event.id]})", raw.line
             )
             continue
         ids[event.id] = raw.line

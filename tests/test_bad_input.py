@@ -86,6 +86,8 @@ def _files(tmp: Path) -> dict[str, Path]:
         f"{HUGE},{HUGE},0,2019-12-27,R/74/1,0,0,T,\n"
     )
     made["unvotes_huge"] = unvotes / "un_votes.csv"
+    made["zero.yaml"] = tmp / "zero.yaml"
+    made["zero.yaml"].symlink_to("/dev/zero")
     (tmp / "empty_folder").mkdir()
     made["empty_folder"] = tmp / "empty_folder"
     made["a_folder"] = tmp / "a_folder"
@@ -123,6 +125,7 @@ CASES = [
     ("duplicate keys", ["load", "{dupkeys.yaml}"], "duplicate key 'support'"),
     ("newline in a key", ["load", "{newline_key.yaml}"], "unknown field 'bad\\nError"),
     ("no events", ["load", "{no_events.yaml}"], "holds no events"),
+    ("a dataset that is /dev/zero", ["load", "{zero.yaml}"], "not a regular file"),
     ("folder without YAML", ["load", "{empty_folder}"], "no position files"),
     ("header-only votes", ["load", "--votes", "{header_only.csv}"], "holds no votes"),
     ("unterminated JSON -p", ["query", "allies_in_session", "-p", 'actor="USA', "-p",

@@ -107,3 +107,26 @@ def test_messages_are_never_folded_when_piped(loaded_dir):
     result = blocs("db", "reset", data_dir=loaded_dir)  # refused without --yes
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
+
+
+def test_setup_facts_agree_with_the_tools():
+    """The README's Node version is package.json's, the installed Node meets it, and the test
+    extras hold what the README's notebook commands need."""
+    import json
+    import shutil
+    import subprocess
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    stated = re.search(r"Node (\d+)\+ for the Cypher linter", readme)
+    engines = json.loads((ROOT / "package.json").read_text())["engines"]["node"]
+    assert stated and engines == f">={stated.group(1)}", (stated, engines)
+    node = shutil.which("node")
+    if node:
+        major = int(subprocess.run([node, "--version"], capture_output=True, text=True)
+                    .stdout.strip().lstrip("v").split(".")[0])  # fmt: skip
+        assert major >= int(stated.group(1))
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    test = " ".join(extras["optional-dependencies"]["test"])
+    for tool in ("nbmake", "nbconvert", "jupyterlab", "ipykernel"):
+        assert tool in test, tool
+    assert "jupyter lab notebooks/" in readme

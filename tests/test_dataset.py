@@ -89,3 +89,75 @@ def test_competing_options_share_issue_keys():
         k for k, ids in by_issue.items() if k[0] == "AHC-7" and "entry-into-force" in k[1]
     ]
     assert thresholds and len(by_issue[thresholds[0]]) == 3
+
+
+# -- hostile and careless YAML ---------------------------------------------------------------
+EVENT = (
+    "  - {id: e-%d, session: AHC-7, issue: art1, option: O%d, support: [France], cite: [0, 1]}\n"
+)
+
+
+def _yaml(tmp_path, text: str):
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _problems(path) -> list[str]:
+    from loaders.errors import LoadError, LoadErrors
+
+    try:
+        read_positions_file(path, reference().copy(), load_sessions())
+    except LoadErrors as exc:
+        return [str(e) for e in exc.errors]
+    except LoadError as exc:
+        return [str(exc)]
+    return []
+
+
+def test_yaml_aliases_are_refused_with_their_line(tmp_path):
+    text = "report: r.txt\nevents:\n" + EVENT % (1, 1) + "  - &again {id: e-2}\n  - *again\n"
+    [problem] = _problems(_yaml(tmp_path, text))
+    assert (
+        problem == f"{tmp_path / 'hostile.yaml'}:5: YAML alias *again is not allowed in "
+        "dataset files: write the value out"
+    )
+
+
+def test_an_anchor_alone_is_harmless_and_an_asterisk_in_text_is_text(tmp_path):
+    text = (
+        "report: r.txt\nevents:\n" + EVENT % (1, 1) + "  - &lonely {id: e-2, session: AHC-7,"
+        " issue: art1, option: '*starred* words', support: [France], cite: [0, 1]}\n"
+    )
+    assert _problems(_yaml(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize("where", ["top", "event"])
+def test_duplicate_keys_are_refused_naming_both_lines(tmp_path, where):
+    if where == "top":
+        text = "report: r.txt\nreport: s.txt\nevents:\n" + EVENT % (1, 1)
+        want = ":2: duplicate key 'report' (first on line 1)"
+    else:
+        text = (
+            "report: r.txt\nevents:\n  - id: e-1\n    session: AHC-7\n    issue: art1\n"
+            "    option: O\n    support: [France]\n    cite: [0, 1]\n    support: [Germany]\n"
+        )
+        want = ":9: duplicate key 'support' (first on line 7)"
+    [problem] = _problems(_yaml(tmp_path, text))
+    assert problem.endswith(want + ": YAML keeps only the last one, so one of them would be "
+                            "lost silently"), problem  # fmt: skip
+
+
+def test_deep_nesting_huge_values_and_empty_files_are_one_problem_each(tmp_path):
+    deep = "report: r.txt\nevents: " + "[" * 900 + "]" * 900 + "\n"
+    assert _problems(_yaml(tmp_path, deep))[0].endswith("nested too deeply (a dataset is a few "
+                                                        "levels deep)")  # fmt: skip
+    huge = "report: r.txt\nevents:\n" + EVENT.replace("[France]", "'" + "x" * 100_000 + "'") % (
+        1,
+        1,
+    )
+    problems = _problems(_yaml(tmp_path, huge))
+    assert problems and all(len(p) < 400 for p in problems)
+    assert _problems(_yaml(tmp_path, "report: r.txt\nevents: []\n"))[0].endswith(
+        "holds no events (the 'events' list is empty)"
+    )

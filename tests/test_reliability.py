@@ -181,6 +181,23 @@ def test_a_stopped_writer_does_not_block_others_silently(tmp_path, data_dir):
     TALLY["concurrent runs"] += 4
 
 
+def test_ctrl_c_during_a_load_is_one_line_and_changes_nothing(tmp_path, data_dir):
+    assert blocs("load", data_dir=data_dir).returncode == 0
+    before = _status(data_dir)
+    big = tmp_path / "big.yaml"
+    _big_dataset(big, 2500)
+    env = {**os.environ, "BLOCS_DATA_DIR": str(data_dir)}
+    proc = subprocess.Popen([_exe(), "load", str(big)], env=env, stderr=subprocess.PIPE,
+                            text=True)  # fmt: skip
+    assert _wait_for_staging(data_dir, proc), "the load never reached the write"
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and stderr == "Interrupted: nothing unfinished was written.\n"
+    assert not (data_dir / "blocs.sock").exists(), "the interrupted command stopped the server"
+    assert _status(data_dir) == before
+    TALLY["kills survived"] += 1
+
+
 def test_the_server_dying_under_a_load_is_one_line(tmp_path, data_dir):
     assert blocs("load", data_dir=data_dir).returncode == 0
     before = _status(data_dir)

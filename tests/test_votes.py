@@ -179,6 +179,8 @@ def test_generic_layout_resolves_names_and_vote_spellings(tmp_path, store):
     path = _write(tmp_path, "mine.csv", GOOD)
     data = read_votes(path)
     assert data.layout == "generic"
+    made = Vote("RC-9087", "USA", "no", "mine.csv:2")  # the row loop's fast-built records are
+    assert hash(data.votes[0]) == hash(made) and repr(data.votes[0]) == repr(made)  # the same
     assert data.votes == [
         Vote("RC-9087", "USA", "no", "mine.csv:2"),
         Vote("RC-9087", "RUS", "yes", "mine.csv:3"),
@@ -346,3 +348,101 @@ def test_resolution_symbols():
     assert normalize_resolution("ESS/10/14") == "A/RES/ES-10/14"
     assert normalize_resolution("SS/10/2") == "A/RES/S-10/2"
     assert normalize_resolution("") is None and normalize_resolution("GOAR/1/1288B") is None
+
+
+# -- topics, the members table, the structure of the reader ---------------------------------
+@needs_unvotes
+def test_the_real_topics_are_stored_and_select_a_window(store):
+    session_rcids = set()
+    with gzip.open(UNVOTES / "un_roll_calls.csv.gz", "rt", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if int(float(row["session"])) == 74:
+                session_rcids.add(str(int(float(row["rcid"]))))
+    raw: dict[str, set[str]] = {}
+    with gzip.open(UNVOTES / "un_roll_call_issues.csv.gz", "rt", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["rcid"] in session_rcids:
+                raw.setdefault(row["short_name"], set()).add(f"UNGA-RC-{row['rcid']}")
+    plan = plan_votes(VOTES_GZ, sessions_filter=[74])
+    assert str(UNVOTES / "un_roll_call_issues.csv.gz") in plan.files
+    execute(store, plan)
+    from graphkit.store.export import Window, export_positions
+
+    for topic in ("hr", "nu", "me"):
+        got = {
+            p.proposal
+            for p in export_positions(
+                store, Window(sessions=("UNGA-74",), source="votes", topic=topic)
+            )
+        }
+        assert got == raw[topic] and got, topic  # fmt: skip
+    assert "UNGA-RC-9087" not in set().union(*raw.values()), "the cybercrime vote has no topic"
+
+
+def test_topics_file_problems_name_the_line(tmp_path):
+    path = _unvotes(tmp_path, "1,Russia,RU,yes\n")
+    _write(tmp_path, "un_roll_call_issues.csv",
+           "rcid,short_name,issue\n1,hr,Human rights\n1,xx,Cyber\n77,hr,Human rights\n"
+           "1,hr,Human rights\n")  # fmt: skip
+    with pytest.raises(LoadErrors) as info:
+        read_votes(path)
+    errs = {e.line: str(e) for e in info.value.errors}
+    assert sorted(errs) == [3, 4, 5]
+    assert "unknown topic 'xx'" in errs[3] and "'77' is not in the roll-calls file" in errs[4]
+    assert "also on line 2" in errs[5]
+    (tmp_path / "un_roll_call_issues.csv").write_text("rcid,short_name,issue\n1,HR,Human\n")
+    assert read_votes(path).roll_calls[0].topics == ("hr",)
+
+
+def test_the_members_table_is_data_and_is_checked(tmp_path):
+    from loaders.votes import HISTORY_TABLE
+    from loaders.votes.history import MEMBERS_FILE, load_history
+
+    assert (
+        HISTORY_TABLE.splitlines()[0] == "| in the data | actor | name | kind | successor | rule |"
+    )
+    assert "| RU before 1991-12-24 | SUN |" in HISTORY_TABLE
+    assert {a.successor for a in HISTORICAL} >= {"RUS", "SRB", "CZE", "DEU", "YEM", "CHN"}
+    text = (data_dir() / MEMBERS_FILE).read_text(encoding="utf-8")
+    broken = tmp_path / MEMBERS_FILE
+    broken.write_text(text.replace('"1991-12-24"', '"1900-01-01"').replace(
+        '{from: "", actor: SUN}', '{from: "1950-01-01", actor: SUN}'))  # fmt: skip
+    with pytest.raises(LoadError, match="periods of RU must start with ''"):
+        load_history(broken)
+    broken.write_text("historical: 3\n")
+    with pytest.raises(LoadError, match="malformed entry") as info:
+        load_history(broken)
+    assert str(broken) in str(info.value)
+
+
+def test_one_row_loop_serves_both_layouts():
+    from pathlib import Path
+
+    import loaders.votes as votes
+
+    folder = Path(votes.__file__).parent
+    src = {p.name: p.read_text() for p in folder.glob("*.py")}
+    assert src["rows.py"].count("for row in reader") == 1
+    for reader in ("unvotes.py", "generic.py"):  # a layout: columns and lookups, no row loop
+        assert "collect_votes(" in src[reader] and "for row in reader" not in src[reader]
+    assert all(len(p.read_text().splitlines()) < 500 for p in folder.glob("*.py"))
+    for code in ('"SUN"', '"YUG"', '"RU"', "1991-12-24"):  # the tables are data, not code
+        assert not any(code in p.read_text() for p in folder.glob("*.py")), code
+
+
+def test_numbers_too_long_for_a_float_are_refused_not_overflowed(tmp_path):
+    path = _unvotes(tmp_path, "1,Russia,RU,yes\n")
+    with pytest.raises(LoadError, match="out of range"):
+        read_votes(path, sessions_filter=["9" * 400])
+    assert read_votes(path, rcids=["9" * 400]).votes == []
+    generic = _write(tmp_path, "g.csv", GENERIC_HEADER + f"x,{'9' * 400},2019-12-27,T,,FRA,yes\n")
+    with pytest.raises(LoadErrors, match="unknown session"):
+        read_votes(generic)
+
+
+def test_a_header_only_file_holds_no_votes(tmp_path):
+    with pytest.raises(LoadError, match="holds no votes"):
+        read_votes(_write(tmp_path, "h.csv", GENERIC_HEADER))
+    _write(tmp_path, "un_roll_calls.csv", ROLL_CALLS.splitlines()[0] + "\n")
+    with pytest.raises(LoadError, match="holds no roll calls"):
+        read_votes(_write(tmp_path, "un_votes.csv", "rcid,country,country_code,vote\n"))

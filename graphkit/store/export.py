@@ -1,7 +1,7 @@
 """Subgraphs out of the database (through named queries) into typed records and NetworkX.
 
-Windows: one session, several, a date range, an issue (key prefix), and the source of
-evidence (stated positions, recorded votes, or both).
+Windows: one session, several, a date range, an issue (key prefix), a General Assembly topic
+of the roll calls, and the source of evidence (stated positions, recorded votes, or both).
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import networkx as nx
 
 from graphkit.errors import InvalidParams
 from graphkit.model import Position
@@ -145,8 +143,10 @@ def context(store: Store) -> Context:
     )
 
 
-def bipartite_graph(positions: Sequence[Position]) -> nx.Graph:
+def bipartite_graph(positions: Sequence[Position]):
     """Actor-proposal graph (sorted insertion), edge attribute `stance`."""
+    import networkx as nx  # here, not at the top: loaders read UNGA_TOPICS without it
+
     G = nx.Graph()
     for p in sorted(positions, key=lambda p: (p.actor, p.proposal)):
         G.add_node(p.actor, kind="actor")
