@@ -43,7 +43,9 @@ def pytest_generate_tests(metafunc):
     """
     if "store_backend" not in metafunc.fixturenames:
         return
-    embedded_only = metafunc.definition.get_closest_marker("embedded_only") is not None
+    embedded_only = any(
+        metafunc.definition.get_closest_marker(m) is not None for m in ("embedded_only", "embedded")
+    )
     values = [
         pytest.param(
             b,

@@ -17,8 +17,7 @@ from graphkit.analysis import analyze
 from graphkit.errors import BlocsError
 from graphkit.model import Position
 from graphkit.projection import project
-from graphkit.store.embedded import EmbeddedStore
-from tests.conftest import blocs
+from tests.conftest import blocs, open_store
 
 FAST = api.Params(runs=20, null_shuffles=5)
 LONG = ("AFRICAN_GROUP", "ARAB_GROUP", "CARICOM", "EU")
@@ -43,7 +42,7 @@ def synthetic():
 
 @pytest.fixture(scope="module")
 def real(loaded_dir):
-    store = EmbeddedStore(loaded_dir)
+    store = open_store(loaded_dir)
     try:
         view = api.session_view(store, None, FAST)
         flow = api.flow_data(store, FAST)

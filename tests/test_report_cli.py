@@ -7,7 +7,7 @@ import json
 import networkx as nx
 import pytest
 
-from tests.conftest import blocs, counts
+from tests.conftest import blocs, counts, open_store
 
 FAST = ("--runs", "20", "--bootstrap", "10")  # the null model keeps its 20 shuffles
 
@@ -77,17 +77,13 @@ def test_all_sessions_tracks_blocs(loaded_dir):
     assert all(listed[s]["has_data"] == (s in sessions) for s in listed)
 
 
-def test_write_stores_blocs_idempotently(tmp_path, loaded_dir):
-    import shutil
-
-    from graphkit.store.embedded import EmbeddedStore
-
-    data = tmp_path / "copy"
-    shutil.copytree(loaded_dir, data, ignore=shutil.ignore_patterns("*.sock", "*.pid", "*.lock"))
+def test_write_stores_blocs_idempotently(data_dir):
+    data = data_dir
+    assert blocs("load", data_dir=data).returncode == 0
     for _ in range(2):
         r = blocs("report", "--all-sessions", "--write", *FAST, data_dir=data)
         assert r.returncode == 0, r.stderr
-    s = EmbeddedStore(data)
+    s = open_store(data)
     try:
         labels, rels = counts(s)
         assert labels["Bloc"] >= 3 and rels["IN_BLOC"] > 100 and rels["SUCCEEDED_BY"] >= 1
@@ -97,7 +93,7 @@ def test_write_stores_blocs_idempotently(tmp_path, loaded_dir):
         s.close()
     first_state = labels, rels
     r = blocs("report", "--all-sessions", "--write", *FAST, data_dir=data)
-    s = EmbeddedStore(data)
+    s = open_store(data)
     try:
         assert counts(s) == first_state
     finally:
@@ -142,9 +138,8 @@ def test_export_for_gephi(tmp_path, loaded_dir, fmt):
 
 def test_wrong_or_empty_sessions_are_one_line_errors_listing_sessions_with_data(loaded_dir):
     from graphkit import api
-    from graphkit.store.embedded import EmbeddedStore
 
-    s = EmbeddedStore(loaded_dir)
+    s = open_store(loaded_dir)
     try:
         calendar = api.session_calendar(s, "positions")
     finally:

@@ -13,14 +13,13 @@ import pytest
 from graphkit import api
 from graphkit.params import Params
 from graphkit.store.export import Window
-from tests.conftest import blocs
+from tests.conftest import blocs, open_store
 
 
 @pytest.fixture(scope="module")
 def tracked(loaded_dir):
-    from graphkit.store.embedded import EmbeddedStore
 
-    s = EmbeddedStore(loaded_dir)
+    s = open_store(loaded_dir)
     try:
         reports, tracking = api.session_reports(s, Window(), Params())
         kinds = api.context(s).kinds
@@ -95,10 +94,9 @@ def test_swings_and_lineage_come_from_significant_sessions(tracked):
 
 
 def test_one_bloc_one_id_in_every_output(tracked, loaded_dir, tmp_path):
-    from graphkit.store.embedded import EmbeddedStore
 
     ahc7 = tracked[0]["AHC-7"]
-    s = EmbeddedStore(loaded_dir)
+    s = open_store(loaded_dir)
     try:
         alone = api.window_report(s, Window(sessions=("AHC-7",)), Params())
         _, result = api.validate_against_vote(s, Window(sessions=("AHC-7",)), "UNGA-RC-9087")
@@ -114,9 +112,8 @@ def test_one_bloc_one_id_in_every_output(tracked, loaded_dir, tmp_path):
 
 
 def test_state_gives_the_numbers_of_the_allies_in_session_query(loaded_dir):
-    from graphkit.store.embedded import EmbeddedStore
 
-    s = EmbeddedStore(loaded_dir)
+    s = open_store(loaded_dir)
     try:
         for session, actor in (("AHC-1", "MEX"), ("AHC-1", "RUS"), ("AHC-7", "USA")):
             params = Params(min_positions=1, expand=False)
