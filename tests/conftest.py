@@ -223,18 +223,25 @@ def loaded_store(loaded_dir):
     s.close()
 
 
+def cli_env(data_dir=None, **extra: str) -> dict[str, str]:
+    """The environment of a `blocs` subprocess on `data_dir` (a data dir or a Neo4jTarget):
+    the NEO4J_* settings only for Neo4j, this checkout's code first on the path."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    if isinstance(data_dir, Neo4jTarget):
+        env.update({k: v for k, v in os.environ.items() if k.startswith("NEO4J_")})
+    elif data_dir is not None:
+        env["BLOCS_DATA_DIR"] = os.fspath(data_dir)
+    env.update(extra)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
 def blocs(*args: str, data_dir=None, env: dict | None = None, **kw):
     """Run the real `blocs` CLI of this checkout in a subprocess (not whatever is on PATH).
 
     data_dir: an embedded data dir, or a Neo4jTarget (then the NEO4J_* settings are passed).
     """
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    if isinstance(data_dir, Neo4jTarget):
-        full_env.update({k: v for k, v in os.environ.items() if k.startswith("NEO4J_")})
-    elif data_dir is not None:
-        full_env["BLOCS_DATA_DIR"] = str(data_dir)
-    full_env.update(env or {})
-    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
+    full_env = cli_env(data_dir, **(env or {}))
     cmd = [sys.executable, "-m", "blocs", *args]
     kw.setdefault("timeout", 300)
     return subprocess.run(cmd, capture_output=True, text=True, env=full_env, **kw)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from graphkit.store.server import _socket_path
 from loaders.errors import LoadError
 from loaders.pipeline import plan_positions
-from tests.conftest import TALLY, UNVOTES, blocs
+from tests.conftest import TALLY, UNVOTES, blocs, cli_env
 
 EVIL = "x'}) DETACH DELETE n //"
 NAMES = [EVIL, 'O"Brien \\ [bold]not markup[/bold]', "Côte d’Ivoire ✓ 中文 — ünïcode"]
@@ -125,12 +125,13 @@ def _exe():
 
 
 @pytest.mark.parametrize("kill_server_too", [False, True])
+@pytest.mark.embedded_only  # the embedded server, its lock and its snapshot
 def test_load_killed_half_way_is_recovered(tmp_path, data_dir, kill_server_too):
     assert blocs("load", data_dir=data_dir).returncode == 0
     before = _status(data_dir)
     big = tmp_path / "big.yaml"
     _big_dataset(big, 2500)
-    env = {**os.environ, "BLOCS_DATA_DIR": str(data_dir)}
+    env = cli_env(data_dir)
     proc = subprocess.Popen([_exe(), "load", str(big)], env=env, stderr=subprocess.PIPE)
     assert _wait_for_staging(data_dir, proc), "the load never reached the write"
     proc.send_signal(signal.SIGKILL)
@@ -148,6 +149,7 @@ def test_load_killed_half_way_is_recovered(tmp_path, data_dir, kill_server_too):
     TALLY["kills survived"] += 1
 
 
+@pytest.mark.embedded_only  # the embedded server, its lock and its snapshot
 def test_a_stopped_writer_does_not_block_others_silently(tmp_path, data_dir):
     """Ctrl-Z on a load holding the write lock: another writer says whom it waits for, gives
     up with one line after the timeout, and both loads land once the first is resumed."""
@@ -155,7 +157,7 @@ def test_a_stopped_writer_does_not_block_others_silently(tmp_path, data_dir):
     big, small = tmp_path / "big.yaml", tmp_path / "small.yaml"
     _big_dataset(big, 2500)
     _big_dataset(small, 20, "small")
-    env = {**os.environ, "BLOCS_DATA_DIR": str(data_dir)}
+    env = cli_env(data_dir)
     first = subprocess.Popen([_exe(), "load", str(big)], env=env, stderr=subprocess.PIPE)
     try:
         assert _wait_for_staging(data_dir, first), "the load never reached the write"
@@ -182,12 +184,13 @@ def test_a_stopped_writer_does_not_block_others_silently(tmp_path, data_dir):
     TALLY["concurrent runs"] += 4
 
 
+@pytest.mark.embedded_only  # reads the embedded snapshot to prove nothing changed
 def test_ctrl_c_during_a_load_is_one_line_and_changes_nothing(tmp_path, data_dir):
     assert blocs("load", data_dir=data_dir).returncode == 0
     before = _status(data_dir)
     big = tmp_path / "big.yaml"
     _big_dataset(big, 2500)
-    env = {**os.environ, "BLOCS_DATA_DIR": str(data_dir)}
+    env = cli_env(data_dir)
     proc = subprocess.Popen([_exe(), "load", str(big)], env=env, stderr=subprocess.PIPE,
                             text=True)  # fmt: skip
     assert _wait_for_staging(data_dir, proc), "the load never reached the write"
@@ -199,12 +202,13 @@ def test_ctrl_c_during_a_load_is_one_line_and_changes_nothing(tmp_path, data_dir
     TALLY["kills survived"] += 1
 
 
+@pytest.mark.embedded_only  # the embedded server, its lock and its snapshot
 def test_the_server_dying_under_a_load_is_one_line(tmp_path, data_dir):
     assert blocs("load", data_dir=data_dir).returncode == 0
     before = _status(data_dir)
     big = tmp_path / "big.yaml"
     _big_dataset(big, 2500)
-    env = {**os.environ, "BLOCS_DATA_DIR": str(data_dir)}
+    env = cli_env(data_dir)
     proc = subprocess.Popen([_exe(), "load", str(big)], env=env, stderr=subprocess.PIPE,
                             text=True)  # fmt: skip
     assert _wait_for_staging(data_dir, proc), "the load never reached the write"
@@ -226,7 +230,7 @@ def test_loads_and_reads_at_once_all_land_once(tmp_path):
     data_dir = tmp_path / "db"
     assert blocs("load", data_dir=data_dir).returncode == 0
     base = _status(data_dir)
-    env = {**os.environ, "BLOCS_DATA_DIR": str(data_dir)}
+    env = cli_env(data_dir)
     procs = [subprocess.Popen([_exe(), "load", str(p)], env=env, stderr=subprocess.PIPE)
              for p in files]  # fmt: skip
     procs += [subprocess.Popen([_exe(), *args], env=env, stdout=subprocess.DEVNULL,
@@ -252,7 +256,7 @@ def test_two_loads_at_once_both_land_once(tmp_path):
     expected = _status(sequential)
 
     together = tmp_path / "together"
-    env = {**os.environ, "BLOCS_DATA_DIR": str(together)}
+    env = cli_env(together)
     procs = [subprocess.Popen([_exe(), "load", str(p)], env=env, stderr=subprocess.PIPE)
              for p in (a, b)]  # fmt: skip
     for p in procs:
@@ -275,7 +279,7 @@ def test_soak_kills_at_random_points_of_the_votes_load(tmp_path):
     data_dir = tmp_path / "db"
     assert blocs("load", data_dir=data_dir).returncode == 0
     before = _status(data_dir)
-    env = {**os.environ, "BLOCS_DATA_DIR": str(data_dir)}
+    env = cli_env(data_dir)
     states = set()
     for _ in range(int(os.environ.get("BLOCS_SOAK_KILLS", "12"))):
         proc = subprocess.Popen([_exe(), "load", "--votes", str(votes)], env=env,
