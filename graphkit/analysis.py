@@ -34,7 +34,7 @@ from graphkit.bloc_report import (
     opponents_together,
     warnings_of,
 )
-from graphkit.communities import blocs_of
+from graphkit.communities import _igraph, blocs_of
 from graphkit.consensus import consensus
 from graphkit.evidence import Resamples, joined, resample, score
 from graphkit.labels import describe, invert_membership
@@ -275,11 +275,14 @@ def _gc_frozen():
 
 # set in the parent just before forking, so workers read the positions without pickling them
 _FORK_JOB: dict = {}
-CHUNK = {"resample": 25, "null": 10}  # resamples / shuffles per task: spreads a big session
+CHUNK = {"resample": 15, "null": 10}  # resamples / shuffles per task: spreads a big session
+SMALL_SESSION = 500  # positions: below this a session is one task (a task costs ~2 ms)
 
 
 def _task(job: _Job, phase: str, start: int = 0, stop: int | None = None):
     with _one_blas_thread():
+        if phase == "all":
+            return _finish(_main(job), [_null(job)], [_resample(job)])
         if phase == "main":
             return _main(job)
         return (_null if phase == "null" else _resample)(job, start, stop)
@@ -290,11 +293,16 @@ def _task_forked(task: tuple[str, str, int, int]):
     return _task(_FORK_JOB["jobs"][session], phase, start, stop)
 
 
-def _tasks(sessions: Sequence[str], params: Params) -> list[tuple[str, str, int, int]]:
+def _tasks(
+    sessions: Sequence[str], params: Params, sizes: Mapping[str, int]
+) -> list[tuple[str, str, int, int]]:
     """(session, phase, start, stop): the consensus, then the chunks of the bootstrap and of
-    the null model, sessions in the order given."""
+    the null model, sessions in the order given; a small session is one task ("all")."""
     out = []
     for s in sessions:
+        if sizes[s] < SMALL_SESSION:
+            out.append((s, "all", 0, 0))
+            continue
         out.append((s, "main", 0, 0))
         for phase, total in (("resample", params.bootstrap), ("null", params.null_shuffles)):
             step = CHUNK[phase]
@@ -329,10 +337,11 @@ def _analyze_all(
         with _one_blas_thread():
             return [_finish(_main(j), [_null(j)], [_resample(j)]) for j in jobs.values()]
     by_size = sorted(sessions, key=lambda s: -len(positions_by_session[s]))
-    tasks = _tasks(by_size, kwargs["params"])
+    tasks = _tasks(by_size, kwargs["params"], {s: len(positions_by_session[s]) for s in sessions})
     if "fork" in mp.get_all_start_methods():
-        # each session's projection is made once here and inherited by the forked workers (all
-        # its tasks use it); igraph is left to import in the workers, side by side
+        # made once here and inherited by the forked workers: igraph (~0.07 s to import per
+        # process) and each session's projection (all its tasks use it)
+        _igraph()
         with _one_blas_thread():
             for job in jobs.values():
                 job.projection  # noqa: B018  # computed and cached on the job
@@ -349,6 +358,10 @@ def _analyze_all(
             done = dict(zip(tasks, out, strict=True))
     reports = []
     for s in sessions:
+        whole = [t for t in tasks if t[0] == s and t[1] == "all"]
+        if whole:
+            reports.append(done[whole[0]])
+            continue
         main = done[next(t for t in tasks if t[0] == s and t[1] == "main")]
         nulls = [done[t] for t in tasks if t[0] == s and t[1] == "null"]
         runs = [done[t] for t in tasks if t[0] == s and t[1] == "resample"]
