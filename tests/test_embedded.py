@@ -320,3 +320,13 @@ def test_a_failed_save_undoes_the_write_in_memory_too(data_dir):
     assert _actors(data_dir) == {"OLD", "NEW"}
     prev = _fingerprint(data_dir / "dump.rdb.prev")
     assert prev[0] == snap[0] and prev[3] == 1, ".prev is the snapshot before, alone"
+
+
+def test_a_folder_in_the_way_of_prev_never_fails_a_write(data_dir, caplog):
+    _write(data_dir, "OLD")
+    (data_dir / "dump.rdb.prev").mkdir()
+    with caplog.at_level("WARNING", logger="graphkit.store"):
+        _write(data_dir, "NEW")
+    assert "previous snapshot could not be kept" in caplog.text
+    assert _actors(data_dir) == {"OLD", "NEW"}
+    assert not (data_dir / "dump.rdb.prev.next").exists()

@@ -29,6 +29,7 @@ from graphkit.textsafe import printable
 
 Notify = Callable[[str], None]
 LOCK_TIMEOUT = 300.0  # seconds a command waits for another writer before giving up
+QUIET_WAIT = 1.0  # seconds of waiting before saying whom we wait for
 _SOCKET_MAX = 100  # sun_path holds 108 bytes; longer paths go through /proc/self/fd
 _log = logging.getLogger("graphkit.store")
 
@@ -234,11 +235,9 @@ class DataDir:
             os.close(fd)
 
     def _acquire(self, fd, name, mode, what, timeout, notify) -> None:
-        try:
-            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+        # a short wait (another command finishing) is silent; a longer one names the holder
+        if _poll(fd, mode, min(QUIET_WAIT, timeout)):
             return
-        except BlockingIOError:
-            pass
         holder = _holder_of(fd)
         stopped = _is_stopped(holder[0]) if holder else False
         who = f" (pid {holder[0]}: {printable(holder[1])})" if holder else ""
@@ -248,20 +247,11 @@ class DataDir:
             else ""
         )
         notify(f"Waiting for {what}{who} to finish, up to {timeout:.0f} s{hint} ...")
-        deadline = time.monotonic() + timeout
-        delay = 0.01
-        while True:
-            try:
-                fcntl.flock(fd, mode | fcntl.LOCK_NB)
-                return
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise StoreUnavailable(
-                        f"gave up after {timeout:.0f} s waiting for {what}{who} in "
-                        f"{printable(self.path)}{hint or '; retry when it has finished'}"
-                    ) from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.2)
+        if not _poll(fd, mode, max(timeout - QUIET_WAIT, 0.0)):
+            raise StoreUnavailable(
+                f"gave up after {timeout:.0f} s waiting for {what}{who} in "
+                f"{printable(self.path)}{hint or '; retry when it has finished'}"
+            )
 
     def try_lock(self, name: str) -> int | None:
         """An exclusive lock if free right now (the fd to close), else None."""
@@ -272,6 +262,21 @@ class DataDir:
             os.close(fd)
             return None
         return fd
+
+
+def _poll(fd: int, mode: int, seconds: float) -> bool:
+    """Try the lock until it is ours (True) or `seconds` have passed (False)."""
+    deadline = time.monotonic() + seconds
+    delay = 0.005
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
 
 def _holder() -> str:

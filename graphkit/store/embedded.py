@@ -30,7 +30,7 @@ def leftover_names(graph: str) -> tuple[str, str]:
 def _connection_errors() -> tuple[type[BaseException], ...]:
     import redis
 
-    return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+    return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, ConnectionError)
 
 
 class EmbeddedStore(Store):
@@ -52,7 +52,11 @@ class EmbeddedStore(Store):
         self.graph_name = graph
         self.staging_name, self.before_name = leftover_names(graph)
         self.where = str(self.server.data_dir)
-        self.server.start()
+        try:
+            self.server.start()
+        except BaseException:
+            self.server.dir.close()
+            raise
         try:
             self.db = FalkorDB(unix_socket_path=self.server.dir.socket_path("blocs.sock"))
             self.conn = self.db.connection

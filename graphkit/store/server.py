@@ -154,13 +154,14 @@ def launch(dd: DataDir, timeout: float = 60.0):
         return proc, None, f"did not start within {timeout:.0f} s"
     try:
         wait_loaded(conn, deadline)
-    except StoreUnavailable as exc:  # died while loading (a damaged snapshot)
-        proc.wait(timeout=10)
-        return (
-            proc,
-            None,
-            _failure(dd, proc.returncode) if proc.returncode is not None else str(exc),
-        )
+    except StoreUnavailable:  # died while loading (a damaged snapshot), or too slow
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # still loading after the timeout: never leak it
+            proc.kill()
+            proc.wait()
+            return proc, None, f"did not finish loading its snapshot within {timeout:.0f} s"
+        return proc, None, _failure(dd, proc.returncode)
     return proc, conn, None
 
 

@@ -17,6 +17,7 @@ before it moves anything, copies through a temp file, and says so when nothing c
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import stat
@@ -125,7 +126,15 @@ def save(conn, dd: DataDir, *, rotate: bool = True) -> None:
             f"{printable(dd.file('server.log'))})"
         ) from None
     if linked:
-        dd.rename(_PREV_NEXT, PREVIOUS)
+        try:
+            dd.rename(_PREV_NEXT, PREVIOUS)
+        except OSError as exc:  # e.g. a folder named dump.rdb.prev: the data is saved anyway
+            dd.unlink(_PREV_NEXT)
+            logging.getLogger("graphkit.store").warning(
+                "saved, but the previous snapshot could not be kept as %s (%s)",
+                printable(dd.file(PREVIOUS)),
+                exc.strerror,
+            )
     dd.fsync()
 
 
