@@ -192,6 +192,9 @@ def wait_loaded(conn, deadline: float) -> None:
         time.sleep(0.005)
 
 
+PING_TIMEOUT = 10.0  # seconds for a running server to answer its first PING
+
+
 class EmbeddedServer:
     """One client's handle on the shared server of a data dir."""
 
@@ -252,15 +255,22 @@ class EmbeddedServer:
             raise StoreUnavailable(
                 f"{printable(self.socket)} is not the database's socket ({kind}); remove it"
             )
-        conn = redis.Redis(unix_socket_path=self.dir.socket_path(SOCKET), decode_responses=True)
+        path = self.dir.socket_path(SOCKET)
+        conn = redis.Redis(unix_socket_path=path, decode_responses=True)
+        # the first PING has a timeout: a server that accepts but never answers (seen once: a
+        # FalkorDB hung after loading its snapshot) must give one line, not hang the command
+        probe = redis.Redis(unix_socket_path=path, socket_timeout=PING_TIMEOUT,
+                            socket_connect_timeout=PING_TIMEOUT)  # fmt: skip
         deadline = time.monotonic() + self.start_timeout
         while True:
             try:
-                conn.ping()
+                probe.ping()
+                probe.close()
                 return conn
             except redis.exceptions.BusyLoadingError:
+                probe.close()
                 return conn  # loading a snapshot: start() waits
-            except (redis.exceptions.ConnectionError, OSError):
+            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
                 pid = self._pid()
                 if pid is None:
                     self.dir.unlink(SOCKET)  # stale socket of a dead server
