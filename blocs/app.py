@@ -15,7 +15,6 @@ import typer
 from blocs import analysis as cli_analysis
 from blocs import plotting as cli_plots
 from blocs.common import (
-    ExtractFmt,
     Fmt,
     err,
     handled,
@@ -202,7 +201,9 @@ def extract(
         str | None, typer.Option(help="Session where the report does not say, e.g. AHC-7.")
     ] = None,
     date: Annotated[str | None, typer.Option(help="Date where the report does not say.")] = None,
-    fmt: Annotated[ExtractFmt, typer.Option("--format", help="Output format.")] = ExtractFmt.json,
+    fmt: Annotated[
+        Fmt, typer.Option("--format", help="Output format (json keeps every field).")
+    ] = Fmt.json,
     draft: Annotated[
         Path | None,
         typer.Option(
@@ -216,7 +217,7 @@ def extract(
     Offsets point into each file as given. Names that resolve to no known actor are listed on
     stderr with the closest known names. `blocs load --report FILE` writes the events.
     """
-    from loaders.extract import extract_file, render_table, to_json
+    from loaders.extract import event_rows, extract_file, to_json
     from loaders.pipeline import check_date, check_report_file
 
     with handled():
@@ -229,10 +230,10 @@ def extract(
             _write_draft(draft, files, results, session)
     for path, result in results:
         _warn_unresolved(path, result.unresolved)
-    if fmt is ExtractFmt.json:
+    if fmt is Fmt.json:
         sys.stdout.write(json_text(to_json(results)) + "\n")
     else:
-        out.print(render_table(results))
+        print_rows(event_rows(results), fmt, "Extracted side-taking events")
 
 
 def _write_draft(draft: Path, files, results, session) -> None:

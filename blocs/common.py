@@ -64,11 +64,6 @@ class Fmt(StrEnum):
     csv = "csv"
 
 
-class ExtractFmt(StrEnum):
-    json = "json"
-    table = "table"
-
-
 @contextlib.contextmanager
 def handled():
     """Turn library errors (and refused files) into one-line messages and a non-zero exit."""

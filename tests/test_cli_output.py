@@ -69,6 +69,31 @@ def test_tables_at_80_columns_never_break_a_word(loaded_dir, args, wide):
     assert max(len(line) for line in lines) <= max(80, *(len(w) + 16 for w in words))
 
 
+def test_extract_table_at_80_columns_never_breaks_a_word(tmp_path):
+    import json
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Mexico, supported by Chile, Peru and Costa Rica, proposed keeping the human rights "
+        "safeguards of the draft. Iran and Syria opposed the safeguards.\n",
+        encoding="utf-8",
+    )
+    result = blocs("extract", str(report), "--format", "table", env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    words = {w for line in lines for w in re.split(r"[\s│┃|]+", line) if w}
+    docs = json.loads(blocs("extract", str(report)).stdout)["documents"]
+    events = docs[0]["events"]
+    assert events, "the report has events"
+    for event in events:
+        for actor in [*event["support"], *event["oppose"]]:
+            assert actor in words or f"{actor}," in words, actor
+        assert set(event["option"].split()) <= words, event["option"]
+    assert max(len(line) for line in lines) <= 80
+    csv_out = blocs("extract", str(report), "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("file,span,session") and len(csv_out) == len(events) + 1
+
+
 def test_piped_tables_keep_one_row_per_line(loaded_dir):
     import json
 

@@ -3,7 +3,7 @@
     result = extract_text(text, file="report.txt", session="AHC-7")
     result = extract_file("report.md")              # Markdown / HTML stripped, offsets kept
     to_json([(path, result)])                       # {"documents": [{"file", "events": [...]}]}
-    render_table([(path, result)])                  # rich Table
+    event_rows([(path, result)])                    # flat rows for a table or CSV
     to_events(path, result, default_session="AHC-7")  # graphkit.model.Event records
 
 Offsets (`char_start`, `char_end`) are Python string offsets into the file's text as decoded
@@ -70,7 +70,7 @@ __all__ = [
     "Unresolved",
     "extract_file",
     "extract_text",
-    "render_table",
+    "event_rows",
     "to_events",
     "to_json",
 ]
@@ -391,48 +391,30 @@ def to_json(results: list[tuple[str | Path, ExtractResult]], *, unresolved: bool
     return {"documents": docs}
 
 
-def render_table(results: list[tuple[str | Path, ExtractResult]]):
-    """A rich Table of the events of every document (one row per event)."""
-    from rich.table import Table
-
-    table = Table(title="Extracted side-taking events", show_lines=False)
-    for col in (
-        "file",
-        "span",
-        "session",
-        "date",
-        "proposer",
-        "support",
-        "oppose",
-        "neutral",
-        "conf",
-        "option",
-    ):
-        table.add_column(col, overflow="fold")
+def event_rows(results: list[tuple[str | Path, ExtractResult]]) -> list[dict]:
+    """One flat row per event of every document, for a table or CSV (the CLI prints them and
+    chooses the layout: a table that never breaks a word, or one record per event)."""
+    rows = []
     for path, res in results:
         name = Path(str(path)).name
         for e in res.events:
             behalf = "".join(f" ({k} for {v})" for k, v in e.on_behalf_of.items())
-            table.add_row(
-                name,
-                f"{e.char_start}-{e.char_end}",
-                e.session or "",
-                e.date or "",
-                (e.proposer or "") + behalf,
-                ", ".join(e.support),
-                ", ".join(e.oppose),
-                ", ".join(e.neutral),
-                f"{e.confidence:.2f}",
-                e.option[:80],
+            rows.append(
+                {
+                    "file": name,
+                    "span": f"{e.char_start}-{e.char_end}",
+                    "session": e.session or "",
+                    "date": e.date or "",
+                    "proposer": (e.proposer or "") + behalf,
+                    "support": ", ".join(e.support),
+                    "oppose": ", ".join(e.oppose),
+                    "neutral": ", ".join(e.neutral),
+                    "conf": f"{e.confidence:.2f}",
+                    "cue": e.cue,
+                    "option": e.option,
+                }
             )
-    names = [
-        f"{u.name} ({', '.join(u.suggestions) or 'no close match'})"
-        for _path, res in results
-        for u in res.unresolved
-    ]
-    if names:
-        table.caption = "Unresolved names: " + "; ".join(dict.fromkeys(names))
-    return table
+    return rows
 
 
 _ID_CHARS = re.compile(r"[^a-z0-9]+")
