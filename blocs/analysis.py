@@ -66,9 +66,9 @@ def report(
                 results, tracking = api.session_reports(store, window, params)
             else:
                 results, tracking = [api.window_report(store, window, params)], None
+            results = [api.with_names(r, given) for r in results]
             if write:
                 api.write_blocs(store, results, tracking)
-    results = [api.with_names(r, given) for r in results]
     if fmt is ReportFmt.json:
         docs = [r.to_dict() | {"window": api.describe(window)} for r in results]
         if per_session:

@@ -1,7 +1,7 @@
 // name: state_timeline
 // mode: read
 // A state's timeline across sessions: in each session, its bloc (when `blocs report --write`
-// stored one) and how many proposals it supported, opposed or stayed neutral on.
+// stored one, with the user's name for it when --names gave one) and how many proposals it supported, opposed or stayed neutral on.
 // Counts are integers on both backends (FalkorDB sums to floats): hence toInteger(sum(...)).
 // params: actor
 // :param actor => 'USA'
@@ -16,5 +16,5 @@ WITH a, s,
 WHERE supported + opposed + neutral > 0
 OPTIONAL MATCH (a)-[m:IN_BLOC]->(b:Bloc)-[:IN_SESSION]->(s)
 RETURN s.id AS session, s.start AS start, supported, opposed, neutral,
-       b.bloc AS bloc, b.label AS bloc_label, b.method AS method, m.confidence AS confidence
+       b.bloc AS bloc, b.label AS bloc_label, b.name AS bloc_name, b.method AS method, m.confidence AS confidence
 ORDER BY start, method

@@ -100,6 +100,26 @@ def test_write_stores_blocs_idempotently(data_dir):
         s.close()
 
 
+def test_write_stores_the_names_given(data_dir, tmp_path):
+    """`--write --names FILE` stores each tracked bloc's name beside its id (Browser, queries)."""
+    assert blocs("load", data_dir=data_dir).returncode == 0
+    r = blocs("report", "--session", "AHC-7", "--format", "json", *FAST, data_dir=data_dir)
+    assert r.returncode == 0, r.stderr
+    usa_bloc = next(b["id"] for b in json.loads(r.stdout)["blocs"] if "USA" in b["members"])
+    names = tmp_path / "names.yaml"
+    names.write_text(f"{usa_bloc}: Friends of the safeguards\n", encoding="utf-8")
+    r = blocs("report", "--session", "AHC-7", "--write", "--names", str(names), *FAST,
+              data_dir=data_dir)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    s = open_store(data_dir)
+    try:
+        rows = {row["session"]: row for row in s.run("state_timeline", actor="USA")}
+    finally:
+        s.close()
+    assert rows["AHC-7"]["bloc"] == usa_bloc
+    assert rows["AHC-7"]["bloc_name"] == "Friends of the safeguards"
+
+
 def test_state_allies_and_opponents(loaded_dir):
     r = blocs("state", "the US", "--session", "AHC-7", "--format", "json", data_dir=loaded_dir)
     assert r.returncode == 0, r.stderr

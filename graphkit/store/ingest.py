@@ -162,6 +162,7 @@ def bloc_steps(reports: list, tracking=None) -> list[Step]:
                     "session": r.session,
                     "bloc": b.id,
                     "label": b.label,
+                    "name": b.name,  # the user's name for the tracked bloc (--names), or None
                     "method": method,
                     "resolution": r.resolution,
                     "seed": r.seed,
