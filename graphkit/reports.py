@@ -220,26 +220,60 @@ def _columns(tracking: Tracking, slots: Sequence | None) -> list[tuple[str, str]
     return out
 
 
-def tracking_table(
-    tracking: Tracking, slots: Sequence | None = None, names: Mapping[int, str] | None = None
-) -> Group:
-    names = names or {}
-    columns = _columns(tracking, slots)
-    lineage = Table(title="Bloc lineage (stable ids across sessions)", title_justify="left")
-    lineage.add_column("bloc")
-    for s, note in columns:
-        lineage.add_column(_p(f"{s} ({note})" if note else s), overflow="fold")
+class _FitOrLong:
+    """The lineage grid (blocs x sessions) where the console is wide enough for it with no word
+    broken; else the same cells as a long table, one row per bloc and session (three columns
+    fit any terminal). Decided at print time, from the console's width."""
+
+    def __init__(self, grid: Table, narrowest: int, long: Table):
+        self.grid, self.narrowest, self.long = grid, narrowest, long
+
+    def __rich_console__(self, console, options):
+        yield self.grid if self.narrowest <= options.max_width else self.long
+
+
+def _longest_word(*values: str) -> int:
+    return max((len(w) for v in values for w in v.split()), default=1)
+
+
+def _lineage(
+    tracking: Tracking, columns: list[tuple[str, str]], names: Mapping[int, str]
+) -> _FitOrLong:
+    title = "Bloc lineage (stable ids across sessions)"
+    heads = [_p(f"{s} ({note})" if note else s) for s, note in columns]
     ids = sorted({b for bs in [*tracking.lineage.values(), *tracking.weak_blocs.values()]
                   for b in bs})  # fmt: skip
+    rows = []  # (bloc label, [(text, dim)] per column)
     for b in ids:
         cells = []
         for s, note in columns:
             if note == "not significant":
                 members = tracking.weak_blocs.get(s, {}).get(b)
-                cells.append(Text(f"({_cell(members)})" if members else "", style="dim"))
+                cells.append((f"({_cell(members)})" if members else "", True))
             else:
-                cells.append(Text(_cell(tracking.lineage.get(s, {}).get(b))))
-        lineage.add_row(Text(_p(f"{b}: {names[b]}" if b in names else str(b))), *cells)
+                cells.append((_cell(tracking.lineage.get(s, {}).get(b)), False))
+        rows.append((_p(f"{b}: {names[b]}" if b in names else str(b)), cells))
+    widths = [_longest_word("bloc", *(r[0] for r in rows))]
+    widths += [_longest_word(h, *(r[1][i][0] for r in rows)) for i, h in enumerate(heads)]
+    grid = Table(title=title, title_justify="left")
+    for head, width in zip(["bloc", *heads], widths, strict=True):
+        grid.add_column(head, min_width=width, overflow="fold")
+    long = Table(title=title, title_justify="left")
+    for head in ("bloc", "session", "members"):
+        long.add_column(head, overflow="fold")
+    for label, cells in rows:
+        grid.add_row(Text(label), *(Text(t, style="dim" if dim else "") for t, dim in cells))
+        for head, (text, dim) in zip(heads, cells, strict=True):
+            if text:
+                long.add_row(Text(label), Text(head), Text(text, style="dim" if dim else ""))
+    return _FitOrLong(grid, sum(widths) + 3 * len(widths) + 1, long)
+
+
+def tracking_table(
+    tracking: Tracking, slots: Sequence | None = None, names: Mapping[int, str] | None = None
+) -> Group:
+    names = names or {}
+    lineage = _lineage(tracking, _columns(tracking, slots), names)
     swings = Table(title="Swing actors (significant sessions, firm placements)",
                    title_justify="left")  # fmt: skip
     for col in ("actor", "from", "to", "bloc", "confidence"):

@@ -182,3 +182,27 @@ def test_swings_only_of_firmly_placed_actors():
     assert [w.actor for w in track([("S1", s1, None), ("S2", s2, None)]).swings] == ["JPN"]
     t = track([("S1", s1, None), ("S2", s2, None)], firm=firm)
     assert t.swings == () and t.firm_only
+
+
+def test_lineage_table_is_a_grid_when_it_fits_and_long_when_not():
+    """Ten sessions do not fit 80 columns as a grid without breaking words: the lineage is then
+    printed one row per bloc and session; on a wide console it stays a grid."""
+    import re
+
+    from rich.console import Console
+
+    from graphkit.reports import tracking_table
+
+    sessions = [(f"AHC-{k}", partition(WEST, EAST, SOUTH), None) for k in range(1, 11)]
+    t = track(sessions)
+    for width, grid in ((80, False), (400, True)):
+        console = Console(width=width, record=True)
+        console.print(tracking_table(t))
+        text = console.export_text()
+        lines = text.splitlines()
+        assert max(len(line) for line in lines) <= width
+        words = {w for line in lines for w in re.split(r"[\s│┃]+", line) if w}
+        assert {f"AHC-{k}" for k in range(1, 11)} <= words, "every session id printed whole"
+        assert {"AUS,", "BLR,", "BRA,"} <= words
+        header = next(line for line in lines if "bloc" in line and "┃" in line)
+        assert ("AHC-10" in header) is grid and ("session" in header) is not grid
