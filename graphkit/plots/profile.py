@@ -78,10 +78,14 @@ def row_label(row: Row, names: Mapping[str, str] | None, fig) -> str:
     return listed + (f" +{more}" if more > 0 else "")
 
 
-def _absence(session: str, actor: str, reports: Mapping[str, BlocReport]) -> str:
+def _absence(
+    session: str, actor: str, reports: Mapping[str, BlocReport], allies: Allies | None
+) -> str:
     r = reports.get(session)
     if r is not None and actor in r.excluded:
         return f"fewer than {r.min_positions} positions"
+    if allies is not None:  # analysed, but every proposal it took a side on was its alone
+        return "no proposal on which another actor took a side"
     return "no position recorded"
 
 
@@ -236,7 +240,9 @@ def _caption(per_session, ranked, by_session, actor, timeline, top, window) -> s
         'row ("+k": k more with the same values).'
     )
     missing = [
-        f"{s} ({_absence(s, actor, by_session)})" for s, a in per_session.items() if s not in ranked
+        f"{s} ({_absence(s, actor, by_session, a)})"
+        for s, a in per_session.items()
+        if s not in ranked
     ]
     if missing:
         text += f" Not analysed: {', '.join(missing)}."
