@@ -71,6 +71,9 @@ def onset(
             neg = True
             j += 1
             continue
+        if t in W.CONTINUE and j + 1 < limit and tk[j + 1] == "to":
+            j += 2  # "will continue to advocate for", "seeks to ensure"
+            continue
         if t in ("each", "respectively"):
             each = True
             j += 1
