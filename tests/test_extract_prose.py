@@ -44,3 +44,40 @@ def test_praise_is_support_and_condemn_a_stance_of_its_own():
 def test_reaffirmed_support_is_support():
     [(prop, sup, opp, neu)] = sides("Chile and Peru reaffirmed their support for the mandate.")
     assert (prop, sorted(sup), opp, neu) == (None, ["CHL", "PER"], [], [])
+
+
+def test_statement_by_with_the_author_on_a_later_line():
+    text = (
+        "Statement by\n\nH.E. Ms. A. Example\n\nPermanent Representative of Chile\n\n"
+        "Madam Chair,\n\nWe support a short and focused convention."
+    )
+    assert sides(text) == [("CHL", [], [], [])]
+
+
+def test_author_name_then_statement_word_in_the_title():
+    text = "EU Statement - second session, item 4\n\nWe support a focused scope for the text."
+    assert sides(text) == [("EU", [], [], [])]
+
+
+def test_a_speech_under_a_title_naming_one_actor():
+    text = (
+        "Ghana at the general debate of the third session\n\nMr. Chair,\n\n"
+        "We support a strong chapter on technical assistance."
+    )
+    assert sides(text) == [("GHA", [], [], [])]
+
+
+def test_a_salutation_under_a_title_naming_two_actors_names_no_author():
+    text = "Ghana and Togo at the third session\n\nMr. Chair,\n\nWe support the chapter."
+    assert sides(text) == []
+
+
+def test_a_speakers_later_views_restate_its_position():
+    text = (
+        "Statement by Peru\n\nWe welcome the agreement reached on the draft.\n\n"
+        "We believe that the text should set a high standard.\n\n"
+        "Nothing else was said."
+    )
+    res = extract_text(text)
+    assert [(e.proposer, e.support) for e in res.events] == [("PER", [])]
+    assert res.events[0].char_end > text.index("high standard")
