@@ -81,3 +81,18 @@ def test_a_speakers_later_views_restate_its_position():
     res = extract_text(text)
     assert [(e.proposer, e.support) for e in res.events] == [("PER", [])]
     assert res.events[0].char_end > text.index("high standard")
+
+
+def test_signatories_of_a_status_table_with_names_glued_to_dates():
+    text = (
+        "Status of the treaty\n\nParticipantSignatureRatification, Accession(a)"
+        "Chile12 Mar 2026 Ghana12 Mar 2026 Peru13 Mar 2026 Togo14 Mar 2026"
+    )
+    [ev] = extract_text(text).events
+    assert (ev.proposer, sorted(ev.support)) == (None, ["CHL", "GHA", "PER", "TGO"])
+    assert "status table" in ev.cue
+
+
+def test_names_without_dates_are_no_status_table():
+    text = "Participant signature was discussed by Chile, Ghana and Peru at length."
+    assert sides(text) == []
