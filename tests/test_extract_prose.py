@@ -96,3 +96,14 @@ def test_signatories_of_a_status_table_with_names_glued_to_dates():
 def test_names_without_dates_are_no_status_table():
     text = "Participant signature was discussed by Chile, Ghana and Peru at length."
     assert sides(text) == []
+
+
+def test_an_envoy_to_somewhere_is_still_the_speaker():
+    text = "Chile's envoy to the United Nations stressed the need for a narrow scope."
+    assert sides(text) == [("CHL", [], [], [])]
+
+
+def test_a_view_highlighted_by_several_is_their_support():
+    text = "In the general chapter, data protection was highlighted by Chile, Peru, and Ghana."
+    [(prop, sup, opp, neu)] = sides(text)
+    assert (prop, sorted(sup), opp, neu) == (None, ["CHL", "GHA", "PER"], [], [])

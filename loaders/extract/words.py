@@ -301,7 +301,13 @@ PASSIVE.update(
         "forward led spearheaded pushed promoted put offered initiated brought tabled delivered",
     )
 )
-PASSIVE.update(_forms(STMT, "expressed voiced held stated articulated taken"))
+PASSIVE.update(
+    _forms(
+        STMT,
+        "expressed voiced held stated articulated taken highlighted stressed emphasised "
+        "emphasized underlined underscored",
+    )
+)
 # an objection to what was just said, whatever its that-clause says
 REPLY_ENDS = words("back retorted protested objected countered")
 ADVERB_OBJECTS = words(
