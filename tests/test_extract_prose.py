@@ -107,3 +107,16 @@ def test_a_view_highlighted_by_several_is_their_support():
     text = "In the general chapter, data protection was highlighted by Chile, Peru, and Ghana."
     [(prop, sup, opp, neu)] = sides(text)
     assert (prop, sorted(sup), opp, neu) == (None, ["CHL", "GHA", "PER"], [], [])
+
+
+def test_support_and_opposition_on_the_same_object_are_one_event():
+    text = (
+        "Chile and Peru supported the inclusion of space assets in the annex. "
+        "Ghana and Togo opposed the inclusion of space assets as out of scope."
+    )
+    [(prop, sup, opp, neu)] = sides(text)
+    assert (prop, sorted(sup), sorted(opp)) == (None, ["CHL", "PER"], ["GHA", "TGO"])
+
+
+def test_a_view_with_shall_states_what_should_be_done():
+    assert sides("Nepal stated that each party shall keep records.") == [("NPL", [], [], [])]

@@ -204,8 +204,8 @@ def _extract(
 _CHUNK = 1_000_000
 _NORMATIVE = frozenset(
     [
-        "should", "must", "ought", "cannot", "never", "needs", "need", "necessary", "essential",
-        "insisted", "insist", "unacceptable", "require", "requires", "required",
+        "should", "shall", "must", "ought", "cannot", "never", "needs", "need", "necessary",
+        "essential", "insisted", "insist", "unacceptable", "require", "requires", "required",
     ]
 )  # fmt: skip
 
