@@ -120,3 +120,17 @@ def test_support_and_opposition_on_the_same_object_are_one_event():
 
 def test_a_view_with_shall_states_what_should_be_done():
     assert sides("Nepal stated that each party shall keep records.") == [("NPL", [], [], [])]
+
+
+def test_the_sponsors_line_of_a_draft_resolution():
+    text = (
+        "Third Committee, agenda item 12. Chile, Ghana, Bolivia (Plurinational State of) "
+        "and Peru: draft resolution. The General Assembly, recalling its earlier work ..."
+    )
+    [ev] = extract_text(text).events
+    assert (ev.proposer, sorted(ev.support)) == (None, ["BOL", "CHL", "GHA", "PER"])
+    assert "sponsors line" in ev.cue
+
+
+def test_a_single_name_before_a_colon_is_no_sponsors_line():
+    assert sides("A note from Chile: draft resolution text follows later.") == []

@@ -63,7 +63,7 @@ from loaders.extract.dates import Context, find_dates, find_session_names
 from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
 from loaders.extract.speakers import FirstPerson, first_person, turns
-from loaders.extract.tables import participant_tables
+from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences
 from loaders.extract.tidy import restatements
 
@@ -186,7 +186,7 @@ def _extract(
         cs, ce = all_blocks[i].start, all_blocks[j - 1].end
         sidx = _chunk(clean, all_blocks, i, j, cs, ce, lex, ctx, parser, sidx, first)
         i = j
-    for ev in participant_tables(clean, all_blocks, lex):
+    for ev in participant_tables(clean, all_blocks, lex) + sponsor_lines(clean, all_blocks, lex):
         ev.session, ev.date = ctx.current()
         parser.events.append(ev)
     events = [

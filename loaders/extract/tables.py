@@ -1,4 +1,9 @@
-"""Phase (d), tables: a treaty's status table ("Participant | Signature | Ratification").
+"""Phase (d), tables: a treaty's status table ("Participant | Signature | Ratification") and
+the sponsors line of a UN draft ("Chile, Ghana and Peru: draft resolution").
+
+The sponsors line: the names run, separated by commas and "and", up to the colon before
+"draft resolution" / "draft decision" / "amendment": each of them sponsors the draft (support,
+no single proposer).
 
 The depositary's status page lists each participant with the date of its signature (and of
 its ratification, acceptance or accession). Copied as text, the columns often run together:
@@ -44,4 +49,36 @@ def participant_tables(text: str, blocks: list[Block], lex: Lexicon) -> list[Ev]
         ev.cues.append("signatory in a status table")
         ev.conf = 0.85
         out.append(ev)
+    return out
+
+
+_SPONSORS = re.compile(
+    r":[ \t]*(?:revised[ \t]+)?(?:draft[ \t]+(?:resolution|decision)|amendments?)\b"
+)
+_SEP = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t\n]*(?:,|and|,[ \t]*and)?[ \t\n]*")
+
+
+def sponsor_lines(text: str, blocks: list[Block], lex: Lexicon) -> list[Ev]:
+    """One event per sponsors line: the names that run without a gap up to the colon."""
+    out: list[Ev] = []
+    for blk in blocks:
+        for hit in _SPONSORS.finditer(text, blk.start, blk.end):
+            a = max(blk.start, hit.start() - 2000)
+            ms = lex.find(text, a, hit.start())
+            codes: list[str] = []
+            end = hit.start()
+            for m in reversed(ms):
+                gap = text[m.end : end]
+                if _SEP.fullmatch(gap) is None:
+                    break
+                codes.append(m.code)
+                end = m.start
+            if len(codes) < 2:
+                continue
+            ev = Ev(None, "the draft of this sponsors line", "sponsors", 0, None, None, 0, 0)
+            ev.sides = {c: "support" for c in reversed(codes)}
+            ev.spans.append((end, hit.end()))
+            ev.cues.append("sponsors line of a draft")
+            ev.conf = 0.85
+            out.append(ev)
     return out
