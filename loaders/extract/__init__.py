@@ -42,7 +42,8 @@ How it works, phase by phase (each module usable and testable on its own):
     verbs.py (the verb phrase of a subject list, with its polarity);
 (d) speakers.py (turns and first-person phrases), events.py + assemble.py (lists with their
     roles become events, across the sentences of a paragraph); words.py and phrases.py hold
-    the word classes. draft.py writes dataset YAML and checks citation overlap.
+    the word classes; (e) tidy.py folds a speaker's restated views into its position.
+    draft.py writes dataset YAML and checks citation overlap.
 Only sentences naming an actor are parsed; all scans are linear (see bench/extract_speed.py)
 and bounded per sentence.
 """
@@ -62,7 +63,9 @@ from loaders.extract.dates import Context, find_dates, find_session_names
 from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
 from loaders.extract.speakers import FirstPerson, first_person, turns
+from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences
+from loaders.extract.tidy import restatements
 
 __all__ = [
     "ExtractResult",
@@ -183,7 +186,12 @@ def _extract(
         cs, ce = all_blocks[i].start, all_blocks[j - 1].end
         sidx = _chunk(clean, all_blocks, i, j, cs, ce, lex, ctx, parser, sidx, first)
         i = j
-    events = [_finish(ev, doc, source) for ev in parser.events if _keep(ev)]
+    for ev in participant_tables(clean, all_blocks, lex) + sponsor_lines(clean, all_blocks, lex):
+        ev.session, ev.date = ctx.current()
+        parser.events.append(ev)
+    events = [
+        _finish(ev, doc, source) for ev in restatements([e for e in parser.events if _keep(e)])
+    ]
     events.sort(key=lambda e: (e.char_start, e.char_end))
     unresolved = []
     for c in candidate_names(parser):
@@ -196,8 +204,8 @@ def _extract(
 _CHUNK = 1_000_000
 _NORMATIVE = frozenset(
     [
-        "should", "must", "ought", "cannot", "never", "needs", "need", "necessary", "essential",
-        "insisted", "insist", "unacceptable", "require", "requires", "required",
+        "should", "shall", "must", "ought", "cannot", "never", "needs", "need", "necessary",
+        "essential", "insisted", "insist", "unacceptable", "require", "requires", "required",
     ]
 )  # fmt: skip
 

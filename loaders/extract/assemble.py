@@ -9,12 +9,15 @@ sentence or a recent one of the same section.
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract import roles as RO
 from loaders.extract import sentence as ST
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Ev, Sentence
 from loaders.extract.speakers import FirstPerson
+from loaders.extract.text import fold
 
 # verb class of a subject's verb phrase -> (cue name, reliability)
 _VERB_CUES = {
@@ -41,6 +44,15 @@ def _clause_follows(S: Sentence, vend: int) -> bool:
     """A reported clause with a subject list of its own right after a speech verb."""
     k = vend + 1 if vend < S.n and S.tk[vend] in ("that", ",") else vend
     return k in S.list_at or (k + 1 in S.list_at and S.tk[k] == "the")
+
+
+_KEY_STOP = W.words("the a an of and to in on for by with its their this that these those")
+
+
+def _object_key(option: str) -> tuple[str, ...] | None:
+    """The first three content words of an option, if it has three."""
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(option).lower()) if w not in _KEY_STOP]
+    return tuple(words[:3]) if len(words) >= 3 else None
 
 
 _NOUN_CONTEXT = W.words("the a despite amid with without over against facing and but after")
@@ -422,6 +434,12 @@ class Assembly:
                     return False  # "A and B align themselves with this statement", opening it
                 if own_topic and len(option.split()) <= 1:
                     option = RO.clause_text(self, S, L.start)
+        same = self._same_object(S, option) if cls in (W.SUP, W.OPP) and not relative else None
+        if same is not None and not force_new:
+            # "A supported the inclusion of X. B opposed the inclusion of X": one option
+            self._cue(f"{self.cue[0]} + same object as a recent event", self.cue[1] * 0.95)
+            self._attach(S, [same], L.members, stance)
+            return False
         # a verb against a piece of text (not a light "voiced concerns about"), or a denied
         # support ("cannot accept X"): the option is X, the list against it
         draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)]) and not (
@@ -433,6 +451,19 @@ class Assembly:
             S, L, cls, option or S.text_of(self.text, L.start, oend), contrast, draft, (vend, oend)
         )
         return True
+
+    def _same_object(self, S: Sentence, option: str) -> Ev | None:
+        """A recent event of this section (two sentences back at most) whose option opens
+        with the same three content words ("the inclusion of digital assets ...")."""
+        key = _object_key(option)
+        if key is None:
+            return None
+        for ev in reversed(self.events[-12:]):
+            if ev.section != self.section or S.idx - ev.sent > 2:
+                break
+            if ev.sent < S.idx and not ev.latent and _object_key(ev.option) == key:
+                return ev
+        return None
 
     def _noun_sided(self, S: Sentence, L: ActorList, cls: str) -> None:
         """The side named by a noun after the list: on the event in focus, else on the thing

@@ -215,7 +215,12 @@ def targets(S: Sentence) -> None:
                     break
                 if not tk[t].isalpha() and tk[t] != "-":
                     break
-        elif j < S.n and tk[j] in W.TARGET_NOUNS:
+        elif (
+            j < S.n
+            and tk[j] in W.TARGET_NOUNS
+            and tk[j + 1 : j + 2] != ["that"]
+            and not (j + 1 < S.n and tk[j + 1] in W.DETERMINERS)
+        ):  # "Canada demands a ...": a verb, not "the Canadian demands"
             S.mflag[k] = "target"
             S.tnoun_end[k] = j + 1
         if pe > 0 and S.mflag[k] == "":

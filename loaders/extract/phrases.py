@@ -187,10 +187,16 @@ _phrase(
     "calls on",
     "pushed for",
     "pressed for",
+    "press for",
+    "presses for",
     "argued for",
+    "insisted on",
+    "insists on",
+    "insist on",
     "asked for",
     "made clear",
 )
 _phrase(OPP, "shot back", "hit back", "fired back", "struck back")
 _phrase(PROP, "countered with", "came back with", "responded with")
+_phrase(STMT, "of the view", "of the opinion")
 _phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")

@@ -132,8 +132,13 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
     cur: tuple | None = None  # (start, code, how, reported, codes)
     floor: str | None = None
     floor_behalf = behalf = ""
+    opening = _opening(text, blocks, lex)
     for bi, blk in enumerate(blocks):
         new = _statement_header(text, blk, lex) if bi < 3 or blk.kind == "h" else None
+        if new is not None and new[1] is None:
+            new = None
+        if new is None and opening is not None and bi == opening[0]:
+            new = (blk.start, opening[1], "statement", False, ())
         if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
             new = (blk.start, None, "heading", False, ())  # a sub-heading keeps a statement
         if new is None:
@@ -181,10 +186,11 @@ def _with_aligned(text: str, t: Turn, lex: Lexicon) -> Turn:
     return Turn(t.start, t.end, t.code, t.how, t.reported, codes, t.behalf)
 
 
-_STATEMENT = re.compile(
-    r"(?i)(?:joint[ \t]+)?(?:statement|remarks|intervention|explanation[ \t]+of[ \t]+(?:vote|"
+_STATEMENT_WORDS = (
+    r"(?:joint[ \t]+)?(?:statement|remarks|intervention|explanation[ \t]+of[ \t]+(?:vote|"
     r"position)|address|speech|declaration|submission)\b"
 )
+_STATEMENT = re.compile("(?i)" + _STATEMENT_WORDS)
 
 
 def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
@@ -195,7 +201,7 @@ def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     head = text[blk.start : blk.end]
     ms = lex.find(text, blk.start, blk.end)
     if not ms:
-        return None
+        return (blk.start, None, "statement", False, ())  # the author may be on a later line
     colon = head.find(":")
     if head[:12].lower().startswith("joint") and colon > 0:
         codes = tuple(dict.fromkeys(m.code for m in ms))
@@ -206,6 +212,49 @@ def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
         if after:
             return (blk.start, after[0].code, "statement", False, ())
     return (blk.start, ms[0].code, "statement", False, ())
+
+
+_SALUTATION = re.compile(
+    r"(?:Madam|Madame|Mister|Mr\.?|Mme\.?)[ \t]+(?:Chair|Chairman|Chairperson|Chairwoman|"
+    r"President|Vice-Chair)\b|(?:Your[ \t]+)?Excellenc(?:y|ies)\b|Distinguished[ \t]+delegates\b"
+)
+_AUTHOR_FIRST = re.compile(r"(?i)[ \t]*(?:[-\u2013\u2014:][ \t]*)?" + _STATEMENT_WORDS)
+_OPENING_BLOCKS = 8
+
+
+def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | None:
+    """The author of a statement whose title is not a plain "Statement by X" line: (index of
+    the block that opens the statement, actor), or None.
+
+    * "Statement by" / "Remarks of" alone on a line, the author a few short lines below
+      ("Ambassador ... / of Chile to the United Nations");
+    * "Chile statement - ...", "EU Statement on ...": the author's name, then the word;
+    * a speech ("Madam Chair," / "Mr. President," in the first blocks) under a title that
+      names exactly one actor ("Chile at the general debate of ...").
+    """
+    head = blocks[:_OPENING_BLOCKS]
+    for bi, blk in enumerate(head):
+        if blk.end - blk.start > 300:
+            continue
+        if _STATEMENT.match(text, blk.start, blk.end) and not lex.find(text, blk.start, blk.end):
+            for nxt in head[bi + 1 : bi + 5]:
+                if nxt.end - nxt.start > 200:
+                    break
+                ms = lex.find(text, nxt.start, nxt.end)
+                if ms:
+                    return bi, ms[0].code
+            continue
+        ms = lex.find(text, blk.start, blk.end)
+        lead = text[blk.start : ms[0].start].strip().lower() if ms else "-"
+        if lead in ("", "the") and _AUTHOR_FIRST.match(text, ms[0].end, blk.end):
+            return bi, ms[0].code
+    for bi, blk in enumerate(head):
+        if _SALUTATION.match(text, blk.start, min(blk.end, blk.start + 40)):
+            codes = {m.code for b in head[:bi] for m in lex.find(text, b.start, b.end)}
+            if len(codes) == 1 and bi > 0:
+                return 0, codes.pop()
+            break
+    return None
 
 
 def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> tuple | None:

@@ -23,6 +23,13 @@ def onset(
     steps = 0
     if j < limit and tk[j] in W.REP_NOUNS:
         j += 1  # "the United States delegation said"
+    if 0 < j < limit and tk[j] in ("to", "at", "in") and tk[j - 1] in W.REP_NOUNS:
+        for k in range(j + 1, min(limit, j + 8)):  # "X's envoy to the UN said"
+            if tk[k] in W.CLAUSE_END:
+                break
+            if tk[k] in W.VERBS or tk[k] in W.AUX or tk[k] in W.PHRASES:
+                j = k
+                break
     while j < limit and steps < 18:
         steps += 1
         t = tk[j]
@@ -70,6 +77,9 @@ def onset(
         if t in W.NEG:
             neg = True
             j += 1
+            continue
+        if t in W.CONTINUE and j + 1 < limit and tk[j + 1] == "to":
+            j += 2  # "will continue to advocate for", "seeks to ensure"
             continue
         if t in ("each", "respectively"):
             each = True

@@ -33,7 +33,7 @@ VERBS.update(
         "embraced embraces embracing champion championed championing concur concurs concurred "
         "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
         "sign signs signed ratify ratifies ratified "
-        "opted opt opts welcomed defended defend defends retained",
+        "opted opt opts welcomed defended defend defends retained praise praised praises praising",
     )
 )
 VERBS.update(
@@ -44,7 +44,8 @@ VERBS.update(
         "resisting dismiss dismissed dismisses refuse refused refuses block blocked blocks "
         "contest contested contests challenge challenged challenges criticise criticised "
         "criticize criticized question questioned questioning against skeptical sceptical "
-        "doubtful wary critical unconvinced regretted regrets deplored deplores lamented",
+        "doubtful wary critical unconvinced regretted regrets deplored deplores lamented condemn "
+        "condemns condemned condemning",
     )
 )
 VERBS.update(
@@ -67,7 +68,7 @@ VERBS.update(
         "urged urging push pushes pushed pushing insist insists insisted insisting advocate "
         "advocates advocated advocating initiate initiated instigated drafted promote promoted "
         "promotes promoting offered offer offers motivated motivate pressed lobbied sponsored "
-        "spearheaded asked",
+        "spearheaded asked recommend recommends recommended recommending",
     )
 )
 VERBS.update(
@@ -101,14 +102,15 @@ LIGHT_VERBS = words(
     "shared sharing provided provides providing gave give gives giving signalled signaled "
     "showed shown indicated indicates presented presenting present presents put puts "
     "registered offered vocal was were reiterated articulated tabled floated restated "
-    "repeated lent lend conveyed delivered"
+    "repeated lent lend conveyed delivered reaffirm reaffirms reaffirmed reaffirming"
 )
 LIGHT_NOUNS: dict[str, str] = {}
 LIGHT_NOUNS.update(
     _forms(
         PROP,
         "proposal proposals suggestion suggestions amendment amendments submission "
-        "submissions request requests call calls inputs input initiative draft drafts",
+        "submissions request requests call calls inputs input initiative draft drafts argument "
+        "arguments",
     )
 )
 LIGHT_NOUNS.update(
@@ -205,6 +207,8 @@ ADVERBIALS = (
     ("in", "addition"),
     ("of", "course"),
 )
+# "continues to seek", "will continue to press for": skipped before the verb they carry
+CONTINUE = words("continue continues continued continuing remain remains remained")
 LY_NOT_ADVERBS = words("reply apply supply rely fly ally italy july family")
 
 # Back-scan from the start of an actor list: these words are skipped.
@@ -297,7 +301,13 @@ PASSIVE.update(
         "forward led spearheaded pushed promoted put offered initiated brought tabled delivered",
     )
 )
-PASSIVE.update(_forms(STMT, "expressed voiced held stated articulated taken"))
+PASSIVE.update(
+    _forms(
+        STMT,
+        "expressed voiced held stated articulated taken highlighted stressed emphasised "
+        "emphasized underlined underscored",
+    )
+)
 # an objection to what was just said, whatever its that-clause says
 REPLY_ENDS = words("back retorted protested objected countered")
 ADVERB_OBJECTS = words(
@@ -425,6 +435,7 @@ ANAPHORIC_NOUNS = words(
     "changes addition additions deletion deletions position view statement approach "
     "initiative compromise request plan text draft resolution letter appeal"
 )
+DETERMINERS = words("a an the its their his her our this these more further")
 DOC_NOUNS = words("text draft resolution")
 ANAPHORS = words("it them this these that those such")
 ANAPHOR_ADJ = words("proposed said same above latter former aforementioned")

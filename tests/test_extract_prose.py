@@ -1,0 +1,136 @@
+"""Constructions of real prose the extractor generalises to (issue 16).
+
+Every sentence here is written for the tests (none is copied from a report or a web page).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+
+
+def sides(text: str) -> list[tuple]:
+    """(proposer, support, oppose, neutral) of every event, in order."""
+    res = extract_text(text)
+    return [(e.proposer, e.support, e.oppose, e.neutral) for e in res.events]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Norway will continue to advocate for a lean and rights-based treaty.", "NOR"),
+        ("Chile continues to seek a text that every region can live with.", "CHL"),
+        ("Peru will press for stronger safeguards in the procedural chapter.", "PER"),
+        ("Ghana demands a clear list of offences in the draft.", "GHA"),
+        ("Fiji recommended keeping the paragraph in brackets for now.", "FJI"),
+        ("Kenya made a forceful argument for a shorter review period.", "KEN"),
+        ("Togo insisted on the need for technical assistance.", "TGO"),
+    ],
+)
+def test_a_single_actor_putting_a_position_forward(text, code):
+    assert sides(text) == [(code, [], [], [])]
+
+
+def test_of_the_view_that_with_an_ought_is_a_position():
+    assert sides("Mali is of the view that the treaty should stay narrow.") == [("MLI", [], [], [])]
+
+
+def test_praise_is_support_and_condemn_a_stance_of_its_own():
+    assert sides("Ecuador praised the revised text as fair to all.") == [("ECU", [], [], [])]
+    assert sides("Nepal condemned the late changes to the annex.") == [("NPL", [], [], [])]
+
+
+def test_reaffirmed_support_is_support():
+    [(prop, sup, opp, neu)] = sides("Chile and Peru reaffirmed their support for the mandate.")
+    assert (prop, sorted(sup), opp, neu) == (None, ["CHL", "PER"], [], [])
+
+
+def test_statement_by_with_the_author_on_a_later_line():
+    text = (
+        "Statement by\n\nH.E. Ms. A. Example\n\nPermanent Representative of Chile\n\n"
+        "Madam Chair,\n\nWe support a short and focused convention."
+    )
+    assert sides(text) == [("CHL", [], [], [])]
+
+
+def test_author_name_then_statement_word_in_the_title():
+    text = "EU Statement - second session, item 4\n\nWe support a focused scope for the text."
+    assert sides(text) == [("EU", [], [], [])]
+
+
+def test_a_speech_under_a_title_naming_one_actor():
+    text = (
+        "Ghana at the general debate of the third session\n\nMr. Chair,\n\n"
+        "We support a strong chapter on technical assistance."
+    )
+    assert sides(text) == [("GHA", [], [], [])]
+
+
+def test_a_salutation_under_a_title_naming_two_actors_names_no_author():
+    text = "Ghana and Togo at the third session\n\nMr. Chair,\n\nWe support the chapter."
+    assert sides(text) == []
+
+
+def test_a_speakers_later_views_restate_its_position():
+    text = (
+        "Statement by Peru\n\nWe welcome the agreement reached on the draft.\n\n"
+        "We believe that the text should set a high standard.\n\n"
+        "Nothing else was said."
+    )
+    res = extract_text(text)
+    assert [(e.proposer, e.support) for e in res.events] == [("PER", [])]
+    assert res.events[0].char_end > text.index("high standard")
+
+
+def test_signatories_of_a_status_table_with_names_glued_to_dates():
+    text = (
+        "Status of the treaty\n\nParticipantSignatureRatification, Accession(a)"
+        "Chile12 Mar 2026 Ghana12 Mar 2026 Peru13 Mar 2026 Togo14 Mar 2026"
+    )
+    [ev] = extract_text(text).events
+    assert (ev.proposer, sorted(ev.support)) == (None, ["CHL", "GHA", "PER", "TGO"])
+    assert "status table" in ev.cue
+
+
+def test_names_without_dates_are_no_status_table():
+    text = "Participant signature was discussed by Chile, Ghana and Peru at length."
+    assert sides(text) == []
+
+
+def test_an_envoy_to_somewhere_is_still_the_speaker():
+    text = "Chile's envoy to the United Nations stressed the need for a narrow scope."
+    assert sides(text) == [("CHL", [], [], [])]
+
+
+def test_a_view_highlighted_by_several_is_their_support():
+    text = "In the general chapter, data protection was highlighted by Chile, Peru, and Ghana."
+    [(prop, sup, opp, neu)] = sides(text)
+    assert (prop, sorted(sup), opp, neu) == (None, ["CHL", "GHA", "PER"], [], [])
+
+
+def test_support_and_opposition_on_the_same_object_are_one_event():
+    text = (
+        "Chile and Peru supported the inclusion of space assets in the annex. "
+        "Ghana and Togo opposed the inclusion of space assets as out of scope."
+    )
+    [(prop, sup, opp, neu)] = sides(text)
+    assert (prop, sorted(sup), sorted(opp)) == (None, ["CHL", "PER"], ["GHA", "TGO"])
+
+
+def test_a_view_with_shall_states_what_should_be_done():
+    assert sides("Nepal stated that each party shall keep records.") == [("NPL", [], [], [])]
+
+
+def test_the_sponsors_line_of_a_draft_resolution():
+    text = (
+        "Third Committee, agenda item 12. Chile, Ghana, Bolivia (Plurinational State of) "
+        "and Peru: draft resolution. The General Assembly, recalling its earlier work ..."
+    )
+    [ev] = extract_text(text).events
+    assert (ev.proposer, sorted(ev.support)) == (None, ["BOL", "CHL", "GHA", "PER"])
+    assert "sponsors line" in ev.cue
+
+
+def test_a_single_name_before_a_colon_is_no_sponsors_line():
+    assert sides("A note from Chile: draft resolution text follows later.") == []
