@@ -134,3 +134,22 @@ def test_the_sponsors_line_of_a_draft_resolution():
 
 def test_a_single_name_before_a_colon_is_no_sponsors_line():
     assert sides("A note from Chile: draft resolution text follows later.") == []
+
+
+def test_one_voted_text_named_in_several_sentences_is_one_event():
+    text = (
+        "The plenary on Monday passed a resolution drafted by Chile on regional policing. "
+        "Its adoption came after weeks of talks. The vote took an hour. Few were surprised. "
+        "Critics say the plan is rushed. Ghana and Togo voted against it in the end.\n\n"
+        "A week later the resolution was supported by Mali as a model."
+    )
+    [(prop, sup, opp, _neu)] = sides(text)
+    assert (prop, sorted(sup), sorted(opp)) == ("CHL", ["MLI"], ["GHA", "TGO"])
+
+
+def test_views_on_what_a_convention_should_hold_stay_apart():
+    text = (
+        "Chile proposed that the convention should cover only computer offences. "
+        "Peru stressed that the convention must include human rights safeguards."
+    )
+    assert [p for p, *_ in sides(text)] == ["CHL", "PER"]

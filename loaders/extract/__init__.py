@@ -65,7 +65,7 @@ from loaders.extract.mentions import lexicon
 from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences
-from loaders.extract.tidy import restatements
+from loaders.extract.tidy import coreferent, restatements
 
 __all__ = [
     "ExtractResult",
@@ -190,7 +190,8 @@ def _extract(
         ev.session, ev.date = ctx.current()
         parser.events.append(ev)
     events = [
-        _finish(ev, doc, source) for ev in restatements([e for e in parser.events if _keep(e)])
+        _finish(ev, doc, source)
+        for ev in coreferent(restatements([e for e in parser.events if _keep(e)]))
     ]
     events.sort(key=lambda e: (e.char_start, e.char_end))
     unresolved = []

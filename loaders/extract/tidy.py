@@ -9,7 +9,10 @@ document with the same side-takers, extending its span.
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract.sentence import Ev
+from loaders.extract.words import words
 
 
 def _camp(ev: Ev) -> frozenset[tuple[str, str]]:
@@ -39,3 +42,130 @@ def restatements(events: list[Ev]) -> list[Ev]:
         if camp and not ev.latent:
             last[camp] = ev
     return out
+
+
+# --- one voted text named many times ----------------------------------------------------------
+#
+# A news report on a vote names the one resolution it is about in sentence after sentence ("the
+# resolution", "the document", "the Russian-drafted text", "it"): each mention that takes a side
+# is one event in the Parser, but the text is one option. `coreferent` folds the later mentions
+# into the first one of their kind (a resolution-like text, a treaty, a committee), unless they
+# are told apart (an amendment, an article, another resolution number, another proposer) or
+# would put one actor on both sides.
+
+_KINDS = {
+    **dict.fromkeys(("resolution", "resolutions", "document", "draft", "initiative"), "res"),
+    **dict.fromkeys(("treaty", "convention", "pact"), "treaty"),
+    "committee": "committee",
+}
+_APART = words(
+    "amendment amendments paragraph paragraphs article articles provision provisions clause "
+    "clauses chapter preambular operative protocol protocols budapest"
+)
+_CLAUSE = words("to that for of about on whether how if in with against from by")
+_PREP = words("to for of about on in with against from by under")
+_DET = words("the a an this its that")
+_SIDE_NOUNS = words("support adoption approval rejection backing")
+_MODAL = words("should would must could shall will can may might cannot")
+# "it", "it in the end", "the idea": a bare anaphor (short, nothing of its own after it)
+_PRONOUN = re.compile(r"(?:it|this|the (?:idea|move|initiative|document))(?:\W+\w+){0,3}\W*$")
+_RESNO = re.compile(r"\b\d{2}/\d{1,3}\b|\bL\.\s?\d+")
+
+
+def _kind(option: str) -> str | None:
+    """The kind of text the option names as its head ("adopted a resolution on X", "the
+    document", "support of the draft"), None when it names one only inside a view on something
+    else ("forty ratifications for the proposed convention")."""
+    toks = re.findall(r"[a-z]+", option.lower())
+    if not toks or not _APART.isdisjoint(toks):
+        return None
+    if toks[0] in _CLAUSE or not _MODAL.isdisjoint(toks):
+        return None  # "that the convention should cover ...": a view on its content
+    kinds = []
+    for i, t in enumerate(toks[:24]):
+        if t not in _KINDS:
+            continue
+        det = next((k for k in range(i - 1, max(-1, i - 4), -1) if toks[k] in _DET), None)
+        if i > 0 and det is None:
+            continue
+        if det is not None and det > 0 and toks[det - 1] in _PREP:
+            if not (toks[det - 1] in ("of", "for") and det > 1 and toks[det - 2] in _SIDE_NOUNS):
+                continue
+        kinds.append(_KINDS[t])
+    if not kinds:
+        return None
+    # "the Third Committee passed the resolution": the committee is the place, the text the topic
+    return next((k for k in kinds if k != "committee"), kinds[0])
+
+
+def _against(ev: Ev) -> bool:
+    """A 'subject + opposition verb' event whose object was no piece of text ("voted against
+    it"): it holds the opponents as the side of their own view."""
+    return bool(ev.cues) and "opposition verb" in ev.cues[0] and not ev.neg
+
+
+def _facts(ev: Ev) -> dict[str, str]:
+    """Each actor's side on the text itself."""
+    against = _against(ev)
+    out = {}
+    if ev.proposer:
+        out[ev.proposer] = "oppose" if against else "support"
+    for code, stance in ev.sides.items():
+        if against and stance != "neutral":
+            stance = "oppose" if stance == "support" else "support"
+        out.setdefault(code, stance)
+    return out
+
+
+def _on_the_text(ev: Ev) -> None:
+    """Rewrite an 'against' event as the text with its opponents."""
+    if _against(ev):
+        ev.sides, ev.proposer, ev.neg = _facts(ev), None, True
+
+
+def _fold(into: Ev, ev: Ev) -> bool:
+    if ev.proposer and into.proposer and ev.proposer != into.proposer:
+        return False
+    nums = set(_RESNO.findall(into.option)), set(_RESNO.findall(ev.option))
+    if all(nums) and nums[0] != nums[1]:
+        return False
+    have, new = _facts(into), _facts(ev)
+    if any(have.get(c, s) != s for c, s in new.items()):
+        return False
+    _on_the_text(into)
+    if ev.proposer and not _against(ev) and into.proposer is None:
+        into.sides.pop(ev.proposer, None)
+        into.proposer = ev.proposer
+    for code, stance in new.items():
+        into.add(code, stance)
+    into.behalf.update({k: v for k, v in ev.behalf.items() if k not in into.behalf})
+    into.spans.extend(ev.spans)
+    into.cues.append("coreferent mention of the same text")
+    return True
+
+
+def coreferent(events: list[Ev]) -> list[Ev]:
+    """Events without the later mentions of a voted text already in an earlier event; a bare
+    anaphor ("voted against it", "spoke against the idea") joins the text named before it, or
+    the only one the document names."""
+    first: dict[str, Ev] = {}
+    last: Ev | None = None
+    out: list[Ev] = []
+    loose: list[tuple[Ev, Ev | None]] = []
+    for ev in events:
+        kind = _kind(ev.option)
+        if _PRONOUN.match(ev.option.strip().lower()) and not ev.latent:
+            loose.append((ev, last))
+            out.append(ev)
+            continue
+        into = first.get(kind) if kind else None
+        if into is not None and into is not ev and not ev.latent and _fold(into, ev):
+            continue
+        if kind and kind not in first and not ev.latent:
+            first[kind] = ev
+        if kind:
+            last = first[kind]
+        out.append(ev)
+    only = next(iter(first.values())) if len(first) == 1 else None
+    gone = {id(ev) for ev, before in loose if (before or only) and _fold(before or only, ev)}
+    return [ev for ev in out if id(ev) not in gone]
