@@ -88,9 +88,11 @@ def _kind(option: str) -> str | None:
         det = next((k for k in range(i - 1, max(-1, i - 4), -1) if toks[k] in _DET), None)
         if i > 0 and det is None:
             continue
-        if det is not None and det > 0 and toks[det - 1] in _PREP:
-            if not (toks[det - 1] in ("of", "for") and det > 1 and toks[det - 2] in _SIDE_NOUNS):
-                continue
+        # "for the proposed convention" names it inside a view; "support of the draft" does not
+        after_prep = det is not None and det > 0 and toks[det - 1] in _PREP
+        side_noun = after_prep and det > 1 and toks[det - 2] in _SIDE_NOUNS  # type: ignore[operator]
+        if after_prep and not (side_noun and toks[det - 1] in ("of", "for")):  # type: ignore[operator]
+            continue
         kinds.append(_KINDS[t])
     if not kinds:
         return None
