@@ -153,3 +153,19 @@ def test_views_on_what_a_convention_should_hold_stay_apart():
         "Peru stressed that the convention must include human rights safeguards."
     )
     assert [p for p, *_ in sides(text)] == ["CHL", "PER"]
+
+
+def test_a_demonym_with_a_hyphenated_participle_names_the_sponsor():
+    text = "On Friday the plenary passed a Chilean-sponsored, Peru-backed resolution on fraud."
+    assert sides(text) == [("CHL", ["PER"], [], [])]
+
+
+def test_a_sponsors_list_on_a_later_mention_is_co_sponsorship():
+    text = (
+        "The plenary passed a Chile-led resolution on fraud. It was a long day. "
+        "Few delegates stayed late. The hall emptied fast.\n\n"
+        "A month before, a committee had passed the resolution, sponsored by Peru and Mali. "
+        "The resolution, however, was disapproved by Ghana."
+    )
+    [(prop, sup, opp, _neu)] = sides(text)
+    assert (prop, sorted(sup), opp) == ("CHL", ["MLI", "PER"], ["GHA"])

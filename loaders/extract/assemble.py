@@ -64,6 +64,8 @@ def noun_context(S: Sentence, L: ActorList, role: str) -> bool:
         return False
     if role == "NONE":
         return True
+    if L.start > 1 and S.tk[L.start - 1] == "," and S.tk[L.start - 2] in W.HYPHEN_SIDE:
+        return True  # "a Russian-sponsored, Chinese-backed text": the second of two
     return role == "SUBJ" and L.start > 0 and S.tk[L.start - 1] in _NOUN_CONTEXT
 
 

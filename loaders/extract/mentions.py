@@ -171,6 +171,12 @@ _COORD_NOUNS = frozenset(DEMONYM_NOUNS) | frozenset(
 )
 
 
+# a demonym before one of these is a name: "Russian-sponsored", "Chinese-backed", "U.S.-led"
+_HYPHEN_SIDE = re.compile(
+    r"-(?:led|sponsored|drafted|proposed|authored|initiated|backed|supported|endorsed)\b"
+)
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -350,6 +356,10 @@ class Lexicon:
             window = fold(text[s : min(end, s + _WINDOW)])
             hit = pat.match(window)
             if hit is None:
+                dem = self.demonym_codes.get(key)
+                if dem is not None and _HYPHEN_SIDE.match(text, m.end(), min(end, m.end() + 14)):
+                    out.append(Mention(s, m.end(), dem))  # "a Russian-sponsored resolution"
+                    skip_to = m.end()
                 continue
             e = s + hit.end()
             surface = hit.group(0)

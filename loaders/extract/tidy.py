@@ -126,8 +126,9 @@ def _on_the_text(ev: Ev) -> None:
 
 
 def _fold(into: Ev, ev: Ev) -> bool:
-    if ev.proposer and into.proposer and ev.proposer != into.proposer:
-        return False
+    cosponsors = bool(ev.cues) and ev.cues[0].endswith("-by list") and bool(ev.sides)
+    if ev.proposer and into.proposer and ev.proposer != into.proposer and not cosponsors:
+        return False  # "sponsored by A, B and C" names co-sponsors, not a rival author
     nums = set(_RESNO.findall(into.option)), set(_RESNO.findall(ev.option))
     if all(nums) and nums[0] != nums[1]:
         return False

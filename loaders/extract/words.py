@@ -45,7 +45,7 @@ VERBS.update(
         "contest contested contests challenge challenged challenges criticise criticised "
         "criticize criticized question questioned questioning against skeptical sceptical "
         "doubtful wary critical unconvinced regretted regrets deplored deplores lamented condemn "
-        "condemns condemned condemning",
+        "condemns condemned condemning disapprove disapproves disapproved",
     )
 )
 VERBS.update(
@@ -290,7 +290,7 @@ PASSIVE.update(
     _forms(
         OPP,
         "opposed rejected resisted contested challenged criticised criticized dismissed "
-        "blocked disputed questioned objected refused countered",
+        "blocked disputed questioned objected refused countered disapproved",
     )
 )
 PASSIVE.update(
