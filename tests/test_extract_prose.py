@@ -169,3 +169,20 @@ def test_a_sponsors_list_on_a_later_mention_is_co_sponsorship():
     )
     [(prop, sup, opp, _neu)] = sides(text)
     assert (prop, sorted(sup), opp) == ("CHL", ["MLI", "PER"], ["GHA"])
+
+
+def test_names_inside_a_counted_vote_take_its_side():
+    text = "The text passed with 70 votes; 40 voted against it, including Chile, Peru and Mali."
+    [(prop, sup, opp, neu)] = sides(text)
+    assert (prop, sup, sorted(opp), neu) == (None, [], ["CHL", "MLI", "PER"], [])
+    text = "Ghana was among the forty states that voted against the new text on Friday."
+    assert sides(text) == [(None, [], ["GHA"], [])]
+    assert sides("Chile and Peru were among those who abstained.") == [
+        (None, [], [], ["CHL", "PER"])
+    ]
+
+
+def test_a_by_list_with_including_is_still_read_as_the_by_list():
+    text = "The idea was backed by many states, including Chile and Peru."
+    [(prop, sup, opp, neu)] = sides(text)
+    assert (prop, sorted(sup), opp) == (None, ["CHL", "PER"], [])

@@ -41,8 +41,9 @@ How it works, phase by phase (each module usable and testable on its own):
 (c) roles.py (left context of a list: "supported by", "which", "aligned with", labels) and
     verbs.py (the verb phrase of a subject list, with its polarity);
 (d) speakers.py (turns and first-person phrases), events.py + assemble.py (lists with their
-    roles become events, across the sentences of a paragraph); words.py and phrases.py hold
-    the word classes; (e) tidy.py folds a speaker's restated views into its position.
+    roles become events, across the sentences of a paragraph), votes.py (voters named inside a
+    count); words.py and phrases.py hold the word classes; (e) tidy.py folds a speaker's
+    restated views into its position and later mentions of one voted text into its event.
     draft.py writes dataset YAML and checks citation overlap.
 Only sentences naming an actor are parsed; all scans are linear (see bench/extract_speed.py)
 and bounded per sentence.

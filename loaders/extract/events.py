@@ -29,6 +29,7 @@ from loaders.actors import ActorIndex, normalize
 from loaders.extract import lists as LI
 from loaders.extract import roles as RO
 from loaders.extract import verbs as VB
+from loaders.extract import votes as VO
 from loaders.extract import words as W
 from loaders.extract.assemble import Assembly, noun_context, noun_side
 from loaders.extract.mentions import Lexicon, Mention
@@ -411,12 +412,14 @@ class Parser(Assembly):
         role, cls = RO.backscan(S, L.start)
         fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
         self.fp_cue = fp.cue if fp is not None else None
+        if VO.counted_members(self, S, L, role) or VO.among_voters(self, S, L):
+            return  # "58 voted against it, including A and B"; "A was among those who ..."
         side = noun_side(S, L) if noun_context(S, L, role) else None
         if side is not None:
             self._cue(*side[1])
             self._noun_sided(S, L, side[0])
             return
-        self._cue(*(_ROLE_CUES.get((role, cls)) or _ROLE_CUES.get((role, None), ("list", 0.6))))
+        self._cue(*(RO.ROLE_CUES.get((role, cls)) or RO.ROLE_CUES.get((role, None), ("list", 0.6))))
         if L.candidates:
             self.cue = (self.cue[0], self.cue[1] * 0.9)
         if L.start in S.coauthor_at:
@@ -455,28 +458,6 @@ class Parser(Assembly):
             self._included(S, L)
         else:
             self._subject(S, L, relative=(role == "REL"))
-
-
-# (role, cue class) -> (cue name, reliability). Passive by-lists are the most reliable cue;
-# statements ("stressed", "said") the least, as they may state a view without taking a side.
-_ROLE_CUES: dict[tuple[str, str | None], tuple[str, float]] = {
-    ("PASS", W.SUP): ("supported-by list", 0.92),
-    ("PASS", W.OPP): ("opposed-by list", 0.92),
-    ("PASS", W.NEU): ("reserved-by list", 0.8),
-    ("PASS", W.PROP): ("proposed-by list", 0.88),
-    ("PASS", W.STMT): ("stated-by list", 0.7),
-    ("PASS", None): ("by list", 0.75),
-    ("LABEL", W.SUP): ("in-favour label", 0.88),
-    ("LABEL", W.OPP): ("against label", 0.88),
-    ("LABEL", W.NEU): ("neutral label", 0.8),
-    ("LABEL", None): ("label", 0.75),
-    ("OPTION", W.SUP): ("option label", 0.75),
-    ("SAME", None): ("as-did: the previous speaker's side", 0.75),
-    ("COAUTH", None): ("together-with co-author", 0.8),
-    ("INCL", None): ("included-in list", 0.75),
-    ("REL", None): ("relative clause", 0.8),
-    ("SUBJ", None): ("subject", 0.8),
-}
 
 
 def _last_word(text: str) -> str:

@@ -468,3 +468,25 @@ def clause_text(P, S: Sentence, upto: int) -> str:
     ):
         end -= 1
     return S.text_of(P.text, start, end)
+
+
+# (role, cue class) -> (cue name, reliability). Passive by-lists are the most reliable cue;
+# statements ("stressed", "said") the least, as they may state a view without taking a side.
+ROLE_CUES: dict[tuple[str, str | None], tuple[str, float]] = {
+    ("PASS", W.SUP): ("supported-by list", 0.92),
+    ("PASS", W.OPP): ("opposed-by list", 0.92),
+    ("PASS", W.NEU): ("reserved-by list", 0.8),
+    ("PASS", W.PROP): ("proposed-by list", 0.88),
+    ("PASS", W.STMT): ("stated-by list", 0.7),
+    ("PASS", None): ("by list", 0.75),
+    ("LABEL", W.SUP): ("in-favour label", 0.88),
+    ("LABEL", W.OPP): ("against label", 0.88),
+    ("LABEL", W.NEU): ("neutral label", 0.8),
+    ("LABEL", None): ("label", 0.75),
+    ("OPTION", W.SUP): ("option label", 0.75),
+    ("SAME", None): ("as-did: the previous speaker's side", 0.75),
+    ("COAUTH", None): ("together-with co-author", 0.8),
+    ("INCL", None): ("included-in list", 0.75),
+    ("REL", None): ("relative clause", 0.8),
+    ("SUBJ", None): ("subject", 0.8),
+}

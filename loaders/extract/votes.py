@@ -1,0 +1,122 @@
+"""Phase (d), vote reports in prose: named members of a counted group of voters.
+
+News reports give a vote's figures and name a few of the voters inside the count:
+
+* "58 voted against it, including A, B and C": an `including` / `among them` list after a
+  clause with a vote or stance word takes that side (the nearest such word before it);
+* "A was among the 60 states that voted against the text" / "A and B were among those who
+  abstained": a subject list placed among voters takes the side of their vote.
+
+Both attach to the event in focus (the text the sentence or the previous ones are about), else
+make an event of the clause's object ("it": tidy.coreferent joins it to the voted text).
+"""
+
+from __future__ import annotations
+
+from loaders.extract import roles as RO
+from loaders.extract import verbs as VB
+from loaders.extract import words as W
+from loaders.extract.sentence import ActorList, Sentence
+
+_INTRO = W.words("including notably among especially")
+_STOP = W.words("; . while whereas but although : ( )")
+_VOTERS = W.words("states countries nations members delegations governments those others ones")
+_REL = W.words("that who which")
+_STANCE = {
+    "against": "oppose",
+    "abstained": "neutral",
+    "abstaining": "neutral",
+    "abstain": "neutral",
+    "abstention": "neutral",
+    "abstentions": "neutral",
+    "favour": "support",
+    "favor": "support",
+    "yes": "support",
+}
+_AFTER_VOTED = {"no": "oppose", "for": "support", "yes": "support"}
+
+
+def _stance_before(S: Sentence, p: int) -> tuple[str, int] | None:
+    """The vote or stance word nearest before token p in its clause, and its position."""
+    tk = S.tk
+    for k in range(p - 1, max(-1, p - 25), -1):
+        t = tk[k]
+        if t in _STOP:
+            return None
+        if t in _AFTER_VOTED and k > 0 and tk[k - 1] in W.VOTE_VERBS:
+            return _AFTER_VOTED[t], k
+        if t in _STANCE:
+            return _STANCE[t], k
+    return None
+
+
+def _side(P, S: Sentence, L: ActorList, stance: str, k: int, end: int, cue: str) -> None:
+    P._cue(cue, 0.8)
+    if S.focus:
+        targets = S.focus
+    elif P._cur_ok(S, 3) and P.cur:
+        targets = P.cur
+    else:
+        stop = k + 1
+        while stop < end and S.tk[stop] not in (",", ";", ".") and stop - k < 12:
+            stop += 1
+        option = S.text_of(P.text, k + 1, stop) if stop > k + 1 else ""
+        if not any(c.isalnum() for c in option):
+            option = RO.clause_text(P, S, L.start) if L.start > 0 else ""
+        targets = [P._new_event(S, None, option or S.text_of(P.text, 0, S.n))]
+    P._attach(S, targets, L.members, stance)
+    L.events, L.stance = targets, stance
+
+
+def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
+    """'58 voted against it, including A and B': True when the list was read so."""
+    tk = S.tk
+    if role in ("PASS", "LABEL"):
+        return False  # "supported by many states, including A": the by-list reads it
+    p = L.start - 1
+    while p > 0 and tk[p] == "the":
+        p -= 1
+    if p < 1 or not (tk[p] in _INTRO or (tk[p] == "them" and tk[p - 1] == "among")):
+        return False
+    if tk[p] == "them":
+        p -= 1
+    if tk[p - 1] != ",":
+        return False
+    j, _neg, _each = VB.onset(S, L.end, S.n)
+    if VB.verb(S, j, S.n) is not None:
+        return False  # "60 states, including A, voted against": the list is the subject
+    hit = _stance_before(S, p)
+    if hit is None:
+        return False
+    stance, k = hit
+    _side(P, S, L, stance, k, p, "named among the counted voters")
+    return True
+
+
+def among_voters(P, S: Sentence, L: ActorList) -> bool:
+    """'A was among the 60 states that voted against the text': True when read so."""
+    tk = S.tk
+    k = L.end
+    if k + 2 >= S.n or tk[k] not in ("was", "were", "is", "are") or tk[k + 1] != "among":
+        return False
+    e = k + 2
+    while e < S.n and e - k < 8 and tk[e] not in _VOTERS:
+        e += 1
+    if e >= S.n or tk[e] not in _VOTERS:
+        return False
+    e += 1
+    if e < S.n and tk[e] in _REL:
+        e += 1
+    if e >= S.n or tk[e] not in W.VOTE_VERBS and tk[e] not in _STANCE:
+        return False
+    stance = None
+    for q in range(e, min(S.n, e + 4)):
+        t = tk[q]
+        if t in _AFTER_VOTED and tk[q - 1] in W.VOTE_VERBS:
+            stance = _AFTER_VOTED[t]
+        elif t in _STANCE:
+            stance = _STANCE[t]
+        if stance:
+            _side(P, S, L, stance, q, S.n, "named among the voters of one side")
+            return True
+    return False
