@@ -186,3 +186,12 @@ def test_a_by_list_with_including_is_still_read_as_the_by_list():
     text = "The idea was backed by many states, including Chile and Peru."
     [(prop, sup, opp, neu)] = sides(text)
     assert (prop, sorted(sup), opp) == (None, ["CHL", "PER"], [])
+
+
+def test_europe_coordinated_with_a_named_actor_is_the_eu():
+    text = "The pact went ahead in the end despite resistance from Japan and Europe."
+    [(_p, _s, opp, _n)] = sides(text)
+    assert sorted(opp) == ["EU", "JPN"]
+    assert sides("The Council of Europe and Chile backed the pact on Friday.") == [
+        ("CHL", [], [], [])
+    ]

@@ -168,6 +168,7 @@ DEMONYM_NOUNS = (
 # "Canadian and Australian negotiators"
 _COORD_NOUNS = frozenset(DEMONYM_NOUNS) | frozenset(
     ["opposition", "objections", "support", "backing", "resistance", "proposal", "push"]
+    + ["powers", "countries", "states", "nations", "allies", "partners"]
 )
 
 
@@ -306,6 +307,7 @@ class Lexicon:
             self.first[key] = re.compile("(?:" + alts + r")(?![^\W_])")
         self._cache: dict[str, tuple[str | None, bool]] = {}
         self.demonym_codes = {k.lower(): v for k, v in DEMONYMS.items() if v in index.actors}
+        self.eu = "EU" if "EU" in index.actors else None
         self.capital_codes = {
             k.lower(): v for k, v in CAPITALS.items() if v in index.actors and " " not in k
         }
@@ -401,6 +403,12 @@ class Lexicon:
             f = _NEXT_DEMONYM.match(text, m.end, min(end, m.end + 40))
             if f and codes.get(f.group(1).lower()) and f.group(2).lower() in _COORD_NOUNS:
                 add.append(Mention(f.start(1), f.end(1), codes[f.group(1).lower()]))
+            # "opposition from the US and Europe", "Europe and the US": Europe as a side
+            eu = self.eu
+            if eu and (f := _NEXT_EUROPE.match(text, m.end, min(end, m.end + 14))):
+                add.append(Mention(f.start(1), f.end(1), eu))
+            if eu and (w := _PREV_EUROPE.search(text, max(0, m.start - 24), m.start)):
+                add.append(Mention(w.start(1), w.end(1), eu))
         if not add:
             return out
         taken = {(m.start, m.end) for m in out}
@@ -438,6 +446,8 @@ def _grouped_alternation(words: set[str]) -> re.Pattern[str]:
 
 
 _PREV_DEMONYM = re.compile(r"\b([A-Z][a-z]{2,14})(?:,| and| or)[ ]+$")
+_NEXT_EUROPE = re.compile(r"(?:,| and| or)[ ]+(Europe)(?![\w-]|[ ]+[A-Z(]|'s [A-Z])")
+_PREV_EUROPE = re.compile(r"(?<!of )(?<!in )(?<!across )\b(Europe)(?:,| and| or)[ ]+(?:the[ ]+)?$")
 _NEXT_DEMONYM = re.compile(r"(?:,| and| or)[ ]+([A-Z][a-z]{2,14})[ ]+([a-z-]{3,15})\b")
 _G77 = re.compile(r"(?:77|G-?77)\s+(?:and|&)\s+$")
 _FIRST_WORD = re.compile(r"[^\W_]+")
