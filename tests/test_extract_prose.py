@@ -195,3 +195,13 @@ def test_europe_coordinated_with_a_named_actor_is_the_eu():
     assert sides("The Council of Europe and Chile backed the pact on Friday.") == [
         ("CHL", [], [], [])
     ]
+
+
+def test_an_opening_despite_phrase_sides_on_the_main_clause():
+    text = (
+        "The pact on data, drafted by Chile, was put to the hall. It was long and dense. "
+        "Few had read it. The chair was patient.\n\n"
+        "Despite resistance from Peru and Mali, the pact was adopted."
+    )
+    [(prop, sup, opp, _neu)] = sides(text)
+    assert (prop, sup, sorted(opp)) == ("CHL", [], ["MLI", "PER"])

@@ -159,9 +159,11 @@ class Assembly:
             S.pending.append((list(L.members), stance))
             return
         if targets is None:
-            contrast = S.focus is not None
-            ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast)
-            targets = [ev]
+            option = RO.clause_text(self, S, L.start)
+            c = L.end if S.tk[0] in W.OPENING_PREPS else S.n  # "Despite X from A, the text ..."
+            if c < S.n and S.tk[c] == ",":
+                option = S.text_of(self.text, c + 1, S.n)
+            targets = [self._new_event(S, None, option, S.focus is not None)]
         self._attach(S, targets, members, stance, backing=True)
 
     def _antecedent(self, S: Sentence) -> list[Ev]:
