@@ -205,3 +205,8 @@ def test_an_opening_despite_phrase_sides_on_the_main_clause():
     )
     [(prop, sup, opp, _neu)] = sides(text)
     assert (prop, sup, sorted(opp)) == ("CHL", [], ["MLI", "PER"])
+
+
+def test_a_long_as_appositive_between_subject_and_verb_is_skipped():
+    text = "Chile, as the author of the first outline of the regional plan on data, supports it."
+    assert [p for p, *_ in sides(text)] == ["CHL"]

@@ -56,7 +56,8 @@ def onset(
         if t == ",":
             k = j + 1
             ok = k < limit and S.tw[k][:1].islower() and not ST.verbish(tk[k])
-            while ok and k < limit and k - j <= 9 and tk[k] != ",":
+            span = 22 if tk[k : k + 1] == ["as"] else 9  # ", as the initiator of ...,"
+            while ok and k < limit and k - j <= span and tk[k] != ",":
                 if k in S.in_mention or tk[k] in (";", ".", "(", ")"):
                     ok = False
                 k += 1
