@@ -210,3 +210,18 @@ def test_an_opening_despite_phrase_sides_on_the_main_clause():
 def test_a_long_as_appositive_between_subject_and_verb_is_skipped():
     text = "Chile, as the author of the first outline of the regional plan on data, supports it."
     assert [p for p, *_ in sides(text)] == ["CHL"]
+
+
+def test_dash_enclosed_voters_and_votes_in_brackets_are_one_vote():
+    text = (
+        "The plenary took up the text. Each state of the first camp -- including Chile, Peru "
+        "and Ghana -- voted no. Nearly every state of the second camp -- including Mali and "
+        "Togo -- voted yes. The two who did not were Fiji (abstained) and Tonga (absent)."
+    )
+    [(prop, sup, opp, neu)] = sides(text)
+    assert (prop, sorted(sup), sorted(opp), neu) == (
+        None,
+        ["MLI", "TGO"],
+        ["CHL", "GHA", "PER"],
+        ["FJI"],
+    )

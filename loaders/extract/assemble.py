@@ -326,10 +326,13 @@ class Assembly:
             return
         created = self._assert(S, L, cls, vend, relative)
         if created and any(t in W.VOTE_VERBS for t in tk[j:vend]):
+            no = "oppose" if cls == W.OPP else "support"  # "voted no": against the text
             for ev in S.focus or ():
                 if ev.proposer:  # a vote is nobody's proposal: its first voters vote yes
                     ev.sides = {ev.proposer: "support", **ev.sides}
                     ev.proposer = None
+                ev.sides = {c: no if s == "support" else s for c, s in ev.sides.items()}
+                ev.neg = ev.neg or no == "oppose"
             self.vote = (S.focus, S.idx, self.section)
         L.events = S.focus
         self.last_subject = None

@@ -412,8 +412,11 @@ class Parser(Assembly):
         role, cls = RO.backscan(S, L.start)
         fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
         self.fp_cue = fp.cue if fp is not None else None
-        if VO.counted_members(self, S, L, role) or VO.among_voters(self, S, L):
-            return  # "58 voted against it, including A and B"; "A was among those who ..."
+        # "58 voted against it, including A and B"; "A was among those who ..."; "A (no)"
+        if VO.paren_votes(self, S, L) or VO.counted_members(self, S, L, role):
+            return
+        if VO.among_voters(self, S, L):
+            return
         side = noun_side(S, L) if noun_context(S, L, role) else None
         if side is not None:
             self._cue(*side[1])

@@ -13,6 +13,8 @@ from loaders.extract import sentence as ST
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Sentence
 
+_DASHES = frozenset(("-", "\u2013", "\u2014"))
+
 
 def onset(
     S: Sentence, j: int, limit: int, owner: ActorList | None = None
@@ -30,6 +32,12 @@ def onset(
             if tk[k] in W.VERBS or tk[k] in W.AUX or tk[k] in W.PHRASES:
                 j = k
                 break
+    # "every state in the group -- including A and B -- voted no": the closing dash
+    opened = owner is not None and any(
+        t in _DASHES for t in tk[max(0, owner.start - 4) : owner.start]
+    )
+    while opened and j < limit and tk[j] in _DASHES:
+        j += 1
     while j < limit and steps < 18:
         steps += 1
         t = tk[j]

@@ -5,7 +5,8 @@ News reports give a vote's figures and name a few of the voters inside the count
 * "58 voted against it, including A, B and C": an `including` / `among them` list after a
   clause with a vote or stance word takes that side (the nearest such word before it);
 * "A was among the 60 states that voted against the text" / "A and B were among those who
-  abstained": a subject list placed among voters takes the side of their vote.
+  abstained": a subject list placed among voters takes the side of their vote;
+* "A (abstained) and B (no)": a name with its vote in brackets, on the vote in focus.
 
 Both attach to the event in focus (the text the sentence or the previous ones are about), else
 make an event of the clause's object ("it": tidy.coreferent joins it to the voted text).
@@ -120,3 +121,45 @@ def among_voters(P, S: Sentence, L: ActorList) -> bool:
             _side(P, S, L, stance, q, S.n, "named among the voters of one side")
             return True
     return False
+
+
+_PAREN = {
+    "abstained": "neutral",
+    "abstaining": "neutral",
+    "abstention": "neutral",
+    "abstain": "neutral",
+    "against": "oppose",
+    "no": "oppose",
+    "yes": "support",
+    "favour": "support",
+    "favor": "support",
+    "for": "support",
+}
+
+
+def paren_votes(P, S: Sentence, L: ActorList) -> bool:
+    """'Mali (abstained) and Togo (no vote recorded)': each name with its vote in brackets
+    takes that side on the vote in focus (the names without one are left alone)."""
+    tk = S.tk
+    found = []
+    for mi in L.members:
+        e = S.mend[mi]
+        if e + 2 < S.n and tk[e] == "(":
+            w = [t for t in tk[e + 1 : e + 5] if t not in ("voted", "in", "vote")]
+            if w and w[0] in _PAREN and len(w) > 1 and w[1] == ")":
+                found.append((mi, _PAREN[w[0]]))
+    if not found:
+        return False
+    vote = P.vote
+    if S.focus:
+        targets = S.focus
+    elif vote and vote[0] and vote[2] == P.section and S.idx - vote[1] <= 4:
+        targets = vote[0]
+    elif P._cur_ok(S, 2) and P.cur:
+        targets = P.cur
+    else:
+        return False
+    P._cue("vote in brackets after the name", 0.8)
+    for mi, stance in found:
+        P._attach(S, targets, [mi], stance)
+    return True
