@@ -225,3 +225,14 @@ def test_dash_enclosed_voters_and_votes_in_brackets_are_one_vote():
         ["CHL", "GHA", "PER"],
         ["FJI"],
     )
+
+
+def test_a_collective_defined_by_a_bracketed_list_stands_for_its_members():
+    text = (
+        "The co-sponsors (Chile, Peru and Ghana) tabled a text on fraud.\n\n"
+        "The weather in the city was mild all week.\n\n"
+        "The co-sponsors also support a review clause after five years."
+    )
+    evs = sides(text)
+    assert len(evs) == 2
+    assert sorted(evs[1][1]) == ["CHL", "GHA", "PER"]

@@ -61,6 +61,7 @@ from graphkit.model import Citation, Event
 from loaders.actors import ActorIndex, reference
 from loaders.errors import LoadError
 from loaders.extract.dates import Context, find_dates, find_session_names
+from loaders.extract.defined import named_in
 from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
 from loaders.extract.speakers import FirstPerson, first_person, turns
@@ -270,6 +271,7 @@ def _chunk(
             or (di < nd and date_hits[di].start() < blk.end)
             or (ni < nn and name_hits[ni].start() < blk.end)
             or clean[blk.end - 1 : blk.end] == ":"
+            or (parser.defined and named_in(parser, clean, blk.start, blk.end))
         )
         if not busy:
             # nothing to parse here: keep the bookkeeping (sentence count, article context)

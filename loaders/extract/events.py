@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from loaders.actors import ActorIndex, normalize
+from loaders.extract import defined as DF
 from loaders.extract import lists as LI
 from loaders.extract import roles as RO
 from loaders.extract import verbs as VB
@@ -81,6 +82,7 @@ class Parser(Assembly):
         self.last_actor: tuple | None = None  # (codes, sentence, block, section) of a subject
         self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
         self.last_subject: tuple[list[Ev], str] | None = None
+        self.defined: dict[str, tuple] = {}  # "member states" -> (pattern, codes), defined.py
 
     def new_section(self, heading_text: str, arts: list[re.Match[str]]) -> None:
         self.section += 1
@@ -144,6 +146,8 @@ class Parser(Assembly):
         LI.demonyms(self, S)
         LI.targets(S)
         LI.build_lists(self, S)
+        if "(" in S.tk:
+            DF.note(self, S)
         S.subj_anaphor = RO.subject_anaphor(S)
         items: list[tuple[int, str, object]] = [(L.start, "L", L) for L in S.lists]
         for k, flag in enumerate(S.mflag):
@@ -179,6 +183,8 @@ class Parser(Assembly):
     def pronoun(self, text: str, a: int, b: int, sidx: int) -> FirstPerson | None:
         """'It backed ...', 'They proposed ...' opening a sentence: the subject of one of the
         last two sentences of the section (one actor for it / he / she, several for they)."""
+        if self.defined and (hit := DF.opening(self, text, a, b)) is not None:
+            return hit  # "The Member States (A, B) ...", later "The Member States support ..."
         if self.last_actor is None:
             return None
         m = _PRONOUN.match(text, a, min(b, a + 60))
