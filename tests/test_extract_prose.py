@@ -236,3 +236,11 @@ def test_a_collective_defined_by_a_bracketed_list_stands_for_its_members():
     evs = sides(text)
     assert len(evs) == 2
     assert sorted(evs[1][1]) == ["CHL", "GHA", "PER"]
+
+
+def test_a_call_for_a_vote_against_a_text_opposes_it_for_the_group_spoken_for():
+    text = "The envoy of Chile, representing the African Group, urged a vote against the draft."
+    res = extract_text(text)
+    [ev] = res.events
+    assert (ev.proposer, ev.support, ev.oppose) == (None, [], ["CHL"])
+    assert ev.on_behalf_of == {"CHL": "AFRICAN_GROUP"}

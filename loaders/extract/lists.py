@@ -99,11 +99,15 @@ def possessives(S: Sentence) -> None:
 def behalf(P, S: Sentence) -> None:
     tk = S.tk
     seg = P.text[S.a : S.b]
-    if "behalf" not in seg and " for " not in seg and "(for" not in seg:
+    if "behalf" not in seg and " for " not in seg and "(for" not in seg and "repres" not in seg:
         return
     for k in range(1, S.n - 1):
         after_name = tk[k - 1] == "," and (k - 2) in S.in_mention
-        if tk[k] == "for" and (tk[k - 1] in ("speaking", "spoke", "speaks", "(") or after_name):
+        # "Finland, representing the European Union, ...": the speaker for the group
+        represents = tk[k] == "representing" and after_name
+        if represents or (
+            tk[k] == "for" and (tk[k - 1] in ("speaking", "spoke", "speaks", "(") or after_name)
+        ):
             if k + 1 < S.n and (
                 k + 1 in S.mstart_at or (tk[k + 1] == "the" and k + 2 in S.mstart_at)
             ):

@@ -147,6 +147,26 @@ def _fold(into: Ev, ev: Ev) -> bool:
     return True
 
 
+# "called for a vote against the resolution", "urged negative votes": against the text itself
+_VOTE_AGAINST = re.compile(
+    r"(?:an? |the )?(?:(?:recorded |negative |no )?votes? \W?against\W?|negative votes?|no votes?)"
+    r"(?:[ ,]+(?:on |for )?(?P<rest>\S.*))?$",
+    re.I | re.S,
+)
+
+
+def _vote_call(ev: Ev) -> None:
+    m = _VOTE_AGAINST.match(ev.option.strip())
+    if m is None:
+        return
+    facts = _facts(ev)  # "spoke against ... and called for negative votes": opponents either way
+    if not _against(ev):
+        facts = {c: "oppose" if s == "support" else s for c, s in facts.items()}
+    ev.sides = facts
+    ev.proposer, ev.neg = None, True
+    ev.option = m.group("rest") or "it"
+
+
 def coreferent(events: list[Ev]) -> list[Ev]:
     """Events without the later mentions of a voted text already in an earlier event; a bare
     anaphor ("voted against it", "spoke against the idea") joins the text named before it, or
@@ -156,6 +176,7 @@ def coreferent(events: list[Ev]) -> list[Ev]:
     out: list[Ev] = []
     loose: list[tuple[Ev, Ev | None]] = []
     for ev in events:
+        _vote_call(ev)
         kind = _kind(ev.option)
         if _PRONOUN.match(ev.option.strip().lower()) and not ev.latent:
             loose.append((ev, last))
