@@ -244,3 +244,20 @@ def test_a_call_for_a_vote_against_a_text_opposes_it_for_the_group_spoken_for():
     [ev] = res.events
     assert (ev.proposer, ev.support, ev.oppose) == (None, [], ["CHL"])
     assert ev.on_behalf_of == {"CHL": "AFRICAN_GROUP"}
+
+
+def test_co_authors_counted_with_including_back_the_voted_text():
+    text = (
+        "The plenary passed a Chile-led resolution on fraud. It was a long day. "
+        "The hall was hot. Nobody left early.\n\n"
+        "The authors of the document were 30 states, including Peru and Mali."
+    )
+    [(prop, sup, opp, _neu)] = sides(text)
+    assert (prop, sorted(sup), opp) == ("CHL", ["MLI", "PER"], [])
+
+
+def test_a_headline_list_among_those_who_wanted_something_backs_it():
+    text = "Chile, Peru and Ghana among those who wanted a wider treaty."
+    [(prop, sup, _opp, _neu)] = sides(text)
+    assert (prop, sorted(sup)) == (None, ["CHL", "GHA", "PER"])
+    assert sides("Chile was among the first to arrive in the hall.") == []

@@ -65,7 +65,7 @@ _APART = words(
 _CLAUSE = words("to that for of about on whether how if in with against from by")
 _PREP = words("to for of about on in with against from by under")
 _DET = words("the a an this its that")
-_SIDE_NOUNS = words("support adoption approval rejection backing")
+_SIDE_NOUNS = words("support adoption approval rejection backing authors sponsors")
 _MODAL = words("should would must could shall will can may might cannot")
 # "it", "it in the end", "the idea": a bare anaphor (short, nothing of its own after it)
 _PRONOUN = re.compile(r"(?:it|this|the (?:idea|move|initiative|document))(?:\W+\w+){0,3}\W*$")

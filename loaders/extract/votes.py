@@ -34,6 +34,9 @@ _STANCE = {
     "favor": "support",
     "yes": "support",
 }
+# "the authors of the text were 47 states, including A and B": its co-sponsors
+_SPONSORS = W.words("authors sponsors co-authors co-sponsored cosponsored co-authored")
+_STANCE.update(dict.fromkeys(_SPONSORS, "support"))
 _AFTER_VOTED = {"no": "oppose", "for": "support", "yes": "support"}
 
 
@@ -53,7 +56,9 @@ def _stance_before(S: Sentence, p: int) -> tuple[str, int] | None:
 
 def _side(P, S: Sentence, L: ActorList, stance: str, k: int, end: int, cue: str) -> None:
     P._cue(cue, 0.8)
-    if S.focus:
+    if S.tk[k] in _SPONSORS:  # its own event: the voted text's backers (tidy.coreferent)
+        targets = [P._new_event(S, None, RO.clause_text(P, S, L.start))]
+    elif S.focus:
         targets = S.focus
     elif P._cur_ok(S, 3) and P.cur:
         targets = P.cur
@@ -90,7 +95,7 @@ def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
     if hit is None:
         return False
     stance, k = hit
-    _side(P, S, L, stance, k, p, "named among the counted voters")
+    _side(P, S, L, stance, k, p, "named inside a count of voters or sponsors")
     return True
 
 
@@ -98,9 +103,11 @@ def among_voters(P, S: Sentence, L: ActorList) -> bool:
     """'A was among the 60 states that voted against the text': True when read so."""
     tk = S.tk
     k = L.end
-    if k + 2 >= S.n or tk[k] not in ("was", "were", "is", "are") or tk[k + 1] != "among":
+    if k < S.n and tk[k] in ("was", "were", "is", "are"):
+        k += 1  # "A was among ...", or a headline's "A, B and C among those who ..."
+    if k + 1 >= S.n or tk[k] != "among":
         return False
-    e = k + 2
+    e = k + 1
     while e < S.n and e - k < 8 and tk[e] not in _VOTERS:
         e += 1
     if e >= S.n or tk[e] not in _VOTERS:
@@ -108,6 +115,12 @@ def among_voters(P, S: Sentence, L: ActorList) -> bool:
     e += 1
     if e < S.n and tk[e] in _REL:
         e += 1
+    if e < S.n and tk[e] not in W.VOTE_VERBS and tk[e] not in _STANCE:
+        cls = W.VERBS.get(tk[e])  # "among those who wanted / backed / opposed a treaty"
+        stance = {W.SUP: "support", W.PROP: "support", W.OPP: "oppose", W.NEU: "neutral"}
+        if cls in stance:
+            _side(P, S, L, stance[cls], e, S.n, "named among the backers of one side")
+            return True
     if e >= S.n or tk[e] not in W.VOTE_VERBS and tk[e] not in _STANCE:
         return False
     stance = None
