@@ -69,6 +69,7 @@ _SIDE_NOUNS = words("support adoption approval rejection backing authors sponsor
 _MODAL = words("should would must could shall will can may might cannot")
 # "it", "it in the end", "the idea": a bare anaphor (short, nothing of its own after it)
 _PRONOUN = re.compile(r"(?:it|this|the (?:idea|move|initiative|document))(?:\W+\w+){0,3}\W*$")
+_SPAN = 40  # sentences
 _RESNO = re.compile(r"\b\d{2}/\d{1,3}\b|\bL\.\s?\d+")
 
 
@@ -168,10 +169,12 @@ def _vote_call(ev: Ev) -> None:
 
 
 def coreferent(events: list[Ev]) -> list[Ev]:
-    """Events without the later mentions of a voted text already in an earlier event; a bare
-    anaphor ("voted against it", "spoke against the idea") joins the text named before it, or
-    the only one the document names."""
+    """Events without the later mentions of a voted text already in an earlier event (one
+    mention at most _SPAN sentences after the last); a bare anaphor ("voted against it", "spoke
+    against the idea") joins the text named before it, or the only one the document names."""
     first: dict[str, Ev] = {}
+    seen: dict[str, int] = {}  # the sentence of each kind's last mention
+    clusters = 0
     last: Ev | None = None
     out: list[Ev] = []
     loose: list[tuple[Ev, Ev | None]] = []
@@ -183,13 +186,19 @@ def coreferent(events: list[Ev]) -> list[Ev]:
             out.append(ev)
             continue
         into = first.get(kind) if kind else None
+        if into is not None and ev.sent - seen[kind] > _SPAN:
+            into = None
+            del first[kind]  # a long document: a new text of that kind
         if into is not None and into is not ev and not ev.latent and _fold(into, ev):
+            seen[kind] = ev.sent  # type: ignore[index]
             continue
         if kind and kind not in first and not ev.latent:
             first[kind] = ev
-        if kind:
+            clusters += 1
+        if kind and kind in first:
             last = first[kind]
+            seen[kind] = ev.sent
         out.append(ev)
-    only = next(iter(first.values())) if len(first) == 1 else None
+    only = last if clusters == 1 else None
     gone = {id(ev) for ev, before in loose if (before or only) and _fold(before or only, ev)}
     return [ev for ev in out if id(ev) not in gone]
