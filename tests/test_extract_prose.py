@@ -261,3 +261,20 @@ def test_a_headline_list_among_those_who_wanted_something_backs_it():
     [(prop, sup, _opp, _neu)] = sides(text)
     assert (prop, sorted(sup)) == (None, ["CHL", "GHA", "PER"])
     assert sides("Chile was among the first to arrive in the hall.") == []
+
+
+def test_an_actors_own_resolution_is_its_proposal_even_with_no_other_side():
+    assert sides("The plenary adopted Chile's resolution on fraud on Friday.") == [
+        ("CHL", [], [], [])
+    ]
+    assert sides("The plenary adopted Chile's proposal on fraud on Friday.") == []
+
+
+def test_a_bare_vote_against_joins_the_text_named_earlier():
+    text = (
+        "The plenary adopted Chile's resolution on fraud. It was a long day. The hall was "
+        "hot. Nobody left early. A vote was held at six.\n\n"
+        "Some said that Peru and Mali voted against, as expected."
+    )
+    [(prop, sup, opp, _neu)] = sides(text)
+    assert (prop, sup, sorted(opp)) == ("CHL", [], ["MLI", "PER"])

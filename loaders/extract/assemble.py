@@ -378,6 +378,7 @@ class Assembly:
         oend = VB.object_end(S, vend, limit)
         option = S.text_of(self.text, vend, oend)
         stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        bare_it = False  # "voted against it" with nothing to refer to in the paragraph
         if relative and S.focus and not force_new:
             self._attach(S, S.focus, L.members, stance)
             return False
@@ -440,6 +441,7 @@ class Assembly:
                 if cls == W.ALIGN and anaphoric:
                     return False  # "A and B align themselves with this statement", opening it
                 if own_topic and len(option.split()) <= 1:
+                    bare_it = empty or option.strip().lower() in W.ANAPHORS
                     option = RO.clause_text(self, S, L.start)
         same = self._same_object(S, option) if cls in (W.SUP, W.OPP) and not relative else None
         if same is not None and not force_new:
@@ -454,9 +456,10 @@ class Assembly:
         )
         draft = draft or (cls == W.OPP and self.negated)
         contrast = RO.contrast(S, L.start)
-        self._author(
+        for ev in self._author(
             S, L, cls, option or S.text_of(self.text, L.start, oend), contrast, draft, (vend, oend)
-        )
+        ):
+            ev.anaphor = bare_it
         return True
 
     def _same_object(self, S: Sentence, option: str) -> Ev | None:

@@ -405,7 +405,7 @@ class Parser(Assembly):
             self._cue("reference to a named proposal", 0.85)
             ev = self._new_event(S, code, option)
             self.cue = cue
-            ev.latent = True
+            ev.latent = S.tk[after - 1] not in W.AUTHORED_NOUNS
         self._touch(S, [ev])
 
     def _after_noun(self, S: Sentence, k: int) -> int:

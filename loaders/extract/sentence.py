@@ -67,6 +67,7 @@ class Ev:
     neg: bool = False
     cues: list[str] = field(default_factory=list)  # the rules that built it, first = creator
     conf: float = 1.0  # the least sure of those rules (see events.Parser._note)
+    anaphor: bool = False  # its object was only "it" / "this" (tidy.coreferent may resolve it)
 
     def bare_view(self) -> bool:
         """Only a view stated by one actor ("X said the text would ..."), no side taken."""

@@ -87,8 +87,8 @@ def _kind(option: str) -> str | None:
         if t not in _KINDS:
             continue
         det = next((k for k in range(i - 1, max(-1, i - 4), -1) if toks[k] in _DET), None)
-        if i > 0 and det is None:
-            continue
+        if i > 2 and det is None and toks[i - 1] != "s":
+            continue  # the option opens with it ("Russian resolution", "Russia's resolution")
         # "for the proposed convention" names it inside a view; "support of the draft" does not
         after_prep = det is not None and det > 0 and toks[det - 1] in _PREP
         side_noun = after_prep and det > 1 and toks[det - 2] in _SIDE_NOUNS  # type: ignore[operator]
@@ -181,7 +181,7 @@ def coreferent(events: list[Ev]) -> list[Ev]:
     for ev in events:
         _vote_call(ev)
         kind = _kind(ev.option)
-        if _PRONOUN.match(ev.option.strip().lower()) and not ev.latent:
+        if (ev.anaphor or _PRONOUN.match(ev.option.strip().lower())) and not ev.latent:
             loose.append((ev, last))
             out.append(ev)
             continue

@@ -411,8 +411,8 @@ BE = words("was were is are been be being")
 
 # Nouns that name a proposal: "X's proposal", "the UK proposal", "this proposal".
 PROPOSAL_NOUNS = words(
-    "proposal proposals suggestion suggestions amendment amendments idea ideas move change "
-    "changes addition additions deletion deletions position positions view views statement "
+    "resolution proposal proposals suggestion suggestions amendment amendments idea ideas move "
+    "change changes addition additions deletion deletions position positions view views statement "
     "statements text definition approach language wording formulation initiative "
     "initiatives compromise request call contribution contributions submission submissions "
     "draft drafts plan option paragraph intervention efforts effort inclusion insertion "
@@ -422,8 +422,12 @@ TARGET_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments statement statements "
     "position positions contribution contributions approach idea text draft initiative "
     "submission submissions intervention formulation wording language compromise views view "
-    "efforts effort call request concerns plan package alternative push bid demand demands"
+    "efforts effort call request concerns plan package alternative push bid demand demands "
+    "resolution"
 )
+# an actor's own text, named as such ("Russia's resolution", "a Russian initiative"): its author
+# proposed it, whether or not anybody else takes a side in the passage
+AUTHORED_NOUNS = words("resolution initiative")
 DRAFT_WORDS = words(
     "provision provisions article articles paragraph paragraphs text draft proposal "
     "proposals amendment amendments clause clauses chapter inclusion insertion addition "
