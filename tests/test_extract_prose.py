@@ -278,3 +278,9 @@ def test_a_bare_vote_against_joins_the_text_named_earlier():
     )
     [(prop, sup, opp, _neu)] = sides(text)
     assert (prop, sup, sorted(opp)) == ("CHL", [], ["MLI", "PER"])
+
+
+def test_a_demonym_initiative_alone_in_its_sentence_names_the_author():
+    assert sides("The whole process began with a Peruvian initiative in 2015.") == [
+        ("PER", [], [], [])
+    ]

@@ -178,6 +178,9 @@ _HYPHEN_SIDE = re.compile(
 )
 
 
+_AUTHORED = re.compile(r"[ \t]+(?:resolution|initiative)s?\b")
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -361,6 +364,9 @@ class Lexicon:
                 dem = self.demonym_codes.get(key)
                 if dem is not None and _HYPHEN_SIDE.match(text, m.end(), min(end, m.end() + 14)):
                     out.append(Mention(s, m.end(), dem))  # "a Russian-sponsored resolution"
+                    skip_to = m.end()
+                elif dem is not None and _AUTHORED.match(text, m.end(), min(end, m.end() + 14)):
+                    out.append(Mention(s, m.end(), dem))  # "a Russian initiative"
                     skip_to = m.end()
                 continue
             e = s + hit.end()
