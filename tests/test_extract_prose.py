@@ -284,3 +284,17 @@ def test_a_demonym_initiative_alone_in_its_sentence_names_the_author():
     assert sides("The whole process began with a Peruvian initiative in 2015.") == [
         ("PER", [], [], [])
     ]
+
+
+def test_states_aligned_with_a_statement_back_what_its_author_says_of_itself():
+    text = (
+        "Statement by the European Union\n\n"
+        "I speak on behalf of the European Union and its Member States.\n\n"
+        "Serbia*, Albania* and Georgia align themselves with this statement.\n\n"
+        "Our thanks go to Chile for hosting the talks.\n\n"
+        "The EU calls for a treaty focused on cyber-dependent crimes."
+    )
+    evs = extract_text(text).events
+    last = next(e for e in evs if "cyber-dependent" in e.option)
+    assert last.proposer == "EU"
+    assert sorted(last.support) == ["ALB", "GEO", "SRB"]

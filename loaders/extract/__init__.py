@@ -67,7 +67,7 @@ from loaders.extract.mentions import lexicon
 from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences
-from loaders.extract.tidy import coreferent, restatements
+from loaders.extract.tidy import aligned, coreferent, restatements
 
 __all__ = [
     "ExtractResult",
@@ -191,10 +191,9 @@ def _extract(
     for ev in participant_tables(clean, all_blocks, lex) + sponsor_lines(clean, all_blocks, lex):
         ev.session, ev.date = ctx.current()
         parser.events.append(ev)
-    events = [
-        _finish(ev, doc, source)
-        for ev in coreferent(restatements([e for e in parser.events if _keep(e)]))
-    ]
+    kept = coreferent(restatements([e for e in parser.events if _keep(e)]))
+    aligned(kept, turn_list)
+    events = [_finish(ev, doc, source) for ev in kept]
     events.sort(key=lambda e: (e.char_start, e.char_end))
     unresolved = []
     for c in candidate_names(parser):

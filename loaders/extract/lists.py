@@ -265,8 +265,8 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t == "as" and tk[k + 1 : k + 3] == ["well", "as"]:
                 k += 3
                 saw_sep = True
-            elif t == "the":
-                k += 1
+            elif t == "the" or (t in ("*", "\u2020") and k == j):
+                k += 1  # "North Macedonia*, Montenegro*": a footnote mark after the name
             elif (
                 t in ("other", "fellow", "member", "members")
                 and saw_sep

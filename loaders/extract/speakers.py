@@ -170,6 +170,9 @@ _ALIGNED = re.compile(
 )
 
 
+_SENT_END = re.compile(r"[.!?](?:\s|$)")
+
+
 def _with_aligned(text: str, t: Turn, lex: Lexicon) -> Turn:
     """'Albania and Georgia align themselves with this statement': they share its 'we'."""
     m = _ALIGNED.search(text, t.start, t.end)
@@ -177,8 +180,8 @@ def _with_aligned(text: str, t: Turn, lex: Lexicon) -> Turn:
         return t
     a = text.rfind(". ", t.start, m.start())
     a = t.start if a < 0 else a + 2
-    b = text.find(". ", m.end(), t.end)
-    b = t.end if b < 0 else b
+    e = _SENT_END.search(text, m.end(), t.end)  # "... with this statement.\n\nUkraine ..."
+    b = t.end if e is None else e.start()
     aligned = [x.code for x in lex.find(text, a, b) if x.code != t.code]
     if not aligned:
         return t

@@ -202,3 +202,18 @@ def coreferent(events: list[Ev]) -> list[Ev]:
     only = last if clusters == 1 else None
     gone = {id(ev) for ev, before in loose if (before or only) and _fold(before or only, ev)}
     return [ev for ev in out if id(ev) not in gone]
+
+
+def aligned(events: list[Ev], turns: list) -> None:
+    """'A and B align themselves with this statement': they back every position the
+    statement's author takes in its turn, also where it names itself ("The EU calls for")."""
+    for t in turns:
+        others = [c for c in t.codes if c != t.code]
+        if not others or t.code is None:
+            continue
+        for ev in events:
+            if not ev.spans or not t.start <= ev.spans[0][0] < t.end:
+                continue
+            if ev.proposer == t.code or ev.sides.get(t.code) == "support":
+                for c in others:
+                    ev.add(c, "support")
