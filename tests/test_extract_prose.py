@@ -298,3 +298,18 @@ def test_states_aligned_with_a_statement_back_what_its_author_says_of_itself():
     last = next(e for e in evs if "cyber-dependent" in e.option)
     assert last.proposer == "EU"
     assert sorted(last.support) == ["ALB", "GEO", "SRB"]
+
+
+def test_sponsors_named_after_including_or_among_them():
+    [(prop, sup, _o, _n)] = sides("Co-sponsors of the text included Chile, Peru and Ghana.")
+    assert (prop, sorted(sup)) == (None, ["CHL", "GHA", "PER"])
+    text = "The text was co-sponsored by 30 states, among them Chile and Peru."
+    [(prop, sup, _o, _n)] = sides(text)
+    assert (prop, sorted(sup)) == (None, ["CHL", "PER"])
+
+
+def test_a_led_opposition_is_opposition_and_a_drafted_text_opening_a_sentence():
+    assert sides("Japanese-led opposition failed to stop the plan.") == [(None, [], ["JPN"], [])]
+    assert sides("Peru-drafted text passed on Friday.") == [("PER", [], [], [])]
+    text = "The hall passed a Chilean-sponsored and Peru-backed plan on fraud."
+    assert sides(text) == [("CHL", ["PER"], [], [])]

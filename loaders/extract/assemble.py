@@ -16,7 +16,6 @@ from loaders.extract import sentence as ST
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Ev, Sentence
-from loaders.extract.speakers import FirstPerson
 from loaders.extract.text import fold
 
 # verb class of a subject's verb phrase -> (cue name, reliability)
@@ -55,32 +54,7 @@ def _object_key(option: str) -> tuple[str, ...] | None:
     return tuple(words[:3]) if len(words) >= 3 else None
 
 
-_NOUN_CONTEXT = W.words("the a despite amid with without over against facing and but after")
-
-
-def noun_context(S: Sentence, L: ActorList, role: str) -> bool:
-    """The list modifies a noun ('despite US opposition'), it is not a subject ('we support')."""
-    if any(isinstance(S.ments[mi], FirstPerson) for mi in L.members):
-        return False
-    if role == "NONE":
-        return True
-    if L.start > 1 and S.tk[L.start - 1] == "," and S.tk[L.start - 2] in W.HYPHEN_SIDE:
-        return True  # "a Russian-sponsored, Chinese-backed text": the second of two
-    return role == "SUBJ" and L.start > 0 and S.tk[L.start - 1] in _NOUN_CONTEXT
-
-
-def noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None:
-    """'despite US and EU opposition', 'Russian-led', 'a Chinese-backed text': the class of the
-    noun or hyphenated participle right after the list."""
-    e = L.end
-    if e >= S.n:
-        return None
-    t = S.tk[e]
-    if t in W.LIST_NOUN_SIDE:
-        return W.LIST_NOUN_SIDE[t], (f"'{t}' after the list", 0.8)
-    if t == "-" and e + 1 < S.n and S.tk[e + 1] in W.HYPHEN_SIDE and S.ts[e] == S.te[e - 1]:
-        return W.HYPHEN_SIDE[S.tk[e + 1]], (f"'-{S.tk[e + 1]}' after the name", 0.82)
-    return None
+_FOR_WORDS = W.words("favour favor supporting supporters proponents support sponsors")
 
 
 class Assembly:
@@ -244,7 +218,7 @@ class Assembly:
             t = tk[k]
             if t == ";":
                 stance = None
-            elif t in ("favour", "favor", "supporting", "supporters", "proponents", "support"):
+            elif t in _FOR_WORDS or t in W.SPONSOR_NOUNS:  # "co-sponsors included A, B"
                 stance = "support"
             elif t in ("against", "opposing", "opponents", "opposed", "critics"):
                 stance = "oppose"
@@ -480,6 +454,10 @@ class Assembly:
         the sentence talks about (its option: the words after the noun, or before the list)."""
         skip = 2 if S.tk[L.end] == "-" else 1
         after = L.end + skip
+        while after < S.n and S.tk[after] in ("and", ",", "or"):
+            # "a Russian-sponsored and China-backed resolution": the noun after the last one
+            q = next((q for q in range(after, min(S.n, after + 8)) if S.tk[q] in W.HYPHEN_SIDE), 0)
+            after = q + 1 if q else S.n
         stop = VB.np_end(S, after)
         option = S.text_of(self.text, after, stop) if stop > after else ""
         if cls == W.PROP:

@@ -32,8 +32,9 @@ from loaders.extract import roles as RO
 from loaders.extract import verbs as VB
 from loaders.extract import votes as VO
 from loaders.extract import words as W
-from loaders.extract.assemble import Assembly, noun_context, noun_side
+from loaders.extract.assemble import Assembly
 from loaders.extract.mentions import Lexicon, Mention
+from loaders.extract.modifiers import noun_context, noun_side
 from loaders.extract.sentence import ActorList, Candidate, Ev, Sentence, find_articles  # noqa: F401  (re-exported)
 from loaders.extract.speakers import FirstPerson
 from loaders.extract.text import fold

@@ -35,7 +35,7 @@ _STANCE = {
     "yes": "support",
 }
 # "the authors of the text were 47 states, including A and B": its co-sponsors
-_SPONSORS = W.words("authors sponsors co-authors co-sponsored cosponsored co-authored")
+_SPONSORS = W.words("authors sponsors co-authors sponsored cosponsored co-authored authored")
 _STANCE.update(dict.fromkeys(_SPONSORS, "support"))
 _AFTER_VOTED = {"no": "oppose", "for": "support", "yes": "support"}
 

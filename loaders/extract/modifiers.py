@@ -1,0 +1,45 @@
+"""Phase (c/d), a list that modifies a noun instead of being a subject.
+
+"despite US and EU opposition", "Russian-led", "a Chinese-backed text", "U.S.-led opposition":
+`noun_context` tells such a list from a subject ("we support"), `noun_side` reads the class of
+the noun or hyphenated participle right after it (assemble.Assembly._noun_sided applies it).
+"""
+
+from __future__ import annotations
+
+from loaders.extract import words as W
+from loaders.extract.sentence import ActorList, Sentence
+from loaders.extract.speakers import FirstPerson
+
+_NOUN_CONTEXT = W.words("the a despite amid with without over against facing and but after")
+
+
+def noun_context(S: Sentence, L: ActorList, role: str) -> bool:
+    """The list modifies a noun ('despite US opposition'), it is not a subject ('we support')."""
+    if any(isinstance(S.ments[mi], FirstPerson) for mi in L.members):
+        return False
+    if role == "NONE":
+        return True
+    if L.start > 1 and S.tk[L.start - 1] == "," and S.tk[L.start - 2] in W.HYPHEN_SIDE:
+        return True  # "a Russian-sponsored, Chinese-backed text": the second of two
+    e = L.end  # "Russian-drafted text", opening the sentence
+    if e + 1 < S.n and S.tk[e] == "-" and S.tk[e + 1] in W.HYPHEN_SIDE and S.ts[e] == S.te[e - 1]:
+        return True
+    return role == "SUBJ" and L.start > 0 and S.tk[L.start - 1] in _NOUN_CONTEXT
+
+
+def noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None:
+    """'despite US and EU opposition', 'Russian-led', 'a Chinese-backed text': the class of the
+    noun or hyphenated participle right after the list."""
+    e = L.end
+    if e >= S.n:
+        return None
+    t = S.tk[e]
+    if t in W.LIST_NOUN_SIDE:
+        return W.LIST_NOUN_SIDE[t], (f"'{t}' after the list", 0.8)
+    if t == "-" and e + 1 < S.n and S.tk[e + 1] in W.HYPHEN_SIDE and S.ts[e] == S.te[e - 1]:
+        noun = S.tk[e + 2] if e + 2 < S.n else ""  # "U.S.-led opposition": the noun's side
+        if noun in W.LIST_NOUN_SIDE:
+            return W.LIST_NOUN_SIDE[noun], (f"'-{S.tk[e + 1]} {noun}' after the name", 0.8)
+        return W.HYPHEN_SIDE[S.tk[e + 1]], (f"'-{S.tk[e + 1]}' after the name", 0.82)
+    return None
