@@ -313,3 +313,16 @@ def test_a_led_opposition_is_opposition_and_a_drafted_text_opening_a_sentence():
     assert sides("Peru-drafted text passed on Friday.") == [("PER", [], [], [])]
     text = "The hall passed a Chilean-sponsored and Peru-backed plan on fraud."
     assert sides(text) == [("CHL", ["PER"], [], [])]
+
+
+def test_a_ministry_named_by_its_demonym_and_an_idle_remark_is_no_antecedent():
+    assert sides("In a note, the Chilean Foreign Ministry welcomed the new pact.") == [
+        ("CHL", [], [], [])
+    ]
+    text = (
+        "The plenary adopted a Peru-drafted resolution on fraud. It was a long day. The "
+        "hall was hot. Nobody left.\n\n"
+        "The Peruvian Foreign Ministry said it was a good day. Chile and Mali voted against it."
+    )
+    [(prop, sup, opp, _neu)] = sides(text)
+    assert (prop, sup, sorted(opp)) == ("PER", [], ["CHL", "MLI"])

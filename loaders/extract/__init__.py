@@ -60,6 +60,7 @@ from pathlib import Path
 from graphkit.model import Citation, Event
 from loaders.actors import ActorIndex, reference
 from loaders.errors import LoadError
+from loaders.extract import words as W
 from loaders.extract.dates import Context, find_dates, find_session_names
 from loaders.extract.defined import named_in
 from loaders.extract.events import Ev, Parser, candidate_names, find_articles
@@ -204,12 +205,6 @@ def _extract(
 
 
 _CHUNK = 1_000_000
-_NORMATIVE = frozenset(
-    [
-        "should", "shall", "must", "ought", "cannot", "never", "needs", "need", "necessary",
-        "essential", "insisted", "insist", "unacceptable", "require", "requires", "required",
-    ]
-)  # fmt: skip
 
 
 def _chunk(
@@ -319,7 +314,7 @@ def _keep(ev: Ev) -> bool:
         return False
     if not ev.sides and ev.cues and all("statement verb" in c for c in ev.cues):
         # "X said ...", "X stressed ...": a side only when it says what should be done
-        return not _NORMATIVE.isdisjoint(re.findall(r"[a-z]+", ev.option.lower()))
+        return not W.NORMATIVE.isdisjoint(re.findall(r"[a-z]+", ev.option.lower()))
     if ev.cues == ["stated-by list"] and not ev.sides:
         return False  # "Statement of Iran before action ...": a title, not a side
     return bool(ev.proposer or ev.sides)

@@ -54,6 +54,11 @@ def _object_key(option: str) -> tuple[str, ...] | None:
     return tuple(words[:3]) if len(words) >= 3 else None
 
 
+def _idle_view(ev: Ev) -> bool:
+    """A bare remark ("the mission said") that says nothing of what should be done."""
+    return ev.bare_view() and W.NORMATIVE.isdisjoint(re.findall(r"[a-z]+", ev.option.lower()))
+
+
 _FOR_WORDS = W.words("favour favor supporting supporters proponents support sponsors")
 
 
@@ -405,11 +410,13 @@ class Assembly:
                     self._attach(S, S.focus, L.members, stance, backing=empty)
                     return False
                 own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
-                if self._cur_ok(S, 3 if anaphoric else 2) and not own_topic:
+                target = self._antecedent(S) if anaphoric else self.cur
+                if anaphoric and target and all(_idle_view(ev) for ev in target):
+                    target = None  # "X said ... . They voted against it": not X's remark
+                if target and self._cur_ok(S, 3 if anaphoric else 2) and not own_topic:
                     name, conf = self.cue
                     self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
                     # no object ("followed in support"): they back the previous speaker
-                    target = self._antecedent(S) if anaphoric else self.cur
                     self._attach(S, target, L.members, stance, backing=empty)  # type: ignore[arg-type]
                     return False
                 if cls == W.ALIGN and anaphoric:

@@ -164,6 +164,11 @@ DEMONYM_NOUNS = (
     "delegates", "negotiator", "negotiators", "official", "officials", "envoy", "diplomat",
     "diplomats", "minister", "ambassador", "authorities", "side", "mission",
 )  # fmt: skip
+# "the Russian Foreign Ministry said", "the Chilean Permanent Mission": the government
+DEMONYM_PHRASES = (
+    "Foreign Ministry", "foreign ministry", "Ministry", "ministry", "Permanent Mission",
+    "Foreign Minister", "foreign minister", "Embassy", "embassy", "President", "Mission",
+)  # fmt: skip
 # demonyms standing alone in a coordination with a named actor: "U.S. and European opposition",
 # "Canadian and Australian negotiators"
 _COORD_NOUNS = frozenset(DEMONYM_NOUNS) | frozenset(
@@ -268,7 +273,7 @@ class Lexicon:
         for dem, code in DEMONYMS.items():
             if code not in index.actors:
                 continue
-            for noun in DEMONYM_NOUNS:
+            for noun in DEMONYM_NOUNS + DEMONYM_PHRASES:
                 surfaces.setdefault(f"{dem} {noun}", code)
         # capitals standing for their government as a subject ("Moscow countered", "joined by
         # Tehran"); never before another capitalised word ("Paris Agreement") or "-based"

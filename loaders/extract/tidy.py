@@ -86,7 +86,13 @@ def _kind(option: str) -> str | None:
     for i, t in enumerate(toks[:24]):
         if t not in _KINDS:
             continue
-        det = next((k for k in range(i - 1, max(-1, i - 4), -1) if toks[k] in _DET), None)
+        det = None  # "the United Nations Ad Hoc committee": a determiner, then modifiers only
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if toks[k] in _DET:
+                det = k
+                break
+            if toks[k] in _PREP or toks[k] in _MODAL:
+                break
         if i > 2 and det is None and toks[i - 1] != "s":
             continue  # the option opens with it ("Russian resolution", "Russia's resolution")
         # "for the proposed convention" names it inside a view; "support of the draft" does not

@@ -458,3 +458,10 @@ INTRO_STARTERS = words(
 SUBJECT_ANAPHORS = words("this these it they their its such that those")
 BOTH_OF_WHICH = words("both all each")
 LIST_END_WORDS = words("others etc al")
+# a stated view is a side only when it says what should be done (extract._keep)
+NORMATIVE = frozenset(
+    [
+        "should", "shall", "must", "ought", "cannot", "never", "needs", "need", "necessary",
+        "essential", "insisted", "insist", "unacceptable", "require", "requires", "required",
+    ]
+)  # fmt: skip
