@@ -326,3 +326,12 @@ def test_a_ministry_named_by_its_demonym_and_an_idle_remark_is_no_antecedent():
     )
     [(prop, sup, opp, _neu)] = sides(text)
     assert (prop, sup, sorted(opp)) == ("PER", [], ["CHL", "MLI"])
+
+
+def test_a_publisher_line_and_a_possessive_title_name_the_author_of_we():
+    text = (
+        "Lima (Newswire) The Peruvian Foreign Ministry issued the following statement:\n\n"
+        "We welcome the adoption of the pact on fraud."
+    )
+    assert sides(text) == [("PER", [], [], [])]
+    assert sides("Kenya's Statement\n\nWe welcome the new pact on fraud.") == [("KEN", [], [], [])]

@@ -221,7 +221,14 @@ _SALUTATION = re.compile(
     r"(?:Madam|Madame|Mister|Mr\.?|Mme\.?)[ \t]+(?:Chair|Chairman|Chairperson|Chairwoman|"
     r"President|Vice-Chair)\b|(?:Your[ \t]+)?Excellenc(?:y|ies)\b|Distinguished[ \t]+delegates\b"
 )
-_AUTHOR_FIRST = re.compile(r"(?i)[ \t]*(?:[-\u2013\u2014:][ \t]*)?" + _STATEMENT_WORDS)
+_AUTHOR_FIRST = re.compile(
+    r"(?i)(?:['\u2019]s)?[ \t]*(?:[-\u2013\u2014:][ \t]*)?" + _STATEMENT_WORDS
+)  # "Chile statement - ...", "Ghana's Statement"
+# "The Chilean Foreign Ministry released the following statement:": its publisher is the author
+_PUBLISHED = re.compile(
+    r"(?i)\b(?:released|issued|published|delivered|made)[ \t]+the[ \t]+following[ \t]+"
+    r"(?:joint[ \t]+)?(?:statement|press[ \t]+release|remarks|note)[ \t]*:?[ \t]*$"
+)
 _OPENING_BLOCKS = 8
 
 
@@ -239,6 +246,10 @@ def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | 
     for bi, blk in enumerate(head):
         if blk.end - blk.start > 300:
             continue
+        pub = _PUBLISHED.search(text, blk.start, blk.end)
+        ms = lex.find(text, blk.start, pub.start()) if pub else []
+        if ms:
+            return bi, ms[-1].code  # the statement is the text below that line
         if _STATEMENT.match(text, blk.start, blk.end) and not lex.find(text, blk.start, blk.end):
             for nxt in head[bi + 1 : bi + 5]:
                 if nxt.end - nxt.start > 200:
