@@ -335,3 +335,13 @@ def test_a_publisher_line_and_a_possessive_title_name_the_author_of_we():
     )
     assert sides(text) == [("PER", [], [], [])]
     assert sides("Kenya's Statement\n\nWe welcome the new pact on fraud.") == [("KEN", [], [], [])]
+
+
+def test_co_sponsors_counted_without_a_comma_and_a_push_is_a_proposal():
+    text = (
+        "The text, tabled by Chile and co-sponsored by 30 states including Peru and Mali, passed."
+    )
+    [(prop, sup, _o, _n)] = sides(text)
+    assert (prop, sorted(sup)) == ("CHL", ["MLI", "PER"])
+    [(prop, _s, opp, _n)] = sides("Peru and Mali opposed Chile's push for a wider scope.")
+    assert (prop, sorted(opp)) == ("CHL", ["MLI", "PER"])

@@ -56,10 +56,10 @@ def _stance_before(S: Sentence, p: int) -> tuple[str, int] | None:
 
 def _side(P, S: Sentence, L: ActorList, stance: str, k: int, end: int, cue: str) -> None:
     P._cue(cue, 0.8)
-    if S.tk[k] in _SPONSORS:  # its own event: the voted text's backers (tidy.coreferent)
-        targets = [P._new_event(S, None, RO.clause_text(P, S, L.start))]
-    elif S.focus:
+    if S.focus:
         targets = S.focus
+    elif S.tk[k] in _SPONSORS:  # its own event: the voted text's backers (tidy.coreferent)
+        targets = [P._new_event(S, None, RO.clause_text(P, S, L.start))]
     elif P._cur_ok(S, 3) and P.cur:
         targets = P.cur
     else:
@@ -86,8 +86,8 @@ def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
         return False
     if tk[p] == "them":
         p -= 1
-    if tk[p - 1] != ",":
-        return False
+    if tk[p - 1] != "," and tk[p - 1] not in _VOTERS:
+        return False  # "58 voted against it, including A", "co-sponsored by 44 states including A"
     j, _neg, _each = VB.onset(S, L.end, S.n)
     if VB.verb(S, j, S.n) is not None:
         return False  # "60 states, including A, voted against": the list is the subject

@@ -411,12 +411,12 @@ BE = words("was were is are been be being")
 
 # Nouns that name a proposal: "X's proposal", "the UK proposal", "this proposal".
 PROPOSAL_NOUNS = words(
-    "resolution proposal proposals suggestion suggestions amendment amendments idea ideas move "
-    "change changes addition additions deletion deletions position positions view views statement "
-    "statements text definition approach language wording formulation initiative "
-    "initiatives compromise request call contribution contributions submission submissions "
-    "draft drafts plan option paragraph intervention efforts effort inclusion insertion "
-    "reference references concept term terms version alternative package"
+    "resolution push bid demand demands proposal proposals suggestion suggestions amendment "
+    "amendments idea ideas move change changes addition additions deletion deletions position "
+    "positions view views statement statements text definition approach language wording "
+    "formulation initiative initiatives compromise request call contribution contributions "
+    "submission submissions draft drafts plan option paragraph intervention efforts effort "
+    "inclusion insertion reference references concept term terms version alternative package"
 )
 TARGET_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments statement statements "
