@@ -345,3 +345,12 @@ def test_co_sponsors_counted_without_a_comma_and_a_push_is_a_proposal():
     assert (prop, sorted(sup)) == ("CHL", ["MLI", "PER"])
     [(prop, _s, opp, _n)] = sides("Peru and Mali opposed Chile's push for a wider scope.")
     assert (prop, sorted(opp)) == ("CHL", ["MLI", "PER"])
+
+
+def test_an_opening_introducing_phrase_names_the_proposer():
+    text = (
+        "Introducing the draft on fraud, the delegate of Chile said it was balanced. "
+        "Peru backed it."
+    )
+    [(prop, sup, _o, _n)] = sides(text)
+    assert (prop, sup) == ("CHL", ["PER"])

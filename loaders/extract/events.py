@@ -34,7 +34,7 @@ from loaders.extract import votes as VO
 from loaders.extract import words as W
 from loaders.extract.assemble import Assembly
 from loaders.extract.mentions import Lexicon, Mention
-from loaders.extract.modifiers import noun_context, noun_side
+from loaders.extract.modifiers import introducer, noun_context, noun_side
 from loaders.extract.sentence import ActorList, Candidate, Ev, Sentence, find_articles  # noqa: F401  (re-exported)
 from loaders.extract.speakers import FirstPerson
 from loaders.extract.text import fold
@@ -424,6 +424,8 @@ class Parser(Assembly):
             return
         if VO.among_voters(self, S, L):
             return
+        if role == "SUBJ":
+            introducer(self, S, L)  # "Introducing the draft, the representative of X said"
         side = noun_side(S, L) if noun_context(S, L, role) else None
         if side is not None:
             self._cue(*side[1])

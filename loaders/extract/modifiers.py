@@ -43,3 +43,21 @@ def noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None
             return W.LIST_NOUN_SIDE[noun], (f"'-{S.tk[e + 1]} {noun}' after the name", 0.8)
         return W.HYPHEN_SIDE[S.tk[e + 1]], (f"'-{S.tk[e + 1]}' after the name", 0.82)
     return None
+
+
+_INTRODUCING = W.words("introducing presenting tabling")
+
+
+def introducer(P, S: Sentence, L) -> None:
+    """'Introducing the draft, the representative of Chile said ...': the subject after the
+    opening participle is the proposer of what it introduces (its own event)."""
+    tk = S.tk
+    if not tk or tk[0] not in _INTRODUCING or L.start < 3 or len(L.members) != 1:
+        return
+    comma = next((k for k in range(1, min(L.start, 16)) if tk[k] == ","), None)
+    if comma is None or comma < 2 or any(k in S.in_mention for k in range(1, comma)):
+        return
+    if any(t in (",", ";") for t in tk[comma + 1 : L.start]):
+        return  # the list is not the subject right after the opening phrase
+    P._cue("opening 'Introducing X,' before the subject", 0.8)
+    P._new_event(S, S.ments[L.members[0]].code, S.text_of(P.text, 1, comma))
