@@ -354,3 +354,8 @@ def test_an_opening_introducing_phrase_names_the_proposer():
     )
     [(prop, sup, _o, _n)] = sides(text)
     assert (prop, sup) == ("CHL", ["PER"])
+
+
+def test_a_headline_with_a_hyphenated_sponsor_is_read():
+    text = "Plenary passes Chilean-sponsored, Peru-backed plan on fraud\n\nThe vote was held late."
+    assert sides(text) == [("CHL", ["PER"], [], [])]

@@ -205,6 +205,11 @@ def _extract(
 
 
 _CHUNK = 1_000_000
+# a heading that reads as a headline: a verb of adoption or of taking a side, or "X-backed"
+_HEADLINE = re.compile(
+    r"(?i)\b(?:adopts?|approves?|passe[sd]|backs?|rejects?|opposes?|supports?|votes?)\b|"
+    r"[a-z.]-(?:sponsored|backed|drafted|led|proposed)\b"
+)
 
 
 def _chunk(
@@ -251,8 +256,14 @@ def _chunk(
             heading = clean[blk.start : blk.end]
             ctx.heading(heading, blk.start, ds)
             parser.new_section(heading, arts)
+            ms = []
             while mi < nm and mentions[mi].start < blk.end:
+                if mentions[mi].start >= blk.start:
+                    ms.append(mentions[mi])
                 mi += 1
+            if ms and _HEADLINE.search(heading):
+                # a news headline ("UN adopts Russian-drafted text despite US objections")
+                parser.parse(blk.start, blk.end, ms, sidx, bi)
             sidx += 1
             continue
         if blk.start in parser.skip_blocks:
