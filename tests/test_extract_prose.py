@@ -359,3 +359,15 @@ def test_an_opening_introducing_phrase_names_the_proposer():
 def test_a_headline_with_a_hyphenated_sponsor_is_read():
     text = "Plenary passes Chilean-sponsored, Peru-backed plan on fraud\n\nThe vote was held late."
     assert sides(text) == [("CHL", ["PER"], [], [])]
+
+
+def test_fear_about_the_voted_text_opposes_it_and_an_unnamed_conjunct_ends_the_list():
+    text = (
+        "The plenary passed a Chilean-sponsored bid on fraud. It was late. Few stayed. The "
+        "hall was cold.\n\n"
+        "Japan, European powers and rights groups fear that the resolution would be abused."
+    )
+    [(prop, sup, opp, _neu)] = sides(text)
+    assert (prop, sup, sorted(opp)) == ("CHL", [], ["EU", "JPN"])
+    text = "The resolution was tabled by Chile and has alarmed rights groups that fear abuse."
+    assert sides(text) == [("CHL", [], [], [])]

@@ -244,6 +244,26 @@ def build_lists(P, S: Sentence) -> None:
         k = max(L.members) + 1 if L.members else k + 1
 
 
+_AFTER_NAME = W.words("* \u2020 powers countries nations allies")
+_UNNAMED = W.words(
+    "groups activists organizations organisations companies advocates experts ngos firms "
+    "defenders campaigners"
+)
+
+
+def _unnamed_tail(S: Sentence, k: int) -> int:
+    """'... and rights groups', '... and big tech companies': the end of such a conjunct."""
+    for e in range(k, min(S.n, k + 4)):
+        t = S.tk[e]
+        if t in _UNNAMED:
+            return e + 1
+        if not t.isalpha() or not S.tw[e][:1].islower() or e in S.in_mention:
+            return 0
+        if t in W.AUX or t in W.VERBS or t.endswith("ed") or t in W.BE:
+            return 0  # "... and has alarmed rights groups": a verb phrase, not a conjunct
+    return 0
+
+
 def build_list(P, S: Sentence, k0: int) -> ActorList:
     tk = S.tk
     members = [k0]
@@ -265,8 +285,8 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t == "as" and tk[k + 1 : k + 3] == ["well", "as"]:
                 k += 3
                 saw_sep = True
-            elif t == "the" or (t in ("*", "\u2020") and k == j):
-                k += 1  # "North Macedonia*, Montenegro*": a footnote mark after the name
+            elif t == "the" or (t in _AFTER_NAME and k == j):
+                k += 1  # "North Macedonia*, Montenegro*", "European powers and ..."
             elif (
                 t in ("other", "fellow", "member", "members")
                 and saw_sep
@@ -294,6 +314,10 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
                 j = ce
                 L.end = j
                 continue
+        tail = _unnamed_tail(S, k) if saw_sep else 0
+        if tail:  # "the US, European powers and rights groups fear": no actor, the list ends
+            L.end = j = tail
+            break
         if saw_sep and k < S.n and tk[k] in W.LIST_END_WORDS:
             L.end = k + 1
             j = k + 1

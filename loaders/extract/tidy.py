@@ -54,7 +54,7 @@ def restatements(events: list[Ev]) -> list[Ev]:
 # would put one actor on both sides.
 
 _KINDS = {
-    **dict.fromkeys(("resolution", "resolutions", "document", "draft", "initiative"), "res"),
+    **dict.fromkeys(("resolution", "resolutions", "document", "draft", "initiative", "bid"), "res"),
     **dict.fromkeys(("treaty", "convention", "pact"), "treaty"),
     "committee": "committee",
 }
@@ -105,6 +105,17 @@ def _kind(option: str) -> str | None:
         return None
     # "the Third Committee passed the resolution": the committee is the place, the text the topic
     return next((k for k in kinds if k != "committee"), kinds[0])
+
+
+_THAT_TEXT = re.compile(
+    r"that (?:the|this) (?:\w+ ){0,2}?(resolution|document|draft|treaty|convention)\b"
+)
+
+
+def _feared(ev: Ev) -> str | None:
+    """'X fear that the resolution would ...': against the text the clause is about."""
+    m = _THAT_TEXT.match(ev.option.lower()) if _against(ev) else None
+    return _KINDS[m.group(1)] if m else None
 
 
 def _against(ev: Ev) -> bool:
@@ -186,7 +197,7 @@ def coreferent(events: list[Ev]) -> list[Ev]:
     loose: list[tuple[Ev, Ev | None]] = []
     for ev in events:
         _vote_call(ev)
-        kind = _kind(ev.option)
+        kind = _kind(ev.option) or _feared(ev)
         if (ev.anaphor or _PRONOUN.match(ev.option.strip().lower())) and not ev.latent:
             loose.append((ev, last))
             out.append(ev)

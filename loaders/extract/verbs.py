@@ -13,6 +13,7 @@ from loaders.extract import sentence as ST
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Sentence
 
+_GROUP_NOUNS = frozenset(("countries", "states", "powers", "nations", "allies", "partners"))
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
 
 
@@ -23,8 +24,8 @@ def onset(
     tk = S.tk
     neg = each = False
     steps = 0
-    if j < limit and tk[j] in W.REP_NOUNS:
-        j += 1  # "the United States delegation said"
+    if j < limit and (tk[j] in W.REP_NOUNS or tk[j] in _GROUP_NOUNS):
+        j += 1  # "the United States delegation said", "EU countries voted", "European powers"
     if 0 < j < limit and tk[j] in ("to", "at", "in") and tk[j - 1] in W.REP_NOUNS:
         for k in range(j + 1, min(limit, j + 8)):  # "X's envoy to the UN said"
             if tk[k] in W.CLAUSE_END:

@@ -45,7 +45,7 @@ VERBS.update(
         "contest contested contests challenge challenged challenges criticise criticised "
         "criticize criticized question questioned questioning against skeptical sceptical "
         "doubtful wary critical unconvinced regretted regrets deplored deplores lamented condemn "
-        "condemns condemned condemning disapprove disapproves disapproved",
+        "condemns condemned condemning disapprove disapproves disapproved fear fears feared",
     )
 )
 VERBS.update(
