@@ -371,3 +371,8 @@ def test_fear_about_the_voted_text_opposes_it_and_an_unnamed_conjunct_ends_the_l
     assert (prop, sup, sorted(opp)) == ("CHL", [], ["EU", "JPN"])
     text = "The resolution was tabled by Chile and has alarmed rights groups that fear abuse."
     assert sides(text) == [("CHL", [], [], [])]
+
+
+def test_a_hyphenated_participle_before_no_text_is_no_side():
+    assert sides("The Algerian-led committee opened its session in Vienna.") == []
+    assert sides("Peru-backed hackers hit the network on Monday.") == []

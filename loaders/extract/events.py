@@ -427,6 +427,8 @@ class Parser(Assembly):
         if role == "SUBJ":
             introducer(self, S, L)  # "Introducing the draft, the representative of X said"
         side = noun_side(S, L) if noun_context(S, L, role) else None
+        if side is not None and side[0] == "skip":
+            return
         if side is not None:
             self._cue(*side[1])
             self._noun_sided(S, L, side[0])

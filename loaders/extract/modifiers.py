@@ -38,11 +38,35 @@ def noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None
     if t in W.LIST_NOUN_SIDE:
         return W.LIST_NOUN_SIDE[t], (f"'{t}' after the list", 0.8)
     if t == "-" and e + 1 < S.n and S.tk[e + 1] in W.HYPHEN_SIDE and S.ts[e] == S.te[e - 1]:
+        part = S.tk[e + 1]
         noun = S.tk[e + 2] if e + 2 < S.n else ""  # "U.S.-led opposition": the noun's side
         if noun in W.LIST_NOUN_SIDE:
-            return W.LIST_NOUN_SIDE[noun], (f"'-{S.tk[e + 1]} {noun}' after the name", 0.8)
-        return W.HYPHEN_SIDE[S.tk[e + 1]], (f"'-{S.tk[e + 1]}' after the name", 0.82)
+            return W.LIST_NOUN_SIDE[noun], (f"'-{part} {noun}' after the name", 0.8)
+        if not _text_follows(S, e + 2, part):
+            return "skip", ("", 0.0)  # "Russian-backed hackers", "the Algerian-led committee"
+        return W.HYPHEN_SIDE[part], (f"'-{part}' after the name", 0.82)
     return None
+
+
+# what a sponsor's participle may qualify: a text or a move in the negotiation
+_TEXTS = W.words(
+    "resolution resolutions text texts draft drafts proposal proposals bid initiative "
+    "initiatives convention treaty pact amendment amendments language plan push effort "
+    "efforts call move measure approach document documents version committee process"
+)
+_LED_NOT = W.words("committee process negotiations talks session bureau coalition group")
+
+
+def _text_follows(S: Sentence, k: int, part: str) -> bool:
+    for q in range(k, min(S.n, k + 8)):
+        t = S.tk[q]
+        if t in (".", ";", ")", ":"):
+            return False
+        if part == "led" and t in _LED_NOT:
+            return False
+        if t in _TEXTS:
+            return True
+    return False
 
 
 _INTRODUCING = W.words("introducing presenting tabling")
