@@ -217,7 +217,11 @@ def coreferent(events: list[Ev]) -> list[Ev]:
             seen[kind] = ev.sent
         out.append(ev)
     only = last if clusters == 1 else None
-    gone = {id(ev) for ev, before in loose if (before or only) and _fold(before or only, ev)}
+    gone = set()
+    for ev, before in loose:
+        into = before or only
+        if into is not None and abs(ev.sent - into.sent) <= _SPAN and _fold(into, ev):
+            gone.add(id(ev))
     return [ev for ev in out if id(ev) not in gone]
 
 
