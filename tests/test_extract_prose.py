@@ -376,3 +376,12 @@ def test_fear_about_the_voted_text_opposes_it_and_an_unnamed_conjunct_ends_the_l
 def test_a_hyphenated_participle_before_no_text_is_no_side():
     assert sides("The Algerian-led committee opened its session in Vienna.") == []
     assert sides("Peru-backed hackers hit the network on Monday.") == []
+
+
+def test_a_fronted_among_the_sponsors_were_list():
+    [(prop, sup, _o, _n)] = sides("Among the co-sponsors were Chile, Peru and Ghana.")
+    assert (prop, sorted(sup)) == (None, ["CHL", "GHA", "PER"])
+    text = "The Chilean resolution was adopted. Among those voting against were Ghana and Peru."
+    [(prop, _s, opp, _n)] = sides(text)
+    assert (prop, sorted(opp)) == ("CHL", ["GHA", "PER"])
+    assert sides("Among the speakers were Chile and Peru.") == []

@@ -422,7 +422,7 @@ class Parser(Assembly):
         # "58 voted against it, including A and B"; "A was among those who ..."; "A (no)"
         if VO.paren_votes(self, S, L) or VO.counted_members(self, S, L, role):
             return
-        if VO.among_voters(self, S, L):
+        if VO.among_voters(self, S, L) or VO.among_fronted(self, S, L):
             return
         if role == "SUBJ":
             introducer(self, S, L)  # "Introducing the draft, the representative of X said"

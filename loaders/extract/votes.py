@@ -54,7 +54,9 @@ def _stance_before(S: Sentence, p: int) -> tuple[str, int] | None:
     return None
 
 
-def _side(P, S: Sentence, L: ActorList, stance: str, k: int, end: int, cue: str) -> None:
+def _side(
+    P, S: Sentence, L: ActorList, stance: str, k: int, end: int, cue: str, label: str = ""
+) -> None:
     P._cue(cue, 0.8)
     if S.focus:
         targets = S.focus
@@ -62,6 +64,8 @@ def _side(P, S: Sentence, L: ActorList, stance: str, k: int, end: int, cue: str)
         targets = [P._new_event(S, None, RO.clause_text(P, S, L.start))]
     elif P._cur_ok(S, 3) and P.cur:
         targets = P.cur
+    elif label:
+        targets = [P._new_event(S, None, label)]
     else:
         stop = k + 1
         while stop < end and S.tk[stop] not in (",", ";", ".") and stop - k < 12:
@@ -175,4 +179,27 @@ def paren_votes(P, S: Sentence, L: ActorList) -> bool:
     P._cue("vote in brackets after the name", 0.8)
     for mi, stance in found:
         P._attach(S, targets, [mi], stance)
+    return True
+
+
+_FRONTED = {"supporters": "support", "backers": "support", "proponents": "support"}
+_FRONTED.update(opponents="oppose", critics="oppose")
+
+
+def among_fronted(P, S: Sentence, L: ActorList) -> bool:
+    """'Among the co-sponsors were A and B', 'Among those voting against were C and D'."""
+    tk = S.tk
+    p = L.start - 1
+    while p > 0 and tk[p] == "the":
+        p -= 1
+    if not tk or tk[0] != "among" or p < 2 or tk[p] not in ("were", "was", "are", "is"):
+        return False
+    stance = next((_FRONTED[t] for t in tk[1:p] if t in _FRONTED), None)
+    hit = None if stance else _stance_before(S, p)
+    if hit is not None:
+        stance = hit[0]
+    if stance is None:
+        return False
+    label = S.text_of(P.text, 1, p)
+    _side(P, S, L, stance, p, S.n, "named after a fronted 'Among the ... were'", label)
     return True
