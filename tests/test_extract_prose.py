@@ -385,3 +385,13 @@ def test_a_fronted_among_the_sponsors_were_list():
     [(prop, _s, opp, _n)] = sides(text)
     assert (prop, sorted(opp)) == ("CHL", ["GHA", "PER"])
     assert sides("Among the speakers were Chile and Peru.") == []
+
+
+def test_resistance_by_and_a_list_ending_in_other_states():
+    text = (
+        "The pact was first floated by Chile, with stiff resistance at the time by Peru and Mali."
+    )
+    [(prop, _s, opp, _n)] = sides(text)
+    assert (prop, sorted(opp)) == ("CHL", ["MLI", "PER"])
+    [(prop, sup, _o, _n)] = sides("Chile, Peru and other small states prefer a short list.")
+    assert (prop, sorted(sup)) == (None, ["CHL", "PER"])

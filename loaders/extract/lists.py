@@ -252,7 +252,11 @@ _UNNAMED = W.words(
 
 
 def _unnamed_tail(S: Sentence, k: int) -> int:
-    """'... and rights groups', '... and big tech companies': the end of such a conjunct."""
+    """'... and rights groups', '... and big tech companies', '... and (some) other
+    autocracies': the end of such a conjunct (0 if there is none)."""
+    o = k + 1 if k < S.n and S.tk[k] in ("some", "several", "many", "a", "few") else k
+    if o + 1 < S.n and S.tk[o] == "other" and S.tk[o + 1].endswith("s") and S.tk[o + 1].isalpha():
+        return o + 2
     for e in range(k, min(S.n, k + 4)):
         t = S.tk[e]
         if t in _UNNAMED:

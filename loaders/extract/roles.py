@@ -244,6 +244,9 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
                 return "NONE", None
             cls = flipped
         return "PASS", cls
+    for q in range(p, max(-1, p - 5), -1):  # "with considerable resistance at the time by"
+        if tk[q] in W.LIST_NOUN_SIDE and (q == p or tk[q + 1] in ("at", "in", "on", "then")):
+            return "PASS", W.LIST_NOUN_SIDE[tk[q]]
     if w in ("response", "reaction", "reception", "responses", "reactions"):
         if any(tk[x] in W.NEUTRAL_RESPONSE for x in range(max(0, p - 3), p)):
             return "PASS", W.NEU
