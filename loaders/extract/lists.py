@@ -255,8 +255,12 @@ def _unnamed_tail(S: Sentence, k: int) -> int:
     """'... and rights groups', '... and big tech companies', '... and (some) other
     autocracies': the end of such a conjunct (0 if there is none)."""
     o = k + 1 if k < S.n and S.tk[k] in ("some", "several", "many", "a", "few") else k
-    if o + 1 < S.n and S.tk[o] == "other" and S.tk[o + 1].endswith("s") and S.tk[o + 1].isalpha():
-        return o + 2
+    if o + 1 < S.n and S.tk[o] == "other":
+        for e in range(o + 1, min(S.n, o + 4)):
+            if not S.tk[e].isalpha() or e in S.in_mention:
+                return 0
+            if S.tk[e].endswith("s"):
+                return e + 1  # "and other (small) states"
     for e in range(k, min(S.n, k + 4)):
         t = S.tk[e]
         if t in _UNNAMED:
