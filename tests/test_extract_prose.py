@@ -395,3 +395,9 @@ def test_resistance_by_and_a_list_ending_in_other_states():
     assert (prop, sorted(opp)) == ("CHL", ["MLI", "PER"])
     [(prop, sup, _o, _n)] = sides("Chile, Peru and other small states prefer a short list.")
     assert (prop, sorted(sup)) == (None, ["CHL", "PER"])
+
+
+def test_a_participle_and_preposition_before_a_coordinated_verb_is_skipped():
+    assert sides("Nepal has been engaged in and backed the talks on fraud.") == [
+        ("NPL", [], [], [])
+    ]

@@ -13,6 +13,7 @@ from loaders.extract import sentence as ST
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Sentence
 
+_PREP_AND = [[p, "and"] for p in ("in", "to", "with", "about", "on", "by")]
 _GROUP_NOUNS = frozenset(("countries", "states", "powers", "nations", "allies", "partners"))
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
 
@@ -87,6 +88,9 @@ def onset(
         if t in W.NEG:
             neg = True
             j += 1
+            continue
+        if t.endswith("ed") and tk[j + 1 : j + 3] in _PREP_AND and t not in W.VERBS:
+            j += 3  # "has been interested in and supported X": the second verb takes the side
             continue
         if t in W.CONTINUE and j + 1 < limit and tk[j + 1] == "to":
             j += 2  # "will continue to advocate for", "seeks to ensure"
