@@ -290,14 +290,14 @@ def test_states_aligned_with_a_statement_back_what_its_author_says_of_itself():
     text = (
         "Statement by the European Union\n\n"
         "I speak on behalf of the European Union and its Member States.\n\n"
-        "Serbia*, Albania* and Georgia align themselves with this statement.\n\n"
+        "Serbia*, Albania* and Moldova align themselves with this statement.\n\n"
         "Our thanks go to Chile for hosting the talks.\n\n"
         "The EU calls for a treaty focused on cyber-dependent crimes."
     )
     evs = extract_text(text).events
     last = next(e for e in evs if "cyber-dependent" in e.option)
     assert last.proposer == "EU"
-    assert sorted(last.support) == ["ALB", "GEO", "SRB"]
+    assert sorted(last.support) == ["ALB", "MDA", "SRB"]
 
 
 def test_sponsors_named_after_including_or_among_them():
@@ -365,11 +365,12 @@ def test_fear_about_the_voted_text_opposes_it_and_an_unnamed_conjunct_ends_the_l
     text = (
         "The plenary passed a Chilean-sponsored bid on fraud. It was late. Few stayed. The "
         "hall was cold.\n\n"
-        "Japan, European powers and rights groups fear that the resolution would be abused."
+        "Japan, European powers and some rights campaigners fear that this resolution "
+        "may be misused."
     )
     [(prop, sup, opp, _neu)] = sides(text)
     assert (prop, sup, sorted(opp)) == ("CHL", [], ["EU", "JPN"])
-    text = "The resolution was tabled by Chile and has alarmed rights groups that fear abuse."
+    text = "Chile tabled the text, which has worried civil liberty groups that fear abuse."
     assert sides(text) == [("CHL", [], [], [])]
 
 
