@@ -289,7 +289,7 @@ def test_a_demonym_initiative_alone_in_its_sentence_names_the_author():
 def test_states_aligned_with_a_statement_back_what_its_author_says_of_itself():
     text = (
         "Statement by the European Union\n\n"
-        "I speak on behalf of the European Union and its Member States.\n\n"
+        "Thank you, Chair, for giving me the floor.\n\n"
         "Serbia*, Albania* and Moldova align themselves with this statement.\n\n"
         "Our thanks go to Chile for hosting the talks.\n\n"
         "The EU calls for a treaty focused on cyber-dependent crimes."

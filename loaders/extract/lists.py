@@ -323,7 +323,7 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
                 L.end = j
                 continue
         tail = _unnamed_tail(S, k) if saw_sep else 0
-        if tail:  # "the US, European powers and rights groups fear": no actor, the list ends
+        if tail:  # "Japan, Chile and civil liberty groups warn": no actor there, the list ends
             L.end = j = tail
             break
         if saw_sep and k < S.n and tk[k] in W.LIST_END_WORDS:
