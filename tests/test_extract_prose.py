@@ -99,7 +99,7 @@ def test_names_without_dates_are_no_status_table():
 
 
 def test_an_envoy_to_somewhere_is_still_the_speaker():
-    text = "Chile's envoy to the United Nations stressed the need for a narrow scope."
+    text = "Chile's envoy to the United Nations urged a narrow scope."
     assert sides(text) == [("CHL", [], [], [])]
 
 
