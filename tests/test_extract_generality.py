@@ -1,0 +1,37 @@
+"""Constructions that recur across report styles, added with precision first (issue 16, round 3).
+
+Every sentence here is written for the tests (none is copied from a report or a web page).
+"""
+
+from __future__ import annotations
+
+from loaders.extract import extract_text
+
+
+def sides(text: str) -> list[tuple]:
+    """(proposer, support, oppose, neutral) of every event, in order."""
+    res = extract_text(text)
+    return [(e.proposer, e.support, e.oppose, e.neutral) for e in res.events]
+
+
+def test_with_the_exception_of_takes_no_side():
+    text = "Every Nordic state, with the exception of Finland, has joined the older treaty."
+    assert sides(text) == []
+    assert sides("Peru objected to the paragraph.") == [(None, [], ["PER"], [])]
+
+
+def test_names_in_brackets_after_a_vote_count_take_its_side():
+    text = (
+        "By a recorded vote of 150 in favour to 3 against (Peru, Chile, Togo), with 6 "
+        "abstentions (Fiji, Mali), the Committee approved the draft on river basins. "
+        "Adopting the next text by a vote of 99 in favour to 2 against (Nepal, Oman), with "
+        "40 abstentions, the Assembly asked for a report."
+    )
+    assert sides(text) == [
+        (None, [], ["PER", "CHL", "TGO"], ["FJI", "MLI"]),
+        (None, [], ["NPL", "OMN"], []),
+    ]
+
+
+def test_brackets_after_a_count_with_no_vote_are_left_alone():
+    assert sides("The panel heard 3 against (Peru, Chile) in the poll of experts.") == []
