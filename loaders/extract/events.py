@@ -420,7 +420,9 @@ class Parser(Assembly):
         fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
         self.fp_cue = fp.cue if fp is not None else None
         # "58 voted against it, including A and B"; "A was among those who ..."; "A (no)"
-        if VO.paren_votes(self, S, L) or VO.counted_members(self, S, L, role):
+        if VO.counted_brackets(self, S, L) or VO.paren_votes(self, S, L):
+            return
+        if VO.counted_members(self, S, L, role):
             return
         if VO.among_voters(self, S, L) or VO.among_fronted(self, S, L):
             return

@@ -203,3 +203,47 @@ def among_fronted(P, S: Sentence, L: ActorList) -> bool:
     label = S.text_of(P.text, 1, p)
     _side(P, S, L, stance, p, S.n, "named after a fronted 'Among the ... were'", label)
     return True
+
+
+_COUNTED = {
+    "against": "oppose",
+    "abstention": "neutral",
+    "abstentions": "neutral",
+    "favour": "support",
+    "favor": "support",
+}
+_VOTED = W.words("approved adopted approving adopting passed rejected")
+_NUMBERS = W.words("one two three four five six seven eight nine ten eleven twelve")
+
+
+def counted_brackets(P, S: Sentence, L: ActorList) -> bool:
+    """'by a recorded vote of 170 in favour to 2 against (A, B), with 4 abstentions (C, D)':
+    the names in brackets after a count take its side. Lists of one sentence share one event:
+    the text in focus, else the text the sentence approves or adopts."""
+    tk = S.tk
+    s = L.start
+    if s < 3 or tk[s - 1] != "(" or tk[s - 2] not in _COUNTED:
+        return False
+    num = tk[s - 3] if tk[s - 2] not in ("favour", "favor") else tk[s - 4] if s > 3 else ""
+    if not (num.isdigit() or num in _NUMBERS) or not {"vote", "votes"} & set(tk[: S.n]):
+        return False
+    if L.end >= S.n or tk[L.end] != ")":
+        return False  # the brackets hold only the names
+    mine = getattr(P, "counted", None)
+    mine = mine if mine and mine[0] == S.idx else None
+    if S.focus:
+        targets = S.focus
+    elif mine:
+        targets = mine[1]
+    else:
+        k = next((i for i in range(S.n) if tk[i] in _VOTED), -1)
+        stop = k + 1
+        while 0 < stop < S.n and tk[stop] not in (",", ";", ".", "(", "by") and stop - k < 16:
+            stop += 1
+        label = S.text_of(P.text, k + 1, stop) if k >= 0 and stop > k + 1 else ""
+        targets = [P._new_event(S, None, label or "the text put to the vote")]
+    P.counted = (S.idx, targets)
+    P._cue("names in brackets after a vote count", 0.85)
+    P._attach(S, targets, L.members, _COUNTED[tk[s - 2]])
+    L.events, L.stance = targets, _COUNTED[tk[s - 2]]
+    return True
