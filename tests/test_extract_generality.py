@@ -35,3 +35,12 @@ def test_names_in_brackets_after_a_vote_count_take_its_side():
 
 def test_brackets_after_a_count_with_no_vote_are_left_alone():
     assert sides("The panel heard 3 against (Peru, Chile) in the poll of experts.") == []
+
+
+def test_two_vote_counts_on_two_drafts_stay_two_events():
+    text = (
+        "By a recorded vote of 120 in favour to 2 against (Peru, Chile), the Committee "
+        "approved the draft resolution on lakes. By a recorded vote of 80 in favour to 4 "
+        "against (Peru, Togo), the Committee approved the draft decision on rivers."
+    )
+    assert sides(text) == [(None, [], ["PER", "CHL"], []), (None, [], ["PER", "TGO"], [])]
