@@ -44,3 +44,11 @@ def test_two_vote_counts_on_two_drafts_stay_two_events():
         "against (Peru, Togo), the Committee approved the draft decision on rivers."
     )
     assert sides(text) == [(None, [], ["PER", "CHL"], []), (None, [], ["PER", "TGO"], [])]
+
+
+def test_opposing_the_adoption_of_a_text_opposes_the_text():
+    text = (
+        "The Council adopted a resolution put forward by Chile. "
+        "Peru opposed the adoption of the resolution in the end."
+    )
+    assert sides(text) == [("CHL", [], ["PER"], [])]

@@ -432,9 +432,9 @@ class Assembly:
             return False
         # a verb against a piece of text (not a light "voiced concerns about"), or a denied
         # support ("cannot accept X"): the option is X, the list against it
-        draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)]) and not (
-            self.light
-        )
+        # ("opposed the adoption of the resolution": against the text itself)
+        obj = S.tk[vend : min(oend, vend + 6)]
+        draft = any(t in W.DRAFT_WORDS or t == "adoption" for t in obj) and not (self.light)
         draft = draft or (cls == W.OPP and self.negated)
         contrast = RO.contrast(S, L.start)
         for ev in self._author(
