@@ -52,3 +52,18 @@ def test_opposing_the_adoption_of_a_text_opposes_the_text():
         "Peru opposed the adoption of the resolution in the end."
     )
     assert sides(text) == [("CHL", [], ["PER"], [])]
+
+
+def test_vote_lines_without_full_stops_are_one_vote():
+    text = "In favour: Peru, Chile, Nepal\nAgainst: Togo, Mali\nAbstentions: Fiji, Oman\n"
+    assert sides(text) == [(None, ["PER", "CHL", "NPL"], ["TGO", "MLI"], ["FJI", "OMN"])]
+
+
+def test_vote_lines_with_a_count_and_names_in_brackets_are_one_vote():
+    text = (
+        "The body then voted on the request.\n"
+        "  In favour: 3 (Peru, Chile,\n      Nepal)\n"
+        "      Against: 2 (Togo, Mali)\n"
+        "  Abstentions: 1 (Fiji)\n"
+    )
+    assert sides(text) == [(None, ["PER", "CHL", "NPL"], ["TGO", "MLI"], ["FJI"])]

@@ -39,6 +39,10 @@ def _adverbial_object(S: Sentence, j: int, end: int) -> bool:
     return toks[0] in W.TIME_PREPS and not any(t in W.DRAFT_WORDS for t in toks)
 
 
+def _labelled(evs: list | None) -> bool:
+    return bool(evs) and all(any("label" in c for c in ev.cues) for ev in evs)  # type: ignore[union-attr]
+
+
 def _clause_follows(S: Sentence, vend: int) -> bool:
     """A reported clause with a subject list of its own right after a speech verb."""
     k = vend + 1 if vend < S.n and S.tk[vend] in ("that", ",") else vend
@@ -193,6 +197,8 @@ class Assembly:
             targets = S.focus
         elif self._cur_ok(S, 2) and any(t in W.ANAPHORS for t in tk[max(0, colon - 4) : colon]):
             targets = self.cur  # "... with this statement:"
+        elif self._cur_ok(S, 3) and RO.bare_label(S, L.start) and _labelled(self.cur):
+            targets = self.cur  # "In favour: 29 (A, B)" then "Against: 3 (C)": one vote
         else:
             targets = [self._new_event(S, None, S.text_of(self.text, 0, colon))]
         self._attach(S, targets, L.members, stance, backing=True)  # type: ignore[arg-type]

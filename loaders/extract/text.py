@@ -113,10 +113,16 @@ def _is_heading_line(line: str) -> bool:
         return False  # a bullet
     if _INNER_STOP.search(s):
         return False  # "Indonesia had a busy day. It backed ...": sentences, not a title
+    if _VOTE_LINE.match(s):
+        return False  # "In favour: A, B" / "Against (3): C": a line of a vote list
     return s[0].isupper() or s[0].isdigit() or s[0] in "#[(\"'"
 
 
 _INNER_STOP = re.compile(r"[a-z]{2}[.!?][ \t]+[A-Z]")
+_VOTE_LINE = re.compile(
+    r"(?i)(?:votes?[ \t]+|voting[ \t]+)?(?:against|in[ \t]+fav(?:ou)?r|yes|no|abstentions?|"
+    r"abstaining|abstained|co-?sponsors|sponsors)\b[^:\n]{0,30}:[ \t]*\S"
+)
 
 
 _BLANK = " \t\r\n\f\v\u00a0\ufeff\u200b\u2028\u2029"
