@@ -77,6 +77,17 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+# the UN's name of North Macedonia until 2019, written "the former ..." in its lists and votes
+_FYROM = re.compile(r"\bformer(?=[ \t]+Yugoslav[ \t]+Republic[ \t]+of[ \t]+Macedonia)")
+
+
+def un_names(text: str) -> str:
+    """Same-length copy where a UN list name that opens in lower case is capitalised."""
+    if "Yugoslav" not in text:
+        return text
+    return _FYROM.sub("Former", text)
+
+
 # --------------------------------------------------------------------------------------------
 # Blocks and sentences
 
