@@ -67,3 +67,22 @@ def test_vote_lines_with_a_count_and_names_in_brackets_are_one_vote():
         "  Abstentions: 1 (Fiji)\n"
     )
     assert sides(text) == [(None, ["PER", "CHL", "NPL"], ["TGO", "MLI"], ["FJI"])]
+
+
+def test_came_in_as_additional_cosponsors_backs_the_text():
+    text = "Later on, Peru, Chile and Nepal came in as additional co-sponsors."
+    assert sides(text) == [(None, ["PER", "CHL", "NPL"], [], [])]
+
+
+def test_a_fronted_sponsors_subject_then_the_list_and_a_second_such_list_joins_it():
+    text = (
+        "The states that signed up as new cosponsors this week are Peru, Chile and Nepal.\n"
+        "The first sponsors of that draft were Togo, Mali and Peru.\n"
+    )
+    assert sides(text) == [(None, ["PER", "CHL", "NPL", "TGO", "MLI"], [], [])]
+    assert sides("The authors of Chile's draft were Peru and Togo.") == []
+
+
+def test_the_un_list_name_of_north_macedonia_keeps_the_list_whole():
+    text = "Peru, the former Yugoslav Republic of Macedonia and Chile were co-sponsors of it."
+    assert sides(text)[0][1] == ["PER", "MKD", "CHL"]

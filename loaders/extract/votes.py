@@ -247,3 +247,33 @@ def counted_brackets(P, S: Sentence, L: ActorList) -> bool:
     P._attach(S, targets, L.members, _COUNTED[tk[s - 2]])
     L.events, L.stance = targets, _COUNTED[tk[s - 2]]
     return True
+
+
+def fronted_sponsors(P, S: Sentence, L: ActorList) -> bool:
+    """'The (original) sponsors of the text were A and B', 'The countries that signed as
+    co-sponsors are A and B': a fronted subject naming a text's backers, then the list."""
+    tk = S.tk
+    p = L.start - 1
+    while p > 0 and tk[p] == "the":
+        p -= 1
+    if not tk or tk[0] != "the" or p < 2 or tk[p] not in ("were", "are", "included", "include"):
+        return False
+    k = next((i for i in range(1, p) if tk[i] in _SPONSORS or tk[i] == "cosponsors"), -1)
+    if k < 0 or any(S.mstart_at.get(i) is not None for i in range(p)):
+        return False  # "the authors of Russia's draft were": an actor before the list
+    label = S.text_of(P.text, 0, p)
+    cue = "named after a fronted 'The sponsors ... were'"
+    if P._cur_ok(S, 2) and P.cur and all(cue in ev.cues for ev in P.cur):
+        P._cue(cue, 0.8)  # "The new co-sponsors are A. The original sponsors were B": one text
+        P._attach(S, P.cur, L.members, "support")
+        L.events, L.stance = P.cur, "support"
+        return True
+    _side(P, S, L, "support", k, S.n, cue, label)
+    return True
+
+
+def read_voters(P, S: Sentence, L: ActorList, role: str) -> bool:
+    """True when the list was read as voters or sponsors by one of the rules above."""
+    if counted_brackets(P, S, L) or paren_votes(P, S, L) or counted_members(P, S, L, role):
+        return True
+    return among_voters(P, S, L) or among_fronted(P, S, L) or fronted_sponsors(P, S, L)
