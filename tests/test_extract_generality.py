@@ -86,3 +86,13 @@ def test_a_fronted_sponsors_subject_then_the_list_and_a_second_such_list_joins_i
 def test_the_un_list_name_of_north_macedonia_keeps_the_list_whole():
     text = "Peru, the former Yugoslav Republic of Macedonia and Chile were co-sponsors of it."
     assert sides(text)[0][1] == ["PER", "MKD", "CHL"]
+
+
+def test_an_election_of_officers_takes_no_side():
+    text = (
+        "For the second group, Chair Ana Lopez (Zambia) and Vice-Chair Jon Berg (Germany) "
+        "were approved.\n\nJohn Doe (Chile) and Jane Roe (Nepal) were elected as Vice-Chairs."
+        "\n\nLater, Indonesia was appointed the committee rapporteur."
+    )
+    assert sides(text) == []
+    assert sides("Peru approved the draft as amended.") == [("PER", [], [], [])]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract import modifiers as MO
 from loaders.extract import roles as RO
 from loaders.extract import sentence as ST
 from loaders.extract import verbs as VB
@@ -289,6 +290,8 @@ class Assembly:
                 self._after_label(S, L)
             return
         cls, vend = hit
+        if MO.elected_officer(S, j, vend):
+            return
         # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not
         self.light = tk[j] in W.LIGHT_VERBS and vend - 1 > j and tk[vend - 1] in W.LIGHT_NOUNS
         if cls == W.STMT and self.fp_cue and self.fp_cue.startswith("'"):
