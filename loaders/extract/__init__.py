@@ -67,7 +67,7 @@ from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
 from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
-from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences
+from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
 from loaders.extract.tidy import aligned, coreferent, restatements
 
 __all__ = [
@@ -165,7 +165,7 @@ def extract_file(
 def _extract(
     doc: Doc, source: str, file: str, session: str | None, date: str | None, ix: ActorIndex
 ) -> ExtractResult:
-    clean = doc.text
+    clean = un_names(doc.text)  # same length: offsets hold
     lex = lexicon(ix)
     ctx = Context(session, date)
     parser = Parser(clean, ix, lex)

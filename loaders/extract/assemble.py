@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract import modifiers as MO
 from loaders.extract import roles as RO
 from loaders.extract import sentence as ST
 from loaders.extract import verbs as VB
@@ -37,6 +38,10 @@ def _adverbial_object(S: Sentence, j: int, end: int) -> bool:
     if all(t in W.AUX or t in W.ADVERB_OBJECTS for t in toks):
         return True
     return toks[0] in W.TIME_PREPS and not any(t in W.DRAFT_WORDS for t in toks)
+
+
+def _labelled(evs: list | None) -> bool:
+    return bool(evs) and all(any("label" in c for c in ev.cues) for ev in evs)  # type: ignore[union-attr]
 
 
 def _clause_follows(S: Sentence, vend: int) -> bool:
@@ -193,6 +198,8 @@ class Assembly:
             targets = S.focus
         elif self._cur_ok(S, 2) and any(t in W.ANAPHORS for t in tk[max(0, colon - 4) : colon]):
             targets = self.cur  # "... with this statement:"
+        elif self._cur_ok(S, 3) and RO.bare_label(S, L.start) and _labelled(self.cur):
+            targets = self.cur  # "In favour: 29 (A, B)" then "Against: 3 (C)": one vote
         else:
             targets = [self._new_event(S, None, S.text_of(self.text, 0, colon))]
         self._attach(S, targets, L.members, stance, backing=True)  # type: ignore[arg-type]
@@ -283,6 +290,8 @@ class Assembly:
                 self._after_label(S, L)
             return
         cls, vend = hit
+        if MO.elected_officer(S, j, vend):
+            return
         # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not
         self.light = tk[j] in W.LIGHT_VERBS and vend - 1 > j and tk[vend - 1] in W.LIGHT_NOUNS
         if cls == W.STMT and self.fp_cue and self.fp_cue.startswith("'"):
@@ -432,9 +441,9 @@ class Assembly:
             return False
         # a verb against a piece of text (not a light "voiced concerns about"), or a denied
         # support ("cannot accept X"): the option is X, the list against it
-        draft = any(t in W.DRAFT_WORDS for t in S.tk[vend : min(oend, vend + 6)]) and not (
-            self.light
-        )
+        # ("opposed the adoption of the resolution": against the text itself)
+        obj = S.tk[vend : min(oend, vend + 6)]
+        draft = any(t in W.DRAFT_WORDS or t == "adoption" for t in obj) and not (self.light)
         draft = draft or (cls == W.OPP and self.negated)
         contrast = RO.contrast(S, L.start)
         for ev in self._author(

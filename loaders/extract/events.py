@@ -420,9 +420,7 @@ class Parser(Assembly):
         fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
         self.fp_cue = fp.cue if fp is not None else None
         # "58 voted against it, including A and B"; "A was among those who ..."; "A (no)"
-        if VO.paren_votes(self, S, L) or VO.counted_members(self, S, L, role):
-            return
-        if VO.among_voters(self, S, L) or VO.among_fronted(self, S, L):
+        if VO.read_voters(self, S, L, role):
             return
         if role == "SUBJ":
             introducer(self, S, L)  # "Introducing the draft, the representative of X said"

@@ -85,3 +85,32 @@ def introducer(P, S: Sentence, L) -> None:
         return  # the list is not the subject right after the opening phrase
     P._cue("opening 'Introducing X,' before the subject", 0.8)
     P._new_event(S, S.ments[L.members[0]].code, S.text_of(P.text, 1, comma))
+
+
+# "A (Chile) was elected Vice-Chair", "Indonesia was appointed the committee's rapporteur": an
+# election of officers takes no side on any text (the country is the officer's nationality)
+_ELECTED = W.words("elected appointed approved nominated confirmed re-elected")
+_OFFICES = W.words(
+    "chair chairs vice-chair vice-chairs chairperson chairman co-chair co-chairs rapporteur "
+    "rapporteurs president vice-president vice-presidents bureau officer officers facilitator "
+    "facilitators co-facilitator co-facilitators"
+)
+
+
+def _names_office(window: list[str]) -> bool:
+    if any(t in _OFFICES for t in window):
+        return True
+    pairs = zip(window, window[1:], window[2:], strict=False)  # tokenised "vice - chair"
+    return any(a in ("vice", "co") and b == "-" and c in _OFFICES for a, b, c in pairs)
+
+
+def elected_officer(S: Sentence, j: int, vend: int) -> bool:
+    """The verb at tokens [j, vend) elects somebody to an office ('were approved as Chairs',
+    'Chair A (Zambia) and Vice-Chair B (Chile) were elected')."""
+    tk = S.tk
+    if not any(t in _ELECTED for t in tk[j:vend]):
+        return False
+    if _names_office(tk[vend : min(S.n, vend + 6)]):
+        return True
+    passive = any(t in ("was", "were") for t in tk[max(0, j - 1) : vend])
+    return passive and _names_office(tk[max(0, j - 16) : j])

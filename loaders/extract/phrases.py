@@ -200,3 +200,8 @@ _phrase(OPP, "shot back", "hit back", "fired back", "struck back")
 _phrase(PROP, "countered with", "came back with", "responded with")
 _phrase(STMT, "of the view", "of the opinion")
 _phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")
+# "A and B came in / signed / joined as additional co-sponsors": they back the text
+for _verb in ("came in as", "signed as", "signed on as", "joined as", "were added as", "became"):
+    for _adj in ("", "additional ", "new "):
+        for _noun in ("co - sponsors", "cosponsors", "co - authors", "coauthors"):
+            _phrase(SUP, f"{_verb} {_adj}{_noun}")

@@ -77,6 +77,17 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+# the UN's name of North Macedonia until 2019, written "the former ..." in its lists and votes
+_FYROM = re.compile(r"\bformer(?=[ \t]+Yugoslav[ \t]+Republic[ \t]+of[ \t]+Macedonia)")
+
+
+def un_names(text: str) -> str:
+    """Same-length copy where a UN list name that opens in lower case is capitalised."""
+    if "Yugoslav" not in text:
+        return text
+    return _FYROM.sub("Former", text)
+
+
 # --------------------------------------------------------------------------------------------
 # Blocks and sentences
 
@@ -113,10 +124,16 @@ def _is_heading_line(line: str) -> bool:
         return False  # a bullet
     if _INNER_STOP.search(s):
         return False  # "Indonesia had a busy day. It backed ...": sentences, not a title
+    if _VOTE_LINE.match(s):
+        return False  # "In favour: A, B" / "Against (3): C": a line of a vote list
     return s[0].isupper() or s[0].isdigit() or s[0] in "#[(\"'"
 
 
 _INNER_STOP = re.compile(r"[a-z]{2}[.!?][ \t]+[A-Z]")
+_VOTE_LINE = re.compile(
+    r"(?i)(?:votes?[ \t]+|voting[ \t]+)?(?:against|in[ \t]+fav(?:ou)?r|yes|no|abstentions?|"
+    r"abstaining|abstained|co-?sponsors|sponsors)\b[^:\n]{0,30}:[ \t]*\S"
+)
 
 
 _BLANK = " \t\r\n\f\v\u00a0\ufeff\u200b\u2028\u2029"

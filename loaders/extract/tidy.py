@@ -70,6 +70,7 @@ _MODAL = words("should would must could shall will can may might cannot")
 # "it", "it in the end", "the idea": a bare anaphor (short, nothing of its own after it)
 _PRONOUN = re.compile(r"(?:it|this|the (?:idea|move|initiative|document))(?:\W+\w+){0,3}\W*$")
 _SPAN = 40  # sentences
+_COUNTED = "names in brackets after a vote count"  # votes.counted_brackets
 _RESNO = re.compile(r"\b\d{2}/\d{1,3}\b|\bL\.\s?\d+")
 
 
@@ -147,6 +148,8 @@ def _fold(into: Ev, ev: Ev) -> bool:
     cosponsors = bool(ev.cues) and ev.cues[0].endswith("-by list") and bool(ev.sides)
     if ev.proposer and into.proposer and ev.proposer != into.proposer and not cosponsors:
         return False  # "sponsored by A, B and C" names co-sponsors, not a rival author
+    if _COUNTED in into.cues and _COUNTED in ev.cues:
+        return False  # two vote counts are two votes: one text each
     nums = set(_RESNO.findall(into.option)), set(_RESNO.findall(ev.option))
     if all(nums) and nums[0] != nums[1]:
         return False

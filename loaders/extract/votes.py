@@ -203,3 +203,77 @@ def among_fronted(P, S: Sentence, L: ActorList) -> bool:
     label = S.text_of(P.text, 1, p)
     _side(P, S, L, stance, p, S.n, "named after a fronted 'Among the ... were'", label)
     return True
+
+
+_COUNTED = {
+    "against": "oppose",
+    "abstention": "neutral",
+    "abstentions": "neutral",
+    "favour": "support",
+    "favor": "support",
+}
+_VOTED = W.words("approved adopted approving adopting passed rejected")
+_NUMBERS = W.words("one two three four five six seven eight nine ten eleven twelve")
+
+
+def counted_brackets(P, S: Sentence, L: ActorList) -> bool:
+    """'by a recorded vote of 170 in favour to 2 against (A, B), with 4 abstentions (C, D)':
+    the names in brackets after a count take its side. Lists of one sentence share one event:
+    the text in focus, else the text the sentence approves or adopts."""
+    tk = S.tk
+    s = L.start
+    if s < 3 or tk[s - 1] != "(" or tk[s - 2] not in _COUNTED:
+        return False
+    num = tk[s - 3] if tk[s - 2] not in ("favour", "favor") else tk[s - 4] if s > 3 else ""
+    if not (num.isdigit() or num in _NUMBERS) or not {"vote", "votes"} & set(tk[: S.n]):
+        return False
+    if L.end >= S.n or tk[L.end] != ")":
+        return False  # the brackets hold only the names
+    mine = getattr(P, "counted", None)
+    mine = mine if mine and mine[0] == S.idx else None
+    if S.focus:
+        targets = S.focus
+    elif mine:
+        targets = mine[1]
+    else:
+        k = next((i for i in range(S.n) if tk[i] in _VOTED), -1)
+        stop = k + 1
+        while 0 < stop < S.n and tk[stop] not in (",", ";", ".", "(", "by") and stop - k < 16:
+            stop += 1
+        label = S.text_of(P.text, k + 1, stop) if k >= 0 and stop > k + 1 else ""
+        targets = [P._new_event(S, None, label or "the text put to the vote")]
+    P.counted = (S.idx, targets)
+    P._cue("names in brackets after a vote count", 0.85)
+    P._attach(S, targets, L.members, _COUNTED[tk[s - 2]])
+    L.events, L.stance = targets, _COUNTED[tk[s - 2]]
+    return True
+
+
+def fronted_sponsors(P, S: Sentence, L: ActorList) -> bool:
+    """'The (original) sponsors of the text were A and B', 'The countries that signed as
+    co-sponsors are A and B': a fronted subject naming a text's backers, then the list."""
+    tk = S.tk
+    p = L.start - 1
+    while p > 0 and tk[p] == "the":
+        p -= 1
+    if not tk or tk[0] != "the" or p < 2 or tk[p] not in ("were", "are", "included", "include"):
+        return False
+    k = next((i for i in range(1, p) if tk[i] in _SPONSORS or tk[i] == "cosponsors"), -1)
+    if k < 0 or any(S.mstart_at.get(i) is not None for i in range(p)):
+        return False  # "the authors of Russia's draft were": an actor before the list
+    label = S.text_of(P.text, 0, p)
+    cue = "named after a fronted 'The sponsors ... were'"
+    if P._cur_ok(S, 2) and P.cur and all(cue in ev.cues for ev in P.cur):
+        P._cue(cue, 0.8)  # "The new co-sponsors are A. The original sponsors were B": one text
+        P._attach(S, P.cur, L.members, "support")
+        L.events, L.stance = P.cur, "support"
+        return True
+    _side(P, S, L, "support", k, S.n, cue, label)
+    return True
+
+
+def read_voters(P, S: Sentence, L: ActorList, role: str) -> bool:
+    """True when the list was read as voters or sponsors by one of the rules above."""
+    if counted_brackets(P, S, L) or paren_votes(P, S, L) or counted_members(P, S, L, role):
+        return True
+    return among_voters(P, S, L) or among_fronted(P, S, L) or fronted_sponsors(P, S, L)

@@ -1,0 +1,98 @@
+"""Constructions that recur across report styles, added with precision first (issue 16, round 3).
+
+Every sentence here is written for the tests (none is copied from a report or a web page).
+"""
+
+from __future__ import annotations
+
+from loaders.extract import extract_text
+
+
+def sides(text: str) -> list[tuple]:
+    """(proposer, support, oppose, neutral) of every event, in order."""
+    res = extract_text(text)
+    return [(e.proposer, e.support, e.oppose, e.neutral) for e in res.events]
+
+
+def test_with_the_exception_of_takes_no_side():
+    text = "Every Nordic state, with the exception of Finland, has joined the older treaty."
+    assert sides(text) == []
+    assert sides("Peru objected to the paragraph.") == [(None, [], ["PER"], [])]
+
+
+def test_names_in_brackets_after_a_vote_count_take_its_side():
+    text = (
+        "By a recorded vote of 150 in favour to 3 against (Peru, Chile, Togo), with 6 "
+        "abstentions (Fiji, Mali), the Committee approved the draft on river basins. "
+        "Adopting the next text by a vote of 99 in favour to 2 against (Nepal, Oman), with "
+        "40 abstentions, the Assembly asked for a report."
+    )
+    assert sides(text) == [
+        (None, [], ["PER", "CHL", "TGO"], ["FJI", "MLI"]),
+        (None, [], ["NPL", "OMN"], []),
+    ]
+
+
+def test_brackets_after_a_count_with_no_vote_are_left_alone():
+    assert sides("The panel heard 3 against (Peru, Chile) in the poll of experts.") == []
+
+
+def test_two_vote_counts_on_two_drafts_stay_two_events():
+    text = (
+        "By a recorded vote of 120 in favour to 2 against (Peru, Chile), the Committee "
+        "approved the draft resolution on lakes. By a recorded vote of 80 in favour to 4 "
+        "against (Peru, Togo), the Committee approved the draft decision on rivers."
+    )
+    assert sides(text) == [(None, [], ["PER", "CHL"], []), (None, [], ["PER", "TGO"], [])]
+
+
+def test_opposing_the_adoption_of_a_text_opposes_the_text():
+    text = (
+        "The Council adopted a resolution put forward by Chile. "
+        "Peru opposed the adoption of the resolution in the end."
+    )
+    assert sides(text) == [("CHL", [], ["PER"], [])]
+
+
+def test_vote_lines_without_full_stops_are_one_vote():
+    text = "In favour: Peru, Chile, Nepal\nAgainst: Togo, Mali\nAbstentions: Fiji, Oman\n"
+    assert sides(text) == [(None, ["PER", "CHL", "NPL"], ["TGO", "MLI"], ["FJI", "OMN"])]
+
+
+def test_vote_lines_with_a_count_and_names_in_brackets_are_one_vote():
+    text = (
+        "The body then voted on the request.\n"
+        "  In favour: 3 (Peru, Chile,\n      Nepal)\n"
+        "      Against: 2 (Togo, Mali)\n"
+        "  Abstentions: 1 (Fiji)\n"
+    )
+    assert sides(text) == [(None, ["PER", "CHL", "NPL"], ["TGO", "MLI"], ["FJI"])]
+
+
+def test_came_in_as_additional_cosponsors_backs_the_text():
+    text = "Later on, Peru, Chile and Nepal came in as additional co-sponsors."
+    assert sides(text) == [(None, ["PER", "CHL", "NPL"], [], [])]
+
+
+def test_a_fronted_sponsors_subject_then_the_list_and_a_second_such_list_joins_it():
+    text = (
+        "The states that signed up as new cosponsors this week are Peru, Chile and Nepal.\n"
+        "The first sponsors of that draft were Togo, Mali and Peru.\n"
+    )
+    assert sides(text) == [(None, ["PER", "CHL", "NPL", "TGO", "MLI"], [], [])]
+    assert sides("The authors of Chile's draft were Peru and Togo.") == []
+
+
+def test_the_un_list_name_of_north_macedonia_keeps_the_list_whole():
+    text = "Peru, the former Yugoslav Republic of Macedonia and Chile were co-sponsors of it."
+    assert sides(text)[0][1] == ["PER", "MKD", "CHL"]
+
+
+def test_an_election_of_officers_takes_no_side():
+    text = (
+        "For the second group, Chair Ana Lopez (Zambia) and Vice-Chair Jon Berg (Germany) "
+        "were approved.\n\nJohn Doe (Chile) and Jane Roe (Nepal) were elected as Vice-Chairs."
+        "\n\nLater, Indonesia was appointed the committee rapporteur."
+    )
+    assert sides(text) == []
+    assert sides("Peru approved the draft as amended.") == [("PER", [], [], [])]
