@@ -73,19 +73,9 @@ MAX_REPORT_BYTES = 64 << 20  # the largest seed report is ~0.1 MB; a device is n
 def check_report_file(path: Path | str) -> None:
     """A report must be a regular file of sensible size: `/dev/zero`, a pipe or a folder given
     as a report would otherwise be read until memory runs out."""
-    import os
-    import stat
+    from loaders.files import regular_file
 
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise LoadError("no such file", file=str(path)) from None
-    except OSError as exc:
-        raise LoadError(f"cannot read: {exc.strerror}", file=str(path)) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise LoadError("is a folder; give the report files themselves", file=str(path))
-    if not stat.S_ISREG(st.st_mode):
-        raise LoadError("is not a regular file (a device or a pipe?)", file=str(path))
+    st = regular_file(path, folder="is a folder; give the report files themselves")
     if st.st_size > MAX_REPORT_BYTES:
         raise LoadError(
             f"is {st.st_size / 2**20:,.0f} MB; reports are read whole and limited to "

@@ -8,13 +8,13 @@ shown in messages are cut.
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from loaders.errors import LoadError
+from loaders.files import regular_file
 
 
 class Lined(dict):
@@ -126,12 +126,7 @@ MAX_DATASET_BYTES = 64 << 20  # the bundled files are ~50 KB; a device or a runa
 
 def _check_file(path: Path) -> None:
     """Only a regular file of sensible size is read whole (a symlink to /dev/zero is not)."""
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise LoadError(f"cannot read: {exc.strerror}", file=str(path)) from None
-    if not stat.S_ISREG(st.st_mode):
-        raise LoadError("is not a regular file (a device or a pipe?)", file=str(path))
+    st = regular_file(path)
     if st.st_size > MAX_DATASET_BYTES:
         raise LoadError(
             f"is {st.st_size >> 20:,} MB; dataset files are limited to "

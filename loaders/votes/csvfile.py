@@ -8,13 +8,12 @@ import difflib
 import gc
 import gzip
 import io
-import os
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from graphkit.textsafe import printable
 from loaders.errors import LoadError, LoadErrors
+from loaders.files import regular_file
 
 MAX_ERRORS = 50
 UNVOTES_COLUMNS = ("rcid", "country", "country_code", "vote")
@@ -47,16 +46,7 @@ class Errors:
 
 def check_file(path: Path) -> None:
     """A votes file must be a regular file (a folder, device or pipe is refused by name)."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise LoadError("no such file", file=str(path)) from None
-    except OSError as exc:
-        raise LoadError(f"cannot read: {exc.strerror}", file=str(path)) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise LoadError("is a folder; give the CSV file itself", file=str(path))
-    if not stat.S_ISREG(st.st_mode):
-        raise LoadError("is not a regular file (a device or a pipe?)", file=str(path))
+    regular_file(path, folder="is a folder; give the CSV file itself")
 
 
 class CsvText:
