@@ -78,14 +78,20 @@ def _side(
     L.events, L.stance = targets, stance
 
 
+def _before_list(S: Sentence, L: ActorList) -> int:
+    """Index of the word just before the list, past any "the" ("were the A, B")."""
+    p = L.start - 1
+    while p > 0 and S.tk[p] == "the":
+        p -= 1
+    return p
+
+
 def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
     """'58 voted against it, including A and B': True when the list was read so."""
     tk = S.tk
     if role in ("PASS", "LABEL"):
         return False  # "supported by many states, including A": the by-list reads it
-    p = L.start - 1
-    while p > 0 and tk[p] == "the":
-        p -= 1
+    p = _before_list(S, L)
     if p < 1 or not (tk[p] in _INTRO or (tk[p] == "them" and tk[p - 1] == "among")):
         return False
     if tk[p] == "them":
@@ -189,9 +195,7 @@ _FRONTED.update(opponents="oppose", critics="oppose")
 def among_fronted(P, S: Sentence, L: ActorList) -> bool:
     """'Among the co-sponsors were A and B', 'Among those voting against were C and D'."""
     tk = S.tk
-    p = L.start - 1
-    while p > 0 and tk[p] == "the":
-        p -= 1
+    p = _before_list(S, L)
     if not tk or tk[0] != "among" or p < 2 or tk[p] not in ("were", "was", "are", "is"):
         return False
     stance = next((_FRONTED[t] for t in tk[1:p] if t in _FRONTED), None)
@@ -253,9 +257,7 @@ def fronted_sponsors(P, S: Sentence, L: ActorList) -> bool:
     """'The (original) sponsors of the text were A and B', 'The countries that signed as
     co-sponsors are A and B': a fronted subject naming a text's backers, then the list."""
     tk = S.tk
-    p = L.start - 1
-    while p > 0 and tk[p] == "the":
-        p -= 1
+    p = _before_list(S, L)
     if not tk or tk[0] != "the" or p < 2 or tk[p] not in ("were", "are", "included", "include"):
         return False
     k = next((i for i in range(1, p) if tk[i] in _SPONSORS or tk[i] == "cosponsors"), -1)
