@@ -124,16 +124,23 @@ def _exe():
     return which("blocs")
 
 
-@pytest.mark.parametrize("kill_server_too", [False, True])
-@pytest.mark.embedded_only  # the embedded server, its lock and its snapshot
-def test_load_killed_half_way_is_recovered(tmp_path, data_dir, kill_server_too):
+def _load_caught_writing(tmp_path, data_dir):
+    """The bundled data loaded, then a 2,500-event load started and caught inside its write:
+    (the status before that load, its file, its running process)."""
     assert blocs("load", data_dir=data_dir).returncode == 0
     before = _status(data_dir)
     big = tmp_path / "big.yaml"
     _big_dataset(big, 2500)
-    env = cli_env(data_dir)
-    proc = subprocess.Popen([_exe(), "load", str(big)], env=env, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([_exe(), "load", str(big)], env=cli_env(data_dir),
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
     assert _wait_for_staging(data_dir, proc), "the load never reached the write"
+    return before, big, proc
+
+
+@pytest.mark.parametrize("kill_server_too", [False, True])
+@pytest.mark.embedded_only  # the embedded server, its lock and its snapshot
+def test_load_killed_half_way_is_recovered(tmp_path, data_dir, kill_server_too):
+    before, big, proc = _load_caught_writing(tmp_path, data_dir)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     if kill_server_too:
@@ -186,14 +193,7 @@ def test_a_stopped_writer_does_not_block_others_silently(tmp_path, data_dir):
 
 @pytest.mark.embedded_only  # reads the embedded snapshot to prove nothing changed
 def test_ctrl_c_during_a_load_is_one_line_and_changes_nothing(tmp_path, data_dir):
-    assert blocs("load", data_dir=data_dir).returncode == 0
-    before = _status(data_dir)
-    big = tmp_path / "big.yaml"
-    _big_dataset(big, 2500)
-    env = cli_env(data_dir)
-    proc = subprocess.Popen([_exe(), "load", str(big)], env=env, stderr=subprocess.PIPE,
-                            text=True)  # fmt: skip
-    assert _wait_for_staging(data_dir, proc), "the load never reached the write"
+    before, _big, proc = _load_caught_writing(tmp_path, data_dir)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130 and stderr == "Interrupted: nothing unfinished was written.\n"
@@ -204,14 +204,7 @@ def test_ctrl_c_during_a_load_is_one_line_and_changes_nothing(tmp_path, data_dir
 
 @pytest.mark.embedded_only  # the embedded server, its lock and its snapshot
 def test_the_server_dying_under_a_load_is_one_line(tmp_path, data_dir):
-    assert blocs("load", data_dir=data_dir).returncode == 0
-    before = _status(data_dir)
-    big = tmp_path / "big.yaml"
-    _big_dataset(big, 2500)
-    env = cli_env(data_dir)
-    proc = subprocess.Popen([_exe(), "load", str(big)], env=env, stderr=subprocess.PIPE,
-                            text=True)  # fmt: skip
-    assert _wait_for_staging(data_dir, proc), "the load never reached the write"
+    before, _big, proc = _load_caught_writing(tmp_path, data_dir)
     os.kill(int((data_dir / "server.pid").read_text()), signal.SIGKILL)
     _, stderr = proc.communicate(timeout=120)
     lines = [ln for ln in stderr.splitlines() if ln.strip()]
