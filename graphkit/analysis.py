@@ -132,7 +132,7 @@ def analyze(
                actor_groups, actor_kinds, session_label, min_cooccurrences,
                runner_factory)  # fmt: skip
     with _one_blas_thread():
-        return _finish(_main(job), [_null(job)], [_resample(job)])
+        return _whole(job)
 
 
 def _main(job: _Job) -> BlocReport:
@@ -211,6 +211,11 @@ def _joined_null(parts: Sequence[tuple | None], seed: int) -> NullModelResult | 
     return null_result(parts[0][0], values, seed)
 
 
+def _whole(job: _Job) -> BlocReport:
+    """One job start to end in this process: consensus, null model, bootstrap, warnings."""
+    return _finish(_main(job), [_null(job)], [_resample(job)])
+
+
 def _finish(
     report: BlocReport, nulls: Sequence[tuple | None], runs: Sequence[Resamples | None]
 ) -> BlocReport:
@@ -282,7 +287,7 @@ SMALL_SESSION = 500  # positions: below this a session is one task (a task costs
 def _task(job: _Job, phase: str, start: int = 0, stop: int | None = None):
     with _one_blas_thread():
         if phase == "all":
-            return _finish(_main(job), [_null(job)], [_resample(job)])
+            return _whole(job)
         if phase == "main":
             return _main(job)
         return (_null if phase == "null" else _resample)(job, start, stop)
@@ -335,7 +340,7 @@ def _analyze_all(
         workers = 1
     if workers <= 1 or len(sessions) < 1:
         with _one_blas_thread():
-            return [_finish(_main(j), [_null(j)], [_resample(j)]) for j in jobs.values()]
+            return [_whole(j) for j in jobs.values()]
     by_size = sorted(sessions, key=lambda s: -len(positions_by_session[s]))
     tasks = _tasks(by_size, kwargs["params"], {s: len(positions_by_session[s]) for s in sessions})
     if "fork" in mp.get_all_start_methods():
