@@ -36,25 +36,11 @@ class TimelineSlot:
     reason: str  # why it holds none ("" when it has data)
 
 
-def _calendar_reasons(store: Store) -> dict[str, str]:
-    """Why sessions hold no data, from the trust layer's `session_calendar` once it exists
-    (looked up at run time, so this works before and after it is added)."""
-    calendar = globals().get("session_calendar")
-    if calendar is None:
-        return {}
-    return {
-        str(getattr(s, "id", "")): str(getattr(s, "reason", "") or "")
-        for s in calendar(store)
-        if not getattr(s, "has_data", True)
-    }
-
-
 def timeline(store: Store, source: str = "positions") -> tuple[TimelineSlot, ...]:
     """Every session of the store, in date order, with its dates and whether it holds
     `source` data: what a time axis needs, including the sessions without data."""
     if source not in _COUNTS:
         raise BlocsError(f"source must be one of {', '.join(_COUNTS)}")
-    reasons = _calendar_reasons(store)
     words = {
         "positions": "no positions recorded",
         "votes": "no votes recorded",
@@ -70,7 +56,7 @@ def timeline(store: Store, source: str = "positions") -> tuple[TimelineSlot, ...
                 None if start is None else str(start)[:10],
                 None if end is None else str(end)[:10],
                 has,
-                "" if has else (reasons.get(str(r["session"])) or words[source]),
+                "" if has else words[source],
             )
         )
     return tuple(out)
