@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 
 from graphkit.errors import BlocsError
-from graphkit.textsafe import printable
+from graphkit.textsafe import longest_word, narrowest_table, printable
 
 _MAX_PIPED_WIDTH = 4000
 
@@ -163,16 +163,13 @@ def print_rows(rows: list[dict], fmt: Fmt, title: str | None = None) -> None:
 
 
 def _longest_words(headers: list[str], cells: list[list[str]]) -> list[int]:
-    return [
-        max((len(w) for v in [h, *(r[i] for r in cells)] for w in v.split()), default=1)
-        for i, h in enumerate(headers)
-    ]
+    return [longest_word(h, *(r[i] for r in cells)) for i, h in enumerate(headers)]
 
 
 def _narrowest(headers: list[str], cells: list[list[str]]) -> int:
     """The narrowest table with no word broken: each column as wide as its longest word,
     plus Rich's borders and padding (3 per column and 1)."""
-    return sum(_longest_words(headers, cells)) + 3 * len(headers) + 1
+    return narrowest_table(_longest_words(headers, cells))
 
 
 def _print_records(headers: list[str], cells: list[list[str]], title: str | None) -> None:

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from graphkit.analysis import Allies, BlocReport
-from graphkit.textsafe import printable
+from graphkit.textsafe import longest_word, narrowest_table, printable
 from graphkit.tracking import Tracking
 
 SHOW_BELOW = 0.9  # members placed with less evidence confidence show it next to their code
@@ -232,10 +232,6 @@ class _FitOrLong:
         yield self.grid if self.narrowest <= options.max_width else self.long
 
 
-def _longest_word(*values: str) -> int:
-    return max((len(w) for v in values for w in v.split()), default=1)
-
-
 def _lineage(
     tracking: Tracking, columns: list[tuple[str, str]], names: Mapping[int, str]
 ) -> _FitOrLong:
@@ -253,8 +249,8 @@ def _lineage(
             else:
                 cells.append((_cell(tracking.lineage.get(s, {}).get(b)), False))
         rows.append((_p(f"{b}: {names[b]}" if b in names else str(b)), cells))
-    widths = [_longest_word("bloc", *(r[0] for r in rows))]
-    widths += [_longest_word(h, *(r[1][i][0] for r in rows)) for i, h in enumerate(heads)]
+    widths = [longest_word("bloc", *(r[0] for r in rows))]
+    widths += [longest_word(h, *(r[1][i][0] for r in rows)) for i, h in enumerate(heads)]
     grid = Table(title=title, title_justify="left")
     for head, width in zip(["bloc", *heads], widths, strict=True):
         grid.add_column(head, min_width=width, overflow="fold")
@@ -266,7 +262,7 @@ def _lineage(
         for head, (text, dim) in zip(heads, cells, strict=True):
             if text:
                 long.add_row(Text(label), Text(head), Text(text, style="dim" if dim else ""))
-    return _FitOrLong(grid, sum(widths) + 3 * len(widths) + 1, long)
+    return _FitOrLong(grid, narrowest_table(widths), long)
 
 
 def tracking_table(

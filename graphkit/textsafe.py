@@ -29,3 +29,14 @@ def printable(value: object) -> str:
         else ch
         for ch in text
     )
+
+
+def longest_word(*values: str) -> int:
+    """The width a table column needs so that no word of these values is broken (at least 1)."""
+    return max((len(w) for v in values for w in v.split()), default=1)
+
+
+def narrowest_table(widths: list[int]) -> int:
+    """Width of a Rich table whose columns are `widths` wide: each column's borders and
+    padding (3) and the closing border (1)."""
+    return sum(widths) + 3 * len(widths) + 1
