@@ -196,7 +196,8 @@ class EmbeddedStore(Store):
         """A graph worth keeping for an undo (an empty one, made by a read, is not)."""
         if not self._graph_exists(graph):
             return False
-        rows = self.conn.execute_command("GRAPH.RO_QUERY", graph, "MATCH (n) RETURN count(n)")
+        query = get_query("db_node_count").text
+        rows = self.conn.execute_command("GRAPH.RO_QUERY", graph, query)
         return bool(rows[1] and rows[1][0][0])
 
     def _drop(self, graph: str) -> None:
