@@ -5,13 +5,7 @@ Every sentence here is written for the tests (none is copied from a report or a 
 
 from __future__ import annotations
 
-from loaders.extract import extract_text
-
-
-def sides(text: str) -> list[tuple]:
-    """(proposer, support, oppose, neutral) of every event, in order."""
-    res = extract_text(text)
-    return [(e.proposer, e.support, e.oppose, e.neutral) for e in res.events]
+from tests.test_extract_prose import sides
 
 
 def test_with_the_exception_of_takes_no_side():
