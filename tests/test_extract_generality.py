@@ -90,3 +90,18 @@ def test_an_election_of_officers_takes_no_side():
     )
     assert sides(text) == []
     assert sides("Peru approved the draft as amended.") == [("PER", [], [], [])]
+
+
+def test_statements_made_by_delegations_take_no_side():
+    text = (
+        "Statements in explanation of vote before the vote were made by the representatives "
+        "of Peru and Chile. The draft on rivers was then adopted."
+    )
+    assert sides(text) == []
+    assert sides("General comments on the draft were made by Chile and Togo.") == []
+    assert sides("A proposal was made by Peru to delete the paragraph.") == [("PER", [], [], [])]
+
+
+def test_contributions_heard_before_a_decision_take_no_side():
+    text = "The Chair set the paragraph aside following contributions from Peru, Chile and Togo."
+    assert sides(text) == []

@@ -141,6 +141,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             p -= 1  # "support came from", "suggestions came from"
         while p >= 0 and tk[p] in W.FROM_ADJ:
             p -= 1
+        if p >= 0 and tk[p] in W.SPEECH_ACT_NOUNS and p > 0 and tk[p - 1] in W.TEMPORAL_PREPS:
+            return "NONE", None  # "following contributions from X": they took the floor
         if p >= 0 and tk[p] in W.FROM_NOUNS:
             if p > 0 and tk[p - 1] in W.NOUN_NEG:  # "no support from": they did not support
                 return "PASS", ST.flip(W.FROM_NOUNS[tk[p]]) or "NONE"
@@ -221,6 +223,8 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         return "NONE", None
     w = tk[p]
     last = S.last_passive or W.SUP
+    if w in W.SPEECH_ACT_VERBS and _speech_subject(S, p):
+        return "NONE", None  # "Statements in explanation of vote were made by X": no side
     if w == "not":
         q = tk[p - 1] if p > 0 else ""
         if q in ("but", "and", ","):
@@ -268,6 +272,22 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         ):
             return "PASS", W.PROP
     return "NONE", None
+
+
+def _speech_subject(S: Sentence, p: int) -> bool:
+    """The subject of 'were made by' (token p) is headed by a speech noun: 'Statements in
+    explanation of vote were made by', 'A general comment was made by' (not 'A proposal')."""
+    tk = S.tk
+    q = p - 1
+    while q > 0 and tk[q - 1] not in (";", ":", ".") and p - q < 25:
+        q -= 1
+    q = max(q, subject_start(S))
+    for k in range(q, min(p, q + 4)):
+        if tk[k] in W.SPEECH_ACT_NOUNS:
+            return True
+        if tk[k] in W.PROPOSAL_NOUNS:
+            return False
+    return False
 
 
 def contrast(S: Sentence, start: int) -> bool:

@@ -396,6 +396,14 @@ SPEAKER_NOUNS = words(
     "minister delegate delegates speaker speakers ambassador ambassadors envoy envoys "
     "negotiator negotiators spokesperson head heads chief"
 )
+# "Statements in explanation of vote were made by X", "following interventions from X": taking
+# the floor is no side (speech nouns before "made by" / "from").
+SPEECH_ACT_NOUNS = words(
+    "statement statements explanation explanations remark remarks comment comments "
+    "intervention interventions observation observations contribution contributions"
+)
+SPEECH_ACT_VERBS = words("made delivered given heard offered")
+TEMPORAL_PREPS = words("following after before during")
 # "asked for clarification": a question, not a side.
 NO_STANCE_OBJECTS = words("clarification clarifications information explanation details floor")
 
