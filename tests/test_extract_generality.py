@@ -105,3 +105,22 @@ def test_statements_made_by_delegations_take_no_side():
 def test_contributions_heard_before_a_decision_take_no_side():
     text = "The Chair set the paragraph aside following contributions from Peru, Chile and Togo."
     assert sides(text) == []
+
+
+def test_vote_lists_under_colon_labels_join_the_vote_reported_above():
+    text = (
+        "The Assembly adopted the text on rivers by 120 votes to 2, with 3 abstentions. "
+        "Peru and Chile were among the 120 states that voted in favour.\n"
+        "How each state voted\n"
+        "Against the text:\n- Togo\n- Mali\n"
+        "Abstained:\n- Fiji\n- Oman\n- Nepal\n"
+    )
+    assert sides(text) == [(None, ["PER", "CHL"], ["TGO", "MLI"], ["FJI", "OMN", "NPL"])]
+
+
+def test_two_vote_lists_under_colon_labels_are_one_vote():
+    text = "Against the motion:\n- Togo\n- Mali\nAbstained:\n- Fiji\n"
+    assert sides(text) == [(None, [], ["TGO", "MLI"], ["FJI"])]
+    # a list under a label that is no vote stays its own event
+    text = "Against the motion:\n- Togo\nSupported the idea of a fund for lakes:\n- Fiji\n"
+    assert len(sides(text)) == 2

@@ -38,7 +38,8 @@ How it works, phase by phase (each module usable and testable on its own):
     dates.py (sessions and days);
 (b) mentions.py: actor names (also capitals and demonyms); sentence.py: tokens with their
     mentions; lists.py: mentions grouped into lists, references, on-behalf-of;
-(c) roles.py (left context of a list: "supported by", "which", "aligned with", labels) and
+(c) roles.py (left context of a list: "supported by", "which", "aligned with", labels), objects.py
+    (is a verb's object "it" or a bare "deletion"?) and
     verbs.py (the verb phrase of a subject list, with its polarity);
 (d) speakers.py (turns and first-person phrases), events.py + assemble.py (lists with their
     roles become events, across the sentences of a paragraph), votes.py (voters named inside a

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract import modifiers as MO
+from loaders.extract import objects as OB
 from loaders.extract import roles as RO
 from loaders.extract import sentence as ST
 from loaders.extract import verbs as VB
@@ -386,13 +387,13 @@ class Assembly:
             self._attach(S, evs, L.members, stance, backing=True)
             return False
         if not force_new:
-            anaphoric = RO.anaphoric_object(S, vend, oend)
+            anaphoric = OB.anaphoric_object(S, vend, oend)
             if anaphoric and S.tk[vend + 1 : vend + 2] and S.tk[vend + 1] in W.DOC_NOUNS:
                 # "supported the text": the text of this paragraph's proposal, if any
                 anaphoric = S.focus is not None or (
                     self.cur is not None and self._cur_ok(S, 3) and self.cur[-1].para == S.para
                 )
-            if not anaphoric and cls in (W.SUP, W.OPP) and RO.bare_action(S, vend, oend):
+            if not anaphoric and cls in (W.SUP, W.OPP) and OB.bare_action(S, vend, oend):
                 # "Russia and China supported retention." right after a proposal
                 anaphoric = S.focus is not None or (
                     self._cur_ok(S, 1) and self.cur is not None and self.cur[-1].para == S.para

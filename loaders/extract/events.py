@@ -80,6 +80,7 @@ class Parser(Assembly):
         self.negated = False  # ... and its polarity was flipped ("did not support")
         self.skip_blocks: set[int] = set()  # starts of blocks not to parse (statement headers)
         self.vote: tuple | None = None  # (events, sentence, section) of the vote in focus
+        self.colon_vote: tuple | None = None  # the same, for vote lists under 'Against:'
         self.last_actor: tuple | None = None  # (codes, sentence, block, section) of a subject
         self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
         self.last_subject: tuple[list[Ev], str] | None = None
@@ -212,21 +213,26 @@ class Parser(Assembly):
         cls = RO.cue_before(S, S.n - 1)
         if cls in (W.SUP, W.OPP, W.NEU):
             events = S.focus or (self.cur if S.subj_anaphor and self._cur_ok(S, 2) else None)
-            self.colon = (cls, events, S.idx, (S.a, S.b), S.text_of(self.text, 0, S.n - 1))
+            vote = VO.vote_label(S)
+            events = events or (VO.held_vote(self, S) if vote else None)
+            text = S.text_of(self.text, 0, S.n - 1)
+            self.colon = (cls, events, S.idx, (S.a, S.b), text, vote)
 
     def _colon_member(self, S: Sentence, L: ActorList) -> bool:
         if not (S.bullet and self.colon):
             return False
-        cls, events, since, span, intro = self.colon
+        cls, events, since, span, intro, vote = self.colon
         stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
         self._cue(f"{stance} list after a colon", 0.8)
         if not events:
             events = [self._new_event(S, None, intro)]
-            self.colon = (cls, events, since, span, intro)
+            self.colon = (cls, events, since, span, intro, vote)
         for ev in events:
             if span not in ev.spans:
                 ev.spans.append(span)
         self._attach(S, events, L.members, stance)
+        if vote:
+            self.colon_vote = (events, S.idx, self.section)
         return True
 
     def _parse_long(self, S: Sentence, sidx: int, para: int) -> None:

@@ -8,8 +8,8 @@ position is the object), COAUTH ("together with"), INCL ("supporters included"),
 ("In favour: A, B"), NONE (a preposition: not a side). With the role comes the class of the cue
 (W.SUP / W.OPP / W.NEU / W.PROP / W.STMT), negation already applied.
 
-The anaphora predicates (does "it", "this proposal", "the same" refer back to the event in
-focus?) are here too. All scans are bounded windows of tokens.
+The predicates on a verb's object ("it", "the idea", a bare "deletion") are in objects.py.
+All scans are bounded windows of tokens.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from loaders.extract import sentence as ST
 from loaders.extract import words as W
 from loaders.extract.lists import _BEFORE_CAND
 from loaders.extract.sentence import ActorList, Sentence
-
-_ACTION_ENDINGS = ("tion", "sion", "val", "ment", "ance", "ence")
 
 
 def cue_before(S: Sentence, colon: int) -> str | None:
@@ -406,51 +404,6 @@ def targets_in(S: Sentence, j: int, end: int, cls: str) -> list[str]:
                 out.append(code)
                 S.extra_targets.remove((i2, j2, code))
     return out
-
-
-def bare_action(S: Sentence, j: int, end: int) -> bool:
-    """An object that is only an action noun: 'deletion', 'retention', 'its inclusion'."""
-    toks = S.tk[j:end]
-    if toks and toks[0] in ("its", "their"):
-        toks = toks[1:]
-    if len(toks) != 1 or not toks[0].isalpha():
-        return False
-    return toks[0].endswith(_ACTION_ENDINGS) and S.tw[j + len(S.tk[j:end]) - 1].islower()
-
-
-def anaphoric_object(S: Sentence, j: int, end: int) -> bool:
-    tk = S.tk
-    if j >= end:
-        return False
-    t = tk[j]
-    if t in ("with", "to", "on", "of", "for", "about", "over", "regarding") and j + 1 < end:
-        j += 1
-        t = tk[j]
-    if t in ("it", "them", "this", "these", "such"):
-        return True
-    if "such" in tk[j : min(end, j + 6)]:
-        return True  # "opposed the inclusion of such offences": the ones just proposed
-    if t == "that" and (j + 1 >= end or tk[j + 1] in W.PROPOSAL_NOUNS):
-        return True
-    if t == "the" and j + 1 < end:
-        nxt = tk[j + 1]
-        if nxt in W.ANAPHOR_ADJ:
-            return True
-        if nxt in W.ANAPHORIC_NOUNS and (
-            j + 2 >= end or tk[j + 2] in W.CLAUSE_END or _adverbial_tail(S, j + 2, end)
-        ):
-            return True  # "the idea", "the proposal in principle"
-    return False
-
-
-def _adverbial_tail(S: Sentence, j: int, end: int) -> bool:
-    """'in principle', 'as well', 'too', 'at once' after an object: no topic of its own."""
-    toks = S.tk[j:end]
-    if not toks or len(toks) > 3:
-        return False
-    if ST.adverbial(S.tk, j) == len(toks):
-        return True
-    return all(t in W.ADVERB_OBJECTS or t in W.AUX for t in toks) or toks == ["in", "principle"]
 
 
 def bare_label(S: Sentence, start: int) -> bool:

@@ -76,6 +76,27 @@ def _side(
         targets = [P._new_event(S, None, option or S.text_of(P.text, 0, S.n))]
     P._attach(S, targets, L.members, stance)
     L.events, L.stance = targets, stance
+    if cue.startswith("named among the voters") or "voters" in cue:
+        P.vote = (targets, S.idx, P.section)  # later vote lines ("Against: ...") join it
+
+
+_VOTE_LABEL = W.words("against favour favor abstained abstaining abstention abstentions voted")
+
+
+def vote_label(S: Sentence) -> bool:
+    """A short label over a list of voters: 'Against the motion:', 'Abstained:'."""
+    label = S.tk[RO.subject_start(S) : S.n - 1]
+    return 0 < len(label) <= 5 and any(t in _VOTE_LABEL for t in label)
+
+
+def held_vote(P, S: Sentence) -> list | None:
+    """The vote a list under a vote label belongs to: that of the previous such list (one vote,
+    several lists), else the vote reported just before."""
+    for held, sections in ((P.colon_vote, 0), (P.vote, 1)):
+        # a short heading ("Full list of votes") may stand between the vote and its lists
+        if held and held[0] and 0 <= P.section - held[2] <= sections and S.idx - held[1] <= 4:
+            return held[0]
+    return None
 
 
 def _before_list(S: Sentence, L: ActorList) -> int:

@@ -1,0 +1,56 @@
+"""Phase (c), a verb's object: does it refer back to the event in focus ("it", "this proposal",
+"the idea"), or is it only an action noun ("deletion", "its inclusion")? Bounded token windows.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import sentence as ST
+from loaders.extract import words as W
+from loaders.extract.sentence import Sentence
+
+_ACTION_ENDINGS = ("tion", "sion", "val", "ment", "ance", "ence")
+
+
+def bare_action(S: Sentence, j: int, end: int) -> bool:
+    """An object that is only an action noun: 'deletion', 'retention', 'its inclusion'."""
+    toks = S.tk[j:end]
+    if toks and toks[0] in ("its", "their"):
+        toks = toks[1:]
+    if len(toks) != 1 or not toks[0].isalpha():
+        return False
+    return toks[0].endswith(_ACTION_ENDINGS) and S.tw[j + len(S.tk[j:end]) - 1].islower()
+
+
+def anaphoric_object(S: Sentence, j: int, end: int) -> bool:
+    tk = S.tk
+    if j >= end:
+        return False
+    t = tk[j]
+    if t in ("with", "to", "on", "of", "for", "about", "over", "regarding") and j + 1 < end:
+        j += 1
+        t = tk[j]
+    if t in ("it", "them", "this", "these", "such"):
+        return True
+    if "such" in tk[j : min(end, j + 6)]:
+        return True  # "opposed the inclusion of such offences": the ones just proposed
+    if t == "that" and (j + 1 >= end or tk[j + 1] in W.PROPOSAL_NOUNS):
+        return True
+    if t == "the" and j + 1 < end:
+        nxt = tk[j + 1]
+        if nxt in W.ANAPHOR_ADJ:
+            return True
+        if nxt in W.ANAPHORIC_NOUNS and (
+            j + 2 >= end or tk[j + 2] in W.CLAUSE_END or _adverbial_tail(S, j + 2, end)
+        ):
+            return True  # "the idea", "the proposal in principle"
+    return False
+
+
+def _adverbial_tail(S: Sentence, j: int, end: int) -> bool:
+    """'in principle', 'as well', 'too', 'at once' after an object: no topic of its own."""
+    toks = S.tk[j:end]
+    if not toks or len(toks) > 3:
+        return False
+    if ST.adverbial(S.tk, j) == len(toks):
+        return True
+    return all(t in W.ADVERB_OBJECTS or t in W.AUX for t in toks) or toks == ["in", "principle"]
