@@ -124,3 +124,25 @@ def test_two_vote_lists_under_colon_labels_are_one_vote():
     # a list under a label that is no vote stays its own event
     text = "Against the motion:\n- Togo\nSupported the idea of a fund for lakes:\n- Fiji\n"
     assert len(sides(text)) == 2
+
+
+def test_group_and_representative_subjects_stand_for_the_last_named_actors():
+    text = (
+        "Peru, Chile and Togo wrote to the Chair about the lake fund. "
+        "The group also opposed the deletion of the fund from the draft."
+    )
+    assert sides(text) == [(None, [], ["CHL", "TGO", "PER"], [])]
+    text = "Peru raised the lake fund at length. Its representative said the fund must stay."
+    assert sides(text) == [("PER", [], [], [])]
+    # one actor named, a plural subject (and the reverse): no guess
+    assert sides("Peru spoke on the lake fund. They opposed any cut.") == []
+    assert sides("Peru and Chile spoke on the lake fund. The delegation opposed any cut.") == []
+
+
+def test_a_pronoun_subject_stating_a_view_takes_a_side_only_on_what_must_be_done():
+    text = "Peru, Chile and Togo spoke on lakes. They stressed the need for a fund for lakes."
+    assert sides(text) == [(None, ["CHL", "TGO", "PER"], [], [])]
+    assert sides("Peru spoke on lakes. It stated that the fund should cover lakes.") == [
+        ("PER", [], [], [])
+    ]
+    assert sides("Peru spoke on lakes. It recognizes that lakes require careful study.") == []

@@ -296,7 +296,12 @@ class Assembly:
         # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not
         self.light = tk[j] in W.LIGHT_VERBS and vend - 1 > j and tk[vend - 1] in W.LIGHT_NOUNS
         if cls == W.STMT and self.fp_cue and self.fp_cue.startswith("'"):
-            return  # "They drew attention to ...": a view, too weak for a guessed subject
+            # "They drew attention to ...": a view, too weak for a guessed subject, unless it
+            # says what must be done ("They stressed the need for a binding text")
+            obj = tk[vend : VB.object_end(S, vend, limit)]
+            clause = bool(obj) and obj[0] in ("that", ",", ":")  # a clause: only its modal
+            if W.NORMATIVE.isdisjoint(obj) or clause and W.MODALS.isdisjoint(obj):
+                return
         if cls == W.STMT and _clause_follows(S, vend):
             return  # "X said that his delegation supported ...": the inner clause takes the side
         if L.neg:

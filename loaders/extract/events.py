@@ -36,13 +36,9 @@ from loaders.extract.assemble import Assembly
 from loaders.extract.mentions import Lexicon, Mention
 from loaders.extract.modifiers import introducer, noun_context, noun_side
 from loaders.extract.sentence import ActorList, Candidate, Ev, Sentence, find_articles  # noqa: F401  (re-exported)
-from loaders.extract.speakers import FirstPerson
+from loaders.extract.speakers import FirstPerson, pronoun_subject
 from loaders.extract.text import fold
 
-_PRONOUN = re.compile(
-    r"(It|They|He|She)[ \t]+(?:(?:also|then|later|initially|again|subsequently|too|later)[ \t]+)?"
-    r"([a-z]+)"
-)
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
 
 
@@ -189,18 +185,10 @@ class Parser(Assembly):
             return hit  # "The Member States (A, B) ...", later "The Member States support ..."
         if self.last_actor is None:
             return None
-        m = _PRONOUN.match(text, a, min(b, a + 60))
-        if m is None:
-            return None
         codes, sent, _para, section = self.last_actor
         if section != self.section or not 0 < sidx - sent <= 2:
             return None
-        w, word = m.group(2), m.group(1)
-        if w in W.BE or not (w in W.VERBS or w in W.PHRASES or w in W.LIGHT_VERBS or w in W.AUX):
-            return None  # "It was supported by": the proposal, not its author
-        if (word == "They") != (len(codes) > 1):
-            return None
-        return FirstPerson(m.start(1), m.end(1), codes[0], f"'{word}' for {codes[0]}", codes)
+        return pronoun_subject(text, a, b, codes)
 
     def end_colon(self) -> None:
         self.colon = None

@@ -25,10 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.extract import words as W
 from loaders.extract.mentions import Lexicon, Mention
 from loaders.extract.text import Block
 
-__all__ = ["FirstPerson", "Turn", "first_person", "roster", "turns"]
+__all__ = ["FirstPerson", "Turn", "first_person", "pronoun_subject", "roster", "turns"]
 
 
 class FirstPerson(Mention):
@@ -359,3 +360,28 @@ def first_person(text: str, turn_list: list[Turn], lex: Lexicon | None = None) -
 _GROUP_SELF = re.compile(
     r"\b(?:[Oo]ur[ \t]+(?:member[ \t]+[Ss]tates|[Gg]roup|members)|[Tt]he[ \t]+Group)\b"
 )
+
+
+_PRONOUN = re.compile(
+    r"(It|They|He|She|The [Gg]roup|The bloc|The delegation|That delegation|"
+    r"Its (?:representative|delegate|delegation)|Their (?:representatives|delegates))[ \t]+"
+    r"(?:(?:also|then|later|initially|again|subsequently|too|further)[ \t]+)?([a-z]+)"
+)
+_PLURAL = ("They", "Their")  # a subject of several actors; "the group": one or several
+_ONE = ("It", "He", "She", "Its", "The delegation", "That delegation")
+
+
+def pronoun_subject(text: str, a: int, b: int, codes: tuple) -> FirstPerson | None:
+    """'It backed ...', 'They proposed ...', 'The group opposed ...', 'Its representative said'
+    opening the sentence text[a:b]: the actors `codes` of a recent subject (one for it / he /
+    she / its delegate, several for they / their delegates, either for the group)."""
+    m = _PRONOUN.match(text, a, min(b, a + 60))
+    if m is None:
+        return None
+    w, word = m.group(2), m.group(1)
+    if w in W.BE or not (w in W.VERBS or w in W.PHRASES or w in W.LIGHT_VERBS or w in W.AUX):
+        return None  # "It was supported by": the proposal, not its author
+    head = word.split()[0]
+    if head in _PLURAL and len(codes) < 2 or (head in _ONE or word in _ONE) and len(codes) > 1:
+        return None
+    return FirstPerson(m.start(1), m.end(1), codes[0], f"'{word}' for {codes[0]}", codes)

@@ -468,6 +468,7 @@ SUBJECT_ANAPHORS = words("this these it they their its such that those")
 BOTH_OF_WHICH = words("both all each")
 LIST_END_WORDS = words("others etc al")
 # a stated view is a side only when it says what should be done (extract._keep)
+MODALS = words("should shall must ought")
 NORMATIVE = frozenset(
     [
         "should", "shall", "must", "ought", "cannot", "never", "needs", "need", "necessary",
