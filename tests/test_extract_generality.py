@@ -146,3 +146,17 @@ def test_a_pronoun_subject_stating_a_view_takes_a_side_only_on_what_must_be_done
         ("PER", [], [], [])
     ]
     assert sides("Peru spoke on lakes. It recognizes that lakes require careful study.") == []
+
+
+def test_a_reported_verdict_on_a_text_takes_its_side():
+    base = "Chile proposed a fund for lakes. "
+    assert sides(base + "Peru said it was a step backwards.") == [("CHL", [], ["PER"], [])]
+    assert sides(base + "Peru said the proposal was a step forward.") == [("CHL", ["PER"], [], [])]
+    assert sides(base + "Peru said it was not acceptable.") == [("CHL", [], ["PER"], [])]
+    # "it was" with no verdict: no side on what "it" is
+    assert sides(base + "Peru said it was a long day.") == [("CHL", [], [], [])]
+    assert sides(base + "Peru said it was a good day.") == [("CHL", [], [], [])]
+    quoted = base + "Peru and Togo said it was a \u201cstep backwards\u201d \u2013 as did a lobby."
+    assert sides(quoted) == [("CHL", [], ["PER", "TGO"], [])]
+    assert sides(base + "Peru said the proposal was tabled late.") == [("CHL", [], [], [])]
+    assert sides("Peru said the new draft was a step backwards.") == [(None, [], ["PER"], [])]

@@ -392,7 +392,7 @@ class Assembly:
             self._attach(S, evs, L.members, stance, backing=True)
             return False
         if not force_new:
-            anaphoric = OB.anaphoric_object(S, vend, oend)
+            anaphoric = OB.anaphoric_object(S, vend, oend, cls)
             if anaphoric and S.tk[vend + 1 : vend + 2] and S.tk[vend + 1] in W.DOC_NOUNS:
                 # "supported the text": the text of this paragraph's proposal, if any
                 anaphoric = S.focus is not None or (

@@ -21,10 +21,16 @@ def bare_action(S: Sentence, j: int, end: int) -> bool:
     return toks[0].endswith(_ACTION_ENDINGS) and S.tw[j + len(S.tk[j:end]) - 1].islower()
 
 
-def anaphoric_object(S: Sentence, j: int, end: int) -> bool:
+def anaphoric_object(S: Sentence, j: int, end: int, cls: str | None = None) -> bool:
+    """Does the object at tokens [j, end) refer back to the event in focus? A clause of 'it' /
+    'the proposal' + be is a verdict on it: it refers back when the verdict took a side ('said
+    it was a step backwards'), not otherwise ('said it was a long day')."""
     tk = S.tk
     if j >= end:
         return False
+    k = j + 2 if tk[j] == "the" and j + 1 < end and tk[j + 1] in W.ANAPHORIC_NOUNS else j + 1
+    if (tk[j] in W.VERDICT_SUBJECTS or k == j + 2) and k < end and tk[k] in W.BE:
+        return cls in (W.SUP, W.OPP)
     t = tk[j]
     if t in ("with", "to", "on", "of", "for", "about", "over", "regarding") and j + 1 < end:
         j += 1

@@ -135,6 +135,10 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         subj = s0 + 2  # "said her delegation would vote against"
     else:
         subj = 0
+    if speech and s0 + 1 < limit:
+        hit = _verdict(S, s0, limit)
+        if hit is not None:
+            return hit
     if subj:
         k, neg, _each = onset(S, subj, limit)
         inner = verb(S, k, limit, depth + 1)
@@ -190,6 +194,51 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             if tk[k] in W.CLAUSE_END:
                 break
     return None
+
+
+_VERDICT_END = frozenset(["and", "or", "-"])
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
+
+
+def _verdict(S: Sentence, s0: int, limit: int) -> tuple[str, int] | None:
+    """'said it was a step backwards', 'said the draft was unbalanced', 'said this was not
+    acceptable': a reported verdict on a text; its side, the object starting at its subject.
+    With no verdict word it is no side (objects.anaphoric_object)."""
+    tk = S.tk
+    k = s0
+    if tk[k] == "the":  # "the (new) draft was", "the revised text is"
+        k = next((q for q in range(k + 1, min(limit, k + 4)) if _text_noun(tk[q])), -1)
+        if k < 0:
+            return None
+    elif tk[k] not in W.VERDICT_SUBJECTS:
+        return None
+    k += 1
+    while k < limit and tk[k] in W.AUX and tk[k] not in W.BE:
+        k += 1  # "would be", "could be"
+    if k >= limit or tk[k] not in W.BE:
+        return None
+    neg = False
+    for q in range(k + 1, min(limit, k + 9)):
+        t = tk[q]
+        if t in W.NEG:
+            neg = not neg
+        elif t in W.VERDICT_NEG or t in W.VERDICT_POS:
+            r = q + 1
+            while r < limit and tk[r] in _QUOTES:
+                r += 1  # 'a "step backwards"'
+            nxt = tk[r] if r < limit else "."
+            if nxt not in W.VERDICT_NOUNS and nxt not in W.CLAUSE_END and nxt not in _VERDICT_END:
+                return None  # "it was a good day": a verdict on the day, not on the text
+            if t == "forward" and tk[q - 1] != "step":
+                return None
+            return (W.OPP if (t in W.VERDICT_NEG) != neg else W.SUP), s0
+        elif t in W.CLAUSE_END:
+            break
+    return None
+
+
+def _text_noun(t: str) -> bool:
+    return t in W.DOC_NOUNS or t in W.DRAFT_WORDS or t in W.PROPOSAL_NOUNS
 
 
 def object_end(S: Sentence, j: int, limit: int) -> int:

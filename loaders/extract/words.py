@@ -149,6 +149,18 @@ NEG_ADJ = words(
     "unnecessary premature"
 )
 POS_ADJ = words("acceptable useful helpful valuable commendable necessary essential")
+# "said it was a step backwards / unbalanced / a good basis": the side a verdict on a text takes
+VERDICT_NEG = NEG_ADJ | words(
+    "backwards backward regressive regression flawed unbalanced imbalanced politicized "
+    "politicised counterproductive counter-productive disappointing regrettable unfortunate "
+    "harmful dangerous unhelpful unworkable inadequate insufficient selective biased "
+    "incompatible contrary mistake setback failure divisive"
+)
+VERDICT_POS = POS_ADJ | words(
+    "balanced good positive constructive improvement forward welcome solid sound"
+)
+VERDICT_SUBJECTS = words("it this that")
+VERDICT_NOUNS = words("step basis compromise outcome move start development solution precedent")
 FIND_VERBS = words("found find finds considered considers deemed deem deems")
 SPEECH = words(
     "told said say says saying stated stating noted noting argued arguing explained explaining "
