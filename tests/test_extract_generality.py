@@ -160,3 +160,14 @@ def test_a_reported_verdict_on_a_text_takes_its_side():
     assert sides(quoted) == [("CHL", [], ["PER", "TGO"], [])]
     assert sides(base + "Peru said the proposal was tabled late.") == [("CHL", [], [], [])]
     assert sides("Peru said the new draft was a step backwards.") == [(None, [], ["PER"], [])]
+
+
+def test_dissociating_from_a_paragraph_opposes_it_also_when_constrained_to():
+    assert sides("Peru dissociated itself from paragraph 4 of the text.") == [
+        (None, [], ["PER"], [])
+    ]
+    assert sides("As a result, Peru and Chile are constrained to dissociate from paragraph 9.") == [
+        (None, [], ["PER", "CHL"], [])
+    ]
+    assert sides("Peru had to vote against the draft.") == [(None, [], ["PER"], [])]
+    assert sides("Peru has many friends on the lake fund.") == []

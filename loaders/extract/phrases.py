@@ -205,3 +205,17 @@ for _verb in ("came in as", "signed as", "signed on as", "joined as", "were adde
     for _adj in ("", "additional ", "new "):
         for _noun in ("co - sponsors", "cosponsors", "co - authors", "coauthors"):
             _phrase(SUP, f"{_verb} {_adj}{_noun}")
+
+
+# "dissociated itself from X" (the guidelines' oppose): the object is X
+_phrase(
+    OPP,
+    *(
+        f"{verb} {self_} from"
+        for verb in ("dissociate", "dissociates", "dissociated", "dissociating")
+        for self_ in ("itself", "themselves", "ourselves", "myself")
+    ),
+    "dissociate from",
+    "dissociates from",
+    "dissociated from",
+)

@@ -92,6 +92,9 @@ def onset(
         if t.endswith("ed") and tk[j + 1 : j + 3] in _PREP_AND and t not in W.VERBS:
             j += 3  # "has been interested in and supported X": the second verb takes the side
             continue
+        if t in W.COMPELLED and j + 1 < limit and tk[j + 1] == "to":
+            j += 2  # "is constrained to dissociate", "had to vote against": its own act
+            continue
         if t in W.CONTINUE and j + 1 < limit and tk[j + 1] == "to":
             j += 2  # "will continue to advocate for", "seeks to ensure"
             continue

@@ -45,7 +45,8 @@ VERBS.update(
         "contest contested contests challenge challenged challenges criticise criticised "
         "criticize criticized question questioned questioning against skeptical sceptical "
         "doubtful wary critical unconvinced regretted regrets deplored deplores lamented condemn "
-        "condemns condemned condemning disapprove disapproves disapproved fear fears feared",
+        "condemns condemned condemning disapprove disapproves disapproved fear fears feared "
+        "dissociate dissociates dissociated dissociating disassociate disassociated",
     )
 )
 VERBS.update(
@@ -220,6 +221,7 @@ ADVERBIALS = (
     ("of", "course"),
 )
 # "continues to seek", "will continue to press for": skipped before the verb they carry
+COMPELLED = words("constrained compelled obliged forced bound had has have")
 CONTINUE = words("continue continues continued continuing remain remains remained")
 LY_NOT_ADVERBS = words("reply apply supply rely fly ally italy july family")
 
