@@ -171,3 +171,10 @@ def test_dissociating_from_a_paragraph_opposes_it_also_when_constrained_to():
     ]
     assert sides("Peru had to vote against the draft.") == [(None, [], ["PER"], [])]
     assert sides("Peru has many friends on the lake fund.") == []
+
+
+def test_a_guessed_or_passed_on_side_is_no_side():
+    assert sides("Peru might oppose the fund for lakes.") == []
+    assert sides("Peru reportedly opposed the fund for lakes.") == []
+    assert sides("Chile proposed a fund. Peru may back it.") == [("CHL", [], [], [])]
+    assert sides("Chile proposed a fund. Peru backed it.") == [("CHL", ["PER"], [], [])]

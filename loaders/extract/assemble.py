@@ -279,6 +279,8 @@ class Assembly:
         if each:
             L.each = True
         tk = S.tk
+        if not W.HEDGES.isdisjoint(tk[start:j]):
+            return  # "Peru might oppose it", "Peru reportedly backed it": no side stated
         if self._joined_or_same(S, L, j):
             return
         hit = VB.verb(S, j, limit)

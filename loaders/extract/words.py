@@ -221,6 +221,8 @@ ADVERBIALS = (
     ("of", "course"),
 )
 # "continues to seek", "will continue to press for": skipped before the verb they carry
+# A side guessed or passed on, not stated: "might oppose", "reportedly backed".
+HEDGES = words("may might reportedly allegedly supposedly purportedly")
 COMPELLED = words("constrained compelled obliged forced bound had has have")
 CONTINUE = words("continue continues continued continuing remain remains remained")
 LY_NOT_ADVERBS = words("reply apply supply rely fly ally italy july family")
