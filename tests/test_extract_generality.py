@@ -178,3 +178,14 @@ def test_a_guessed_or_passed_on_side_is_no_side():
     assert sides("Peru reportedly opposed the fund for lakes.") == []
     assert sides("Chile proposed a fund. Peru may back it.") == [("CHL", [], [], [])]
     assert sides("Chile proposed a fund. Peru backed it.") == [("CHL", ["PER"], [], [])]
+
+
+def test_numbered_names_under_a_vote_label_are_a_vote_list_not_headings():
+    text = (
+        "The draft on lakes was put to a vote.\nVoted in favour:\n1. Peru\n2. Chile\n"
+        "Voted against:\n1. Mali\n2. Fiji\nAbstained:\n1) Oman\n"
+    )
+    assert sides(text) == [(None, ["PER", "CHL"], ["MLI", "FJI"], ["OMN"])]
+    # numbered headings over paragraphs stay headings (two sections, two events)
+    text = "1. Peru and lakes\nPeru backed the fund.\n2. Chile and rivers\nChile opposed it.\n"
+    assert len(sides(text)) == 2

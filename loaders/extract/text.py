@@ -236,7 +236,10 @@ def _line_blocks(doc: Doc, lines: list[tuple[int, int]]) -> list[Block]:
             out[-1] = Block(prev.start, b2, "p" if prev.kind == "h" else prev.kind)
             continue
         heading_like = _is_heading_line(stripped) and not _SPEAKER_LINE.match(seg)
-        if doc.is_heading(a2, b2) or (heading_like and not _runs_on(text, b2)):
+        # "Voted in favour:" then "1. Peru", "2. Chile": items of a list, not numbered headings
+        item = bullet and prev is not None and prev.end == a - 1
+        item = item and (text[prev.end - 1 : prev.end] == ":" or prev.kind == "b")  # type: ignore[union-attr]
+        if not item and (doc.is_heading(a2, b2) or (heading_like and not _runs_on(text, b2))):
             kind = "h"
         elif bullet:
             kind = "b"
