@@ -189,3 +189,21 @@ def test_numbered_names_under_a_vote_label_are_a_vote_list_not_headings():
     # numbered headings over paragraphs stay headings (two sections, two events)
     text = "1. Peru and lakes\nPeru backed the fund.\n2. Chile and rivers\nChile opposed it.\n"
     assert len(sides(text)) == 2
+
+
+def test_joining_the_sponsors_backs_the_text_just_named():
+    text = (
+        "Peru introduced the draft on lakes, co-sponsored by Chile. "
+        "Subsequently, Togo and Mali joined the sponsors."
+    )
+    assert sides(text) == [("PER", ["CHL", "TGO", "MLI"], [], [])]
+    text = "Peru introduced the draft on lakes. Later, Togo joined the co-sponsors."
+    assert sides(text) == [("PER", ["TGO"], [], [])]
+
+
+def test_two_drafts_whose_symbols_differ_after_a_dot_stay_two_events():
+    text = (
+        "Peru introduced draft resolution A/HRC/9/L.5, co-sponsored by Chile. "
+        "Peru then introduced draft resolution A/HRC/9/L.7, co-sponsored by Togo."
+    )
+    assert sides(text) == [("PER", ["CHL"], [], []), ("PER", ["TGO"], [], [])]

@@ -43,6 +43,8 @@ def anaphoric_object(S: Sentence, j: int, end: int, cls: str | None = None) -> b
         return True
     if t == "the" and j + 1 < end:
         nxt = tk[j + 1]
+        if _sponsors(tk, j + 1, end):
+            return True  # "China joined the (co-)sponsors": of the text just named
         if nxt in W.ANAPHOR_ADJ:
             return True
         if nxt in W.ANAPHORIC_NOUNS and (
@@ -60,3 +62,12 @@ def _adverbial_tail(S: Sentence, j: int, end: int) -> bool:
     if ST.adverbial(S.tk, j) == len(toks):
         return True
     return all(t in W.ADVERB_OBJECTS or t in W.AUX for t in toks) or toks == ["in", "principle"]
+
+
+def _sponsors(tk: list[str], j: int, end: int) -> bool:
+    """'sponsors' / 'co - sponsors' (tokens j...) and nothing after but the clause end."""
+    if tk[j : j + 2] == ["co", "-"]:
+        j += 2
+    if j >= end or tk[j] not in W.SPONSOR_NOUNS and tk[j] not in ("sponsors", "sponsor"):
+        return False
+    return j + 1 >= end or tk[j + 1] in W.CLAUSE_END

@@ -255,6 +255,9 @@ def object_end(S: Sentence, j: int, limit: int) -> int:
                 k = close + 1
                 continue
             break
+        if t == "." and k + 1 < limit and S.ts[k + 1] == S.te[k] and tk[k + 1][:1].isalnum():
+            k += 1  # a dot inside a symbol ("A/HRC/7/L.5", "Article 6.2") ends nothing
+            continue
         if t in W.CLAUSE_END:
             break
         if k in S.list_at and k != j:
