@@ -207,3 +207,12 @@ def test_two_drafts_whose_symbols_differ_after_a_dot_stay_two_events():
         "Peru then introduced draft resolution A/HRC/9/L.7, co-sponsored by Togo."
     )
     assert sides(text) == [("PER", ["CHL"], [], []), ("PER", ["TGO"], [], [])]
+
+
+def test_one_draft_symbol_named_twice_is_one_text():
+    text = (
+        "We explain our vote on draft L.41 on lakes, tabled by Peru. "
+        "The lake fund matters to all of us. "
+        "For these reasons, Chile and Togo could not support resolution L.41."
+    )
+    assert sides(text) == [("PER", [], ["CHL", "TGO"], [])]

@@ -71,6 +71,7 @@ _MODAL = words("should would must could shall will can may might cannot")
 _PRONOUN = re.compile(r"(?:it|this|the (?:idea|move|initiative|document))(?:\W+\w+){0,3}\W*$")
 _SPAN = 40  # sentences
 _COUNTED = "names in brackets after a vote count"  # votes.counted_brackets
+_SYMBOL = re.compile(r"\bL\.\s?\d+(?:/Rev\.\d+)?")
 _RESNO = re.compile(r"\b\d{2}/\d{1,3}\b|\bL\.\s?\d+")
 
 
@@ -198,6 +199,7 @@ def coreferent(events: list[Ev]) -> list[Ev]:
     last: Ev | None = None
     out: list[Ev] = []
     loose: list[tuple[Ev, Ev | None]] = []
+    by_symbol: dict[str, Ev] = {}
     for ev in events:
         _vote_call(ev)
         kind = _kind(ev.option) or _feared(ev)
@@ -205,6 +207,12 @@ def coreferent(events: list[Ev]) -> list[Ev]:
             loose.append((ev, last))
             out.append(ev)
             continue
+        sym = _SYMBOL.search(ev.option)  # "L.23" named twice: one draft, whatever its wording
+        twin = by_symbol.get(sym.group().replace(" ", "")) if sym and not ev.latent else None
+        if twin is not None and ev.sent - twin.sent <= _SPAN and _fold(twin, ev):
+            continue
+        if sym and twin is None and not ev.latent:
+            by_symbol[sym.group().replace(" ", "")] = ev
         into = first.get(kind) if kind else None
         if into is not None and ev.sent - seen[kind] > _SPAN:
             into = None
