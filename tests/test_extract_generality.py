@@ -216,3 +216,14 @@ def test_one_draft_symbol_named_twice_is_one_text():
         "For these reasons, Chile and Togo could not support resolution L.41."
     )
     assert sides(text) == [("PER", [], ["CHL", "TGO"], [])]
+
+
+def test_a_joint_statement_opened_in_the_first_person_speaks_for_all_it_names():
+    text = (
+        "Committee on lakes\n"
+        "I have the honour to deliver this statement on behalf of Chile, Togo and my own "
+        "country, Peru.\n"
+        "We support the draft on lake funds."
+    )
+    [(prop, sup, opp, neu)] = sides(text)
+    assert {prop, *sup} - {None} == {"PER", "CHL", "TGO"} and not opp and not neu

@@ -138,6 +138,8 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
         new = _statement_header(text, blk, lex) if bi < 3 or blk.kind == "h" else None
         if new is not None and new[1] is None:
             new = None
+        if new is None and bi < _OPENING_BLOCKS and (cur is None or cur[1] is None) and not opening:
+            new = _honour(text, blk, lex)  # "I have the honour to speak on behalf of A, B"
         if new is None and opening is not None and bi == opening[0]:
             new = (blk.start, opening[1], "statement", False, ())
         if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
@@ -231,6 +233,33 @@ _PUBLISHED = re.compile(
     r"(?:joint[ \t]+)?(?:statement|press[ \t]+release|remarks|note)[ \t]*:?[ \t]*$"
 )
 _OPENING_BLOCKS = 8
+
+
+_HONOUR = re.compile(
+    r"I[ \t]+(?:have[ \t]+the[ \t]+hono(?:u)?r[ \t]+to[ \t]+|am[ \t]+(?:pleased|honou?red)[ \t]+"
+    r"to[ \t]+)?(?:speak|deliver|make|present|read)\b[^.:;]{0,60}?\bon[ \t]+behalf[ \t]+of\b"
+)
+_OWN = re.compile(r"(?i)\bmy[ \t]+own[ \t]+country|\bmy[ \t]+country|\bmy[ \t]+own\b")
+
+
+def _honour(text: str, blk: Block, lex: Lexicon) -> tuple | None:
+    """'I have the honour to deliver this statement on behalf of A, B and my own country, C':
+    a joint statement; its voice is C (the speaker's own country, else the first named), all
+    of them speak."""
+    if blk.end - blk.start > 500:
+        return None
+    m = _HONOUR.search(text, blk.start, blk.end)
+    if m is None:
+        return None
+    stop = text.find(".", m.end(), blk.end)
+    stop = blk.end if stop < 0 else stop
+    ms = lex.find(text, m.end(), stop)
+    if not ms:
+        return None
+    codes = tuple(dict.fromkeys(x.code for x in ms))
+    own = _OWN.search(text, m.end(), stop)
+    mine = next((x.code for x in ms if own and x.start >= own.end()), ms[0].code)
+    return (blk.start, mine, "statement", False, codes) if len(codes) > 1 else None
 
 
 def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | None:
