@@ -227,3 +227,8 @@ def test_a_joint_statement_opened_in_the_first_person_speaks_for_all_it_names():
     )
     [(prop, sup, opp, neu)] = sides(text)
     assert {prop, *sup} - {None} == {"PER", "CHL", "TGO"} and not opp and not neu
+
+
+def test_china_inside_the_g77_slash_china_group_name_is_no_actor():
+    assert sides("Sudan, for the G-77/CHINA, called for a fund for lakes.") == [("SDN", [], [], [])]
+    assert sides("China called for a fund for lakes.") == [("CHN", [], [], [])]

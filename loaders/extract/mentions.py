@@ -460,7 +460,7 @@ _PREV_DEMONYM = re.compile(r"\b([A-Z][a-z]{2,14})(?:,| and| or)[ ]+$")
 _NEXT_EUROPE = re.compile(r"(?:,| and| or)[ ]+(Europe)(?![\w-]|[ ]+[A-Z(]|'s [A-Z])")
 _PREV_EUROPE = re.compile(r"(?<!of )(?<!in )(?<!across )\b(Europe)(?:,| and| or)[ ]+(?:the[ ]+)?$")
 _NEXT_DEMONYM = re.compile(r"(?:,| and| or)[ ]+([A-Z][a-z]{2,14})[ ]+([a-z-]{3,15})\b")
-_G77 = re.compile(r"(?:77|G-?77)\s+(?:and|&)\s+$")
+_G77 = re.compile(r"(?:77|G-?77)(?:\s+(?:and|&)\s+|\s*/\s*)$", re.I)  # "G-77/China" too
 _FIRST_WORD = re.compile(r"[^\W_]+")
 _WINDOW = 72
 
