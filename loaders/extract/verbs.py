@@ -82,7 +82,12 @@ def onset(
                 return limit, neg, each
             j = close + 1
             continue
-        if t in (")", "'", ":") or (t == "t" and j > 0 and tk[j - 1] == "'"):
+        if t == "t" and j > 1 and tk[j - 1] == "'":
+            # "can't", "won't" ("ca"/"wo" never reach here: the tokens are "can", "'", "t")
+            neg = neg or tk[j - 2].endswith("n")
+            j += 1
+            continue
+        if t in (")", "'", ":"):
             j += 1
             continue
         if t in W.NEG:
