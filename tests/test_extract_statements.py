@@ -20,3 +20,83 @@ from tests.test_extract_prose import sides
 )
 def test_a_contracted_cannot_is_a_negation(text):
     assert sides(text) == [(None, [], ["PER"], [])]
+
+
+def test_a_joint_statement_on_behalf_of_a_list_and_my_own_country():
+    text = (
+        "Third Committee\n\n"
+        "I have the honour to deliver this statement on behalf of Peru, Chile and my own "
+        "country, Nepal.\n\n"
+        "We are pleased to see the wider definition kept in the final text."
+    )
+    [(prop, sup, opp, neu)] = sides(text)
+    assert ({prop} | set(sup)) - {None} == {"NPL", "PER", "CHL"}
+    assert (opp, neu) == ([], [])
+
+
+def test_speaking_for_a_group_under_a_header_naming_the_delivering_state():
+    text = (
+        "Explanation of vote on behalf of the European Union by the Mission of Fiji\n\n"
+        "Madam Chair,\n\nI have the honour to speak on behalf of the European Union.\n\n"
+        "The EU cannot support the draft resolution before us."
+    )
+    res = __import__("loaders.extract", fromlist=["extract_text"]).extract_text(text)
+    [ev] = res.events
+    assert (ev.proposer, ev.oppose, ev.on_behalf_of) == (None, ["FJI"], {"FJI": "EU"})
+
+
+def test_a_label_turn_speaking_on_behalf_of_others_shares_its_positions():
+    text = "Togo: I speak on behalf of Mali and Peru. We support the shorter list of offences."
+    [(prop, sup, opp, neu)] = sides(text)
+    assert ({prop} | set(sup)) - {None} == {"TGO", "MLI", "PER"}
+
+
+def test_the_group_of_77_and_china_is_no_list_of_authors():
+    text = (
+        "Statement\n\nI have the honour to speak on behalf of the Group of 77 and China.\n\n"
+        "We support the chapter on technical assistance."
+    )
+    assert sides(text) == []
+
+
+def test_statements_in_the_plural_head_a_statement():
+    text = (
+        "Statements by the representative of the Chilean delegation at the third session\n\n"
+        "We would like to see the review mechanism adopted this week."
+    )
+    assert sides(text) == [("CHL", [], [], [])]
+
+
+@pytest.mark.parametrize(
+    "sentence, camp",
+    [
+        ("We are pleased to see the term retained in the resolution.", "A"),
+        ("We are happy with the scope of the final text.", "A"),
+        ("We would like to see the meeting resume its work today.", "A"),
+        ("We voted \u2018No\u2019 on this resolution.", "B"),
+        ('We voted "yes" on the resolution.', "A"),
+        ("We disassociate ourselves from paragraph 7 of the draft.", "B"),
+        ("We wish to place on record our reservation on article 5.", "B"),
+        ("We would like to associate ourselves with the statement of Peru.", "A"),
+    ],
+)
+def test_first_person_stances_of_a_statement(sentence, camp):
+    [(prop, sup, opp, neu)] = [
+        s for s in sides("Statement by Nepal\n\nMadam Chair,\n\n" + sentence) if "NPL" in str(s)
+    ]
+    got = "B" if "NPL" in opp else "N" if "NPL" in neu else "A"
+    assert got == camp
+
+
+def test_dissociating_from_a_provision_and_backing_it_opposes_the_provision():
+    assert sides("Iran dissociated itself from Article 6.") == [(None, [], ["IRN"], [])]
+    assert sides("Iran, supported by Syria, dissociated itself from Article 6.") == [
+        (None, [], ["IRN", "SYR"], [])
+    ]
+    assert sides("Iran entered reservations on Article 6.") == [(None, [], ["IRN"], [])]
+
+
+def test_considering_something_unacceptable_takes_a_side_against_it():
+    [(prop, sup, opp, neu)] = sides("Chile: We consider it counterproductive to reopen the text.")
+    assert "CHL" in opp or prop == "CHL"  # its own objection, or against the reopening
+    assert sides("Chile: We consider the meeting a long one.") == []

@@ -205,3 +205,29 @@ for _verb in ("came in as", "signed as", "signed on as", "joined as", "were adde
     for _adj in ("", "additional ", "new "):
         for _noun in ("co - sponsors", "cosponsors", "co - authors", "coauthors"):
             _phrase(SUP, f"{_verb} {_adj}{_noun}")
+
+# First-person statements: "we are pleased to see X", "we are happy with X" back X; "we would
+# like to see X" asks for it; "we dissociate ourselves from X", "entered a reservation on X"
+# and a quoted vote ("voted 'No'") take a side against X.
+_phrase(
+    SUP,
+    *(f"{a} {b}" for a in ("pleased", "glad", "happy", "delighted") for b in ("to see", "that")),
+    "pleased with",
+    "happy with",
+    "satisfied with",
+    "content with",
+)
+_phrase(PROP, "like to see", "wish to see", "want to see", "hope to see")
+for _verb in ("dissociate", "disassociate"):
+    for _form in ("", "s", "d", "ing"):
+        for _self in ("itself", "ourselves", "themselves", "myself"):
+            _stem = _verb[:-1] if _form == "ing" else _verb
+            _phrase(OPP, f"{_stem}{_form} {_self} from")
+for _verb in ("entered", "enter", "enters", "entering", "placed", "place", "places", "lodged"):
+    for _noun in ("a reservation", "reservations", "its reservation", "our reservation",
+                  "on record its reservation", "on record our reservation",
+                  "on record our reservations", "on record its reservations"):  # fmt: skip
+        _phrase(OPP, f"{_verb} {_noun}")
+for _q in ("'", '"'):
+    _phrase(OPP, f"voted {_q} no", f"vote {_q} no", f"voting {_q} no")
+    _phrase(SUP, f"voted {_q} yes", f"vote {_q} yes", f"voting {_q} yes")

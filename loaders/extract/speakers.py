@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.extract import behalf as BH
 from loaders.extract.mentions import Lexicon, Mention
 from loaders.extract.text import Block
 
@@ -161,7 +162,39 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
     if cur is not None and blocks:
         out.append(Turn(cur[0], blocks[-1].end, cur[1], cur[2], cur[3], cur[4], behalf))
     out = [t for t in out if t.code is not None]
+    out = _with_honour(text, blocks, out, lex)
     return [_with_aligned(text, t, lex) if t.how == "statement" else t for t in out]
+
+
+def _with_honour(text: str, blocks: list[Block], out: list[Turn], lex: Lexicon) -> list[Turn]:
+    """Turns that open with "I have the honour to speak on behalf of ..." (behalf.py) take
+    its authors and group; a document that opens with one outside any turn becomes one."""
+    head = blocks[:_OPENING_BLOCKS]
+    res: list[Turn] = []
+    covered = False
+    for t in out:
+        if t.how == "statement":
+            speaker = BH.header_speaker(text, head, lex) or t.code
+            cands = [b for b in head if t.start <= b.start < t.end]
+        else:
+            speaker = t.code
+            cands = [b for b in blocks[:1] + head if b.start == t.start][:1]
+            cands = cands or [b for b in blocks if b.start == t.start][:1]
+        h = next((x for b in cands if (x := BH.honour(text, b, lex, speaker))), None)
+        if h is not None:
+            codes = h.codes if len(h.codes) > 1 else t.codes
+            t = Turn(t.start, t.end, h.code, t.how, t.reported, codes, h.behalf or t.behalf)
+        covered = covered or any(t.start <= b.start < t.end for b in head)
+        res.append(t)
+    if covered:
+        return res
+    for bi, b in enumerate(head):
+        h = BH.honour(text, b, lex, BH.header_speaker(text, head[:bi], lex))
+        if h is not None:
+            end = min([t.start for t in res if t.start > b.start] + [blocks[-1].end])
+            turn = Turn(b.start, end, h.code, "statement", False, h.codes, h.behalf)
+            return [turn, *res]
+    return res
 
 
 _ALIGNED = re.compile(
@@ -190,7 +223,7 @@ def _with_aligned(text: str, t: Turn, lex: Lexicon) -> Turn:
 
 
 _STATEMENT_WORDS = (
-    r"(?:joint[ \t]+)?(?:statement|remarks|intervention|explanation[ \t]+of[ \t]+(?:vote|"
+    r"(?:joint[ \t]+)?(?:statements?|remarks|interventions?|explanations?[ \t]+of[ \t]+(?:vote|"
     r"position)|address|speech|declaration|submission)\b"
 )
 _STATEMENT = re.compile("(?i)" + _STATEMENT_WORDS)

@@ -16,6 +16,7 @@ from loaders.extract.sentence import ActorList, Sentence
 _PREP_AND = [[p, "and"] for p in ("in", "to", "with", "about", "on", "by")]
 _GROUP_NOUNS = frozenset(("countries", "states", "powers", "nations", "allies", "partners"))
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
+_WANT = frozenset(("wish", "wishes", "want", "wants", "like", "intend", "intends", "decided"))
 
 
 def onset(
@@ -123,6 +124,10 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     t = tk[j]
     if t in W.TIME_REQUEST and not W.NO_STANCE_OBJECTS.isdisjoint(tk[j + 1 : j + 4]):
         return None  # "asked for clarification"
+    if t in _WANT and tk[j + 1 : j + 2] == ["to"] and depth < 2:
+        inner = verb(S, j + 2, limit, depth + 1)  # "we wish to associate ourselves with"
+        if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
+            return inner
     for toks, cls in W.PHRASES.get(t, ()):
         if tuple(tk[j : j + len(toks)]) == toks:
             return cls, j + len(toks)

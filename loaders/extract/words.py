@@ -146,10 +146,12 @@ PHRASES = _phrases.PHRASES
 
 NEG_ADJ = words(
     "problematic unacceptable objectionable difficult concerning troubling inappropriate "
-    "unnecessary premature"
+    "unnecessary premature counterproductive unhelpful unjustified unwarranted"
 )
-POS_ADJ = words("acceptable useful helpful valuable commendable necessary essential")
-FIND_VERBS = words("found find finds considered considers deemed deem deems")
+POS_ADJ = words(
+    "acceptable useful helpful valuable commendable necessary essential crucial important vital"
+)
+FIND_VERBS = words("found find finds consider considered considers deemed deem deems")
 SPEECH = words(
     "told said say says saying stated stating noted noting argued arguing explained explaining "
     "indicated indicating insisted insisting maintained maintaining stressed stressing "
