@@ -100,3 +100,43 @@ def test_considering_something_unacceptable_takes_a_side_against_it():
     [(prop, sup, opp, neu)] = sides("Chile: We consider it counterproductive to reopen the text.")
     assert "CHL" in opp or prop == "CHL"  # its own objection, or against the reopening
     assert sides("Chile: We consider the meeting a long one.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, camp",
+    [
+        ("We are unable to support the draft resolution.", "B"),
+        ("We are not in a position to support the draft.", "B"),
+        ("We are in a position to support the draft.", "A"),
+        ("We are ready to accept the compromise text.", "A"),
+        ("We are constrained to dissociate from paragraph 22.", "B"),
+        ("We regret that the amendments were not adopted.", "A"),
+        ("We regret that the proposal was adopted.", "B"),
+        ("We regret the adoption of the resolution.", "B"),
+        ("We are committed to an effective implementation of the treaty.", "A"),
+    ],
+)
+def test_modal_frames_and_regret_clauses_of_a_statement(sentence, camp):
+    [(prop, sup, opp, neu)] = sides("Statement by Nepal\n\nMadam Chair,\n\n" + sentence)
+    got = "B" if "NPL" in opp else "N" if "NPL" in neu else "A"
+    assert got == camp
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We would like to thank the facilitators for their work.",
+        "We wish to commend the co-facilitators for their patience.",
+        "We are committed to working with all delegations.",
+    ],
+)
+def test_courtesies_after_wish_to_take_no_side(sentence):
+    assert sides("Statement by Nepal\n\nMadam Chair,\n\n" + sentence) == []
+
+
+def test_a_document_symbol_is_one_text_across_sentences():
+    text = (
+        "Statement by Nepal\n\nWe explain our vote on draft L.31 tabled by Chile.\n\n"
+        "We cannot support the draft resolution L.31 put forward by Chile."
+    )
+    assert sides(text) == [("CHL", [], ["NPL"], [])]

@@ -64,14 +64,6 @@ def _idle_view(ev: Ev) -> bool:
     return ev.bare_view() and W.NORMATIVE.isdisjoint(re.findall(r"[a-z]+", ev.option.lower()))
 
 
-def _negated_inside(tk: list[str], j: int, vend: int) -> bool:
-    """A negation within tokens j..vend ("said it did not support", "said it can't accept")."""
-    for k in range(j, vend):
-        if tk[k] in W.NEG or (tk[k] == "t" and k > 1 and tk[k - 1] == "'"):
-            return True
-    return False
-
-
 _FOR_WORDS = W.words("favour favor supporting supporters proponents support sponsors")
 
 
@@ -310,7 +302,7 @@ class Assembly:
             neg = not neg
         base = _VERB_CUES.get(cls, ("verb", 0.6))
         # "said it cannot accept X": the negation inside the verb phrase counts too
-        self.negated = neg or _negated_inside(tk, j, vend)
+        self.negated = neg or VB.negated_inside(tk, j, vend)
         if neg:
             cls = ST.flip(cls)
             if cls is None:

@@ -223,6 +223,7 @@ for _verb in ("dissociate", "disassociate"):
         for _self in ("itself", "ourselves", "themselves", "myself"):
             _stem = _verb[:-1] if _form == "ing" else _verb
             _phrase(OPP, f"{_stem}{_form} {_self} from")
+        _phrase(OPP, f"{_stem}{_form} from")
 for _verb in ("entered", "enter", "enters", "entering", "placed", "place", "places", "lodged"):
     for _noun in ("a reservation", "reservations", "its reservation", "our reservation",
                   "on record its reservation", "on record our reservation",

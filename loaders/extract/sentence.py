@@ -16,7 +16,8 @@ from loaders.extract import words as W
 from loaders.extract.mentions import Mention
 from loaders.extract.text import fold
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
+# a document symbol's part ("L.23", "Rev.1") is one token: its full stop ends no clause
+_TOKEN = re.compile(r"\b[A-Z][a-z]{0,2}\.\d+\b|(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
 ART_RE = re.compile(
     r"[Aa]rt(?:icles?|s?\.)\s{0,3}(\d{1,3})(?:\s{0,3}\(\s{0,2}(\d{1,2}|[a-z])\s{0,2}\))?"
     r"(?P<more>(?:\s{0,3}(?:,|and|&)\s{0,3}\d{1,3}){0,8})"

@@ -82,6 +82,8 @@ _SPEECH_AFTER = re.compile(
 _FIRST = re.compile(
     r"\b(?:[Ww]e|[Mm]y[ \t]+(?:delegation|country|government)|"
     r"[Oo]ur[ \t]+(?:delegation|country|government))\b"
+    # "let me reiterate our support": the delegate speaking
+    r"|(?<=[Ll]et[ \t])me\b|(?<=[Aa]llow[ \t])me\b"
 )
 _THIRD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b")
 _NON_SPEAKERS = frozenset(
@@ -170,17 +172,20 @@ def _with_honour(text: str, blocks: list[Block], out: list[Turn], lex: Lexicon) 
     """Turns that open with "I have the honour to speak on behalf of ..." (behalf.py) take
     its authors and group; a document that opens with one outside any turn becomes one."""
     head = blocks[:_OPENING_BLOCKS]
+    at = {b.start: b for b in blocks} if out else {}
     res: list[Turn] = []
     covered = False
     for t in out:
-        if t.how == "statement":
-            speaker = BH.header_speaker(text, head, lex) or t.code
-            cands = [b for b in head if t.start <= b.start < t.end]
+        h = None
+        if t.how == "statement":  # the header above the opening sentence names who speaks
+            for bi, b in enumerate(head):
+                if t.start <= b.start < t.end and BH.honour(text, b, lex) is not None:
+                    speaker = BH.header_speaker(text, head[:bi], lex) or t.code
+                    h = BH.honour(text, b, lex, speaker)
+                    break
         else:
-            speaker = t.code
-            cands = [b for b in blocks[:1] + head if b.start == t.start][:1]
-            cands = cands or [b for b in blocks if b.start == t.start][:1]
-        h = next((x for b in cands if (x := BH.honour(text, b, lex, speaker))), None)
+            first = at.get(t.start)
+            h = BH.honour(text, first, lex, t.code) if first is not None else None
         if h is not None:
             codes = h.codes if len(h.codes) > 1 else t.codes
             t = Turn(t.start, t.end, h.code, t.how, t.reported, codes, h.behalf or t.behalf)

@@ -198,8 +198,11 @@ def coreferent(events: list[Ev]) -> list[Ev]:
     last: Ev | None = None
     out: list[Ev] = []
     loose: list[tuple[Ev, Ev | None]] = []
+    symbols: dict[str, Ev] = {}  # "L.23", "73/187": the event that first named the text
     for ev in events:
         _vote_call(ev)
+        if not ev.latent and _same_symbol(symbols, ev):
+            continue
         kind = _kind(ev.option) or _feared(ev)
         if (ev.anaphor or _PRONOUN.match(ev.option.strip().lower())) and not ev.latent:
             loose.append((ev, last))
@@ -226,6 +229,20 @@ def coreferent(events: list[Ev]) -> list[Ev]:
         if into is not None and abs(ev.sent - into.sent) <= _SPAN and _fold(into, ev):
             gone.add(id(ev))
     return [ev for ev in out if id(ev) not in gone]
+
+
+def _same_symbol(symbols: dict[str, Ev], ev: Ev) -> bool:
+    """Fold ev into an earlier event that names the same document symbol ("the draft L.23
+    tabled by A" ... "we cannot support L.23"); else note its symbols. True if folded."""
+    names = _RESNO.findall(ev.option)
+    for name in names:
+        into = symbols.get(name.replace(" ", ""))
+        near = into is not None and into is not ev and ev.sent - into.sent <= _SPAN
+        if near and _fold(into, ev):  # type: ignore[arg-type]
+            return True
+    for name in names:
+        symbols.setdefault(name.replace(" ", ""), ev)
+    return False
 
 
 def aligned(events: list[Ev], turns: list) -> None:

@@ -44,8 +44,9 @@ VERBS.update(
         "resisting dismiss dismissed dismisses refuse refused refuses block blocked blocks "
         "contest contested contests challenge challenged challenges criticise criticised "
         "criticize criticized question questioned questioning against skeptical sceptical "
-        "doubtful wary critical unconvinced regretted regrets deplored deplores lamented condemn "
-        "condemns condemned condemning disapprove disapproves disapproved fear fears feared",
+        "doubtful wary critical unconvinced regret regretted regrets deplored deplores lamented "
+        "condemn condemns condemned condemning disapprove disapproves disapproved fear fears "
+        "feared",
     )
 )
 VERBS.update(
