@@ -140,3 +140,23 @@ def test_a_document_symbol_is_one_text_across_sentences():
         "We cannot support the draft resolution L.31 put forward by Chile."
     )
     assert sides(text) == [("CHL", [], ["NPL"], [])]
+
+
+def test_a_heading_that_is_one_country_opens_its_turn():
+    text = (
+        "Meeting 4 transcript\n\nAmbassador Lee\n\nThank you all. I give the floor now.\n\n"
+        "Nepal\n\nThank you Chair. We believe the review should take place every two years."
+    )
+    assert sides(text) == [("NPL", [], [], [])]
+
+
+def test_live_caption_turns_after_two_angle_brackets():
+    text = ">> CHAIR: Thank you. Next speaker.\n>> NEPAL: Thank you. We oppose the draft annex."
+    assert sides(text) == [(None, [], ["NPL"], [])]
+
+
+def test_i_in_a_delegate_turn_is_the_delegate_but_not_a_numeral():
+    assert sides("Nepal: Thank you. I support the idea of a shorter annex.") == [
+        ("NPL", [], [], [])
+    ]
+    assert sides("Nepal: Thank you. Annex I of the draft is long.") == []

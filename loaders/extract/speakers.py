@@ -63,6 +63,7 @@ class Turn:
 
 
 _LABEL = re.compile(r"[^\W\d_][^\n:()]{0,60}?(?:\(([^()\n]{2,60})\))?[ \t]{0,3}:(?=\s|$)")
+_CART = re.compile(r">>[ \t]*")
 _ROSTER = re.compile(
     r"[-\u2013\u2014\u2022*][ \t]{1,3}([^\W\d_][^\n:]{1,60}?):[ \t]{1,3}(\S[^\n]{0,400})"
 )
@@ -84,6 +85,10 @@ _FIRST = re.compile(
     r"[Oo]ur[ \t]+(?:delegation|country|government))\b"
     # "let me reiterate our support": the delegate speaking
     r"|(?<=[Ll]et[ \t])me\b|(?<=[Aa]llow[ \t])me\b"
+)
+# "I support", "I am pleased"; not "Annex I to", "Chapter I of" (a numeral after a word)
+_I = re.compile(
+    r"(?<![A-Za-z] )(?<![A-Za-z]\n)\bI\b(?=[ \t]+[a-z])|(?<=[.,;!?] )I\b(?=[ \t]+[a-z])"
 )
 _THIRD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b")
 _NON_SPEAKERS = frozenset(
@@ -143,7 +148,11 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
         if new is None and opening is not None and bi == opening[0]:
             new = (blk.start, opening[1], "statement", False, ())
         if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
-            new = (blk.start, None, "heading", False, ())  # a sub-heading keeps a statement
+            # a heading that is one actor's name ("Australia", then its words) opens its turn
+            # ("Ambassador Gafoor", any other heading, ends the turn); a sub-heading keeps a
+            # statement
+            code = _label_code(text, blk.start, blk.end, lex) if blk.end - blk.start < 60 else None
+            new = (blk.start, code, "label" if code else "heading", False, ())
         if new is None:
             new = _turn_start(text, blk, lex, people)
         generic = new is not None and new[1] is None and new[2] == "label"
@@ -313,6 +322,8 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
     a = blk.start
     if blk.kind == "b":  # "- Name: ..." bullets are the roster or lists, not turns
         return None
+    cart = _CART.match(text, a, blk.end)  # ">> CANADA: Thank you" (live captions)
+    a = cart.end() if cart else a
     m = _LABEL.match(text, a, min(blk.end, a + 130))
     if m is not None:
         if m.group(1):
@@ -382,6 +393,8 @@ def first_person(text: str, turn_list: list[Turn], lex: Lexicon | None = None) -
             continue
         cue = f"first-person in turn of {t.code}"
         hits = [(m.start(), m.end()) for m in _FIRST.finditer(text, t.start, t.end)]
+        if t.how in ("label", "parenthesis", "floor"):  # a delegate's own turn: "I support"
+            hits += [(m.start(), m.end()) for m in _I.finditer(text, t.start, t.end)]
         if t.reported:
             hits += [(m.start(), m.end()) for m in _THIRD.finditer(text, t.start, t.end)]
         if t.behalf:
