@@ -160,3 +160,13 @@ def test_i_in_a_delegate_turn_is_the_delegate_but_not_a_numeral():
         ("NPL", [], [], [])
     ]
     assert sides("Nepal: Thank you. Annex I of the draft is long.") == []
+
+
+def test_states_aligned_with_an_explanation_of_vote_share_its_objection():
+    text = (
+        "EU explanation of vote on draft L.9\n\nMadam Chair,\n\n"
+        "I have the honour to speak on behalf of the European Union. Peru and Nepal align "
+        "themselves with this explanation of vote.\n\nThe EU cannot support the draft before us."
+    )
+    [(prop, sup, opp, neu)] = sides(text)
+    assert (prop, sup, sorted(opp), neu) == (None, [], ["EU", "NPL", "PER"], [])

@@ -213,7 +213,8 @@ def _with_honour(text: str, blocks: list[Block], out: list[Turn], lex: Lexicon) 
 
 _ALIGNED = re.compile(
     r"(?i)(?:align(?:s|ed)?|associate[sd]?)[ \t\n]+(?:itself|themselves)[ \t\n]+with[ \t\n]+"
-    r"this[ \t\n]+statement|joining[ \t\n]+this[ \t\n]+statement"
+    r"this[ \t\n]+(?:statement|explanation|declaration|intervention|position)|"
+    r"joining[ \t\n]+this[ \t\n]+statement"
 )
 
 

@@ -246,8 +246,8 @@ def _same_symbol(symbols: dict[str, Ev], ev: Ev) -> bool:
 
 
 def aligned(events: list[Ev], turns: list) -> None:
-    """'A and B align themselves with this statement': they back every position the
-    statement's author takes in its turn, also where it names itself ("The EU calls for")."""
+    """'A and B align themselves with this statement': they take the author's side on every
+    option of its turn (objections too), also where it names itself ("The EU calls for")."""
     for t in turns:
         others = [c for c in t.codes if c != t.code]
         if not others or t.code is None:
@@ -255,6 +255,7 @@ def aligned(events: list[Ev], turns: list) -> None:
         for ev in events:
             if not ev.spans or not t.start <= ev.spans[0][0] < t.end:
                 continue
-            if ev.proposer == t.code or ev.sides.get(t.code) == "support":
+            side = "support" if ev.proposer == t.code else ev.sides.get(t.code)
+            if side is not None:  # also "we cannot support": they share the objection
                 for c in others:
-                    ev.add(c, "support")
+                    ev.add(c, side)
