@@ -170,3 +170,15 @@ def test_states_aligned_with_an_explanation_of_vote_share_its_objection():
     )
     [(prop, sup, opp, neu)] = sides(text)
     assert (prop, sup, sorted(opp), neu) == (None, [], ["EU", "NPL", "PER"], [])
+
+
+def test_asking_that_or_for_something_proposes_it():
+    assert sides("Nepal: We ask that the annex list the agreed offences.") == [("NPL", [], [], [])]
+    assert sides("Nepal: We are asking for a short pause in the talks.") == [("NPL", [], [], [])]
+
+
+def test_joining_consensus_but_dissociating_from_a_paragraph_is_two_sides():
+    text = (
+        "Statement by Nepal\n\nWe joined consensus, but we dissociate ourselves from paragraph 5."
+    )
+    assert sides(text) == [("NPL", [], [], []), (None, [], ["NPL"], [])]

@@ -410,11 +410,13 @@ class Assembly:
             if cls == W.OPP and S.tk[vend - 1] in W.REPLY_ENDS and (S.focus or self._cur_ok(S, 2)):
                 empty = True  # "X shot back that ...": against what was just said
             in_sentence = S.focus is not None and S.focus[-1].sent == S.idx
+            # "joined consensus but dissociated itself from paragraph 5": a provision of its own
+            named = not W.PROVISION_WORDS.isdisjoint(S.tk[vend:oend])
             if (
                 anaphoric
                 or empty
                 or (cls == W.NEU)
-                or (cls == W.OPP and in_sentence and oend - vend <= 3)
+                or (cls == W.OPP and in_sentence and oend - vend <= 3 and not named)
             ):
                 if S.focus:
                     self._attach(S, S.focus, L.members, stance, backing=empty)

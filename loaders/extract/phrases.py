@@ -194,6 +194,12 @@ _phrase(
     "insists on",
     "insist on",
     "asked for",
+    "asking for",
+    "ask for",
+    "asks for",
+    "ask that",
+    "asks that",
+    "asking that",
     "made clear",
 )
 _phrase(OPP, "shot back", "hit back", "fired back", "struck back")
