@@ -182,3 +182,29 @@ def test_joining_consensus_but_dissociating_from_a_paragraph_is_two_sides():
         "Statement by Nepal\n\nWe joined consensus, but we dissociate ourselves from paragraph 5."
     )
     assert sides(text) == [("NPL", [], [], []), (None, [], ["NPL"], [])]
+
+
+def _camps(row: tuple) -> dict[str, str]:
+    prop, sup, opp, neu = row
+    out = {c: "A" for c in sup} | {c: "B" for c in opp} | {c: "N" for c in neu}
+    return out | ({prop: "A"} if prop else {})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru, like France, opposed the briefing.",
+        "Peru, supported by France, opposed the briefing.",
+        "Statement by Peru\n\nWe, like France, do not see a need for this briefing.",
+    ],
+)
+def test_a_parenthetical_ally_takes_the_subjects_side(text):
+    [row] = sides(text)
+    camps = _camps(row)
+    assert set(camps) == {"PER", "FRA"} and camps["PER"] == camps["FRA"]
+
+
+def test_a_parenthetical_opponent_takes_the_other_side():
+    [row] = sides("Peru, opposed by France, backed the briefing.")
+    camps = _camps(row)
+    assert camps["PER"] != camps["FRA"] and "N" not in camps.values()

@@ -439,13 +439,15 @@ class Parser(Assembly):
         if L.start in S.inherit:
             owner, flip = S.inherit[L.start]
             if owner.events and owner.stance in ("support", "oppose"):
-                stance = owner.stance
-                if flip:
-                    stance = "oppose" if stance == "support" else "support"
                 L.role = "INHERIT"
                 self._cue("parenthetical side of the subject", 0.8)
                 LI.note_candidates(self, S, L)
-                self._attach(S, owner.events, L.members, stance)
+                lead = S.ments[owner.members[0]].code
+                for ev in owner.events:  # the subject's side on each event, as it stands there
+                    stance = "support" if ev.proposer == lead else ev.sides.get(lead, owner.stance)
+                    if flip and stance != "neutral":
+                        stance = "oppose" if stance == "support" else "support"
+                    self._attach(S, [ev], L.members, stance)
                 return
         L.role = role
         if role in ("NONE", "TARGET"):

@@ -92,6 +92,7 @@ _phrase(
     "share this view",
     "shared this view",
 )
+_phrase(SUP, "see a need", "sees a need", "saw a need")  # "do not see a need for X": against
 _phrase(OPP, "saw no need", "see no need", "sees no need", "saw no reason", "see no reason")
 _phrase(
     PROP,

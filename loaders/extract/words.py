@@ -379,7 +379,7 @@ REP_NOUNS = words(
 # ", supported by X," between a subject and its verb.
 PARENTHETICAL_START = words(
     "supported opposed backed joined seconded echoed endorsed with together along followed "
-    "speaking acting"
+    "speaking acting like alongside"
 )
 OF_NOUNS.update(
     _forms(
