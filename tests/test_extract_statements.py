@@ -208,3 +208,8 @@ def test_a_parenthetical_opponent_takes_the_other_side():
     [row] = sides("Peru, opposed by France, backed the briefing.")
     camps = _camps(row)
     assert camps["PER"] != camps["FRA"] and "N" not in camps.values()
+
+
+def test_refusing_an_act_takes_no_side_but_refusing_a_stance_opposes():
+    assert sides("Peru and Chile refused to issue visas to the envoys.") == []
+    assert sides("Peru declined to support the amendment.") == [(None, [], ["PER"], [])]

@@ -24,7 +24,8 @@ _DISCOURSE = W.words(
     "pay recognise recognize present introduce join"
 )
 # "wish to / are ready to / are constrained to" + a stance verb: that verb's side
-_UNABLE = frozenset(("unable", "unwilling", "reluctant"))
+_REFUSE = W.words("refused refuse refuses refusing declined decline declines")
+_UNABLE = frozenset(("unable", "unwilling", "reluctant")) | _REFUSE
 _WANT = _UNABLE | W.words(
     "wish wishes want wants like intend intends decided decide chose choose able ready "
     "prepared willing constrained obliged compelled forced determined"
@@ -180,6 +181,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return inner
         if (inner is None or inner[0] == W.STMT) and j + 2 < limit and tk[j + 2] in _DISCOURSE:
             return None  # "I would like to thank / share / highlight": no position
+        if inner is None and t in _REFUSE:
+            return None  # "refused to issue visas": an act, no side on an option
     if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
         # "we are committed to an effective implementation": for it (not "to working with")
         return None if tk[j + 2] in _ENGAGE else (W.SUP, j + 2)
