@@ -213,3 +213,11 @@ def test_a_parenthetical_opponent_takes_the_other_side():
 def test_refusing_an_act_takes_no_side_but_refusing_a_stance_opposes():
     assert sides("Peru and Chile refused to issue visas to the envoys.") == []
     assert sides("Peru declined to support the amendment.") == [(None, [], ["PER"], [])]
+
+
+def test_a_country_a_statement_heading_is_about_is_not_its_author():
+    text = (
+        "Explanation of vote on a meeting on Nepal\n\nAmbassador A. Example\n\n"
+        "Mission of Peru to the United Nations\n\nWe do not see a need for this meeting."
+    )
+    assert sides(text) == [(None, [], ["PER"], [])]

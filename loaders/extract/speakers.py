@@ -244,13 +244,23 @@ _STATEMENT_WORDS = (
 _STATEMENT = re.compile("(?i)" + _STATEMENT_WORDS)
 
 
+# "Explanation of vote ... on Ukraine", "Statement regarding Syria": the topic, not the author
+_TOPIC = re.compile(r"(?i)\b(?:on|regarding|concerning|about|in|against)[ \t]+(?:the[ \t]+)?$")
+
+
+def _authors(text: str, blk: Block, lex: Lexicon) -> list:
+    """The names in a statement heading that may be its author (not its topic)."""
+    ms = lex.find(text, blk.start, blk.end)
+    return [m for m in ms if not _TOPIC.search(text, max(blk.start, m.start - 40), m.start)]
+
+
 def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     """'Statement by Brazil', 'Remarks of the United Kingdom on ...', 'Statement on behalf of
     the European Union', 'Joint statement delivered by New Zealand on behalf of ...: A, B, C'."""
     if blk.end - blk.start > 600 or not _STATEMENT.match(text, blk.start, blk.end):
         return None
     head = text[blk.start : blk.end]
-    ms = lex.find(text, blk.start, blk.end)
+    ms = _authors(text, blk, lex)
     if not ms:
         return (blk.start, None, "statement", False, ())  # the author may be on a later line
     colon = head.find(":")
@@ -298,7 +308,7 @@ def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | 
         ms = lex.find(text, blk.start, pub.start()) if pub else []
         if ms:
             return bi, ms[-1].code  # the statement is the text below that line
-        if _STATEMENT.match(text, blk.start, blk.end) and not lex.find(text, blk.start, blk.end):
+        if _STATEMENT.match(text, blk.start, blk.end) and not _authors(text, blk, lex):
             for nxt in head[bi + 1 : bi + 5]:
                 if nxt.end - nxt.start > 200:
                     break
