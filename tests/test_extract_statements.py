@@ -221,3 +221,12 @@ def test_a_country_a_statement_heading_is_about_is_not_its_author():
         "Mission of Peru to the United Nations\n\nWe do not see a need for this meeting."
     )
     assert sides(text) == [(None, [], ["PER"], [])]
+
+
+def test_joining_the_sponsors_backs_the_draft_just_introduced():
+    text = (
+        "The representative of Peru introduced draft resolution L.4, sponsored by Peru and "
+        "Chile. Subsequently, Nepal and Togo joined the sponsors."
+    )
+    [(prop, sup, opp, neu)] = sides(text)
+    assert (prop, sorted(sup)) == ("PER", ["CHL", "NPL", "TGO"])

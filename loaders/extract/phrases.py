@@ -207,6 +207,10 @@ _phrase(OPP, "shot back", "hit back", "fired back", "struck back")
 _phrase(PROP, "countered with", "came back with", "responded with")
 _phrase(STMT, "of the view", "of the opinion")
 _phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")
+# "Subsequently, A and B joined the sponsors": they back the draft just named
+for _verb in ("joined", "join", "joins"):
+    for _noun in ("the sponsors", "the co - sponsors", "the cosponsors", "the list of sponsors"):
+        _phrase(SUP, f"{_verb} {_noun}")
 # "A and B came in / signed / joined as additional co-sponsors": they back the text
 for _verb in ("came in as", "signed as", "signed on as", "joined as", "were added as", "became"):
     for _adj in ("", "additional ", "new "):

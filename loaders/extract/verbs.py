@@ -48,7 +48,7 @@ def negated_inside(tk: list[str], j: int, vend: int) -> bool:
 
 def _regret(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
     """'We regret that X was not adopted': for X; 'regret that X was adopted': against it.
-    None when the clause names an actor (its own subject takes the side)."""
+    None when an actor is the clause's subject (it takes its own side)."""
     tk = S.tk
     k = j + 1
     if tk[k : k + 2] == ["to", "see"]:
@@ -56,9 +56,9 @@ def _regret(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
     if tk[k : k + 1] != ["that"]:
         return None
     neg = False
+    if any(q in S.mstart_at for q in range(k + 1, min(limit, k + 4))):
+        return None  # "regret that Chile could not ...": Chile's own side
     for q in range(k + 1, min(limit, k + 40)):
-        if q in S.mstart_at:
-            return None
         if tk[q] in (".", ";", ":", "but", "while", "whereas"):
             break
         if tk[q] in W.NEG or tk[q] in _FAILED or (tk[q] == "t" and tk[q - 1] == "'"):
