@@ -230,3 +230,9 @@ def test_joining_the_sponsors_backs_the_draft_just_introduced():
     )
     [(prop, sup, opp, neu)] = sides(text)
     assert (prop, sorted(sup)) == ("PER", ["CHL", "NPL", "TGO"])
+
+
+def test_statements_made_by_delegations_take_no_side():
+    text = "Statements in explanation of vote were made by the representatives of Peru and Chile."
+    assert sides(text) == []
+    assert sides("A proposal on the annex was made by Peru.") == [("PER", [], [], [])]

@@ -73,6 +73,8 @@ class Assembly:
     def _passive(self, S: Sentence, L: ActorList, cls: str, label: bool = False) -> None:
         S.last_passive = cls if cls in (W.SUP, W.OPP) else S.last_passive
         members = L.members
+        if cls == W.PROP and MO.speech_made(S, L.start):
+            return  # "Statements in explanation of vote were made by A and B": no side
         if cls == W.PROP:
             # "Chile supported the amendment tabled by Mexico": Mexico is that event's proposer
             if S.focus and len(members) == 1:
