@@ -236,3 +236,11 @@ def test_statements_made_by_delegations_take_no_side():
     text = "Statements in explanation of vote were made by the representatives of Peru and Chile."
     assert sides(text) == []
     assert sides("A proposal on the annex was made by Peru.") == [("PER", [], [], [])]
+
+
+def test_live_caption_turns_run_together_on_one_line():
+    text = (
+        ">> CHAIR: Thank you. I give the floor to Nepal. >> NEPAL: Thank you, Chairman. "
+        "We oppose the draft annex. >> CHAIR: Thank you. >> PERU: We support the draft annex."
+    )
+    assert sides(text) == [("PER", [], ["NPL"], [])]

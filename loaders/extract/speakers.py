@@ -340,30 +340,30 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
         if m.group(1):
             code = _label_code(text, m.start(1), m.end(1), lex)
             if code is not None:
-                return (a, code, "parenthesis", False, ())
+                return (blk.start, code, "parenthesis", False, ())
         label_end = m.end() - 1
         code = _label_code(text, a, label_end, lex)
         if code is not None:
-            return (a, code, "label", False, ())
+            return (blk.start, code, "label", False, ())
         name = text[a:label_end].strip()
         if name in people:
-            return (a, people[name], "roster", False, ())
+            return (blk.start, people[name], "roster", False, ())
         words = name.split()
         if 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w.isalpha()):
-            return (a, None, "label", False, ())  # somebody else speaks
+            return (blk.start, None, "label", False, ())  # somebody else speaks
         if words and words[0].lower() in _NON_SPEAKERS:
-            return (a, None, "label", False, ())
+            return (blk.start, None, "label", False, ())
         return None
     r = _REPORTED.match(text, a, min(blk.end, a + 60))
     if r is not None:
         ms = lex.find(text, r.end(), min(blk.end, r.end() + 60))
         if ms and ms[0].start == r.end() and _SPEECH_AFTER.match(text, ms[0].end, blk.end):
-            return (a, ms[0].code, "reported", True, ())
+            return (blk.start, ms[0].code, "reported", True, ())
     ms = lex.find(text, a, min(blk.end, a + 60))
     if ms and ms[0].start == a:
         rest = text[ms[0].end : min(blk.end, ms[0].end + 40)]
         if re.match(r"'s[ \t]+(?:representative|delegate|delegation|ambassador)\b", rest):
-            return (a, ms[0].code, "reported", True, ())
+            return (blk.start, ms[0].code, "reported", True, ())
     return None
 
 

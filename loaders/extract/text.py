@@ -150,7 +150,7 @@ def blocks(doc: Doc) -> list[Block]:
     wrapped = _looks_wrapped(text, lines)
     out: list[Block] = []
     if not wrapped:
-        return _line_blocks(doc, lines)
+        return _cart_split(text, _line_blocks(doc, lines))
     width = _wrap_width(text, lines)
     cur_a = cur_b = -1
     cur_kind = "p"
@@ -188,7 +188,28 @@ def blocks(doc: Doc) -> list[Block]:
             cur_a = -1
     if cur_a >= 0:
         out.append(Block(cur_a, cur_b, cur_kind))
-    return out
+    return _cart_split(text, out)
+
+
+# live captions run the turns together: "... Thank you. >> EGYPT: Thank you, Chairman."
+_CART = re.compile(r"(?<=\s)>>[ \t]*[A-Z][A-Z.'\u2019 -]{1,40}:")
+
+
+def _cart_split(text: str, out: list[Block]) -> list[Block]:
+    """Paragraphs holding several '>> LABEL:' turns, cut at each label."""
+    if ">>" not in text:
+        return out
+    res: list[Block] = []
+    for blk in out:
+        a = blk.start
+        if blk.kind == "p" and text.find(">>", blk.start + 1, blk.end) >= 0:
+            for m in _CART.finditer(text, blk.start + 1, blk.end):
+                end = len(text[a : m.start()].rstrip()) + a
+                if end > a:
+                    res.append(Block(a, end, blk.kind))
+                a = m.start()
+        res.append(Block(a, blk.end, blk.kind) if a != blk.start else blk)
+    return res
 
 
 _RUN_ON_WORDS = _words(
