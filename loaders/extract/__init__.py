@@ -212,6 +212,18 @@ _HEADLINE = re.compile(
 )
 
 
+_BYLINE = re.compile(r"(?:[Bb]y\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+
+
+def _is_byline(heading: str, after_heading: bool) -> bool:
+    """A line naming the report's author ("By A. Writer", or two to four capitalised words
+    right under the title): it must not name the next section's issues."""
+    line = heading.strip()
+    if not _BYLINE.fullmatch(line):
+        return False
+    return line[:3].lower() == "by " or after_heading
+
+
 def _chunk(
     clean: str,
     all_blocks: list,
@@ -254,13 +266,16 @@ def _chunk(
             _ns, ni = _take(name_hits, ni, blk.start, blk.end)
             arts, ai = _take(art_hits, ai, blk.start, blk.end)
             heading = clean[blk.start : blk.end]
-            ctx.heading(heading, blk.start, ds)
-            parser.new_section(heading, arts)
             ms = []
             while mi < nm and mentions[mi].start < blk.end:
                 if mentions[mi].start >= blk.start:
                     ms.append(mentions[mi])
                 mi += 1
+            if not ms and _is_byline(heading, bi > 0 and all_blocks[bi - 1].kind == "h"):
+                sidx += 1  # an author's name under the title: not a section of its own
+                continue
+            ctx.heading(heading, blk.start, ds)
+            parser.new_section(heading, arts)
             if ms and _HEADLINE.search(heading):
                 # a news headline ("UN adopts Russian-drafted text despite US objections")
                 parser.parse(blk.start, blk.end, ms, sidx, bi)

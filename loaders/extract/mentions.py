@@ -320,9 +320,6 @@ class Lexicon:
             k.lower(): v for k, v in CAPITALS.items() if v in index.actors and " " not in k
         }
 
-    def code_of(self, surface: str) -> str | None:
-        return self._info(surface)[0]
-
     def _info(self, surface: str) -> tuple[str | None, bool]:
         hit = self._cache.get(surface)
         if hit is None:
