@@ -124,6 +124,7 @@ def reload() -> None:
     """Read the table again (after bench/extract_calibration.py --fit rewrote it)."""
     global _TABLE
     _TABLE = _load()
+    _MEMO.clear()
 
 
 @contextmanager
@@ -141,8 +142,16 @@ def calibrated(raw: float, cues: list[str]) -> float:
     """The share of right facts measured for the event's cue class (raw if no table)."""
     if _OFF or not _TABLE:
         return raw
-    cls = event_class(cues)
-    hit = _TABLE.get(cls)
+    key = tuple(cues)
+    hit = _MEMO.get(key)
     if hit is None:
-        hit = _TABLE.get(group_of(cls), _TABLE.get("*", raw))
+        cls = event_class(cues)
+        hit = _TABLE.get(cls)
+        if hit is None:
+            hit = _TABLE.get(group_of(cls), _TABLE.get("*", raw))
+        if len(_MEMO) < 10_000:
+            _MEMO[key] = hit
     return hit
+
+
+_MEMO: dict[tuple[str, ...], float] = {}

@@ -331,6 +331,16 @@ class Lexicon:
                 self._cache[surface] = hit
         return hit
 
+    def may_start(self, text: str, a: int, end: int) -> bool:
+        """Can `find(text, a, ...)` return a mention starting at `a`? False only when none
+        can: no known first word at `a`, nor a demonym or 'Europe' that a later name would
+        coordinate with (`_coordinated`). A cheap test before a `find` of a short window."""
+        return (
+            self.prefilter.match(text, a, end) is not None
+            or text.startswith("Europe", a)
+            or _DEMONYM_AT.match(text, a, end) is not None
+        )
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """All mentions in text[start:end], left to right, non-overlapping.
 
@@ -401,24 +411,29 @@ class Lexicon:
         demonym next to a named actor is a mention too (only checked around mentions)."""
         add: list[Mention] = []
         codes = self.demonym_codes
+        eu = self.eu
         for m in out:
-            # backwards: "<Dem> and <Dem> negotiators" / "<Dem>, <Dem> delegations"
-            w = _PREV_DEMONYM.search(text, max(0, m.start - 30), m.start)
+            # backwards: "<Dem> and <Dem> negotiators" / "<Dem>, <Dem> delegations" (the
+            # mention's last word is checked first: it rarely is such a noun)
+            last = text[m.start : m.end].split()
+            if last and last[-1] in _COORD_NOUNS and _after_coordinator(text, m.start):
+                w = _PREV_DEMONYM.search(text, max(0, m.start - 30), m.start)
+                if w and codes.get(w.group(1).lower()):
+                    add.append(Mention(w.start(1), w.end(1), codes[w.group(1).lower()]))
+            # forwards: "<Actor> and <Dem> opposition" (both patterns start with ',' or ' ')
+            if text[m.end : m.end + 1] in (",", " "):
+                f = _NEXT_DEMONYM.match(text, m.end, min(end, m.end + 40))
+                if f and codes.get(f.group(1).lower()) and f.group(2).lower() in _COORD_NOUNS:
+                    add.append(Mention(f.start(1), f.end(1), codes[f.group(1).lower()]))
+                # "opposition from the US and Europe", "Europe and the US": Europe as a side
+                if eu and (f := _NEXT_EUROPE.match(text, m.end, min(end, m.end + 14))):
+                    add.append(Mention(f.start(1), f.end(1), eu))
+            lo = max(0, m.start - 24)
             if (
-                w
-                and codes.get(w.group(1).lower())
-                and text[m.start : m.end].split()[-1] in (_COORD_NOUNS)
+                eu
+                and text.find("Europe", lo, m.start) >= 0
+                and (w := _PREV_EUROPE.search(text, lo, m.start))
             ):
-                add.append(Mention(w.start(1), w.end(1), codes[w.group(1).lower()]))
-            # forwards: "<Actor> and <Dem> opposition"
-            f = _NEXT_DEMONYM.match(text, m.end, min(end, m.end + 40))
-            if f and codes.get(f.group(1).lower()) and f.group(2).lower() in _COORD_NOUNS:
-                add.append(Mention(f.start(1), f.end(1), codes[f.group(1).lower()]))
-            # "opposition from the US and Europe", "Europe and the US": Europe as a side
-            eu = self.eu
-            if eu and (f := _NEXT_EUROPE.match(text, m.end, min(end, m.end + 14))):
-                add.append(Mention(f.start(1), f.end(1), eu))
-            if eu and (w := _PREV_EUROPE.search(text, max(0, m.start - 24), m.start)):
                 add.append(Mention(w.start(1), w.end(1), eu))
         if not add:
             return out
@@ -431,6 +446,16 @@ class Lexicon:
                 taken.add((a.start, a.end))
         out.sort(key=lambda m: m.start)
         return out
+
+
+def _after_coordinator(text: str, s: int) -> bool:
+    """Does text[:s] end in ',', ' and' or ' or' and spaces (before a final newline)? What
+    _PREV_DEMONYM needs at the end of its window, checked without a regex search."""
+    seg = text[max(0, s - 30) : s]
+    if seg.endswith("\n"):
+        seg = seg[:-1]  # '$' also matches before a final newline
+    core = seg.rstrip(" ")
+    return len(core) < len(seg) and core.endswith((",", " and", " or"))
 
 
 def _geo_modified(text: str, s: int) -> bool:
@@ -456,6 +481,7 @@ def _grouped_alternation(words: set[str]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alts) + r")(?![^\W_])")
 
 
+_DEMONYM_AT = re.compile(r"[A-Z][a-z]{2,14}(?:,| and| or)[ ]")  # what _PREV_DEMONYM takes
 _PREV_DEMONYM = re.compile(r"\b([A-Z][a-z]{2,14})(?:,| and| or)[ ]+$")
 _NEXT_EUROPE = re.compile(r"(?:,| and| or)[ ]+(Europe)(?![\w-]|[ ]+[A-Z(]|'s [A-Z])")
 _PREV_EUROPE = re.compile(r"(?<!of )(?<!in )(?<!across )\b(Europe)(?:,| and| or)[ ]+(?:the[ ]+)?$")
