@@ -307,9 +307,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         k = m.start()
         if text[k] == ".":
-            pw = _PREV_WORD.search(text, max(a, k - 20), k)
-            word = pw.group(0).lower() if pw else ""
-            w = pw.start() if pw else k
+            w, we = _prev_word(text, max(a, k - 20), k)
+            word = text[w:we].lower()
+            if w == we:
+                w = k
             if word in _ABBREV or len(word) == 1:
                 # dotted acronym (U.S.) followed by a typical sentence opener still ends it
                 if not (w >= 2 and text[w - 1] == "." and len(word) == 1):
@@ -322,6 +323,16 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if a < end:
         out.extend(_cap(text, a, end))
     return out
+
+
+def _prev_word(text: str, lo: int, k: int) -> tuple[int, int]:
+    """The letters right before k (not before lo) as (start, end), as `_PREV_WORD.search(text,
+    lo, k)` finds them ('$' also matches before a final newline); start == end if none."""
+    e = k - 1 if k > lo and text[k - 1] == "\n" else k
+    s = e
+    while s > lo and (c := text[s - 1]).isalnum() and not c.isdecimal():
+        s -= 1
+    return s, e
 
 
 def _next_word(text: str, j: int, end: int) -> str:
