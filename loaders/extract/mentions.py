@@ -356,10 +356,10 @@ class Lexicon:
             s = m.start()
             if s < skip_to:
                 continue
-            word = m.group(0)
-            key = word.lower() if word.isascii() else fold(word).lower()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
                 continue
+            word = m.group(0)
+            key = word.lower() if word.isascii() else fold(word).lower()
             if key == "china" and _G77.search(text, max(0, s - 12), s):
                 continue  # "the Group of 77 and China" is a group, not China
             one = single.get(key)
