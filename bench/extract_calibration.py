@@ -8,7 +8,7 @@ Facts are scored as bench/extract_corpus.py scores them (its one-to-one matching
 shared facts, A <-> B flips allowed): a fact is right when the matched gold event holds it
 with that camp. Seed reports (default ../shared/seeds, against data/positions) are scored as
 bench/extract_accuracy.py scores them (greedy matching of overlapping spans). The script
-prints, per confidence bin and per cue class, the number of facts and the share that is
+prints, per confidence bin, event size and cue class, the number of facts and the share that is
 right, then the Brier score, the expected calibration error (ECE: the mean gap between
 confidence and share right over 10 equal-width bins, weighted by facts) and the AUC (how well
 the confidence ranks right facts above wrong ones; 0.5 = not at all).
@@ -47,6 +47,7 @@ class Scored:
     cue: str
     right: bool
     where: str = ""
+    n_facts: int = 1  # facts of its event
 
 
 def _fact_list(e) -> list[tuple[str, str]]:
@@ -74,7 +75,8 @@ def corpus_facts(root: Path, splits: Iterable[str], raw: bool = False) -> list[S
                     if hit is not None:
                         gi, flip = hit
                         right = (ec.flipped({f}) if flip else {f}) <= gold[gi]
-                    out.append(Scored(e.confidence, e.cue, right, f"{root.name}:{p.id}"))
+                    where = f"{root.name}:{p.id}"
+                    out.append(Scored(e.confidence, e.cue, right, where, len(pred[pi])))
     return out
 
 
@@ -93,8 +95,10 @@ def seed_facts(seeds: Path, gold_dir: Path, raw: bool = False) -> list[Scored]:
             pairs = {pi: gi for gi, pi in ea.match(g, events)}
             for pi, e in enumerate(events):
                 members = g[pairs[pi]].members if pi in pairs else set()
-                for m in ea.pred_members(e):
-                    out.append(Scored(e.confidence, e.cue, m in members, f"seeds:{path.name}"))
+                pm = ea.pred_members(e)
+                for m in pm:
+                    where = f"seeds:{path.name}"
+                    out.append(Scored(e.confidence, e.cue, m in members, where, len(pm)))
     return out
 
 
@@ -155,14 +159,18 @@ def report(name: str, facts: list[Scored]) -> None:
         label = f"{b / BINS:.1f}-{(b + 1) / BINS:.1f}"
         conf = sum(f.confidence for f in fs) / len(fs)
         print(f"  {label:12} {len(fs):6d} {sum(f.right for f in fs) / len(fs):6.2f} {conf:10.2f}")
-    print(f"  {'cue class':40} {'facts':>6} {'right':>6} {'mean conf':>10}")
-    classes: dict[str, list[Scored]] = {}
-    for f in facts:
-        classes.setdefault(CAL.event_class(f.cue), []).append(f)
-    for cls, fs in sorted(classes.items(), key=lambda kv: -len(kv[1])):
-        conf = sum(f.confidence for f in fs) / len(fs)
-        right = sum(f.right for f in fs) / len(fs)
-        print(f"  {cls:40} {len(fs):6d} {right:6.2f} {conf:10.2f}")
+    for title, key in (
+        ("event size", lambda f: CAL.size_of(f.n_facts)),
+        ("cue class", lambda f: CAL.event_class(f.cue)),
+    ):
+        print(f"  {title:40} {'facts':>6} {'right':>6} {'mean conf':>10}")
+        classes: dict[str, list[Scored]] = {}
+        for f in facts:
+            classes.setdefault(key(f), []).append(f)
+        for cls, fs in sorted(classes.items(), key=lambda kv: -len(kv[1])):
+            conf = sum(f.confidence for f in fs) / len(fs)
+            right = sum(f.right for f in fs) / len(fs)
+            print(f"  {cls:40} {len(fs):6d} {right:6.2f} {conf:10.2f}")
     print(f"  Brier {brier(facts):.3f}   ECE {ece(facts):.3f}   AUC {auc(facts):.3f}")
 
 
@@ -170,41 +178,50 @@ def report(name: str, facts: list[Scored]) -> None:
 
 
 def fit(facts: list[Scored], strength: float = CAL.STRENGTH) -> dict[str, tuple[float, int]]:
-    """Per cue class: (reliability, facts seen), smoothed toward the prior.
+    """Per table key: (reliability, facts seen), smoothed toward a parent share.
 
-    A fact counts for its event's class (calibration.event_class: the least reliable class
-    among the event's cues, by the rules' own ranking). The reliability of a class is its
-    share of right facts, shrunk toward the share of its group (the part of the class name
-    before ' / ') and that toward the share over all facts: (right + k * prior) / (n + k),
-    k = `strength` pseudo-facts, so a class seen on a few facts stays near its prior.
+    A fact counts for its event's cue keys (calibration.keys: class, group, "*") and for its
+    size key. A key's reliability is its share of right facts shrunk toward its parent's,
+    (right + k * parent) / (n + k) with k = `strength` pseudo-facts (class -> group -> "*",
+    size -> "*"); "*" itself is (right + 1) / (n + 2). A key seen on few facts thus stays
+    near its parent.
     """
-    right_all = sum(f.right for f in facts)
-    overall = (right_all + 1) / (len(facts) + 2)
-    by_class: dict[str, list[int]] = {}
+    counts: dict[str, list[int]] = {}
+    parent: dict[str, str] = {}
     for f in facts:
-        c = by_class.setdefault(CAL.event_class(f.cue), [0, 0])
-        c[0] += f.right
-        c[1] += 1
-    groups: dict[str, list[int]] = {}
-    for cls, (r, n) in by_class.items():
-        g = groups.setdefault(CAL.group_of(cls), [0, 0])
-        g[0] += r
-        g[1] += n
-    out: dict[str, tuple[float, int]] = {"*": (round(overall, 3), len(facts))}
-    for g, (r, n) in groups.items():
-        out[g] = (round((r + strength * overall) / (n + strength), 3), n)
-    for cls, (r, n) in by_class.items():
-        prior = out[CAL.group_of(cls)][0]
-        out[cls] = (round((r + strength * prior) / (n + strength), 3), n)
+        cue_keys, size = CAL.keys(f.cue, f.n_facts)
+        for i, k in enumerate(cue_keys):
+            if i + 1 < len(cue_keys):
+                parent[k] = cue_keys[i + 1]
+        parent[size] = "*"
+        for k in (*cue_keys, size):
+            c = counts.setdefault(k, [0, 0])
+            c[0] += f.right
+            c[1] += 1
+    out: dict[str, tuple[float, int]] = {}
+
+    def rel(k: str) -> float:
+        if k not in out:
+            r, n = counts[k]
+            if k in parent:
+                prior = rel(parent[k])
+                out[k] = (round((r + strength * prior) / (n + strength), 3), n)
+            else:
+                out[k] = (round((r + 1) / (n + 2), 3), n)
+        return out[k][0]
+
+    for k in counts:
+        rel(k)
     return out
 
 
 def write_table(table: dict[str, tuple[float, int]], path: Path = CAL.TABLE) -> None:
     lines = [
-        "# cue class\treliability\tfacts (written by bench/extract_calibration.py --fit:",
-        "# share of right facts on the in-repo corpus dev half + seed reports, smoothed)",
+        "# key\treliability\tfacts (written by bench/extract_calibration.py --fit: share of",
+        "# right facts on the in-repo corpus dev half + seed reports, each key smoothed toward",
+        "# its parent; loaders/extract/calibration.py combines class and size)",
     ]
-    for key in sorted(table, key=lambda k: (k != "*", k)):
+    for key in sorted(table, key=lambda k: (k != "*", "facts" not in k, k)):
         rel, n = table[key]
         lines.append(f"{key}\t{rel:.3f}\t{n}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -21,25 +21,36 @@ def test_cue_class_strips_speaker_prefix_and_cross_sentence_suffix():
     assert CAL.event_class("") == "other / alone"
 
 
-def test_calibrated_reads_the_table_and_backs_off_to_group_then_overall():
+def test_calibrated_combines_the_class_share_with_the_event_size():
     table = CAL._TABLE
-    assert table, "cue_reliability.tsv is missing"
-    cls = "subject + side verb / alone"
-    assert CAL.calibrated(0.1, ["subject + support verb"]) == table.get(cls, table.get("*"))
-    # a class never seen falls back to its group's share, an unknown group to the overall one
+    assert "*" in table and "1-2 facts" in table, "cue_reliability.tsv is missing"
+    cues = ["subject + support verb"]
+    small, large = CAL.calibrated(0.1, cues, 1), CAL.calibrated(0.1, cues, 5)
+    assert small < large <= CAL.CEILING  # one or two sides: more often a false alarm
+    cls = CAL.event_class(cues)
+    assert large == CAL.combine(table[cls], table["3+ facts"], table["*"])
+    # a class never seen takes its group's share
     fp_list = ["first-person in turn of PER: supported-by list"]
     assert CAL.event_class(fp_list) not in table
-    assert CAL.calibrated(0.1, fp_list) == table.get("by-list", table["*"])
+    assert CAL.calibrated(0.1, fp_list, 3) == CAL.combine(
+        table["by-list"], table["3+ facts"], table["*"]
+    )
     with CAL.disabled():
-        assert CAL.calibrated(0.1, ["subject + support verb"]) == 0.1
+        assert CAL.calibrated(0.1, cues, 5) == 0.1
+
+
+def test_combine_is_the_class_share_when_the_size_says_nothing():
+    assert CAL.combine(0.7, 0.9, 0.9) == 0.7
+    assert CAL.combine(0.7, 0.5, 0.9) < 0.7 < CAL.combine(0.7, 0.95, 0.9)
 
 
 def test_extractor_confidence_is_the_calibrated_share():
-    res = extract_text("Ghana proposed a review clause. It was opposed by Norway.")
+    text = "Ghana proposed a review clause. It was opposed by Norway, Chile and Peru."
+    res = extract_text(text)
     assert res.events
     for e in res.events:
-        assert 0.0 < e.confidence <= 1.0
-        assert e.confidence == CAL.calibrated(-1.0, e.cue.split("; "))
+        assert 0.0 < e.confidence <= CAL.CEILING
+        assert e.confidence == CAL.calibrated(-1.0, e.cue.split("; "), len(e.actors()))
     with CAL.disabled():
-        raw = extract_text("Ghana proposed a review clause. It was opposed by Norway.").events
+        raw = extract_text(text).events
     assert [e.confidence for e in raw] != [e.confidence for e in res.events]

@@ -25,7 +25,7 @@ Conventions (those of the curated dataset, data/README.md):
   (Brazil):", "BRAZIL:", a roster of panelists, "The representative of Brazil said", the floor
   given by the chair, "Statement by Brazil") stand for the speaker's actor;
 * every event has a `confidence` (0-1) and the `cue` (the rules that produced it); the
-  confidence is the share of right facts measured for its cue class (calibration.py);
+  confidence estimates the share of right facts for its cue class and size (calibration.py);
 * "Jamaica (on behalf of CARICOM)": JAM takes the side, `on_behalf_of == {"JAM": "CARICOM"}`;
   a group named without a speaker ("the Caribbean Community") is itself the actor;
 * competing options of one question (30 / 40 / 60 ratifications, "on the other hand", "while")
@@ -98,7 +98,7 @@ class ExtractedEvent:
     date: str | None = None
     issue: str = ""
     sentence: str = ""
-    confidence: float = 1.0  # 0-1: share of right facts of its cue class (calibration.py)
+    confidence: float = 1.0  # 0-1: expected share of right facts (calibration.py)
     cue: str = ""  # the rule(s) that produced the event, e.g. "supported-by list"
 
     def actors(self) -> set[str]:
@@ -356,7 +356,7 @@ def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
         date=ev.date,
         issue=ev.issue,
         sentence=source[oa:ob],
-        confidence=CAL.calibrated(ev.conf, ev.cues),
+        confidence=CAL.calibrated(ev.conf, ev.cues, len(present)),
         cue="; ".join(ev.cues),
     )
 

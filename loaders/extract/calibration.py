@@ -1,30 +1,36 @@
-"""Calibrated confidences: how often an event of a given cue class is right.
+"""Calibrated confidences: how often the facts of an event like this one are right.
 
 The rules stamp each event with an ordinal reliability (`Parser._note`: the least sure rule,
 lowered for long sentences, first-person subjects, attachments across sentences). Those
-numbers rank cues but are not frequencies. `calibrated` replaces them, per event, by the share
-of right facts (actor, camp) measured for the event's cue class on in-repo data that anyone can
+numbers rank cues but are not frequencies. `calibrated` replaces them, per event, by an
+estimate of the share of right facts (actor, camp) measured on in-repo data that anyone can
 rerun: the own-words corpus dev half (bench/extract_corpus/dev) and the seed reports against
 data/positions. `python bench/extract_calibration.py --fit` recomputes the table
-(cue_reliability.tsv next to this module); rare classes are shrunk toward their group and the
-group toward the overall share (`STRENGTH` pseudo-facts), so a class seen a few times keeps
-about the group's figure.
+(cue_reliability.tsv next to this module).
 
-A cue class is `group / detail`: the group of the rule that built the event (its first cue:
-"subject + side verb", "by-list", "label", ...) and how the event's sides were reached:
-"alone" (one rule), "attached" (more rules added sides in the same sentence), "later sentence"
-(a side attached across sentences, or a later mention folded in), "first-person" (a speaker's
-"we", a pronoun or a defined group stood for the subject).
+An event's confidence combines two measured shares. Its cue class, `group / detail`: the group
+of the rule that built it (its first cue: "subject + side verb", "by-list", "label", ...) and
+how its sides were reached: "alone" (one rule), "attached" (more rules added sides in the same
+sentence), "later sentence" (a side attached across sentences, or a later mention folded in),
+"first-person" (a speaker's "we", a pronoun or a defined group stood for the subject); a class
+seen on few facts is shrunk toward its group, the group toward the overall share "*". And its
+size: an event with one or two facts ("1-2 facts") is a false alarm far more often than a
+larger one ("3+ facts"), about one fact in five against one in fifty in the in-repo data. The
+two are added in log-odds (`combine`): logit(p) = logit(class) + logit(size) - logit(overall).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 TABLE = Path(__file__).with_name("cue_reliability.tsv")
+# no rule is certain, and the in-repo data are the text the rules were written on: a class
+# right on every fact there still gets at most this
+CEILING = 0.99
 STRENGTH = 8.0  # pseudo-facts of the prior in the smoothing (bench/extract_calibration.py)
 
 _PREFIX = re.compile(r"^(?:first-person in turn of [^:]+|'[^']*' (?:for [^:]+|defined above)): ")
@@ -104,6 +110,28 @@ def event_class(cue: str | list[str]) -> str:
     return f"{group} / {detail}"
 
 
+def size_of(n_facts: int) -> str:
+    return "1-2 facts" if n_facts <= 2 else "3+ facts"
+
+
+def keys(cues: str | list[str], n_facts: int) -> tuple[list[str], str]:
+    """The cue keys of an event, most specific first, and its size key."""
+    cls = event_class(cues)
+    return [cls, group_of(cls), "*"], size_of(n_facts)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def combine(cue_rel: float, size_rel: float, overall: float) -> float:
+    """The cue key's share moved, in log-odds, by how far the size key is from the overall
+    share: logit(p) = logit(cue) + logit(size) - logit(overall)."""
+    z = _logit(cue_rel) + _logit(size_rel) - _logit(overall)
+    return min(CEILING, round(1 / (1 + math.exp(-z)), 3))
+
+
 def _load(path: Path = TABLE) -> dict[str, float]:
     out: dict[str, float] = {}
     if not path.is_file():
@@ -138,19 +166,20 @@ def disabled(off: bool = True) -> Iterator[None]:
         _OFF = before
 
 
-def calibrated(raw: float, cues: list[str]) -> float:
-    """The share of right facts measured for the event's cue class (raw if no table)."""
-    if _OFF or not _TABLE:
+def calibrated(raw: float, cues: list[str], n_facts: int) -> float:
+    """The share of right facts expected for the event's cue class and size (raw if there is
+    no table)."""
+    if _OFF or "*" not in _TABLE:
         return raw
-    key = tuple(cues)
-    hit = _MEMO.get(key)
+    memo = (n_facts <= 2, *cues)
+    hit = _MEMO.get(memo)
     if hit is None:
-        cls = event_class(cues)
-        hit = _TABLE.get(cls)
-        if hit is None:
-            hit = _TABLE.get(group_of(cls), _TABLE.get("*", raw))
+        cue_keys, size = keys(cues, n_facts)
+        cue_rel = next(_TABLE[k] for k in cue_keys if k in _TABLE)
+        overall = _TABLE["*"]
+        hit = combine(cue_rel, _TABLE.get(size, overall), overall)
         if len(_MEMO) < 10_000:
-            _MEMO[key] = hit
+            _MEMO[memo] = hit
     return hit
 
 
