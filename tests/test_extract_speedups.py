@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from loaders.actors import reference
 from loaders.extract import dates as D
@@ -64,3 +65,28 @@ def test_may_start_is_true_wherever_a_mention_starts():
     for m in lex.find(text):
         assert lex.may_start(text, m.start, len(text)), text[m.start : m.end]
     assert not lex.may_start(text, text.index("negotiators"), len(text))
+
+
+_OLD_FIRST = re.compile(
+    r"\b(?:[Ww]e|[Mm]y[ \t]+(?:delegation|country|government)|"
+    r"[Oo]ur[ \t]+(?:delegation|country|government))\b"
+)
+_OLD_THIRD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b")
+_OLD_SENT_END = re.compile("[.!?]+" + T._SENT_END.pattern[len("[.!?][.!?]*") :])
+
+
+def test_rewritten_patterns_find_what_the_plain_ones_find():
+    from loaders.extract import speakers as SP
+
+    rnd = random.Random(5)
+    pieces = ["we", "We", "my delegation", "My country", "our government", "Our", "Its",
+              "his delegation", "Her country", "its government", "x", "_", "1", " ", "\t",
+              "\n", "awe", "Mywe", "ours", "\u00e9", ".", "?!", ". A", '." B', "! 3"]  # fmt: skip
+    for _ in range(20000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        a = rnd.randint(0, len(s))
+        b = rnd.randint(a, len(s))
+        for new, old in ((SP._FIRST, _OLD_FIRST), (SP._THIRD, _OLD_THIRD),
+                         (T._SENT_END, _OLD_SENT_END)):  # fmt: skip
+            got = [m.span() for m in new.finditer(s, a, b)]
+            assert got == [m.span() for m in old.finditer(s, a, b)], (new.pattern, s, a, b)

@@ -78,11 +78,17 @@ _SPEECH_AFTER = re.compile(
     r"[ \t]{1,3}(?:also[ \t]+)?(?:said|stated|noted|stressed|emphasi[sz]ed|explained|added|"
     r"underlined|recalled|indicated|observed|argued|expressed|welcomed|supported|proposed)\b"
 )
+# "\b(?:[Ww]e|[Mm]y ...|[Oo]ur ...)\b" written to open with a character class (the regex engine
+# then skips ahead to candidates; a leading \b stops that): the lookbehind after the first
+# letter is the \b before it, the lookbehinds in the branches pick the branch by that letter
 _FIRST = re.compile(
-    r"\b(?:[Ww]e|[Mm]y[ \t]+(?:delegation|country|government)|"
-    r"[Oo]ur[ \t]+(?:delegation|country|government))\b"
+    r"[WwMmOo](?<!\w[WwMmOo])(?:(?<=[Ww])e|(?<=[Mm])y[ \t]+(?:delegation|country|government)|"
+    r"(?<=[Oo])ur[ \t]+(?:delegation|country|government))\b"
 )
-_THIRD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b")
+_THIRD = re.compile(  # "\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b"
+    r"[HhIi](?<!\w[HhIi])(?:(?<=[Hh])is|(?<=[Hh])er|(?<=[Ii])ts)[ \t]+"
+    r"(?:delegation|country|government)\b"
+)
 _NON_SPEAKERS = frozenset(
     [
         "chair", "chairperson", "chairman", "madam", "moderator", "president", "facilitator",
