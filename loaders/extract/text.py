@@ -129,7 +129,7 @@ def _is_heading_line(line: str) -> bool:
     return s[0].isupper() or s[0].isdigit() or s[0] in "#[(\"'"
 
 
-_INNER_STOP = re.compile(r"[a-z]{2}[.!?][ \t]+[A-Z]")
+_INNER_STOP = re.compile(r"[a-z][a-z][.!?][ \t]+[A-Z]")  # not [a-z]{2}: see _SENT_END
 _VOTE_LINE = re.compile(
     r"(?i)(?:votes?[ \t]+|voting[ \t]+)?(?:against|in[ \t]+fav(?:ou)?r|yes|no|abstentions?|"
     r"abstaining|abstained|co-?sponsors|sponsors)\b[^:\n]{0,30}:[ \t]*\S"
