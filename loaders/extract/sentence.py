@@ -17,7 +17,10 @@ from loaders.extract import words as W
 from loaders.extract.mentions import Mention
 from loaders.extract.text import fold
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
+# a dotted acronym ("U.S.", two letter-dot pairs or more), a run of letters/digits, or one other
+# non-space character; the acronym is spelt out as "A.B.(A.)*" rather than "(?:A.){2,}" so
+# that most words fail it on the second character without entering a repeat
+_TOKEN = re.compile(r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|[^\W_]+|[^\w\s]")
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 ART_RE = re.compile(
     r"[Aa]rt(?:icles?|s?\.)\s{0,3}(\d{1,3})(?:\s{0,3}\(\s{0,2}(\d{1,2}|[a-z])\s{0,2}\))?"
