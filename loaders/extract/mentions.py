@@ -332,14 +332,10 @@ class Lexicon:
         return hit
 
     def may_start(self, text: str, a: int, end: int) -> bool:
-        """Can `find(text, a, ...)` return a mention starting at `a`? False only when none
-        can: no known first word at `a`, nor a demonym or 'Europe' that a later name would
-        coordinate with (`_coordinated`). A cheap test before a `find` of a short window."""
-        return (
-            self.prefilter.match(text, a, end) is not None
-            or text.startswith("Europe", a)
-            or _DEMONYM_AT.match(text, a, end) is not None
-        )
+        """False only if `find(text, a, end)` cannot return a mention at `a`: no known first
+        word there, nor a demonym or 'Europe' that `_coordinated` could add."""
+        pre, dem = self.prefilter.match(text, a, end), _DEMONYM_AT.match(text, a, end)
+        return pre is not None or dem is not None or text.startswith("Europe", a)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """All mentions in text[start:end], left to right, non-overlapping.
@@ -413,8 +409,7 @@ class Lexicon:
         codes = self.demonym_codes
         eu = self.eu
         for m in out:
-            # backwards: "<Dem> and <Dem> negotiators" / "<Dem>, <Dem> delegations" (the
-            # mention's last word is checked first: it rarely is such a noun)
+            # backwards: "<Dem> and <Dem> negotiators" / "<Dem>, <Dem> delegations"
             last = text[m.start : m.end].split()
             if last and last[-1] in _COORD_NOUNS and _after_coordinator(text, m.start):
                 w = _PREV_DEMONYM.search(text, max(0, m.start - 30), m.start)
@@ -431,7 +426,7 @@ class Lexicon:
             lo = max(0, m.start - 24)
             if (
                 eu
-                and text.find("Europe", lo, m.start) >= 0
+                and "Europe" in text[lo : m.start]
                 and (w := _PREV_EUROPE.search(text, lo, m.start))
             ):
                 add.append(Mention(w.start(1), w.end(1), eu))
@@ -449,11 +444,9 @@ class Lexicon:
 
 
 def _after_coordinator(text: str, s: int) -> bool:
-    """Does text[:s] end in ',', ' and' or ' or' and spaces (before a final newline)? What
-    _PREV_DEMONYM needs at the end of its window, checked without a regex search."""
-    seg = text[max(0, s - 30) : s]
-    if seg.endswith("\n"):
-        seg = seg[:-1]  # '$' also matches before a final newline
+    """Does text[:s] end in ',' / ' and' / ' or' + spaces (as _PREV_DEMONYM needs; '$' also
+    matches before a final newline)? Checked before that regex search."""
+    seg = text[max(0, s - 30) : s].removesuffix("\n")
     core = seg.rstrip(" ")
     return len(core) < len(seg) and core.endswith((",", " and", " or"))
 
