@@ -24,7 +24,8 @@ Conventions (those of the curated dataset, data/README.md):
 * transcripts and statements: "we", "my delegation", "our country" in a speaker's turn ("Mr. X
   (Brazil):", "BRAZIL:", a roster of panelists, "The representative of Brazil said", the floor
   given by the chair, "Statement by Brazil") stand for the speaker's actor;
-* every event has a `confidence` (0-1) and the `cue` (the rules that produced it);
+* every event has a `confidence` (0-1) and the `cue` (the rules that produced it); the
+  confidence estimates the share of right facts for its cue class and size (calibration.py);
 * "Jamaica (on behalf of CARICOM)": JAM takes the side, `on_behalf_of == {"JAM": "CARICOM"}`;
   a group named without a speaker ("the Caribbean Community") is itself the actor;
 * competing options of one question (30 / 40 / 60 ratifications, "on the other hand", "while")
@@ -60,6 +61,7 @@ from pathlib import Path
 from graphkit.model import Citation, Event
 from loaders.actors import ActorIndex, reference
 from loaders.errors import LoadError
+from loaders.extract import calibration as CAL
 from loaders.extract import words as W
 from loaders.extract.dates import Context, find_dates, find_session_names
 from loaders.extract.defined import named_in
@@ -96,7 +98,7 @@ class ExtractedEvent:
     date: str | None = None
     issue: str = ""
     sentence: str = ""
-    confidence: float = 1.0  # 0-1: the cue's reliability, lowered for unclear clauses
+    confidence: float = 1.0  # 0-1: expected share of right facts (calibration.py)
     cue: str = ""  # the rule(s) that produced the event, e.g. "supported-by list"
 
     def actors(self) -> set[str]:
@@ -369,7 +371,7 @@ def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
         date=ev.date,
         issue=ev.issue,
         sentence=source[oa:ob],
-        confidence=ev.conf,
+        confidence=CAL.calibrated(ev.conf, ev.cues, len(present)),
         cue="; ".join(ev.cues),
     )
 

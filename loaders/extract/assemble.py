@@ -50,6 +50,7 @@ def _clause_follows(S: Sentence, vend: int) -> bool:
     return k in S.list_at or (k + 1 in S.list_at and S.tk[k] == "the")
 
 
+_SAME_FIRST = frozenset(p[0] for p in W.SAME_PHRASES if p)
 _KEY_STOP = W.words("the a an of and to in on for by with its their this that these those")
 
 
@@ -256,9 +257,11 @@ class Assembly:
                 self._reference(S, S.ments[mi].code, j)
             return True
         # "China did likewise": the side of the previous speaker
+        j0 = L.end + 1 if L.end < limit and tk[L.end] in ("also", "then", ",") else L.end
+        if j0 >= limit or tk[j0] not in _SAME_FIRST:
+            return False  # no phrase can start here
         for phrase in W.SAME_PHRASES:
             n = len(phrase)
-            j0 = L.end + 1 if L.end < limit and tk[L.end] in ("also", "then", ",") else L.end
             ends = j0 + n >= limit or tk[j0 + n] in W.CLAUSE_END
             same = tuple(tk[j0 : j0 + n]) == phrase and ends
             if same and self.last_subject and self._cur_ok(S, 2):

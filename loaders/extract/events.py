@@ -43,6 +43,7 @@ _PRONOUN = re.compile(
     r"(It|They|He|She)[ \t]+(?:(?:also|then|later|initially|again|subsequently|too|later)[ \t]+)?"
     r"([a-z]+)"
 )
+_PRONOUN_FIRST = frozenset("ITHS")  # the first letters of It, They, He, She
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
 
 
@@ -186,7 +187,7 @@ class Parser(Assembly):
         last two sentences of the section (one actor for it / he / she, several for they)."""
         if self.defined and (hit := DF.opening(self, text, a, b)) is not None:
             return hit  # "The Member States (A, B) ...", later "The Member States support ..."
-        if self.last_actor is None:
+        if self.last_actor is None or text[a : a + 1] not in _PRONOUN_FIRST:
             return None
         m = _PRONOUN.match(text, a, min(b, a + 60))
         if m is None:

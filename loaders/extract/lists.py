@@ -96,12 +96,16 @@ def possessives(S: Sentence) -> None:
             S.poss_end[k] = j + 1
 
 
+_BEHALF_WORDS = frozenset(("for", "representing", "behalf"))
+
+
 def behalf(P, S: Sentence) -> None:
     tk = S.tk
     seg = P.text[S.a : S.b]
     if "behalf" not in seg and " for " not in seg and "(for" not in seg and "repres" not in seg:
         return
-    for k in range(1, S.n - 1):
+    # only these three words start a phrase below: the loop visits just their positions
+    for k in [i for i, t in enumerate(tk) if t in _BEHALF_WORDS and 0 < i < S.n - 1]:
         after_name = tk[k - 1] == "," and (k - 2) in S.in_mention
         # "Finland, representing the European Union, ...": the speaker for the group
         represents = tk[k] == "representing" and after_name
