@@ -345,8 +345,32 @@ class Assembly:
             again = again and (not created or (cls in (W.SUP, W.OPP) and not self.light))
             if hit2 and not neg2 and (again or (hit2[0] == W.STMT and not created)):
                 self._assert(S, L, hit2[0], hit2[1], False, force_new=True)
+            elif hit2 and self._second_side(S, cls, hit2, neg2, limit):
+                # "backed X but opposed Y": the other side, on an object of its own
+                cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
+                self._cue(*_VERB_CUES.get(cls2, ("verb", 0.6)))
+                self._assert(S, L, cls2, hit2[1], False, force_new=True)
         codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
         self.last_actor = (codes, S.idx, S.para, self.section)
+
+    def _second_side(
+        self, S: Sentence, cls: str, hit2: tuple[str, int], neg2: bool, limit: int
+    ) -> bool:
+        """A coordinated verb taking the other side on an object of its own ("supported X
+        but opposed Y"). The same side again elaborates the first ("backed X and welcomed
+        Y"), and an object pointing back ("would oppose any weakening of it") restates it."""
+        cls2, vend2 = hit2
+        if neg2:
+            cls2 = ST.flip(cls2)
+        if cls2 not in (W.SUP, W.OPP) or (cls2 == W.OPP) == (cls == W.OPP):
+            return False
+        oend2 = VB.object_end(S, vend2, limit)
+        obj = S.tk[vend2:oend2]
+        if not obj or any(k in S.mstart_at for k in range(vend2, oend2)):
+            return False  # no object, or a named actor there ("and opposed Russia's text")
+        if not W.ANAPHORS.isdisjoint(obj[1:]) or obj[0] in W.ANAPHORS:
+            return False
+        return not RO.anaphoric_object(S, vend2, oend2) and not RO.bare_action(S, vend2, oend2)
 
     def _assert(
         self,
