@@ -1,30 +1,38 @@
-"""Two verbs of one subject in one sentence (issue 16): the other side on an object of its
-own is an event of its own; the same side again, or an object pointing back, is not."""
+"""Two verbs of one subject in one sentence, and opponents' views (issue 16).
+
+The other side on an object of its own is an event of its own; the same side again, or an
+object pointing back, is not. An opponent's view of its own ("Kenya opposed the annex") is
+labelled as what it is against, and those who take a side on the annex itself ("while Peru
+supported it") stand against that view."""
 
 from __future__ import annotations
 
 import pytest
 
+from loaders.extract import extract_text
 from tests.test_extract_prose import sides
 
 
+def against_the_object(e, code: str) -> bool:
+    """`code` is against the event's object: listed as opponent, or author of an 'against' view."""
+    return code in e.oppose or (e.proposer == code and e.option.startswith("against "))
+
+
 @pytest.mark.parametrize(
-    "text, first, second",
+    "text, code, order",
     [
-        ("Kenya backed the chair's draft but rejected the annex on data.", "A", "B"),
-        ("Peru called for a broad scope and opposed any list of crimes.", "A", "B"),
-        ("Ghana objected to the new preamble and endorsed the older text.", "B", "A"),
-        ("Fiji welcomed the review clause but did not support the annex.", "A", "B"),
+        ("Kenya backed the chair's draft but rejected the annex on data.", "KEN", "AB"),
+        ("Peru called for a broad scope and opposed any list of crimes.", "PER", "AB"),
+        ("Ghana objected to the new preamble and endorsed the older text.", "GHA", "BA"),
+        ("Fiji welcomed the review clause but did not support the annex.", "FJI", "AB"),
     ],
 )
-def test_the_other_side_on_another_object_is_a_second_event(text, first, second):
-    got = sides(text)
-    assert len(got) == 2, got
-    camps = []
-    for proposer, support, oppose, _neutral in got:
-        camps.append("A" if proposer or support else "B" if oppose else "?")
-        assert len({proposer, *support, *oppose} - {None}) == 1  # the one subject
-    assert camps == [first, second]
+def test_the_other_side_on_another_object_is_a_second_event(text, code, order):
+    events = extract_text(text).events
+    assert len(events) == 2, events
+    got = "".join("B" if against_the_object(e, code) else "A" for e in events)
+    assert got == order
+    assert all(e.actors() == {code} for e in events)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +44,22 @@ def test_the_other_side_on_another_object_is_a_second_event(text, first, second)
 )
 def test_a_restatement_or_the_same_side_again_is_one_event(text):
     assert len(sides(text)) == 1
+
+
+@pytest.mark.parametrize("later", ["while Peru supported it", "but Peru backed the text"])
+def test_a_side_on_the_object_itself_stands_against_the_opponents_view(later):
+    (e,) = extract_text(f"Kenya opposed the annex on data, {later}.").events
+    assert e.proposer == "KEN" and e.option == "against the annex on data"
+    assert e.oppose == ["PER"] and e.support == []
+
+
+def test_those_joining_an_opponent_share_its_view():
+    (e,) = extract_text("Kenya opposed the annex on data, joined by Peru.").events
+    assert against_the_object(e, "KEN") and e.support == ["PER"]
+
+
+def test_several_opponents_of_an_idea_are_labelled_against_it():
+    text = "Russia and China opposed data retention, while the EU supported it."
+    (e,) = extract_text(text).events
+    assert e.option == "against data retention"
+    assert sorted(e.support) == ["CHN", "RUS"] and e.oppose == ["EU"]

@@ -68,7 +68,7 @@ from loaders.extract.mentions import lexicon
 from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
-from loaders.extract.tidy import aligned, coreferent, restatements
+from loaders.extract.tidy import against, aligned, coreferent, restatements
 
 __all__ = [
     "ExtractResult",
@@ -346,6 +346,18 @@ def _keep(ev: Ev) -> bool:
     return bool(ev.proposer or ev.sides)
 
 
+def _view_label(ev: Ev) -> str:
+    """An opponent's view of its own ("Kenya opposed the annex": KEN proposes, its backers
+    support) says what it is against, so that a reviewer or the graph never reads it as the
+    annex proposed by Kenya."""
+    if not against(ev):
+        return ev.option
+    option = ev.option.strip()
+    if re.match(r"(?i)(?:against|no|not|none)\b", option):
+        return option
+    return "against " + re.sub(r"(?i)^(?:to|about|on)\s+", "", option)
+
+
 def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
     a = min(s for s, _ in ev.spans)
     b = max(e for _, e in ev.spans)
@@ -360,7 +372,7 @@ def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
         char_start=oa,
         char_end=ob,
         proposer=ev.proposer,
-        option=ev.option,
+        option=_view_label(ev),
         support=sides["support"],
         oppose=sides["oppose"],
         neutral=sides["neutral"],

@@ -14,6 +14,7 @@ import re
 from loaders.extract import modifiers as MO
 from loaders.extract import roles as RO
 from loaders.extract import sentence as ST
+from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Ev, Sentence
@@ -440,6 +441,7 @@ class Assembly:
                 or (cls == W.OPP and in_sentence and oend - vend <= 3)
             ):
                 if S.focus:
+                    stance = _on_the_text(S, S.focus, stance, vend, oend)
                     self._attach(S, S.focus, L.members, stance, backing=empty)
                     return False
                 own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
@@ -450,6 +452,7 @@ class Assembly:
                     name, conf = self.cue
                     self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
                     # no object ("followed in support"): they back the previous speaker
+                    stance = _on_the_text(S, target, stance, vend, oend)  # type: ignore[arg-type]
                     self._attach(S, target, L.members, stance, backing=empty)  # type: ignore[arg-type]
                     return False
                 if cls == W.ALIGN and anaphoric:
@@ -514,3 +517,14 @@ class Assembly:
             option = RO.clause_text(self, S, L.start)
         ev = self._new_event(S, None, option or S.text_of(self.text, 0, S.n))
         self._attach(S, [ev], L.members, stance)
+
+
+def _on_the_text(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:
+    """The side on an opponent's view ("A opposed X") of one who took a side on X itself
+    ("..., while B supported it": "it" is X, so B is against A's view)."""
+    if stance not in ("support", "oppose") or not evs or not all(TI.against(ev) for ev in evs):
+        return stance
+    obj = [t for t in S.tk[vend:oend] if t not in W.DETERMINERS and t not in W.ADVERB_OBJECTS]
+    if not obj or (obj[0] not in ("it", "them") and obj[0] not in W.DOC_NOUNS):
+        return stance
+    return "oppose" if stance == "support" else "support"
