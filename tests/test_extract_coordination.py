@@ -63,3 +63,26 @@ def test_several_opponents_of_an_idea_are_labelled_against_it():
     (e,) = extract_text(text).events
     assert e.option == "against data retention"
     assert sorted(e.support) == ["CHN", "RUS"] and e.oppose == ["EU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile, backed by Peru, opposed the annex.",
+        "Chile opposed the annex, together with Peru.",
+        "Chile opposed the annex. Peru did the same.",
+    ],
+)
+def test_who_shares_the_opponents_side_backs_its_view(text):
+    (e,) = extract_text(text).events
+    assert e.proposer == "CHL" and e.option == "against the annex" and e.support == ["PER"]
+
+
+def test_a_which_clause_after_the_object_takes_a_side_on_the_object():
+    (e,) = extract_text("Chile opposed the annex, which Peru had proposed.").events
+    assert e.option == "against the annex" and e.oppose == ["PER"]
+
+
+def test_rejecting_a_named_actors_proposal_is_opposition_to_that_proposal():
+    (e,) = extract_text("Kenya rejected the proposal by Brazil.").events
+    assert (e.proposer, e.oppose) == ("BRA", ["KEN"]) and not e.option.startswith("against")

@@ -265,7 +265,7 @@ class Assembly:
             if same and self.last_subject and self._cur_ok(S, 2):
                 evs, stance = self.last_subject
                 self._cue("did-likewise: the previous speaker's side", 0.75)
-                self._attach(S, evs, L.members, stance)
+                self._attach(S, evs, L.members, TI.on_object(evs, stance))
                 L.events, L.stance = evs, stance
                 return True
         return False
@@ -393,7 +393,8 @@ class Assembly:
         stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
         bare_it = False  # "voted against it" with nothing to refer to in the paragraph
         if relative and S.focus and not force_new:
-            self._attach(S, S.focus, L.members, stance)
+            # "X opposed the annex, which Y had proposed": the clause is about the object
+            self._attach(S, S.focus, L.members, TI.on_object(S.focus, stance))
             return False
         targets = [] if force_new else RO.targets_in(S, vend, oend, cls)
         if oend in S.list_at and oend > vend and S.tk[oend - 1] in ("by", "of", "from"):
@@ -520,11 +521,9 @@ class Assembly:
 
 
 def _on_the_text(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:
-    """The side on an opponent's view ("A opposed X") of one who took a side on X itself
-    ("..., while B supported it": "it" is X, so B is against A's view)."""
-    if stance not in ("support", "oppose") or not evs or not all(TI.against(ev) for ev in evs):
-        return stance
+    """ "..., while B supported it": "it" (or "the text") is the object of an opponent's view,
+    so B is against that view; "B supported this position" backs the view itself."""
     obj = [t for t in S.tk[vend:oend] if t not in W.DETERMINERS and t not in W.ADVERB_OBJECTS]
     if not obj or (obj[0] not in ("it", "them") and obj[0] not in W.DOC_NOUNS):
         return stance
-    return "oppose" if stance == "support" else "support"
+    return TI.on_object(evs, stance)

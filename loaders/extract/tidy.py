@@ -122,7 +122,15 @@ def _feared(ev: Ev) -> str | None:
 def against(ev: Ev) -> bool:
     """A 'subject + opposition verb' event whose object was no piece of text ("voted against
     it"): it holds the opponents as the side of their own view."""
-    return bool(ev.cues) and "opposition verb" in ev.cues[0] and not ev.neg
+    return ev.view and not ev.neg
+
+
+def on_object(evs: list[Ev], stance: str) -> str:
+    """A side taken on an event's object, in the event's terms: on an opponent's view of its
+    own supporting the object is opposing the view, and sharing the opponent's side backs it."""
+    if stance not in ("support", "oppose") or not evs or not all(against(e) for e in evs):
+        return stance
+    return "oppose" if stance == "support" else "support"
 
 
 def _facts(ev: Ev) -> dict[str, str]:
