@@ -86,3 +86,26 @@ def test_a_which_clause_after_the_object_takes_a_side_on_the_object():
 def test_rejecting_a_named_actors_proposal_is_opposition_to_that_proposal():
     (e,) = extract_text("Kenya rejected the proposal by Brazil.").events
     assert (e.proposer, e.oppose) == ("BRA", ["KEN"]) and not e.option.startswith("against")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru disagreed on the annex.",
+        "Chile and Peru differed over the annex.",
+        "Chile clashed with Peru over the annex.",
+        "Chile and Peru disagreed with each other on the annex.",
+    ],
+)
+def test_a_quarrel_between_the_named_makes_them_no_allies(text):
+    assert extract_text(text).events == []
+
+
+def test_disagreeing_after_a_proposal_opposes_it():
+    (e,) = extract_text("Kenya proposed an annex. Chile and Peru disagreed.").events
+    assert e.proposer == "KEN" and sorted(e.oppose) == ["CHL", "PER"]
+
+
+def test_a_refused_support_is_labelled_by_its_object():
+    (e,) = extract_text("Chile refused to endorse the annex.").events
+    assert against_the_object(e, "CHL") and e.option in ("against the annex", "the annex")

@@ -293,6 +293,8 @@ class Assembly:
         cls, vend = hit
         if MO.elected_officer(S, j, vend):
             return
+        if _among_themselves(S, L, j, vend):
+            return
         # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not
         self.light = tk[j] in W.LIGHT_VERBS and vend - 1 > j and tk[vend - 1] in W.LIGHT_NOUNS
         if cls == W.STMT and self.fp_cue and self.fp_cue.startswith("'"):
@@ -527,3 +529,23 @@ def _on_the_text(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) 
     if not obj or (obj[0] not in ("it", "them") and obj[0] not in W.DOC_NOUNS):
         return stance
     return TI.on_object(evs, stance)
+
+
+_RECIPROCAL = W.words(
+    "disagree disagrees disagreed disagreeing differ differs differed clash clashes clashed "
+    "diverge diverges diverged split sparred argued quarrelled quarreled"
+)
+
+
+def _among_themselves(S: Sentence, L: ActorList, j: int, vend: int) -> bool:
+    """ "A and B disagreed on X", "A clashed with B over X": a quarrel between the named,
+    which says neither's side (it is no view they share)."""
+    if S.tk[j] not in _RECIPROCAL:
+        return False
+    after = S.tk[vend] if vend < S.n else "."
+    if after == "with":  # "clashed with B", "with each other": mutual; "disagreed with B's
+        # proposal": against it
+        mutual = S.tk[vend + 1 : vend + 3] == ["each", "other"]
+        return mutual or (S.tk[j] not in W.VERBS and vend + 1 in S.mstart_at)
+    several = len({S.ments[mi].code for mi in L.members}) > 1
+    return several and after in ("on", "over", "about", "among", "between", "amongst")
