@@ -109,3 +109,8 @@ def test_disagreeing_after_a_proposal_opposes_it():
 def test_a_refused_support_is_labelled_by_its_object():
     (e,) = extract_text("Chile refused to endorse the annex.").events
     assert against_the_object(e, "CHL") and e.option in ("against the annex", "the annex")
+
+
+def test_an_actor_excepted_from_the_subject_takes_no_side():
+    (e,) = extract_text("The EU, with the exception of Hungary, supported the text.").events
+    assert "HUN" not in e.actors() and "EU" in e.actors()

@@ -55,8 +55,10 @@ def onset(
                         and tk[k + 1] not in ("and", "or", "the")
                     ):
                         break
+            # ", with the exception of X,": X is left out of the subject's side
+            excepted = tk[j + 1 : j + 5] == ["with", "the", "exception", "of"]
             if close is not None and tk[close] == ",":
-                if owner is not None:
+                if owner is not None and not excepted:
                     flip = tk[j + 1] == "opposed"
                     for t in range(j + 2, close):
                         if t in S.list_at:
