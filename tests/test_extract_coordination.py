@@ -114,3 +114,16 @@ def test_a_refused_support_is_labelled_by_its_object():
 def test_an_actor_excepted_from_the_subject_takes_no_side():
     (e,) = extract_text("The EU, with the exception of Hungary, supported the text.").events
     assert "HUN" not in e.actors() and "EU" in e.actors()
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Speaking on behalf of the African Group",
+        "On behalf of the African Group",
+        "Speaking for the African Group",
+    ],
+)
+def test_an_opening_on_behalf_phrase_names_the_speaker_after_it(opening):
+    (e,) = extract_text(f"{opening}, Kenya backed the text.").events
+    assert e.proposer == "KEN" and e.on_behalf_of == {"KEN": "AFRICAN_GROUP"}

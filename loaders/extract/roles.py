@@ -56,6 +56,13 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
     k, comma = skip_fillers(S, start)
     if k < 0:
         return "SUBJ", None
+    # "(Speaking) on behalf of the African Group, Kenya said ...": the opening phrase
+    if (
+        start > 0
+        and S.tk[start - 1] == ","
+        and start - 1 in (S.behalf_skip.get(0), S.behalf_skip.get(1))
+    ):
+        return "SUBJ", None
     return classify(S, k, start, comma)
 
 
