@@ -127,3 +127,19 @@ def test_an_actor_excepted_from_the_subject_takes_no_side():
 def test_an_opening_on_behalf_phrase_names_the_speaker_after_it(opening):
     (e,) = extract_text(f"{opening}, Kenya backed the text.").events
     assert e.proposer == "KEN" and e.on_behalf_of == {"KEN": "AFRICAN_GROUP"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil: We cannot accept article 5 as drafted.\nNorway: We support article 5.\n",
+        "Brazil objected to Article 5 as it stands. Norway backed Article 5.",
+    ],
+)
+def test_sides_on_one_provision_named_two_ways_are_one_event(text):
+    (e,) = extract_text(text).events
+    assert "BRA" in e.oppose and "NOR" in (e.proposer, *e.support)
+
+
+def test_different_provisions_stay_apart():
+    assert len(extract_text("Brazil opposed article 5. Norway supported article 5(2).").events) == 2

@@ -54,9 +54,20 @@ def _clause_follows(S: Sentence, vend: int) -> bool:
 _KEY_STOP = W.words("the a an of and to in on for by with its their this that these those")
 
 
+_PROVISION = re.compile(
+    r"(?:(?:to|on|about|for|with|against|over)\s+)?(?:the\s+)?(article|paragraph|para|clause|section|op|pp)\s+(\d+[a-z]?(?:\s*\(\w+\))*)"
+    r"(?!\s*(?:and|or|to|-)\s*\d)"
+)
+
+
 def _object_key(option: str) -> tuple[str, ...] | None:
-    """The first three content words of an option, if it has three."""
-    words = [w for w in re.findall(r"[a-z0-9]+", fold(option).lower()) if w not in _KEY_STOP]
+    """A provision named first ("article 5 as drafted" and "article 5" are one), else the
+    first three content words of an option, if it has three."""
+    folded = fold(option).lower().strip()
+    m = _PROVISION.match(folded)
+    if m:
+        return (m.group(1), re.sub(r"\s+", "", m.group(2)))
+    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _KEY_STOP]
     return tuple(words[:3]) if len(words) >= 3 else None
 
 
