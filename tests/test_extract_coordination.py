@@ -143,3 +143,15 @@ def test_sides_on_one_provision_named_two_ways_are_one_event(text):
 
 def test_different_provisions_stay_apart():
     assert len(extract_text("Brazil opposed article 5. Norway supported article 5(2).").events) == 2
+
+
+@pytest.mark.parametrize(
+    "text, excepted",
+    [
+        ("Chile and Peru, but not Kenya, supported the text.", "KEN"),
+        ("Chile, unlike Peru, supported the text.", "PER"),
+    ],
+)
+def test_a_named_exception_takes_neither_the_subjects_side_nor_its_place(text, excepted):
+    (e,) = extract_text(text).events
+    assert excepted not in e.actors() and "CHL" in e.actors()
