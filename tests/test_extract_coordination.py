@@ -14,8 +14,11 @@ from tests.test_extract_prose import sides
 
 
 def against_the_object(e, code: str) -> bool:
-    """`code` is against the event's object: listed as opponent, or author of an 'against' view."""
-    return code in e.oppose or (e.proposer == code and e.option.startswith("against "))
+    """`code` is against the event's object: an opponent of it, or a backer of a view against
+    it (an option labelled 'against ...')."""
+    if e.option.startswith("against "):
+        return code == e.proposer or code in e.support
+    return code in e.oppose
 
 
 @pytest.mark.parametrize(
@@ -155,3 +158,25 @@ def test_different_provisions_stay_apart():
 def test_a_named_exception_takes_neither_the_subjects_side_nor_its_place(text, excepted):
     (e,) = extract_text(text).events
     assert excepted not in e.actors() and "CHL" in e.actors()
+
+
+def test_a_that_clause_about_the_object_names_its_author():
+    (e,) = extract_text("Peru turned down the annex that Kenya had tabled.").events
+    assert against_the_object(e, "PER") and not against_the_object(e, "KEN")
+    assert "KEN" in e.actors() and not e.option.endswith("that")
+
+
+def test_that_after_a_speech_verb_opens_a_clause_of_its_own():
+    (e,) = extract_text("Peru said that Kenya had proposed an annex.").events
+    assert e.proposer == "KEN" and e.actors() == {"KEN"}
+
+
+@pytest.mark.parametrize("phrase", ["turned down", "pushed back against", "spoke out against"])
+def test_phrasal_opposition_verbs(phrase):
+    (e,) = extract_text(f"Peru {phrase} the proposal by Kenya.").events
+    assert (e.proposer, e.oppose) == ("KEN", ["PER"])
+
+
+def test_the_opposite_view_opposes_what_was_just_backed():
+    (e,) = extract_text("Chile backed the text. Peru took the opposite view.").events
+    assert (e.proposer, e.oppose) == ("CHL", ["PER"])

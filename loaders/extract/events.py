@@ -47,6 +47,9 @@ _PRONOUN = re.compile(
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
 
 
+_TRAILING_REL = re.compile(r"(?:[ ,]+(?:that|which|who|whom))+$", re.I)
+
+
 def _slug(text: str, n: int = 4) -> str:
     words = [w for w in re.findall(r"[a-z0-9]+", fold(text).lower()) if w not in _SLUG_STOP]
     return "-".join(words[:n])
@@ -253,7 +256,7 @@ class Parser(Assembly):
         if issue is None:
             slug = _slug(option, 4) or "unspecified"
             issue = f"{self.heading_slug}-{slug}" if self.heading_slug else slug
-        option = option.strip(" ,;:") or S.text_of(self.text, 0, S.n)
+        option = _TRAILING_REL.sub("", option.strip(" ,;:")) or S.text_of(self.text, 0, S.n)
         ev = Ev(
             proposer,
             option[:240],
