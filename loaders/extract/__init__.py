@@ -65,6 +65,7 @@ from loaders.extract.dates import Context, find_dates, find_session_names
 from loaders.extract.defined import named_in
 from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
+from loaders.extract.quotes import quoted_first_person
 from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
@@ -173,6 +174,11 @@ def _extract(
     # transcripts: "we" / "my delegation" in a speaker's turn stand for the speaker's actor
     turn_list = turns(clean, all_blocks, lex)
     first = first_person(clean, turn_list, lex)
+    quoted = quoted_first_person(clean, lex)  # "We oppose it," Chile said.
+    if quoted:
+        taken = {(m.start, m.end) for m in first}
+        first = sorted(first + [m for m in quoted if (m.start, m.end) not in taken],
+                       key=lambda m: m.start)  # fmt: skip
     # the header of a statement ("Statement delivered by X on behalf of ...") names its
     # speaker: it is read as the speaker of the text, not as a side-taking sentence
     parser.skip_blocks = {t.start for t in turn_list if t.how == "statement"}

@@ -403,6 +403,8 @@ class Assembly:
         limit = S.n
         oend = VB.object_end(S, vend, limit)
         option = S.text_of(self.text, vend, oend)
+        if cls == W.PROP and _do_likewise(S.tk[vend:oend]):
+            return False  # "we urge others to do the same": the side already taken, restated
         stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
         bare_it = False  # "voted against it" with nothing to refer to in the paragraph
         if relative and S.focus and not force_new:
@@ -560,3 +562,9 @@ def _among_themselves(S: Sentence, L: ActorList, j: int, vend: int) -> bool:
         return mutual or (S.tk[j] not in W.VERBS and vend + 1 in S.mstart_at)
     several = len({S.ments[mi].code for mi in L.members}) > 1
     return several and after in ("on", "over", "about", "among", "between", "amongst")
+
+
+def _do_likewise(obj: list[str]) -> bool:
+    """An appeal to others to take the speaker's side ("urge all states to do the same")."""
+    text = " ".join(obj)
+    return any(p in text for p in ("do the same", "do likewise", "follow suit", "follow our lead"))
