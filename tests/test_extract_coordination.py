@@ -180,3 +180,14 @@ def test_phrasal_opposition_verbs(phrase):
 def test_the_opposite_view_opposes_what_was_just_backed():
     (e,) = extract_text("Chile backed the text. Peru took the opposite view.").events
     assert (e.proposer, e.oppose) == ("CHL", ["PER"])
+
+
+def test_a_second_demand_with_an_object_of_its_own_is_a_second_event():
+    text = "FIJI called for a registry of emissions data, and stressed the need for peer review."
+    events = extract_text(text).events
+    assert [e.proposer for e in events] == ["FJI", "FJI"]
+
+
+def test_a_second_demand_about_the_first_is_the_same_event():
+    text = "Fiji proposed a registry of emissions data and called for its use in every review."
+    assert len(extract_text(text).events) == 1

@@ -359,6 +359,9 @@ class Assembly:
             again = again and (not created or (cls in (W.SUP, W.OPP) and not self.light))
             if hit2 and not neg2 and (again or (hit2[0] == W.STMT and not created)):
                 self._assert(S, L, hit2[0], hit2[1], False, force_new=True)
+            elif hit2 and not neg2 and created and self._second_demand(S, cls, hit2, limit):
+                # "called for X, and underscored the need for Y": a demand of its own
+                self._assert(S, L, W.PROP, hit2[1], False, force_new=True)
             elif hit2 and self._second_side(S, cls, hit2, neg2, limit):
                 # "backed X but opposed Y": the other side, on an object of its own
                 cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
@@ -366,6 +369,25 @@ class Assembly:
                 self._assert(S, L, cls2, hit2[1], False, force_new=True)
         codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
         self.last_actor = (codes, S.idx, S.para, self.section)
+
+    def _second_demand(self, S: Sentence, cls: str, hit2: tuple[str, int], limit: int) -> bool:
+        """After a proposal, a second proposal verb (or "stressed the need for") with an object
+        of its own, pointing at nothing said before, is a second demand."""
+        cls2, vend2 = hit2
+        if cls != W.PROP or self.light:
+            return False
+        tk = S.tk
+        need = cls2 == W.STMT and tk[vend2 : vend2 + 3] in (
+            ["the", "need", "for"],
+            ["the", "importance", "of"],
+        )
+        if cls2 != W.PROP and not need:
+            return False
+        oend2 = VB.object_end(S, vend2, limit)
+        obj = tk[vend2:oend2]
+        if len(obj) < 3 or any(k in S.mstart_at for k in range(vend2, oend2)):
+            return False
+        return W.ANAPHORS.isdisjoint(obj) and not {"its", "their"} & set(obj)
 
     def _second_side(
         self, S: Sentence, cls: str, hit2: tuple[str, int], neg2: bool, limit: int
