@@ -67,10 +67,11 @@ from loaders.extract.dates import Context, find_dates, find_session_names
 from loaders.extract.defined import named_in
 from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
+from loaders.extract.quotes import quoted_first_person
 from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
-from loaders.extract.tidy import aligned, coreferent, restatements
+from loaders.extract.tidy import against, aligned, coreferent, restatements
 
 __all__ = [
     "ExtractResult",
@@ -175,6 +176,11 @@ def _extract(
     # transcripts: "we" / "my delegation" in a speaker's turn stand for the speaker's actor
     turn_list = turns(clean, all_blocks, lex)
     first = first_person(clean, turn_list, lex)
+    quoted = quoted_first_person(clean, lex)  # "We oppose it," Chile said.
+    if quoted:
+        taken = {(m.start, m.end) for m in first}
+        first = sorted(first + [m for m in quoted if (m.start, m.end) not in taken],
+                       key=lambda m: m.start)  # fmt: skip
     # the header of a statement ("Statement delivered by X on behalf of ...") names its
     # speaker: it is read as the speaker of the text, not as a side-taking sentence
     parser.skip_blocks = {t.start for t in turn_list if t.how == "statement"}
@@ -348,6 +354,22 @@ def _keep(ev: Ev) -> bool:
     return bool(ev.proposer or ev.sides)
 
 
+def _view_label(ev: Ev) -> str:
+    """An opponent's view of its own ("Kenya opposed the annex": KEN proposes, its backers
+    support) says what it is against, so that a reviewer or the graph never reads it as the
+    annex proposed by Kenya."""
+    if not against(ev):
+        return ev.option
+    option = ev.option.strip()
+    if re.match(r"(?i)(?:against|no|not|none)\b", option):
+        return option
+    option = re.sub(r"(?i)^(?:to|about|on|with|over)\s+", "", option)
+    words = option.split(maxsplit=1)  # "refused to support the annex": against the annex
+    if len(words) == 2 and W.VERBS.get(words[0].lower()) == W.SUP:
+        option = words[1]
+    return "against " + option
+
+
 def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
     a = min(s for s, _ in ev.spans)
     b = max(e for _, e in ev.spans)
@@ -362,7 +384,7 @@ def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
         char_start=oa,
         char_end=ob,
         proposer=ev.proposer,
-        option=ev.option,
+        option=_view_label(ev),
         support=sides["support"],
         oppose=sides["oppose"],
         neutral=sides["neutral"],

@@ -168,7 +168,14 @@ def behalf_target(P, S: Sentence, k: int, start: int, mi: int) -> None:
             break
         if S.mflag[sk] == "":
             S.behalf[sk] = code
-            break
+            return
+    # an opening phrase ("Speaking on behalf of the African Group, Kenya said"): the first
+    # name after its comma
+    opening = all(t in ("speaking", "on", "behalf", "of", "for", "acting") for t in tk[:start])
+    if opening and end < S.n and tk[end] == "," and mi + 1 < len(S.ments):
+        nxt = mi + 1
+        if S.mtok[nxt][0] == end + 1 and S.mflag[nxt] == "":
+            S.behalf[nxt] = code
 
 
 def demonyms(P, S: Sentence) -> None:

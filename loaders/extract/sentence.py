@@ -70,6 +70,9 @@ class Ev:
     # the option is what its first side-taker spoke against ("Iran opposed the inclusion of
     # X": option X, IRN oppose); those who back that side later ("supported by") oppose too
     neg: bool = False
+    # the option is what its first side-takers spoke against, held as their own view ("Kenya
+    # opposed the annex": KEN proposes "against the annex"); see tidy.against
+    view: bool = False
     cues: list[str] = field(default_factory=list)  # the rules that built it, first = creator
     conf: float = 1.0  # the least sure of those rules (see events.Parser._note)
     anaphor: bool = False  # its object was only "it" / "this" (tidy.coreferent may resolve it)
