@@ -33,7 +33,9 @@ TABLE = Path(__file__).with_name("cue_reliability.tsv")
 CEILING = 0.99
 STRENGTH = 8.0  # pseudo-facts of the prior in the smoothing (bench/extract_calibration.py)
 
-_PREFIX = re.compile(r"^(?:first-person in turn of [^:]+|'[^']*' (?:for [^:]+|defined above)): ")
+_PREFIX = re.compile(
+    r"^(?:first-person in (?:turn|a quote) of [^:]+|'[^']*' (?:for [^:]+|defined above)): "
+)
 _LATER = (
     " + previous sentence's proposal",
     " + the vote in focus",
