@@ -204,6 +204,21 @@ _phrase(
     "made clear",
 )
 _phrase(OPP, "shot back", "hit back", "fired back", "struck back")
+_phrase(
+    OPP,
+    "turned down",
+    "turn down",
+    "turns down",
+    "pushed back against",
+    "pushed back on",
+    "pushes back against",
+    "spoke out against",
+    "came out against",
+    "took the opposite view",
+    "took a different view",
+    "took the opposing view",
+    "voiced opposition to",
+)
 _phrase(PROP, "countered with", "came back with", "responded with")
 _phrase(STMT, "of the view", "of the opinion")
 _phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")

@@ -80,17 +80,23 @@ _SPEECH_AFTER = re.compile(
     r"[ \t]{1,3}(?:also[ \t]+)?(?:said|stated|noted|stressed|emphasi[sz]ed|explained|added|"
     r"underlined|recalled|indicated|observed|argued|expressed|welcomed|supported|proposed)\b"
 )
+# "\b(?:[Ww]e|[Mm]y ...|[Oo]ur ...)\b" written to open with a character class (the regex engine
+# then skips ahead to candidates; a leading \b stops that): the lookbehind after the first
+# letter is the \b before it, the lookbehinds in the branches pick the branch by that letter
 _FIRST = re.compile(
-    r"\b(?:[Ww]e|[Mm]y[ \t]+(?:delegation|country|government)|"
-    r"[Oo]ur[ \t]+(?:delegation|country|government))\b"
+    r"[WwMmOo](?<!\w[WwMmOo])(?:(?<=[Ww])e|(?<=[Mm])y[ \t]+(?:delegation|country|government)|"
+    r"(?<=[Oo])ur[ \t]+(?:delegation|country|government)|"
     # "let me reiterate our support": the delegate speaking
-    r"|(?<=[Ll]et[ \t])me\b|(?<=[Aa]llow[ \t])me\b"
+    r"(?<=[Ll]et[ \t]m)e|(?<=[Aa]llow[ \t]m)e)\b"
+)
+_THIRD = re.compile(  # "\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b"
+    r"[HhIi](?<!\w[HhIi])(?:(?<=[Hh])is|(?<=[Hh])er|(?<=[Ii])ts)[ \t]+"
+    r"(?:delegation|country|government)\b"
 )
 # "I support", "I am pleased"; not "Annex I to", "Chapter I of" (a numeral after a word)
 _I = re.compile(
     r"(?<![A-Za-z] )(?<![A-Za-z]\n)\bI\b(?=[ \t]+[a-z])|(?<=[.,;!?] )I\b(?=[ \t]+[a-z])"
 )
-_THIRD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b")
 _NON_SPEAKERS = frozenset(
     [
         "chair", "chairperson", "chairman", "madam", "moderator", "president", "facilitator",
@@ -335,7 +341,8 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
         return None
     cart = _CART.match(text, a, blk.end)  # ">> CANADA: Thank you" (live captions)
     a = cart.end() if cart else a
-    m = _LABEL.match(text, a, min(blk.end, a + 130))
+    lim = min(blk.end, a + 130)
+    m = _LABEL.match(text, a, lim) if text.find(":", a, lim) >= 0 else None  # needs a ':'
     if m is not None:
         if m.group(1):
             code = _label_code(text, m.start(1), m.end(1), lex)
@@ -359,7 +366,8 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
         ms = lex.find(text, r.end(), min(blk.end, r.end() + 60))
         if ms and ms[0].start == r.end() and _SPEECH_AFTER.match(text, ms[0].end, blk.end):
             return (blk.start, ms[0].code, "reported", True, ())
-    ms = lex.find(text, a, min(blk.end, a + 60))
+    lim = min(blk.end, a + 60)
+    ms = lex.find(text, a, lim) if lex.may_start(text, a, lim) else []
     if ms and ms[0].start == a:
         rest = text[ms[0].end : min(blk.end, ms[0].end + 40)]
         if re.match(r"'s[ \t]+(?:representative|delegate|delegation|ambassador)\b", rest):

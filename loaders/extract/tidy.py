@@ -115,24 +115,32 @@ _THAT_TEXT = re.compile(
 
 def _feared(ev: Ev) -> str | None:
     """'X fear that the resolution would ...': against the text the clause is about."""
-    m = _THAT_TEXT.match(ev.option.lower()) if _against(ev) else None
+    m = _THAT_TEXT.match(ev.option.lower()) if against(ev) else None
     return _KINDS[m.group(1)] if m else None
 
 
-def _against(ev: Ev) -> bool:
+def against(ev: Ev) -> bool:
     """A 'subject + opposition verb' event whose object was no piece of text ("voted against
     it"): it holds the opponents as the side of their own view."""
-    return bool(ev.cues) and "opposition verb" in ev.cues[0] and not ev.neg
+    return ev.view and not ev.neg
+
+
+def on_object(evs: list[Ev], stance: str) -> str:
+    """A side taken on an event's object, in the event's terms: on an opponent's view of its
+    own supporting the object is opposing the view, and sharing the opponent's side backs it."""
+    if stance not in ("support", "oppose") or not evs or not all(against(e) for e in evs):
+        return stance
+    return "oppose" if stance == "support" else "support"
 
 
 def _facts(ev: Ev) -> dict[str, str]:
     """Each actor's side on the text itself."""
-    against = _against(ev)
+    opp = against(ev)
     out = {}
     if ev.proposer:
-        out[ev.proposer] = "oppose" if against else "support"
+        out[ev.proposer] = "oppose" if opp else "support"
     for code, stance in ev.sides.items():
-        if against and stance != "neutral":
+        if opp and stance != "neutral":
             stance = "oppose" if stance == "support" else "support"
         out.setdefault(code, stance)
     return out
@@ -140,7 +148,7 @@ def _facts(ev: Ev) -> dict[str, str]:
 
 def _on_the_text(ev: Ev) -> None:
     """Rewrite an 'against' event as the text with its opponents."""
-    if _against(ev):
+    if against(ev):
         ev.sides, ev.proposer, ev.neg = _facts(ev), None, True
 
 
@@ -157,7 +165,7 @@ def _fold(into: Ev, ev: Ev) -> bool:
     if any(have.get(c, s) != s for c, s in new.items()):
         return False
     _on_the_text(into)
-    if ev.proposer and not _against(ev) and into.proposer is None:
+    if ev.proposer and not against(ev) and into.proposer is None:
         into.sides.pop(ev.proposer, None)
         into.proposer = ev.proposer
     for code, stance in new.items():
@@ -181,7 +189,7 @@ def _vote_call(ev: Ev) -> None:
     if m is None:
         return
     facts = _facts(ev)  # "spoke against ... and called for negative votes": opponents either way
-    if not _against(ev):
+    if not against(ev):
         facts = {c: "oppose" if s == "support" else s for c, s in facts.items()}
     ev.sides = facts
     ev.proposer, ev.neg = None, True

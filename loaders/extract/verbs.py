@@ -92,7 +92,17 @@ def onset(
         steps += 1
         t = tk[j]
         behalf_self = tk[j + 1 : j + 3] == ["on", "behalf"] if t == "," else False
-        if t == "," and j + 1 < limit and (tk[j + 1] in W.PARENTHETICAL_START or behalf_self):
+        # ", with the exception of X,", ", but not X,", ", unlike X,": X is left out
+        excepted = t == "," and (
+            tk[j + 1 : j + 5] == ["with", "the", "exception", "of"]
+            or tk[j + 1 : j + 3] == ["but", "not"]
+            or tk[j + 1 : j + 2] in (["except"], ["unlike"], ["excluding"])
+        )
+        if (
+            t == ","
+            and j + 1 < limit
+            and (tk[j + 1] in W.PARENTHETICAL_START or behalf_self or excepted)
+        ):
             close = None
             for k in range(j + 2, min(limit, j + 60)):
                 if tk[k] in (",", ";"):
@@ -103,6 +113,12 @@ def onset(
                         and tk[k + 1] not in ("and", "or", "the")
                     ):
                         break
+            if close is not None and tk[close] == "," and excepted:
+                for mi in range(len(S.ments)):
+                    if j < S.mtok[mi][0] < close:
+                        S.mflag[mi] = "used"  # not a side-taker of its own either
+                j = close + 1
+                continue
             if close is not None and tk[close] == ",":
                 if owner is not None:
                     flip = tk[j + 1] == "opposed"
