@@ -1,6 +1,7 @@
 """Extractor accuracy on the evaluation corpus (`bench/extract_corpus/`), dev and test halves.
 
     python bench/extract_corpus.py [--split dev|test|both] [--details] [--pred FILE.json]
+        [--corpus DIR ...]
 
 The corpus holds short passages in seven styles (wire, summary, statement, list, bulletin, blog,
 transcript), each annotated with its side-taking events (`bench/extract_corpus/README.md` has
@@ -315,7 +316,11 @@ def print_table(counts: dict[tuple[str, str], Counts], splits: Iterable[str]) ->
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "test", "both"), default="both")
-    ap.add_argument("--corpus", default=str(CORPUS), help="corpus folder (dev/, test/)")
+    ap.add_argument(
+        "--corpus",
+        action="append",
+        help="corpus folder (dev/, test/); repeat to pool several (default: the own-words corpus)",
+    )
     ap.add_argument(
         "--pred", help="score this JSON (blocs extract layout) instead of the extractor"
     )
@@ -323,9 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--details", action="store_true", help="list misses and extras per passage")
     args = ap.parse_args(argv)
     splits = SPLITS if args.split == "both" else (args.split,)
-    passages = load_corpus(Path(args.corpus), splits)
+    folders = args.corpus or [str(CORPUS)]
+    passages = [p for folder in folders for p in load_corpus(Path(folder), splits)]
     if not passages:
-        print(f"no passages found in {args.corpus}")
+        print(f"no passages found in {', '.join(folders)}")
         return 1
     if args.pred:
         preds = load_predictions(Path(args.pred))

@@ -53,6 +53,23 @@ __all__ = [
 DEFAULT_PARAMS = Params()
 PLOT_PARAMS = DEFAULT_PARAMS
 _COUNTS = {"positions": ("positions",), "votes": ("votes",), "both": ("positions", "votes")}
+# Why a session shows nothing, in one vocabulary for the reports' calendar and the figures' axes.
+NO_DATA_REASON = {
+    "positions": "no stated positions loaded",
+    "votes": "no recorded votes loaded",
+    "both": "no stated positions or recorded votes loaded",
+}
+
+
+def check_source(source: str) -> None:
+    """Refuse an unknown evidence source in one line (positions, votes or both)."""
+    if source not in _COUNTS:
+        raise BlocsError(f"source must be one of {', '.join(_COUNTS)}")
+
+
+def holds(row: Mapping, source: str) -> bool:
+    """Whether a row of cypher/sessions.cypher holds data of `source`."""
+    return any((row.get(k) or 0) > 0 for k in _COUNTS[source])
 
 
 @contextlib.contextmanager
@@ -111,18 +128,12 @@ class SessionSlot:
 def session_calendar(store: Store, source: str = "positions") -> list[SessionSlot]:
     """Every session of the bodies the source covers (AHC for positions, UNGA for votes), in
     date order, with or without data, so reports and figures can show a gap as a gap."""
-    if source not in _COUNTS:
-        raise BlocsError(f"source must be one of {', '.join(_COUNTS)}")
+    check_source(source)
     rows = list(store.run("sessions"))
-
-    def has(r) -> bool:
-        return any((r.get(k) or 0) > 0 for k in _COUNTS[source])
-
-    bodies = {r.get("body") for r in rows if has(r)}
-    what = {"positions": "stated positions", "votes": "recorded votes", "both": "data"}[source]
+    bodies = {r.get("body") for r in rows if holds(r, source)}
     return [
-        SessionSlot(r["session"], r.get("start"), r.get("end"), has(r),
-                    None if has(r) else f"no {what} loaded")
+        SessionSlot(r["session"], r.get("start"), r.get("end"), holds(r, source),
+                    None if holds(r, source) else NO_DATA_REASON[source])
         for r in rows
         if r.get("body") in bodies
     ]  # fmt: skip

@@ -13,7 +13,7 @@ import networkx as nx
 
 from graphkit import api
 from graphkit.analysis import Allies, BlocReport, allies
-from graphkit.errors import BlocsError, NoData, UnknownName
+from graphkit.errors import NoData, UnknownName
 from graphkit.params import Params
 from graphkit.positions import expand_groups
 from graphkit.projection import project
@@ -22,7 +22,6 @@ from graphkit.store.export import Window, by_session, context
 from graphkit.tracking import Tracking
 
 DEFAULT_PARAMS = Params()
-_COUNTS = {"positions": ("positions",), "votes": ("votes",), "both": ("positions", "votes")}
 
 
 @dataclass(frozen=True)
@@ -39,16 +38,10 @@ class TimelineSlot:
 def timeline(store: Store, source: str = "positions") -> tuple[TimelineSlot, ...]:
     """Every session of the store, in date order, with its dates and whether it holds
     `source` data: what a time axis needs, including the sessions without data."""
-    if source not in _COUNTS:
-        raise BlocsError(f"source must be one of {', '.join(_COUNTS)}")
-    words = {
-        "positions": "no positions recorded",
-        "votes": "no votes recorded",
-        "both": "no positions or votes recorded",
-    }
+    api.check_source(source)
     out = []
     for r in store.run("sessions"):
-        has = any((r.get(k) or 0) > 0 for k in _COUNTS[source])
+        has = api.holds(r, source)
         start, end = r.get("start"), r.get("end")
         out.append(
             TimelineSlot(
@@ -56,7 +49,7 @@ def timeline(store: Store, source: str = "positions") -> tuple[TimelineSlot, ...
                 None if start is None else str(start)[:10],
                 None if end is None else str(end)[:10],
                 has,
-                "" if has else words[source],
+                "" if has else api.NO_DATA_REASON[source],
             )
         )
     return tuple(out)

@@ -608,3 +608,22 @@ def test_accuracy_bench_on_a_small_gold_set(tmp_path):
     tp, n_pred, n_gold = bench.score_file(g, res.events)
     assert (tp, n_pred, n_gold) == (4, 5, 5)  # Togo opposes rather than supports
     assert bench.main([str(seeds), "--gold", str(gold)]) == 0
+
+
+@pytest.mark.parametrize("byline", ["Jane Q. Writer", "By Jane Writer"])
+def test_an_author_line_under_the_title_names_no_issue(byline):
+    # the byline is not a section heading: issue keys come from the title and the option
+    text = (
+        "Notes from the fifth week of talks\n\n"
+        f"{byline}\n\n"
+        "Ghana proposed a shorter preamble, which Togo supported.\n"
+    )
+    (e,) = extract_text(text).events
+    assert e.issue.startswith("notes-from-fifth") and "writer" not in e.issue
+    assert e.proposer == "GHA" and e.support == ["TGO"]
+
+
+def test_a_line_naming_an_actor_under_the_title_is_still_a_heading():
+    text = "Statements at the opening\n\nCosta Rica\n\nGhana proposed a shorter preamble.\n"
+    (e,) = extract_text(text).events
+    assert e.issue.startswith("costa-rica")

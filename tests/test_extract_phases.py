@@ -4,7 +4,7 @@ news prose, co-sponsor and vote lists). Every passage is written for these tests
 from __future__ import annotations
 
 from loaders.actors import reference
-from loaders.extract import extract_text
+from loaders.extract import calibration, extract_text
 from loaders.extract import roles as RO
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
@@ -134,7 +134,15 @@ def test_transcript_we_resolves_to_the_speakers_country():
     nor = with_actor(res, "NOR")
     assert nor.oppose == ["NOR"]
     assert "first-person in turn of NOR" in nor.cue
-    assert nor.confidence < col.confidence or nor.confidence <= 0.8
+    # the rules rank a first-person subject below a name; the output confidence is the share
+    # measured for the cue class (loaders/extract/calibration.py), which need not keep that order
+    with calibration.disabled():
+        raw = extract_text(
+            "BRAZIL: My delegation supports the proposal made by Colombia on Article 24.\n"
+            "NORWAY: We cannot accept the deletion of Article 30.\n"
+        )
+    rc, rn = with_actor(raw, "COL"), with_actor(raw, "NOR")
+    assert rn.confidence < rc.confidence or rn.confidence <= 0.8
 
 
 def test_chair_and_moderator_we_is_nobody():

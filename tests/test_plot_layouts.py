@@ -137,7 +137,7 @@ def report(session: str, blocs: dict[int, list[str]]):
 
 def slot(session, start, end, has_data=True):
     return SimpleNamespace(id=session, start=start, end=end, has_data=has_data,
-                           reason="" if has_data else "no positions recorded")  # fmt: skip
+                           reason="" if has_data else "no stated positions loaded")  # fmt: skip
 
 
 def test_flow_layout_puts_columns_at_their_dates_and_keeps_gaps():

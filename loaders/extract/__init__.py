@@ -24,7 +24,8 @@ Conventions (those of the curated dataset, data/README.md):
 * transcripts and statements: "we", "my delegation", "our country" in a speaker's turn ("Mr. X
   (Brazil):", "BRAZIL:", a roster of panelists, "The representative of Brazil said", the floor
   given by the chair, "Statement by Brazil") stand for the speaker's actor;
-* every event has a `confidence` (0-1) and the `cue` (the rules that produced it);
+* every event has a `confidence` (0-1) and the `cue` (the rules that produced it); the
+  confidence estimates the share of right facts for its cue class and size (calibration.py);
 * "Jamaica (on behalf of CARICOM)": JAM takes the side, `on_behalf_of == {"JAM": "CARICOM"}`;
   a group named without a speaker ("the Caribbean Community") is itself the actor;
 * competing options of one question (30 / 40 / 60 ratifications, "on the other hand", "while")
@@ -61,15 +62,17 @@ from pathlib import Path
 from graphkit.model import Citation, Event
 from loaders.actors import ActorIndex, reference
 from loaders.errors import LoadError
+from loaders.extract import calibration as CAL
 from loaders.extract import words as W
 from loaders.extract.dates import Context, find_dates, find_session_names
 from loaders.extract.defined import named_in
 from loaders.extract.events import Ev, Parser, candidate_names, find_articles
 from loaders.extract.mentions import lexicon
+from loaders.extract.quotes import quoted_first_person
 from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
-from loaders.extract.tidy import aligned, coreferent, restatements
+from loaders.extract.tidy import against, aligned, coreferent, restatements
 
 __all__ = [
     "ExtractResult",
@@ -97,7 +100,7 @@ class ExtractedEvent:
     date: str | None = None
     issue: str = ""
     sentence: str = ""
-    confidence: float = 1.0  # 0-1: the cue's reliability, lowered for unclear clauses
+    confidence: float = 1.0  # 0-1: expected share of right facts (calibration.py)
     cue: str = ""  # the rule(s) that produced the event, e.g. "supported-by list"
 
     def actors(self) -> set[str]:
@@ -174,6 +177,11 @@ def _extract(
     # transcripts: "we" / "my delegation" in a speaker's turn stand for the speaker's actor
     turn_list = turns(clean, all_blocks, lex)
     first = first_person(clean, turn_list, lex)
+    quoted = quoted_first_person(clean, lex)  # "We oppose it," Chile said.
+    if quoted:
+        taken = {(m.start, m.end) for m in first}
+        first = sorted(first + [m for m in quoted if (m.start, m.end) not in taken],
+                       key=lambda m: m.start)  # fmt: skip
     # the header of a statement ("Statement delivered by X on behalf of ...") names its
     # speaker: it is read as the speaker of the text, not as a side-taking sentence
     parser.skip_blocks = {t.start for t in turn_list if t.how == "statement"}
@@ -211,6 +219,18 @@ _HEADLINE = re.compile(
     r"(?i)\b(?:adopts?|approves?|passe[sd]|backs?|rejects?|opposes?|supports?|votes?)\b|"
     r"[a-z.]-(?:sponsored|backed|drafted|led|proposed)\b"
 )
+
+
+_BYLINE = re.compile(r"(?:[Bb]y\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+
+
+def _is_byline(heading: str, after_heading: bool) -> bool:
+    """A line naming the report's author ("By A. Writer", or two to four capitalised words
+    right under the title): it must not name the next section's issues."""
+    line = heading.strip()
+    if not _BYLINE.fullmatch(line):
+        return False
+    return line[:3].lower() == "by " or after_heading
 
 
 def _chunk(
@@ -255,13 +275,16 @@ def _chunk(
             _ns, ni = _take(name_hits, ni, blk.start, blk.end)
             arts, ai = _take(art_hits, ai, blk.start, blk.end)
             heading = clean[blk.start : blk.end]
-            ctx.heading(heading, blk.start, ds)
-            parser.new_section(heading, arts)
             ms = []
             while mi < nm and mentions[mi].start < blk.end:
                 if mentions[mi].start >= blk.start:
                     ms.append(mentions[mi])
                 mi += 1
+            if not ms and _is_byline(heading, bi > 0 and all_blocks[bi - 1].kind == "h"):
+                sidx += 1  # an author's name under the title: not a section of its own
+                continue
+            ctx.heading(heading, blk.start, ds)
+            parser.new_section(heading, arts)
             if ms and _HEADLINE.search(heading):
                 # a news headline ("UN adopts Russian-drafted text despite US objections")
                 parser.parse(blk.start, blk.end, ms, sidx, bi)
@@ -332,6 +355,22 @@ def _keep(ev: Ev) -> bool:
     return bool(ev.proposer or ev.sides)
 
 
+def _view_label(ev: Ev) -> str:
+    """An opponent's view of its own ("Kenya opposed the annex": KEN proposes, its backers
+    support) says what it is against, so that a reviewer or the graph never reads it as the
+    annex proposed by Kenya."""
+    if not against(ev):
+        return ev.option
+    option = ev.option.strip()
+    if re.match(r"(?i)(?:against|no|not|none)\b", option):
+        return option
+    option = re.sub(r"(?i)^(?:to|about|on|with|over)\s+", "", option)
+    words = option.split(maxsplit=1)  # "refused to support the annex": against the annex
+    if len(words) == 2 and W.VERBS.get(words[0].lower()) == W.SUP:
+        option = words[1]
+    return "against " + option
+
+
 def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
     a = min(s for s, _ in ev.spans)
     b = max(e for _, e in ev.spans)
@@ -346,7 +385,7 @@ def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
         char_start=oa,
         char_end=ob,
         proposer=ev.proposer,
-        option=ev.option,
+        option=_view_label(ev),
         support=sides["support"],
         oppose=sides["oppose"],
         neutral=sides["neutral"],
@@ -355,7 +394,7 @@ def _finish(ev: Ev, doc: Doc, source: str) -> ExtractedEvent:
         date=ev.date,
         issue=ev.issue,
         sentence=source[oa:ob],
-        confidence=ev.conf,
+        confidence=CAL.calibrated(ev.conf, ev.cues, len(present)),
         cue="; ".join(ev.cues),
     )
 

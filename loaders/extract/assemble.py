@@ -15,6 +15,7 @@ from loaders.extract import modifiers as MO
 from loaders.extract import objects as OB
 from loaders.extract import roles as RO
 from loaders.extract import sentence as ST
+from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Ev, Sentence
@@ -51,12 +52,24 @@ def _clause_follows(S: Sentence, vend: int) -> bool:
     return k in S.list_at or (k + 1 in S.list_at and S.tk[k] == "the")
 
 
+_SAME_FIRST = frozenset(p[0] for p in W.SAME_PHRASES if p)
 _KEY_STOP = W.words("the a an of and to in on for by with its their this that these those")
 
 
+_PROVISION = re.compile(
+    r"(?:(?:to|on|about|for|with|against|over)\s+)?(?:the\s+)?(article|paragraph|para|clause|section|op|pp)\s+(\d+[a-z]?(?:\s*\(\w+\))*)"
+    r"(?!\s*(?:and|or|to|-)\s*\d)"
+)
+
+
 def _object_key(option: str) -> tuple[str, ...] | None:
-    """The first three content words of an option, if it has three."""
-    words = [w for w in re.findall(r"[a-z0-9]+", fold(option).lower()) if w not in _KEY_STOP]
+    """A provision named first ("article 5 as drafted" and "article 5" are one), else the
+    first three content words of an option, if it has three."""
+    folded = fold(option).lower().strip()
+    m = _PROVISION.match(folded)
+    if m:
+        return (m.group(1), re.sub(r"\s+", "", m.group(2)))
+    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _KEY_STOP]
     return tuple(words[:3]) if len(words) >= 3 else None
 
 
@@ -74,6 +87,8 @@ class Assembly:
     def _passive(self, S: Sentence, L: ActorList, cls: str, label: bool = False) -> None:
         S.last_passive = cls if cls in (W.SUP, W.OPP) else S.last_passive
         members = L.members
+        if cls == W.PROP and MO.speech_made(S, L.start):
+            return  # "Statements in explanation of vote were made by A and B": no side
         if cls == W.PROP:
             # "Chile supported the amendment tabled by Mexico": Mexico is that event's proposer
             if S.focus and len(members) == 1:
@@ -257,15 +272,17 @@ class Assembly:
                 self._reference(S, S.ments[mi].code, j)
             return True
         # "China did likewise": the side of the previous speaker
+        j0 = L.end + 1 if L.end < limit and tk[L.end] in ("also", "then", ",") else L.end
+        if j0 >= limit or tk[j0] not in _SAME_FIRST:
+            return False  # no phrase can start here
         for phrase in W.SAME_PHRASES:
             n = len(phrase)
-            j0 = L.end + 1 if L.end < limit and tk[L.end] in ("also", "then", ",") else L.end
             ends = j0 + n >= limit or tk[j0 + n] in W.CLAUSE_END
             same = tuple(tk[j0 : j0 + n]) == phrase and ends
             if same and self.last_subject and self._cur_ok(S, 2):
                 evs, stance = self.last_subject
                 self._cue("did-likewise: the previous speaker's side", 0.75)
-                self._attach(S, evs, L.members, stance)
+                self._attach(S, evs, L.members, TI.on_object(evs, stance))
                 L.events, L.stance = evs, stance
                 return True
         return False
@@ -295,6 +312,8 @@ class Assembly:
         cls, vend = hit
         if MO.elected_officer(S, j, vend):
             return
+        if _among_themselves(S, L, j, vend):
+            return
         # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not
         self.light = tk[j] in W.LIGHT_VERBS and vend - 1 > j and tk[vend - 1] in W.LIGHT_NOUNS
         if cls == W.STMT and self.fp_cue and self.fp_cue.startswith("'"):
@@ -309,7 +328,8 @@ class Assembly:
         if L.neg:
             neg = not neg
         base = _VERB_CUES.get(cls, ("verb", 0.6))
-        self.negated = neg
+        # "said it cannot accept X": the negation inside the verb phrase counts too
+        self.negated = neg or VB.negated_inside(tk, j, vend)
         if neg:
             cls = ST.flip(cls)
             if cls is None:
@@ -353,8 +373,54 @@ class Assembly:
             again = again and (not created or (cls in (W.SUP, W.OPP) and not self.light))
             if hit2 and not neg2 and (again or (hit2[0] == W.STMT and not created)):
                 self._assert(S, L, hit2[0], hit2[1], False, force_new=True)
+            elif hit2 and not neg2 and created and self._second_demand(S, cls, hit2, limit):
+                # "called for X, and underscored the need for Y": a demand of its own
+                self._assert(S, L, W.PROP, hit2[1], False, force_new=True)
+            elif hit2 and self._second_side(S, cls, hit2, neg2, limit):
+                # "backed X but opposed Y": the other side, on an object of its own
+                cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
+                self._cue(*_VERB_CUES.get(cls2, ("verb", 0.6)))
+                self._assert(S, L, cls2, hit2[1], False, force_new=True)
         codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
         self.last_actor = (codes, S.idx, S.para, self.section)
+
+    def _second_demand(self, S: Sentence, cls: str, hit2: tuple[str, int], limit: int) -> bool:
+        """After a proposal, a second proposal verb (or "stressed the need for") with an object
+        of its own, pointing at nothing said before, is a second demand."""
+        cls2, vend2 = hit2
+        if cls != W.PROP or self.light:
+            return False
+        tk = S.tk
+        need = cls2 == W.STMT and tk[vend2 : vend2 + 3] in (
+            ["the", "need", "for"],
+            ["the", "importance", "of"],
+        )
+        if cls2 != W.PROP and not need:
+            return False
+        oend2 = VB.object_end(S, vend2, limit)
+        obj = tk[vend2:oend2]
+        if len(obj) < 3 or any(k in S.mstart_at for k in range(vend2, oend2)):
+            return False
+        return W.ANAPHORS.isdisjoint(obj) and not {"its", "their"} & set(obj)
+
+    def _second_side(
+        self, S: Sentence, cls: str, hit2: tuple[str, int], neg2: bool, limit: int
+    ) -> bool:
+        """A coordinated verb taking the other side on an object of its own ("supported X
+        but opposed Y"). The same side again elaborates the first ("backed X and welcomed
+        Y"), and an object pointing back ("would oppose any weakening of it") restates it."""
+        cls2, vend2 = hit2
+        if neg2:
+            cls2 = ST.flip(cls2)
+        if cls2 not in (W.SUP, W.OPP) or (cls2 == W.OPP) == (cls == W.OPP):
+            return False
+        oend2 = VB.object_end(S, vend2, limit)
+        obj = S.tk[vend2:oend2]
+        if not obj or any(k in S.mstart_at for k in range(vend2, oend2)):
+            return False  # no object, or a named actor there ("and opposed Russia's text")
+        if not W.ANAPHORS.isdisjoint(obj[1:]) or obj[0] in W.ANAPHORS:
+            return False
+        return not OB.anaphoric_object(S, vend2, oend2) and not OB.bare_action(S, vend2, oend2)
 
     def _assert(
         self,
@@ -373,10 +439,13 @@ class Assembly:
         limit = S.n
         oend = VB.object_end(S, vend, limit)
         option = S.text_of(self.text, vend, oend)
+        if cls == W.PROP and _do_likewise(S.tk[vend:oend]):
+            return False  # "we urge others to do the same": the side already taken, restated
         stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
         bare_it = False  # "voted against it" with nothing to refer to in the paragraph
         if relative and S.focus and not force_new:
-            self._attach(S, S.focus, L.members, stance)
+            # "X opposed the annex, which Y had proposed": the clause is about the object
+            self._attach(S, S.focus, L.members, TI.on_object(S.focus, stance))
             return False
         targets = [] if force_new else RO.targets_in(S, vend, oend, cls)
         if oend in S.list_at and oend > vend and S.tk[oend - 1] in ("by", "of", "from"):
@@ -417,13 +486,16 @@ class Assembly:
             if cls == W.OPP and S.tk[vend - 1] in W.REPLY_ENDS and (S.focus or self._cur_ok(S, 2)):
                 empty = True  # "X shot back that ...": against what was just said
             in_sentence = S.focus is not None and S.focus[-1].sent == S.idx
+            # "joined consensus but dissociated itself from paragraph 5": a provision of its own
+            named = not W.PROVISION_WORDS.isdisjoint(S.tk[vend:oend])
             if (
                 anaphoric
                 or empty
                 or (cls == W.NEU)
-                or (cls == W.OPP and in_sentence and oend - vend <= 3)
+                or (cls == W.OPP and in_sentence and oend - vend <= 3 and not named)
             ):
                 if S.focus:
+                    stance = _on_the_text(S, S.focus, stance, vend, oend)
                     self._attach(S, S.focus, L.members, stance, backing=empty)
                     return False
                 own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
@@ -434,6 +506,7 @@ class Assembly:
                     name, conf = self.cue
                     self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
                     # no object ("followed in support"): they back the previous speaker
+                    stance = _on_the_text(S, target, stance, vend, oend)  # type: ignore[arg-type]
                     self._attach(S, target, L.members, stance, backing=empty)  # type: ignore[arg-type]
                     return False
                 if cls == W.ALIGN and anaphoric:
@@ -498,3 +571,38 @@ class Assembly:
             option = RO.clause_text(self, S, L.start)
         ev = self._new_event(S, None, option or S.text_of(self.text, 0, S.n))
         self._attach(S, [ev], L.members, stance)
+
+
+def _on_the_text(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:
+    """ "..., while B supported it": "it" (or "the text") is the object of an opponent's view,
+    so B is against that view; "B supported this position" backs the view itself."""
+    obj = [t for t in S.tk[vend:oend] if t not in W.DETERMINERS and t not in W.ADVERB_OBJECTS]
+    if not obj or (obj[0] not in ("it", "them") and obj[0] not in W.DOC_NOUNS):
+        return stance
+    return TI.on_object(evs, stance)
+
+
+_RECIPROCAL = W.words(
+    "disagree disagrees disagreed disagreeing differ differs differed clash clashes clashed "
+    "diverge diverges diverged split sparred argued quarrelled quarreled"
+)
+
+
+def _among_themselves(S: Sentence, L: ActorList, j: int, vend: int) -> bool:
+    """ "A and B disagreed on X", "A clashed with B over X": a quarrel between the named,
+    which says neither's side (it is no view they share)."""
+    if S.tk[j] not in _RECIPROCAL:
+        return False
+    after = S.tk[vend] if vend < S.n else "."
+    if after == "with":  # "clashed with B", "with each other": mutual; "disagreed with B's
+        # proposal": against it
+        mutual = S.tk[vend + 1 : vend + 3] == ["each", "other"]
+        return mutual or (S.tk[j] not in W.VERBS and vend + 1 in S.mstart_at)
+    several = len({S.ments[mi].code for mi in L.members}) > 1
+    return several and after in ("on", "over", "about", "among", "between", "amongst")
+
+
+def _do_likewise(obj: list[str]) -> bool:
+    """An appeal to others to take the speaker's side ("urge all states to do the same")."""
+    text = " ".join(obj)
+    return any(p in text for p in ("do the same", "do likewise", "follow suit", "follow our lead"))

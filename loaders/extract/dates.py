@@ -84,6 +84,8 @@ SESSION_RE = re.compile(
     r"|\bAHC\s?-?\s?(?P<num>[1-7])(?P<r>R)?\b"
 )
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# one scan for the twelve stems (capitalised, so two never overlap): every place a stem starts
+_MONTH_STEM_AT = re.compile("|".join(_MONTH_STEMS))
 _MONTH_AT = re.compile(_MONTH + r"(?![a-z])")
 _DIGIT = re.compile(r"\d")
 _ISO_PREFILTER = re.compile(r"\d\d\d\d-[01]\d-[0-3]\d")
@@ -104,7 +106,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[re.Mat
     out: list[re.Match[str]] = []
     n = len(text) if end is None else end
     last = start
-    starts = sorted(p for stem in _MONTH_STEMS for p in _positions(text, stem, start, n))
+    starts = [m.start() for m in _MONTH_STEM_AT.finditer(text, start, n)]
     for p in starts:
         if p < last or (p > 0 and text[p - 1].isalpha()) or not _MONTH_AT.match(text, p):
             continue

@@ -29,6 +29,7 @@ from loaders.actors import ActorIndex, normalize
 from loaders.extract import defined as DF
 from loaders.extract import lists as LI
 from loaders.extract import roles as RO
+from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
 from loaders.extract import votes as VO
 from loaders.extract import words as W
@@ -39,7 +40,11 @@ from loaders.extract.sentence import ActorList, Candidate, Ev, Sentence, find_ar
 from loaders.extract.speakers import FirstPerson, pronoun_subject
 from loaders.extract.text import fold
 
+_PRONOUN_FIRST = frozenset("ITHS")  # first letters of the subjects of speakers.pronoun_subject
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
+
+
+_TRAILING_REL = re.compile(r"(?:[ ,]+(?:that|which|who|whom))+$", re.I)
 
 
 def _slug(text: str, n: int = 4) -> str:
@@ -183,7 +188,7 @@ class Parser(Assembly):
         last two sentences of the section (one actor for it / he / she, several for they)."""
         if self.defined and (hit := DF.opening(self, text, a, b)) is not None:
             return hit  # "The Member States (A, B) ...", later "The Member States support ..."
-        if self.last_actor is None:
+        if self.last_actor is None or text[a : a + 1] not in _PRONOUN_FIRST:
             return None
         codes, sent, _para, section = self.last_actor
         if section != self.section or not 0 < sidx - sent <= 2:
@@ -246,7 +251,7 @@ class Parser(Assembly):
         if issue is None:
             slug = _slug(option, 4) or "unspecified"
             issue = f"{self.heading_slug}-{slug}" if self.heading_slug else slug
-        option = option.strip(" ,;:") or S.text_of(self.text, 0, S.n)
+        option = _TRAILING_REL.sub("", option.strip(" ,;:")) or S.text_of(self.text, 0, S.n)
         ev = Ev(
             proposer,
             option[:240],
@@ -363,6 +368,7 @@ class Parser(Assembly):
             evs = []
             for mi in members:
                 ev = self._new_event(S, S.ments[mi].code, option, contrast)
+                ev.view = cls == W.OPP
                 if mi in S.behalf:
                     ev.behalf[ev.proposer] = S.behalf[mi]  # type: ignore[index]
                 evs.append(ev)
@@ -378,12 +384,14 @@ class Parser(Assembly):
         joint = any(len(getattr(S.ments[mi], "codes", ())) > 1 for mi in members)
         if len(set(S.ments[mi].code for mi in members)) == 1 and not joint:
             ev = self._new_event(S, S.ments[members[0]].code, option, contrast)
+            ev.view = cls == W.OPP
             if members[0] in S.behalf:
                 ev.behalf[ev.proposer] = S.behalf[members[0]]  # type: ignore[index]
             self._touch(S, [ev])
             return [ev]
         # several voicing one view of their own ("shared concerns about X"): its supporters
         ev = self._new_event(S, None, option, contrast)
+        ev.view = cls == W.OPP
         self._attach(S, [ev], members, "support")
         return [ev]
 
@@ -439,7 +447,7 @@ class Parser(Assembly):
                 L.role = "INHERIT"
                 self._cue("parenthetical side of the subject", 0.8)
                 LI.note_candidates(self, S, L)
-                self._attach(S, owner.events, L.members, stance)
+                self._attach(S, owner.events, L.members, TI.on_object(owner.events, stance))
                 return
         L.role = role
         if role in ("NONE", "TARGET"):
@@ -448,7 +456,7 @@ class Parser(Assembly):
         if role == "SAME":
             if self.last_subject and (S.focus or self._cur_ok(S, 2)):
                 evs, stance = self.last_subject
-                self._attach(S, evs, L.members, stance)
+                self._attach(S, evs, L.members, TI.on_object(evs, stance))
         elif role == "OPTION":  # "<an option>: A, B, C": a new event its backers
             ev = self._new_event(S, None, RO.clause_text(self, S, L.start))
             self._attach(S, [ev], L.members, "support")
@@ -458,7 +466,7 @@ class Parser(Assembly):
             if S.focus:
                 stance = "support"
                 if self.last_subject and self.last_subject[0] == S.focus:
-                    stance = self.last_subject[1]
+                    stance = TI.on_object(S.focus, self.last_subject[1])
                 self._attach(S, S.focus, L.members, stance)
         elif role == "INCL":
             self._included(S, L)

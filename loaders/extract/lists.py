@@ -96,12 +96,16 @@ def possessives(S: Sentence) -> None:
             S.poss_end[k] = j + 1
 
 
+_BEHALF_WORDS = frozenset(("for", "representing", "behalf"))
+
+
 def behalf(P, S: Sentence) -> None:
     tk = S.tk
     seg = P.text[S.a : S.b]
     if "behalf" not in seg and " for " not in seg and "(for" not in seg and "repres" not in seg:
         return
-    for k in range(1, S.n - 1):
+    # only these three words start a phrase below: the loop visits just their positions
+    for k in [i for i, t in enumerate(tk) if t in _BEHALF_WORDS and 0 < i < S.n - 1]:
         after_name = tk[k - 1] == "," and (k - 2) in S.in_mention
         # "Finland, representing the European Union, ...": the speaker for the group
         represents = tk[k] == "representing" and after_name
@@ -164,7 +168,14 @@ def behalf_target(P, S: Sentence, k: int, start: int, mi: int) -> None:
             break
         if S.mflag[sk] == "":
             S.behalf[sk] = code
-            break
+            return
+    # an opening phrase ("Speaking on behalf of the African Group, Kenya said"): the first
+    # name after its comma
+    opening = all(t in ("speaking", "on", "behalf", "of", "for", "acting") for t in tk[:start])
+    if opening and end < S.n and tk[end] == "," and mi + 1 < len(S.ments):
+        nxt = mi + 1
+        if S.mtok[nxt][0] == end + 1 and S.mflag[nxt] == "":
+            S.behalf[nxt] = code
 
 
 def demonyms(P, S: Sentence) -> None:

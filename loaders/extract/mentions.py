@@ -320,9 +320,6 @@ class Lexicon:
             k.lower(): v for k, v in CAPITALS.items() if v in index.actors and " " not in k
         }
 
-    def code_of(self, surface: str) -> str | None:
-        return self._info(surface)[0]
-
     def _info(self, surface: str) -> tuple[str | None, bool]:
         hit = self._cache.get(surface)
         if hit is None:
@@ -330,6 +327,12 @@ class Lexicon:
             if len(self._cache) < 100_000:
                 self._cache[surface] = hit
         return hit
+
+    def may_start(self, text: str, a: int, end: int) -> bool:
+        """False only if `find(text, a, end)` cannot return a mention at `a`: no known first
+        word there, nor a demonym or 'Europe' that `_coordinated` could add."""
+        pre, dem = self.prefilter.match(text, a, end), _DEMONYM_AT.match(text, a, end)
+        return pre is not None or dem is not None or text.startswith("Europe", a)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """All mentions in text[start:end], left to right, non-overlapping.
@@ -346,10 +349,10 @@ class Lexicon:
             s = m.start()
             if s < skip_to:
                 continue
-            word = m.group(0)
-            key = word.lower() if word.isascii() else fold(word).lower()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
                 continue
+            word = m.group(0)
+            key = word.lower() if word.isascii() else fold(word).lower()
             if key == "china" and _G77.search(text, max(0, s - 12), s):
                 continue  # "the Group of 77 and China" is a group, not China
             one = single.get(key)
@@ -401,24 +404,28 @@ class Lexicon:
         demonym next to a named actor is a mention too (only checked around mentions)."""
         add: list[Mention] = []
         codes = self.demonym_codes
+        eu = self.eu
         for m in out:
             # backwards: "<Dem> and <Dem> negotiators" / "<Dem>, <Dem> delegations"
-            w = _PREV_DEMONYM.search(text, max(0, m.start - 30), m.start)
+            last = text[m.start : m.end].split()
+            if last and last[-1] in _COORD_NOUNS and _after_coordinator(text, m.start):
+                w = _PREV_DEMONYM.search(text, max(0, m.start - 30), m.start)
+                if w and codes.get(w.group(1).lower()):
+                    add.append(Mention(w.start(1), w.end(1), codes[w.group(1).lower()]))
+            # forwards: "<Actor> and <Dem> opposition" (both patterns start with ',' or ' ')
+            if text[m.end : m.end + 1] in (",", " "):
+                f = _NEXT_DEMONYM.match(text, m.end, min(end, m.end + 40))
+                if f and codes.get(f.group(1).lower()) and f.group(2).lower() in _COORD_NOUNS:
+                    add.append(Mention(f.start(1), f.end(1), codes[f.group(1).lower()]))
+                # "opposition from the US and Europe", "Europe and the US": Europe as a side
+                if eu and (f := _NEXT_EUROPE.match(text, m.end, min(end, m.end + 14))):
+                    add.append(Mention(f.start(1), f.end(1), eu))
+            lo = max(0, m.start - 24)
             if (
-                w
-                and codes.get(w.group(1).lower())
-                and text[m.start : m.end].split()[-1] in (_COORD_NOUNS)
+                eu
+                and "Europe" in text[lo : m.start]
+                and (w := _PREV_EUROPE.search(text, lo, m.start))
             ):
-                add.append(Mention(w.start(1), w.end(1), codes[w.group(1).lower()]))
-            # forwards: "<Actor> and <Dem> opposition"
-            f = _NEXT_DEMONYM.match(text, m.end, min(end, m.end + 40))
-            if f and codes.get(f.group(1).lower()) and f.group(2).lower() in _COORD_NOUNS:
-                add.append(Mention(f.start(1), f.end(1), codes[f.group(1).lower()]))
-            # "opposition from the US and Europe", "Europe and the US": Europe as a side
-            eu = self.eu
-            if eu and (f := _NEXT_EUROPE.match(text, m.end, min(end, m.end + 14))):
-                add.append(Mention(f.start(1), f.end(1), eu))
-            if eu and (w := _PREV_EUROPE.search(text, max(0, m.start - 24), m.start)):
                 add.append(Mention(w.start(1), w.end(1), eu))
         if not add:
             return out
@@ -431,6 +438,14 @@ class Lexicon:
                 taken.add((a.start, a.end))
         out.sort(key=lambda m: m.start)
         return out
+
+
+def _after_coordinator(text: str, s: int) -> bool:
+    """Does text[:s] end in ',' / ' and' / ' or' + spaces (as _PREV_DEMONYM needs; '$' also
+    matches before a final newline)? Checked before that regex search."""
+    seg = text[max(0, s - 30) : s].removesuffix("\n")
+    core = seg.rstrip(" ")
+    return len(core) < len(seg) and core.endswith((",", " and", " or"))
 
 
 def _geo_modified(text: str, s: int) -> bool:
@@ -456,6 +471,7 @@ def _grouped_alternation(words: set[str]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alts) + r")(?![^\W_])")
 
 
+_DEMONYM_AT = re.compile(r"[A-Z][a-z]{2,14}(?:,| and| or)[ ]")  # what _PREV_DEMONYM takes
 _PREV_DEMONYM = re.compile(r"\b([A-Z][a-z]{2,14})(?:,| and| or)[ ]+$")
 _NEXT_EUROPE = re.compile(r"(?:,| and| or)[ ]+(Europe)(?![\w-]|[ ]+[A-Z(]|'s [A-Z])")
 _PREV_EUROPE = re.compile(r"(?<!of )(?<!in )(?<!across )\b(Europe)(?:,| and| or)[ ]+(?:the[ ]+)?$")

@@ -114,3 +114,23 @@ def elected_officer(S: Sentence, j: int, vend: int) -> bool:
         return True
     passive = any(t in ("was", "were") for t in tk[max(0, j - 1) : vend])
     return passive and _names_office(tk[max(0, j - 16) : j])
+
+
+_SPEECH_NOUNS = W.words(
+    "statement statements remarks explanation explanations intervention "
+    "interventions comments speech speeches"
+)
+_PROPOSAL_LIKE = W.PROPOSAL_NOUNS - _SPEECH_NOUNS
+
+
+def speech_made(S: Sentence, start: int) -> bool:
+    """'Statements ... were made / delivered by (the representatives of) X': speeches, not
+    a proposal of X's."""
+    tk = S.tk
+    k = start - 1
+    if k >= 3 and tk[k] == "of" and tk[k - 1] in ("representative", "representatives"):
+        k -= 3 if tk[k - 2] == "the" else 2
+    if k < 1 or tk[k] != "by" or tk[k - 1] not in ("made", "delivered", "given"):
+        return False
+    before = tk[max(0, k - 12) : k - 1]
+    return not _SPEECH_NOUNS.isdisjoint(before) and _PROPOSAL_LIKE.isdisjoint(before)

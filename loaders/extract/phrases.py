@@ -92,6 +92,7 @@ _phrase(
     "share this view",
     "shared this view",
 )
+_phrase(SUP, "see a need", "sees a need", "saw a need")  # "do not see a need for X": against
 _phrase(OPP, "saw no need", "see no need", "sees no need", "saw no reason", "see no reason")
 _phrase(
     PROP,
@@ -194,28 +195,66 @@ _phrase(
     "insists on",
     "insist on",
     "asked for",
+    "asking for",
+    "ask for",
+    "asks for",
+    "ask that",
+    "asks that",
+    "asking that",
     "made clear",
 )
 _phrase(OPP, "shot back", "hit back", "fired back", "struck back")
+_phrase(
+    OPP,
+    "turned down",
+    "turn down",
+    "turns down",
+    "pushed back against",
+    "pushed back on",
+    "pushes back against",
+    "spoke out against",
+    "came out against",
+    "took the opposite view",
+    "took a different view",
+    "took the opposing view",
+    "voiced opposition to",
+)
 _phrase(PROP, "countered with", "came back with", "responded with")
 _phrase(STMT, "of the view", "of the opinion")
 _phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")
+# "Subsequently, A and B joined the sponsors": they back the draft just named
+for _verb in ("joined", "join", "joins"):
+    for _noun in ("the sponsors", "the co - sponsors", "the cosponsors", "the list of sponsors"):
+        _phrase(SUP, f"{_verb} {_noun}")
 # "A and B came in / signed / joined as additional co-sponsors": they back the text
 for _verb in ("came in as", "signed as", "signed on as", "joined as", "were added as", "became"):
     for _adj in ("", "additional ", "new "):
         for _noun in ("co - sponsors", "cosponsors", "co - authors", "coauthors"):
             _phrase(SUP, f"{_verb} {_adj}{_noun}")
 
-
-# "dissociated itself from X" (the guidelines' oppose): the object is X
+# First-person statements: "we are pleased to see X", "we are happy with X" back X; "we would
+# like to see X" asks for it; "we dissociate ourselves from X", "entered a reservation on X"
+# and a quoted vote ("voted 'No'") take a side against X.
 _phrase(
-    OPP,
-    *(
-        f"{verb} {self_} from"
-        for verb in ("dissociate", "dissociates", "dissociated", "dissociating")
-        for self_ in ("itself", "themselves", "ourselves", "myself")
-    ),
-    "dissociate from",
-    "dissociates from",
-    "dissociated from",
+    SUP,
+    *(f"{a} {b}" for a in ("pleased", "glad", "happy", "delighted") for b in ("to see", "that")),
+    "pleased with",
+    "happy with",
+    "satisfied with",
+    "content with",
 )
+_phrase(PROP, "like to see", "wish to see", "want to see", "hope to see")
+for _verb in ("dissociate", "disassociate"):
+    for _form in ("", "s", "d", "ing"):
+        for _self in ("itself", "ourselves", "themselves", "myself"):
+            _stem = _verb[:-1] if _form == "ing" else _verb
+            _phrase(OPP, f"{_stem}{_form} {_self} from")
+        _phrase(OPP, f"{_stem}{_form} from")
+for _verb in ("entered", "enter", "enters", "entering", "placed", "place", "places", "lodged"):
+    for _noun in ("a reservation", "reservations", "its reservation", "our reservation",
+                  "on record its reservation", "on record our reservation",
+                  "on record our reservations", "on record its reservations"):  # fmt: skip
+        _phrase(OPP, f"{_verb} {_noun}")
+for _q in ("'", '"'):
+    _phrase(OPP, f"voted {_q} no", f"vote {_q} no", f"voting {_q} no")
+    _phrase(SUP, f"voted {_q} yes", f"vote {_q} yes", f"voting {_q} yes")

@@ -54,6 +54,13 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
     k, comma = skip_fillers(S, start)
     if k < 0:
         return "SUBJ", None
+    # "(Speaking) on behalf of the African Group, Kenya said ...": the opening phrase
+    if (
+        start > 0
+        and S.tk[start - 1] == ","
+        and start - 1 in (S.behalf_skip.get(0), S.behalf_skip.get(1))
+    ):
+        return "SUBJ", None
     return classify(S, k, start, comma)
 
 
@@ -185,7 +192,14 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         return "REL", None
     if t == "that":
         p = tk[k - 1] if k > 0 else ""
-        return ("REL", None) if p in W.PROPOSAL_NOUNS else ("SUBJ", None)
+        return (
+            ("REL", None)
+            if p in W.PROPOSAL_NOUNS or _object_relative(S, k, start)
+            else (
+                "SUBJ",
+                None,
+            )
+        )
     if t in W.NOUN_CUES:
         if k > 0 and tk[k - 1] in W.NOUN_NEG:  # "no support among", "little agreement"
             flipped = ST.flip(W.NOUN_CUES[t])
@@ -466,3 +480,19 @@ ROLE_CUES: dict[tuple[str, str | None], tuple[str, float]] = {
     ("REL", None): ("relative clause", 0.8),
     ("SUBJ", None): ("subject", 0.8),
 }
+
+
+def _object_relative(S: Sentence, k: int, start: int) -> bool:
+    """ "the annex that Kenya had proposed": "that" after a noun, and the list's verb ends the
+    clause (it has no object of its own), so the clause is about that noun."""
+    tk = S.tk
+    p = tk[k - 1] if k > 0 else ""
+    if not p.isalpha() or p in W.VERBS or p in W.SPEECH or p in W.AUX or p in W.BE:
+        return False
+    L = S.list_at.get(start)
+    if L is None:
+        return False
+    j = L.end
+    while j < S.n and (tk[j] in W.AUX or tk[j] in W.BE or tk[j] in ("also", "initially")):
+        j += 1
+    return j + 1 < S.n and tk[j] in W.VERBS and tk[j + 1] in W.CLAUSE_END

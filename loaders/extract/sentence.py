@@ -11,12 +11,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from loaders.extract import words as W
 from loaders.extract.mentions import Mention
 from loaders.extract.text import fold
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+|[^\w\s]")
+# a document symbol's part ("L.23", "Rev.1": one token, its full stop ends no clause), a dotted
+# acronym ("U.S.", two letter-dot pairs or more), a run of letters/digits, or one other
+# non-space character; the acronym is spelt out as "A.B.(A.)*" rather than "(?:A.){2,}" so
+# that most words fail it on the second character without entering a repeat
+_TOKEN = re.compile(r"[A-Z][a-z]{0,2}\.\d+\b|[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|[^\W_]+|[^\w\s]")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 ART_RE = re.compile(
     r"[Aa]rt(?:icles?|s?\.)\s{0,3}(\d{1,3})(?:\s{0,3}\(\s{0,2}(\d{1,2}|[a-z])\s{0,2}\))?"
     r"(?P<more>(?:\s{0,3}(?:,|and|&)\s{0,3}\d{1,3}){0,8})"
@@ -65,6 +71,9 @@ class Ev:
     # the option is what its first side-taker spoke against ("Iran opposed the inclusion of
     # X": option X, IRN oppose); those who back that side later ("supported by") oppose too
     neg: bool = False
+    # the option is what its first side-takers spoke against, held as their own view ("Kenya
+    # opposed the annex": KEN proposes "against the annex"); see tidy.against
+    view: bool = False
     cues: list[str] = field(default_factory=list)  # the rules that built it, first = creator
     conf: float = 1.0  # the least sure of those rules (see events.Parser._note)
     anaphor: bool = False  # its object was only "it" / "this" (tidy.coreferent may resolve it)
@@ -141,11 +150,13 @@ class Sentence:
 
     def __init__(self, text: str, a: int, b: int, mentions: list[Mention]) -> None:
         self.a, self.b = a, b
-        fs = fold(text[a:b])
-        ms = list(_TOKEN.finditer(fs))
-        tw = [m.group() for m in ms]
-        ts = [a + m.start() for m in ms]
-        te = [s + len(w) for s, w in zip(ts, tw, strict=True)]
+        # split keeps the tokens at odd places (gaps between them at even ones); offsets are
+        # the running sum of the pieces' lengths (faster than a match object per token)
+        parts = _TOKEN_SPLIT.split(fold(text[a:b]))
+        off = list(accumulate(map(len, parts), initial=a))
+        tw = parts[1::2]
+        ts = off[1:-1:2]
+        te = off[2:-1:2]
         tk = [w.lower() for w in tw]
         self.ts, self.te, self.tk, self.tw, self.n = ts, te, tk, tw, len(tk)
         self.ments: list[Mention] = []

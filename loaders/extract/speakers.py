@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.extract import behalf as BH
 from loaders.extract import words as W
 from loaders.extract.mentions import Lexicon, Mention
 from loaders.extract.text import Block
@@ -63,6 +64,7 @@ class Turn:
 
 
 _LABEL = re.compile(r"[^\W\d_][^\n:()]{0,60}?(?:\(([^()\n]{2,60})\))?[ \t]{0,3}:(?=\s|$)")
+_CART = re.compile(r">>[ \t]*")
 _ROSTER = re.compile(
     r"[-\u2013\u2014\u2022*][ \t]{1,3}([^\W\d_][^\n:]{1,60}?):[ \t]{1,3}(\S[^\n]{0,400})"
 )
@@ -79,11 +81,23 @@ _SPEECH_AFTER = re.compile(
     r"[ \t]{1,3}(?:also[ \t]+)?(?:said|stated|noted|stressed|emphasi[sz]ed|explained|added|"
     r"underlined|recalled|indicated|observed|argued|expressed|welcomed|supported|proposed)\b"
 )
+# "\b(?:[Ww]e|[Mm]y ...|[Oo]ur ...)\b" written to open with a character class (the regex engine
+# then skips ahead to candidates; a leading \b stops that): the lookbehind after the first
+# letter is the \b before it, the lookbehinds in the branches pick the branch by that letter
 _FIRST = re.compile(
-    r"\b(?:[Ww]e|[Mm]y[ \t]+(?:delegation|country|government)|"
-    r"[Oo]ur[ \t]+(?:delegation|country|government))\b"
+    r"[WwMmOo](?<!\w[WwMmOo])(?:(?<=[Ww])e|(?<=[Mm])y[ \t]+(?:delegation|country|government)|"
+    r"(?<=[Oo])ur[ \t]+(?:delegation|country|government)|"
+    # "let me reiterate our support": the delegate speaking
+    r"(?<=[Ll]et[ \t]m)e|(?<=[Aa]llow[ \t]m)e)\b"
 )
-_THIRD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b")
+_THIRD = re.compile(  # "\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b"
+    r"[HhIi](?<!\w[HhIi])(?:(?<=[Hh])is|(?<=[Hh])er|(?<=[Ii])ts)[ \t]+"
+    r"(?:delegation|country|government)\b"
+)
+# "I support", "I am pleased"; not "Annex I to", "Chapter I of" (a numeral after a word)
+_I = re.compile(
+    r"(?<![A-Za-z] )(?<![A-Za-z]\n)\bI\b(?=[ \t]+[a-z])|(?<=[.,;!?] )I\b(?=[ \t]+[a-z])"
+)
 _NON_SPEAKERS = frozenset(
     [
         "chair", "chairperson", "chairman", "madam", "moderator", "president", "facilitator",
@@ -138,14 +152,18 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
         new = _statement_header(text, blk, lex) if bi < 3 or blk.kind == "h" else None
         if new is not None and new[1] is None:
             new = None
-        if new is None and bi < _OPENING_BLOCKS and (cur is None or cur[1] is None) and not opening:
-            new = _honour(text, blk, lex)  # "I have the honour to speak on behalf of A, B"
         if new is None and opening is not None and bi == opening[0]:
             new = (blk.start, opening[1], "statement", False, ())
         if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
-            new = (blk.start, None, "heading", False, ())  # a sub-heading keeps a statement
+            # a heading that is one actor's name ("Australia", then its words) opens its turn
+            # ("Ambassador Gafoor", any other heading, ends the turn); a sub-heading keeps a
+            # statement
+            code = _label_code(text, blk.start, blk.end, lex) if blk.end - blk.start < 60 else None
+            new = (blk.start, code, "label" if code else "heading", False, ())
         if new is None:
             new = _turn_start(text, blk, lex, people)
+        if new is None and bi < _OPENING_BLOCKS and (cur is None or cur[1] is None) and not opening:
+            new = _honour(text, blk, lex)  # "I have the honour to speak on behalf of A, B"
         generic = new is not None and new[1] is None and new[2] == "label"
         if generic and text[blk.start : blk.start + 20].split(":")[0].strip().lower() in _GENERIC:
             new = None  # "Speaker:": whoever was given the floor
@@ -164,12 +182,48 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
     if cur is not None and blocks:
         out.append(Turn(cur[0], blocks[-1].end, cur[1], cur[2], cur[3], cur[4], behalf))
     out = [t for t in out if t.code is not None]
+    out = _with_honour(text, blocks, out, lex)
     return [_with_aligned(text, t, lex) if t.how == "statement" else t for t in out]
+
+
+def _with_honour(text: str, blocks: list[Block], out: list[Turn], lex: Lexicon) -> list[Turn]:
+    """Turns that open with "I have the honour to speak on behalf of ..." (behalf.py) take
+    its authors and group; a document that opens with one outside any turn becomes one."""
+    head = blocks[:_OPENING_BLOCKS]
+    at = {b.start: b for b in blocks} if out else {}
+    res: list[Turn] = []
+    covered = False
+    for t in out:
+        h = None
+        if t.how == "statement":  # the header above the opening sentence names who speaks
+            for bi, b in enumerate(head):
+                if t.start <= b.start < t.end and BH.honour(text, b, lex) is not None:
+                    speaker = BH.header_speaker(text, head[:bi], lex) or t.code
+                    h = BH.honour(text, b, lex, speaker)
+                    break
+        else:
+            first = at.get(t.start)
+            h = BH.honour(text, first, lex, t.code) if first is not None else None
+        if h is not None:
+            codes = h.codes if len(h.codes) > 1 else t.codes
+            t = Turn(t.start, t.end, h.code, t.how, t.reported, codes, h.behalf or t.behalf)
+        covered = covered or any(t.start <= b.start < t.end for b in head)
+        res.append(t)
+    if covered:
+        return res
+    for bi, b in enumerate(head):
+        h = BH.honour(text, b, lex, BH.header_speaker(text, head[:bi], lex))
+        if h is not None:
+            end = min([t.start for t in res if t.start > b.start] + [blocks[-1].end])
+            turn = Turn(b.start, end, h.code, "statement", False, h.codes, h.behalf)
+            return [turn, *res]
+    return res
 
 
 _ALIGNED = re.compile(
     r"(?i)(?:align(?:s|ed)?|associate[sd]?)[ \t\n]+(?:itself|themselves)[ \t\n]+with[ \t\n]+"
-    r"this[ \t\n]+statement|joining[ \t\n]+this[ \t\n]+statement"
+    r"this[ \t\n]+(?:statement|explanation|declaration|intervention|position)|"
+    r"joining[ \t\n]+this[ \t\n]+statement"
 )
 
 
@@ -193,10 +247,20 @@ def _with_aligned(text: str, t: Turn, lex: Lexicon) -> Turn:
 
 
 _STATEMENT_WORDS = (
-    r"(?:joint[ \t]+)?(?:statement|remarks|intervention|explanation[ \t]+of[ \t]+(?:vote|"
+    r"(?:joint[ \t]+)?(?:statements?|remarks|interventions?|explanations?[ \t]+of[ \t]+(?:vote|"
     r"position)|address|speech|declaration|submission)\b"
 )
 _STATEMENT = re.compile("(?i)" + _STATEMENT_WORDS)
+
+
+# "Explanation of vote ... on Ukraine", "Statement regarding Syria": the topic, not the author
+_TOPIC = re.compile(r"(?i)\b(?:on|regarding|concerning|about|in|against)[ \t]+(?:the[ \t]+)?$")
+
+
+def _authors(text: str, blk: Block, lex: Lexicon) -> list:
+    """The names in a statement heading that may be its author (not its topic)."""
+    ms = lex.find(text, blk.start, blk.end)
+    return [m for m in ms if not _TOPIC.search(text, max(blk.start, m.start - 40), m.start)]
 
 
 def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
@@ -205,7 +269,7 @@ def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     if blk.end - blk.start > 600 or not _STATEMENT.match(text, blk.start, blk.end):
         return None
     head = text[blk.start : blk.end]
-    ms = lex.find(text, blk.start, blk.end)
+    ms = _authors(text, blk, lex)
     if not ms:
         return (blk.start, None, "statement", False, ())  # the author may be on a later line
     colon = head.find(":")
@@ -280,7 +344,7 @@ def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | 
         ms = lex.find(text, blk.start, pub.start()) if pub else []
         if ms:
             return bi, ms[-1].code  # the statement is the text below that line
-        if _STATEMENT.match(text, blk.start, blk.end) and not lex.find(text, blk.start, blk.end):
+        if _STATEMENT.match(text, blk.start, blk.end) and not _authors(text, blk, lex):
             for nxt in head[bi + 1 : bi + 5]:
                 if nxt.end - nxt.start > 200:
                     break
@@ -305,35 +369,39 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
     a = blk.start
     if blk.kind == "b":  # "- Name: ..." bullets are the roster or lists, not turns
         return None
-    m = _LABEL.match(text, a, min(blk.end, a + 130))
+    cart = _CART.match(text, a, blk.end)  # ">> CANADA: Thank you" (live captions)
+    a = cart.end() if cart else a
+    lim = min(blk.end, a + 130)
+    m = _LABEL.match(text, a, lim) if text.find(":", a, lim) >= 0 else None  # needs a ':'
     if m is not None:
         if m.group(1):
             code = _label_code(text, m.start(1), m.end(1), lex)
             if code is not None:
-                return (a, code, "parenthesis", False, ())
+                return (blk.start, code, "parenthesis", False, ())
         label_end = m.end() - 1
         code = _label_code(text, a, label_end, lex)
         if code is not None:
-            return (a, code, "label", False, ())
+            return (blk.start, code, "label", False, ())
         name = text[a:label_end].strip()
         if name in people:
-            return (a, people[name], "roster", False, ())
+            return (blk.start, people[name], "roster", False, ())
         words = name.split()
         if 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w.isalpha()):
-            return (a, None, "label", False, ())  # somebody else speaks
+            return (blk.start, None, "label", False, ())  # somebody else speaks
         if words and words[0].lower() in _NON_SPEAKERS:
-            return (a, None, "label", False, ())
+            return (blk.start, None, "label", False, ())
         return None
     r = _REPORTED.match(text, a, min(blk.end, a + 60))
     if r is not None:
         ms = lex.find(text, r.end(), min(blk.end, r.end() + 60))
         if ms and ms[0].start == r.end() and _SPEECH_AFTER.match(text, ms[0].end, blk.end):
-            return (a, ms[0].code, "reported", True, ())
-    ms = lex.find(text, a, min(blk.end, a + 60))
+            return (blk.start, ms[0].code, "reported", True, ())
+    lim = min(blk.end, a + 60)
+    ms = lex.find(text, a, lim) if lex.may_start(text, a, lim) else []
     if ms and ms[0].start == a:
         rest = text[ms[0].end : min(blk.end, ms[0].end + 40)]
         if re.match(r"'s[ \t]+(?:representative|delegate|delegation|ambassador)\b", rest):
-            return (a, ms[0].code, "reported", True, ())
+            return (blk.start, ms[0].code, "reported", True, ())
     return None
 
 
@@ -374,6 +442,8 @@ def first_person(text: str, turn_list: list[Turn], lex: Lexicon | None = None) -
             continue
         cue = f"first-person in turn of {t.code}"
         hits = [(m.start(), m.end()) for m in _FIRST.finditer(text, t.start, t.end)]
+        if t.how in ("label", "parenthesis", "floor"):  # a delegate's own turn: "I support"
+            hits += [(m.start(), m.end()) for m in _I.finditer(text, t.start, t.end)]
         if t.reported:
             hits += [(m.start(), m.end()) for m in _THIRD.finditer(text, t.start, t.end)]
         if t.behalf:

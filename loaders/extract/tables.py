@@ -23,6 +23,9 @@ from loaders.extract.text import Block
 
 _HEAD = re.compile(r"(?i)\bparticipants?[ \t]*\(?[ \t]*(?:signature|ratification|accession)")
 _DATE = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4}")
+# the header without its leading \b: a search over the whole text that the regex engine runs
+# fast, done once to skip the per-block search in texts without a status table (most)
+_HEAD_ANYWHERE = re.compile(r"(?i)participants?[ \t]*\(?[ \t]*(?:signature|ratification|accession)")
 _DIGIT = re.compile(r"\d")
 _MIN_ROWS = 3
 _SPAN = 200_000  # at most this much text after the header is read as the table
@@ -31,6 +34,8 @@ _SPAN = 200_000  # at most this much text after the header is read as the table
 def participant_tables(text: str, blocks: list[Block], lex: Lexicon) -> list[Ev]:
     """One signature event per status table of the text (none if there is no table)."""
     out: list[Ev] = []
+    if _HEAD_ANYWHERE.search(text) is None:
+        return out
     for blk in blocks:
         head = _HEAD.search(text, blk.start, blk.end)
         if head is None:

@@ -129,7 +129,7 @@ def _is_heading_line(line: str) -> bool:
     return s[0].isupper() or s[0].isdigit() or s[0] in "#[(\"'"
 
 
-_INNER_STOP = re.compile(r"[a-z]{2}[.!?][ \t]+[A-Z]")
+_INNER_STOP = re.compile(r"[a-z][a-z][.!?][ \t]+[A-Z]")  # not [a-z]{2}: see _SENT_END
 _VOTE_LINE = re.compile(
     r"(?i)(?:votes?[ \t]+|voting[ \t]+)?(?:against|in[ \t]+fav(?:ou)?r|yes|no|abstentions?|"
     r"abstaining|abstained|co-?sponsors|sponsors)\b[^:\n]{0,30}:[ \t]*\S"
@@ -150,7 +150,7 @@ def blocks(doc: Doc) -> list[Block]:
     wrapped = _looks_wrapped(text, lines)
     out: list[Block] = []
     if not wrapped:
-        return _line_blocks(doc, lines)
+        return _cart_split(text, _line_blocks(doc, lines))
     width = _wrap_width(text, lines)
     cur_a = cur_b = -1
     cur_kind = "p"
@@ -188,7 +188,28 @@ def blocks(doc: Doc) -> list[Block]:
             cur_a = -1
     if cur_a >= 0:
         out.append(Block(cur_a, cur_b, cur_kind))
-    return out
+    return _cart_split(text, out)
+
+
+# live captions run the turns together: "... Thank you. >> EGYPT: Thank you, Chairman."
+_CART = re.compile(r"(?<=\s)>>[ \t]*[A-Z][A-Z.'\u2019 -]{1,40}:")
+
+
+def _cart_split(text: str, out: list[Block]) -> list[Block]:
+    """Paragraphs holding several '>> LABEL:' turns, cut at each label."""
+    if ">>" not in text:
+        return out
+    res: list[Block] = []
+    for blk in out:
+        a = blk.start
+        if blk.kind == "p" and text.find(">>", blk.start + 1, blk.end) >= 0:
+            for m in _CART.finditer(text, blk.start + 1, blk.end):
+                end = len(text[a : m.start()].rstrip()) + a
+                if end > a:
+                    res.append(Block(a, end, blk.kind))
+                a = m.start()
+        res.append(Block(a, blk.end, blk.kind) if a != blk.start else blk)
+    return res
 
 
 _RUN_ON_WORDS = _words(
@@ -271,8 +292,10 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
     return max(40, lengths[int(0.9 * (len(lengths) - 1))])
 
 
+# "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a character class lets the regex
+# engine skip ahead to the next candidate (one that opens with a repeat does not)
 _SENT_END = re.compile(
-    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[\u2022]?[A-Z0-9\u00C0-\u00DE\"'\u201c\u2018(\[\u2022])"
+    r"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[\u2022]?[A-Z0-9\u00C0-\u00DE\"'\u201c\u2018(\[\u2022])"
 )
 _ABBREV = _words(
     "e g i ie eg etc al cf vs viz no nos art arts para paras p pp mr mrs ms dr st mt prof "
@@ -310,9 +333,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         k = m.start()
         if text[k] == ".":
-            pw = _PREV_WORD.search(text, max(a, k - 20), k)
-            word = pw.group(0).lower() if pw else ""
-            w = pw.start() if pw else k
+            w, we = _prev_word(text, max(a, k - 20), k)
+            word = text[w:we].lower()
+            if w == we:
+                w = k
             if word in _ABBREV or len(word) == 1:
                 # dotted acronym (U.S.) followed by a typical sentence opener still ends it
                 if not (w >= 2 and text[w - 1] == "." and len(word) == 1):
@@ -325,6 +349,16 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if a < end:
         out.extend(_cap(text, a, end))
     return out
+
+
+def _prev_word(text: str, lo: int, k: int) -> tuple[int, int]:
+    """The letters right before k (not before lo) as (start, end), as `_PREV_WORD.search(text,
+    lo, k)` finds them ('$' also matches before a final newline); start == end if none."""
+    e = k - 1 if k > lo and text[k - 1] == "\n" else k
+    s = e
+    while s > lo and (c := text[s - 1]).isalnum() and not c.isdecimal():
+        s -= 1
+    return s, e
 
 
 def _next_word(text: str, j: int, end: int) -> str:

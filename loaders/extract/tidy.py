@@ -71,7 +71,6 @@ _MODAL = words("should would must could shall will can may might cannot")
 _PRONOUN = re.compile(r"(?:it|this|the (?:idea|move|initiative|document))(?:\W+\w+){0,3}\W*$")
 _SPAN = 40  # sentences
 _COUNTED = "names in brackets after a vote count"  # votes.counted_brackets
-_SYMBOL = re.compile(r"\bL\.\s?\d+(?:/Rev\.\d+)?")
 _RESNO = re.compile(r"\b\d{2}/\d{1,3}\b|\bL\.\s?\d+")
 
 
@@ -116,24 +115,32 @@ _THAT_TEXT = re.compile(
 
 def _feared(ev: Ev) -> str | None:
     """'X fear that the resolution would ...': against the text the clause is about."""
-    m = _THAT_TEXT.match(ev.option.lower()) if _against(ev) else None
+    m = _THAT_TEXT.match(ev.option.lower()) if against(ev) else None
     return _KINDS[m.group(1)] if m else None
 
 
-def _against(ev: Ev) -> bool:
+def against(ev: Ev) -> bool:
     """A 'subject + opposition verb' event whose object was no piece of text ("voted against
     it"): it holds the opponents as the side of their own view."""
-    return bool(ev.cues) and "opposition verb" in ev.cues[0] and not ev.neg
+    return ev.view and not ev.neg
+
+
+def on_object(evs: list[Ev], stance: str) -> str:
+    """A side taken on an event's object, in the event's terms: on an opponent's view of its
+    own supporting the object is opposing the view, and sharing the opponent's side backs it."""
+    if stance not in ("support", "oppose") or not evs or not all(against(e) for e in evs):
+        return stance
+    return "oppose" if stance == "support" else "support"
 
 
 def _facts(ev: Ev) -> dict[str, str]:
     """Each actor's side on the text itself."""
-    against = _against(ev)
+    opp = against(ev)
     out = {}
     if ev.proposer:
-        out[ev.proposer] = "oppose" if against else "support"
+        out[ev.proposer] = "oppose" if opp else "support"
     for code, stance in ev.sides.items():
-        if against and stance != "neutral":
+        if opp and stance != "neutral":
             stance = "oppose" if stance == "support" else "support"
         out.setdefault(code, stance)
     return out
@@ -141,7 +148,7 @@ def _facts(ev: Ev) -> dict[str, str]:
 
 def _on_the_text(ev: Ev) -> None:
     """Rewrite an 'against' event as the text with its opponents."""
-    if _against(ev):
+    if against(ev):
         ev.sides, ev.proposer, ev.neg = _facts(ev), None, True
 
 
@@ -158,7 +165,7 @@ def _fold(into: Ev, ev: Ev) -> bool:
     if any(have.get(c, s) != s for c, s in new.items()):
         return False
     _on_the_text(into)
-    if ev.proposer and not _against(ev) and into.proposer is None:
+    if ev.proposer and not against(ev) and into.proposer is None:
         into.sides.pop(ev.proposer, None)
         into.proposer = ev.proposer
     for code, stance in new.items():
@@ -182,7 +189,7 @@ def _vote_call(ev: Ev) -> None:
     if m is None:
         return
     facts = _facts(ev)  # "spoke against ... and called for negative votes": opponents either way
-    if not _against(ev):
+    if not against(ev):
         facts = {c: "oppose" if s == "support" else s for c, s in facts.items()}
     ev.sides = facts
     ev.proposer, ev.neg = None, True
@@ -199,20 +206,16 @@ def coreferent(events: list[Ev]) -> list[Ev]:
     last: Ev | None = None
     out: list[Ev] = []
     loose: list[tuple[Ev, Ev | None]] = []
-    by_symbol: dict[str, Ev] = {}
+    symbols: dict[str, Ev] = {}  # "L.23", "73/187": the event that first named the text
     for ev in events:
         _vote_call(ev)
+        if not ev.latent and _same_symbol(symbols, ev):
+            continue
         kind = _kind(ev.option) or _feared(ev)
         if (ev.anaphor or _PRONOUN.match(ev.option.strip().lower())) and not ev.latent:
             loose.append((ev, last))
             out.append(ev)
             continue
-        sym = _SYMBOL.search(ev.option)  # "L.23" named twice: one draft, whatever its wording
-        twin = by_symbol.get(sym.group().replace(" ", "")) if sym and not ev.latent else None
-        if twin is not None and ev.sent - twin.sent <= _SPAN and _fold(twin, ev):
-            continue
-        if sym and twin is None and not ev.latent:
-            by_symbol[sym.group().replace(" ", "")] = ev
         into = first.get(kind) if kind else None
         if into is not None and ev.sent - seen[kind] > _SPAN:
             into = None
@@ -236,9 +239,23 @@ def coreferent(events: list[Ev]) -> list[Ev]:
     return [ev for ev in out if id(ev) not in gone]
 
 
+def _same_symbol(symbols: dict[str, Ev], ev: Ev) -> bool:
+    """Fold ev into an earlier event that names the same document symbol ("the draft L.23
+    tabled by A" ... "we cannot support L.23"); else note its symbols. True if folded."""
+    names = _RESNO.findall(ev.option)
+    for name in names:
+        into = symbols.get(name.replace(" ", ""))
+        near = into is not None and into is not ev and ev.sent - into.sent <= _SPAN
+        if near and _fold(into, ev):  # type: ignore[arg-type]
+            return True
+    for name in names:
+        symbols.setdefault(name.replace(" ", ""), ev)
+    return False
+
+
 def aligned(events: list[Ev], turns: list) -> None:
-    """'A and B align themselves with this statement': they back every position the
-    statement's author takes in its turn, also where it names itself ("The EU calls for")."""
+    """'A and B align themselves with this statement': they take the author's side on every
+    option of its turn (objections too), also where it names itself ("The EU calls for")."""
     for t in turns:
         others = [c for c in t.codes if c != t.code]
         if not others or t.code is None:
@@ -246,6 +263,7 @@ def aligned(events: list[Ev], turns: list) -> None:
         for ev in events:
             if not ev.spans or not t.start <= ev.spans[0][0] < t.end:
                 continue
-            if ev.proposer == t.code or ev.sides.get(t.code) == "support":
+            side = "support" if ev.proposer == t.code else ev.sides.get(t.code)
+            if side is not None:  # also "we cannot support": they share the objection
                 for c in others:
-                    ev.add(c, "support")
+                    ev.add(c, side)

@@ -16,6 +16,54 @@ from loaders.extract.sentence import ActorList, Sentence
 _PREP_AND = [[p, "and"] for p in ("in", "to", "with", "about", "on", "by")]
 _GROUP_NOUNS = frozenset(("countries", "states", "powers", "nations", "allies", "partners"))
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
+_DISCOURSE = W.words(
+    "thank share highlight call say mention add note make raise begin start conclude express "
+    "congratulate touch focus refer point comment explain clarify ask speak address flag recall "
+    "underline stress emphasise emphasize inform take give respond reply answer provide "
+    "acknowledge reflect elaborate briefly turn go come return put talk tell hear commend "
+    "pay recognise recognize present introduce join"
+)
+# "wish to / are ready to / are constrained to" + a stance verb: that verb's side
+_REFUSE = W.words("refused refuse refuses refusing declined decline declines")
+_UNABLE = frozenset(("unable", "unwilling", "reluctant")) | _REFUSE
+_WANT = _UNABLE | W.words(
+    "wish wishes want wants like intend intends decided decide chose choose able ready "
+    "prepared willing constrained obliged compelled forced determined"
+)
+_ENGAGE = W.words(
+    "working work engaging engage continuing continue cooperating cooperate contributing "
+    "participating"
+)
+_REGRET = W.words("regret regrets regretted deplore deplores deplored lament laments")
+_FAILED = W.words("failed unable rejected defeated dropped deleted removed")
+
+
+def negated_inside(tk: list[str], j: int, vend: int) -> bool:
+    """A negation within tokens j..vend ("said it did not support", "said it can't accept")."""
+    for k in range(j, vend):
+        if tk[k] in W.NEG or (tk[k] == "t" and k > 1 and tk[k - 1] == "'"):
+            return True
+    return False
+
+
+def _regret(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
+    """'We regret that X was not adopted': for X; 'regret that X was adopted': against it.
+    None when an actor is the clause's subject (it takes its own side)."""
+    tk = S.tk
+    k = j + 1
+    if tk[k : k + 2] == ["to", "see"]:
+        k += 2
+    if tk[k : k + 1] != ["that"]:
+        return None
+    neg = False
+    if any(q in S.mstart_at for q in range(k + 1, min(limit, k + 4))):
+        return None  # "regret that Chile could not ...": Chile's own side
+    for q in range(k + 1, min(limit, k + 40)):
+        if tk[q] in (".", ";", ":", "but", "while", "whereas"):
+            break
+        if tk[q] in W.NEG or tk[q] in _FAILED or (tk[q] == "t" and tk[q - 1] == "'"):
+            neg = True
+    return (W.SUP if neg else W.OPP), k + 1
 
 
 def onset(
@@ -44,7 +92,17 @@ def onset(
         steps += 1
         t = tk[j]
         behalf_self = tk[j + 1 : j + 3] == ["on", "behalf"] if t == "," else False
-        if t == "," and j + 1 < limit and (tk[j + 1] in W.PARENTHETICAL_START or behalf_self):
+        # ", with the exception of X,", ", but not X,", ", unlike X,": X is left out
+        excepted = t == "," and (
+            tk[j + 1 : j + 5] == ["with", "the", "exception", "of"]
+            or tk[j + 1 : j + 3] == ["but", "not"]
+            or tk[j + 1 : j + 2] in (["except"], ["unlike"], ["excluding"])
+        )
+        if (
+            t == ","
+            and j + 1 < limit
+            and (tk[j + 1] in W.PARENTHETICAL_START or behalf_self or excepted)
+        ):
             close = None
             for k in range(j + 2, min(limit, j + 60)):
                 if tk[k] in (",", ";"):
@@ -55,6 +113,12 @@ def onset(
                         and tk[k + 1] not in ("and", "or", "the")
                     ):
                         break
+            if close is not None and tk[close] == "," and excepted:
+                for mi in range(len(S.ments)):
+                    if j < S.mtok[mi][0] < close:
+                        S.mflag[mi] = "used"  # not a side-taker of its own either
+                j = close + 1
+                continue
             if close is not None and tk[close] == ",":
                 if owner is not None:
                     flip = tk[j + 1] == "opposed"
@@ -82,7 +146,12 @@ def onset(
                 return limit, neg, each
             j = close + 1
             continue
-        if t in (")", "'", ":") or (t == "t" and j > 0 and tk[j - 1] == "'"):
+        if t == "t" and j > 1 and tk[j - 1] == "'":
+            # "can't", "won't" ("ca"/"wo" never reach here: the tokens are "can", "'", "t")
+            neg = neg or tk[j - 2].endswith("n")
+            j += 1
+            continue
+        if t in (")", "'", ":"):
             j += 1
             continue
         if t in W.NEG:
@@ -121,6 +190,25 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     t = tk[j]
     if t in W.TIME_REQUEST and not W.NO_STANCE_OBJECTS.isdisjoint(tk[j + 1 : j + 4]):
         return None  # "asked for clarification"
+    to = j + 4 if tk[j : j + 4] == ["in", "a", "position", "to"] else j + 2
+    if (t in _WANT or to == j + 4) and tk[to - 1 : to] == ["to"] and depth < 2:
+        inner = verb(S, to, limit, depth + 1)  # "we wish to associate ourselves with"
+        if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
+            if t in _UNABLE:  # "we are unable to support": against
+                cls = ST.flip(inner[0])
+                return (cls, inner[1]) if cls else None
+            return inner
+        if (inner is None or inner[0] == W.STMT) and j + 2 < limit and tk[j + 2] in _DISCOURSE:
+            return None  # "I would like to thank / share / highlight": no position
+        if inner is None and t in _REFUSE:
+            return None  # "refused to issue visas": an act, no side on an option
+    if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
+        # "we are committed to an effective implementation": for it (not "to working with")
+        return None if tk[j + 2] in _ENGAGE else (W.SUP, j + 2)
+    if t in _REGRET and depth == 0:
+        hit = _regret(S, j, limit)
+        if hit is not None:
+            return hit
     for toks, cls in W.PHRASES.get(t, ()):
         if tuple(tk[j : j + len(toks)]) == toks:
             return cls, j + len(toks)

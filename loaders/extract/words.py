@@ -44,9 +44,9 @@ VERBS.update(
         "resisting dismiss dismissed dismisses refuse refused refuses block blocked blocks "
         "contest contested contests challenge challenged challenges criticise criticised "
         "criticize criticized question questioned questioning against skeptical sceptical "
-        "doubtful wary critical unconvinced regretted regrets deplored deplores lamented condemn "
-        "condemns condemned condemning disapprove disapproves disapproved fear fears feared "
-        "dissociate dissociates dissociated dissociating disassociate disassociated",
+        "doubtful wary critical unconvinced regret regretted regrets deplored deplores lamented "
+        "condemn condemns condemned condemning disapprove disapproves disapproved fear fears "
+        "feared dissociate dissociates dissociated dissociating disassociate disassociated",
     )
 )
 VERBS.update(
@@ -147,9 +147,11 @@ PHRASES = _phrases.PHRASES
 
 NEG_ADJ = words(
     "problematic unacceptable objectionable difficult concerning troubling inappropriate "
-    "unnecessary premature"
+    "unnecessary premature counterproductive unhelpful unjustified unwarranted"
 )
-POS_ADJ = words("acceptable useful helpful valuable commendable necessary essential")
+POS_ADJ = words(
+    "acceptable useful helpful valuable commendable necessary essential crucial important vital"
+)
 # "said it was a step backwards / unbalanced / a good basis": the side a verdict on a text takes
 VERDICT_NEG = NEG_ADJ | words(
     "backwards backward regressive regression flawed unbalanced imbalanced politicized "
@@ -162,7 +164,7 @@ VERDICT_POS = POS_ADJ | words(
 )
 VERDICT_SUBJECTS = words("it this that")
 VERDICT_NOUNS = words("step basis compromise outcome move start development solution precedent")
-FIND_VERBS = words("found find finds considered considers deemed deem deems")
+FIND_VERBS = words("found find finds consider considered considers deemed deem deems")
 SPEECH = words(
     "told said say says saying stated stating noted noting argued arguing explained explaining "
     "indicated indicating insisted insisting maintained maintaining stressed stressing "
@@ -392,7 +394,7 @@ REP_NOUNS = words(
 # ", supported by X," between a subject and its verb.
 PARENTHETICAL_START = words(
     "supported opposed backed joined seconded echoed endorsed with together along followed "
-    "speaking acting"
+    "speaking acting like alongside"
 )
 OF_NOUNS.update(
     _forms(
