@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract import coordination as CO
 from loaders.extract import modifiers as MO
 from loaders.extract import objects as OB
 from loaders.extract import roles as RO
@@ -19,7 +20,6 @@ from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Ev, Sentence
-from loaders.extract.text import fold
 
 # verb class of a subject's verb phrase -> (cue name, reliability)
 _VERB_CUES = {
@@ -53,24 +53,6 @@ def _clause_follows(S: Sentence, vend: int) -> bool:
 
 
 _SAME_FIRST = frozenset(p[0] for p in W.SAME_PHRASES if p)
-_KEY_STOP = W.words("the a an of and to in on for by with its their this that these those")
-
-
-_PROVISION = re.compile(
-    r"(?:(?:to|on|about|for|with|against|over)\s+)?(?:the\s+)?(article|paragraph|para|clause|section|op|pp)\s+(\d+[a-z]?(?:\s*\(\w+\))*)"
-    r"(?!\s*(?:and|or|to|-)\s*\d)"
-)
-
-
-def _object_key(option: str) -> tuple[str, ...] | None:
-    """A provision named first ("article 5 as drafted" and "article 5" are one), else the
-    first three content words of an option, if it has three."""
-    folded = fold(option).lower().strip()
-    m = _PROVISION.match(folded)
-    if m:
-        return (m.group(1), re.sub(r"\s+", "", m.group(2)))
-    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _KEY_STOP]
-    return tuple(words[:3]) if len(words) >= 3 else None
 
 
 def _idle_view(ev: Ev) -> bool:
@@ -312,7 +294,7 @@ class Assembly:
         cls, vend = hit
         if MO.elected_officer(S, j, vend):
             return
-        if _among_themselves(S, L, j, vend):
+        if CO.among_themselves(S, L, j, vend):
             return
         # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not
         self.light = tk[j] in W.LIGHT_VERBS and vend - 1 > j and tk[vend - 1] in W.LIGHT_NOUNS
@@ -359,68 +341,14 @@ class Assembly:
             for members, stance in S.pending:
                 self._attach(S, S.focus, members, stance)
             S.pending = []
-        # a coordinated second verb: "requested more time ... and suggested removing ..."
-        oend = VB.object_end(S, vend, limit)
-        k = oend
-        if k + 1 < limit and S.tk[k] == "," and S.tk[k + 1] in ("then", "and", "but"):
-            k += 1  # "It backed X, then proposed Y"
-        if k < limit and S.tk[k] in ("and", "but", "then"):
-            j2, neg2, _e = VB.onset(S, k + 1, limit)
-            hit2 = VB.verb(S, j2, limit)
-            # a second proposal after taking a side on something else ("backed X, then
-            # proposed Y"); after a view or a proposal it is the same position restated
-            again = hit2 is not None and hit2[0] == W.PROP
-            again = again and (not created or (cls in (W.SUP, W.OPP) and not self.light))
-            if hit2 and not neg2 and (again or (hit2[0] == W.STMT and not created)):
-                self._assert(S, L, hit2[0], hit2[1], False, force_new=True)
-            elif hit2 and not neg2 and created and self._second_demand(S, cls, hit2, limit):
-                # "called for X, and underscored the need for Y": a demand of its own
-                self._assert(S, L, W.PROP, hit2[1], False, force_new=True)
-            elif hit2 and self._second_side(S, cls, hit2, neg2, limit):
-                # "backed X but opposed Y": the other side, on an object of its own
-                cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
-                self._cue(*_VERB_CUES.get(cls2, ("verb", 0.6)))
-                self._assert(S, L, cls2, hit2[1], False, force_new=True)
+        CO.second_verb(self, S, L, cls, vend, created)
         codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
         self.last_actor = (codes, S.idx, S.para, self.section)
 
-    def _second_demand(self, S: Sentence, cls: str, hit2: tuple[str, int], limit: int) -> bool:
-        """After a proposal, a second proposal verb (or "stressed the need for") with an object
-        of its own, pointing at nothing said before, is a second demand."""
-        cls2, vend2 = hit2
-        if cls != W.PROP or self.light:
-            return False
-        tk = S.tk
-        need = cls2 == W.STMT and tk[vend2 : vend2 + 3] in (
-            ["the", "need", "for"],
-            ["the", "importance", "of"],
-        )
-        if cls2 != W.PROP and not need:
-            return False
-        oend2 = VB.object_end(S, vend2, limit)
-        obj = tk[vend2:oend2]
-        if len(obj) < 3 or any(k in S.mstart_at for k in range(vend2, oend2)):
-            return False
-        return W.ANAPHORS.isdisjoint(obj) and not {"its", "their"} & set(obj)
-
-    def _second_side(
-        self, S: Sentence, cls: str, hit2: tuple[str, int], neg2: bool, limit: int
-    ) -> bool:
-        """A coordinated verb taking the other side on an object of its own ("supported X
-        but opposed Y"). The same side again elaborates the first ("backed X and welcomed
-        Y"), and an object pointing back ("would oppose any weakening of it") restates it."""
-        cls2, vend2 = hit2
-        if neg2:
-            cls2 = ST.flip(cls2)
-        if cls2 not in (W.SUP, W.OPP) or (cls2 == W.OPP) == (cls == W.OPP):
-            return False
-        oend2 = VB.object_end(S, vend2, limit)
-        obj = S.tk[vend2:oend2]
-        if not obj or any(k in S.mstart_at for k in range(vend2, oend2)):
-            return False  # no object, or a named actor there ("and opposed Russia's text")
-        if not W.ANAPHORS.isdisjoint(obj[1:]) or obj[0] in W.ANAPHORS:
-            return False
-        return not OB.anaphoric_object(S, vend2, oend2) and not OB.bare_action(S, vend2, oend2)
+    @staticmethod
+    def verb_cue(cls: str) -> tuple[str, float]:
+        """The cue name and reliability of a subject's verb of class `cls`."""
+        return _VERB_CUES.get(cls, ("verb", 0.6))
 
     def _assert(
         self,
@@ -439,7 +367,7 @@ class Assembly:
         limit = S.n
         oend = VB.object_end(S, vend, limit)
         option = S.text_of(self.text, vend, oend)
-        if cls == W.PROP and _do_likewise(S.tk[vend:oend]):
+        if cls == W.PROP and CO.do_likewise(S.tk[vend:oend]):
             return False  # "we urge others to do the same": the side already taken, restated
         stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
         bare_it = False  # "voted against it" with nothing to refer to in the paragraph
@@ -495,7 +423,7 @@ class Assembly:
                 or (cls == W.OPP and in_sentence and oend - vend <= 3 and not named)
             ):
                 if S.focus:
-                    stance = _on_the_text(S, S.focus, stance, vend, oend)
+                    stance = CO.on_the_text(S, S.focus, stance, vend, oend)
                     self._attach(S, S.focus, L.members, stance, backing=empty)
                     return False
                 own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
@@ -506,7 +434,7 @@ class Assembly:
                     name, conf = self.cue
                     self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
                     # no object ("followed in support"): they back the previous speaker
-                    stance = _on_the_text(S, target, stance, vend, oend)  # type: ignore[arg-type]
+                    stance = CO.on_the_text(S, target, stance, vend, oend)  # type: ignore[arg-type]
                     self._attach(S, target, L.members, stance, backing=empty)  # type: ignore[arg-type]
                     return False
                 if cls == W.ALIGN and anaphoric:
@@ -514,7 +442,7 @@ class Assembly:
                 if own_topic and len(option.split()) <= 1:
                     bare_it = empty or option.strip().lower() in W.ANAPHORS
                     option = RO.clause_text(self, S, L.start)
-        same = self._same_object(S, option) if cls in (W.SUP, W.OPP) and not relative else None
+        same = CO.same_object(self, S, option) if cls in (W.SUP, W.OPP) and not relative else None
         if same is not None and not force_new:
             # "A supported the inclusion of X. B opposed the inclusion of X": one option
             self._cue(f"{self.cue[0]} + same object as a recent event", self.cue[1] * 0.95)
@@ -532,19 +460,6 @@ class Assembly:
         ):
             ev.anaphor = bare_it
         return True
-
-    def _same_object(self, S: Sentence, option: str) -> Ev | None:
-        """A recent event of this section (two sentences back at most) whose option opens
-        with the same three content words ("the inclusion of digital assets ...")."""
-        key = _object_key(option)
-        if key is None:
-            return None
-        for ev in reversed(self.events[-12:]):
-            if ev.section != self.section or S.idx - ev.sent > 2:
-                break
-            if ev.sent < S.idx and not ev.latent and _object_key(ev.option) == key:
-                return ev
-        return None
 
     def _noun_sided(self, S: Sentence, L: ActorList, cls: str) -> None:
         """The side named by a noun after the list: on the event in focus, else on the thing
@@ -571,38 +486,3 @@ class Assembly:
             option = RO.clause_text(self, S, L.start)
         ev = self._new_event(S, None, option or S.text_of(self.text, 0, S.n))
         self._attach(S, [ev], L.members, stance)
-
-
-def _on_the_text(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:
-    """ "..., while B supported it": "it" (or "the text") is the object of an opponent's view,
-    so B is against that view; "B supported this position" backs the view itself."""
-    obj = [t for t in S.tk[vend:oend] if t not in W.DETERMINERS and t not in W.ADVERB_OBJECTS]
-    if not obj or (obj[0] not in ("it", "them") and obj[0] not in W.DOC_NOUNS):
-        return stance
-    return TI.on_object(evs, stance)
-
-
-_RECIPROCAL = W.words(
-    "disagree disagrees disagreed disagreeing differ differs differed clash clashes clashed "
-    "diverge diverges diverged split sparred argued quarrelled quarreled"
-)
-
-
-def _among_themselves(S: Sentence, L: ActorList, j: int, vend: int) -> bool:
-    """ "A and B disagreed on X", "A clashed with B over X": a quarrel between the named,
-    which says neither's side (it is no view they share)."""
-    if S.tk[j] not in _RECIPROCAL:
-        return False
-    after = S.tk[vend] if vend < S.n else "."
-    if after == "with":  # "clashed with B", "with each other": mutual; "disagreed with B's
-        # proposal": against it
-        mutual = S.tk[vend + 1 : vend + 3] == ["each", "other"]
-        return mutual or (S.tk[j] not in W.VERBS and vend + 1 in S.mstart_at)
-    several = len({S.ments[mi].code for mi in L.members}) > 1
-    return several and after in ("on", "over", "about", "among", "between", "amongst")
-
-
-def _do_likewise(obj: list[str]) -> bool:
-    """An appeal to others to take the speaker's side ("urge all states to do the same")."""
-    text = " ".join(obj)
-    return any(p in text for p in ("do the same", "do likewise", "follow suit", "follow our lead"))

@@ -1,0 +1,160 @@
+"""Phase (d), part 3: what one subject's second verb, and an object pointing back, mean.
+
+Helpers of `assemble.Assembly` (P is the parser, as in lists.py):
+
+* `second_verb`: after "X <verb> A", a coordinated "and / but / then <verb> B" is a second
+  event when it proposes something new after a side ("backed A, then proposed B"), makes a
+  second demand ("called for A, and underscored the need for B") or takes the other side
+  ("backed A but rejected B"); the same side again, or an object pointing back ("would oppose
+  any weakening of it"), restates the first;
+* `on_the_text`: "..., while B supported it" after "A opposed X" is a side on X itself;
+* `among_themselves`: "A and B disagreed on X" makes them no allies;
+* `do_likewise`: "we urge others to do the same" restates the side taken;
+* `same_object`: "A supported the inclusion of X. B opposed the inclusion of X" is one option
+  (`object_key`: a provision named first, else the first three content words).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract import objects as OB
+from loaders.extract import sentence as ST
+from loaders.extract import tidy as TI
+from loaders.extract import verbs as VB
+from loaders.extract import words as W
+from loaders.extract.sentence import ActorList, Ev, Sentence
+from loaders.extract.text import fold
+
+
+def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool) -> None:
+    """The coordinated second verb of a subject list ("requested more time ... and suggested
+    removing ..."), read after its first verb phrase made (or joined) an event."""
+    limit = S.n
+    k = VB.object_end(S, vend, limit)
+    if k + 1 < limit and S.tk[k] == "," and S.tk[k + 1] in ("then", "and", "but"):
+        k += 1  # "It backed X, then proposed Y"
+    if k >= limit or S.tk[k] not in ("and", "but", "then"):
+        return
+    j2, neg2, _e = VB.onset(S, k + 1, limit)
+    hit2 = VB.verb(S, j2, limit)
+    if hit2 is None:
+        return
+    # a second proposal after taking a side on something else ("backed X, then proposed
+    # Y"); after a view or a proposal it is the same position restated
+    again = hit2[0] == W.PROP and (not created or (cls in (W.SUP, W.OPP) and not P.light))
+    if not neg2 and (again or (hit2[0] == W.STMT and not created)):
+        P._assert(S, L, hit2[0], hit2[1], False, force_new=True)
+    elif not neg2 and created and not P.light and _second_demand(S, cls, hit2):
+        P._assert(S, L, W.PROP, hit2[1], False, force_new=True)
+    elif _second_side(S, cls, hit2, neg2):
+        cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
+        P._cue(*P.verb_cue(cls2))
+        P._assert(S, L, cls2, hit2[1], False, force_new=True)
+
+
+def _second_demand(S: Sentence, cls: str, hit2: tuple[str, int]) -> bool:
+    """After a proposal, a second proposal verb (or "stressed the need for") with an object
+    of its own, pointing at nothing said before, is a second demand."""
+    cls2, vend2 = hit2
+    if cls != W.PROP:
+        return False
+    tk = S.tk
+    need = cls2 == W.STMT and tk[vend2 : vend2 + 3] in (
+        ["the", "need", "for"],
+        ["the", "importance", "of"],
+    )
+    if cls2 != W.PROP and not need:
+        return False
+    oend2 = VB.object_end(S, vend2, S.n)
+    obj = tk[vend2:oend2]
+    if len(obj) < 3 or any(k in S.mstart_at for k in range(vend2, oend2)):
+        return False
+    return W.ANAPHORS.isdisjoint(obj) and not {"its", "their"} & set(obj)
+
+
+def _second_side(S: Sentence, cls: str, hit2: tuple[str, int], neg2: bool) -> bool:
+    """A coordinated verb taking the other side on an object of its own ("supported X but
+    opposed Y"). The same side again elaborates the first ("backed X and welcomed Y"), and an
+    object pointing back ("would oppose any weakening of it") restates it."""
+    cls2, vend2 = hit2
+    if neg2:
+        cls2 = ST.flip(cls2)
+    if cls2 not in (W.SUP, W.OPP) or (cls2 == W.OPP) == (cls == W.OPP):
+        return False
+    oend2 = VB.object_end(S, vend2, S.n)
+    obj = S.tk[vend2:oend2]
+    if not obj or any(k in S.mstart_at for k in range(vend2, oend2)):
+        return False  # no object, or a named actor there ("and opposed Russia's text")
+    if not W.ANAPHORS.isdisjoint(obj[1:]) or obj[0] in W.ANAPHORS:
+        return False
+    return not OB.anaphoric_object(S, vend2, oend2) and not OB.bare_action(S, vend2, oend2)
+
+
+def on_the_text(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:
+    """ "..., while B supported it": "it" (or "the text") is the object of an opponent's view,
+    so B is against that view; "B supported this position" backs the view itself."""
+    obj = [t for t in S.tk[vend:oend] if t not in W.DETERMINERS and t not in W.ADVERB_OBJECTS]
+    if not obj or (obj[0] not in ("it", "them") and obj[0] not in W.DOC_NOUNS):
+        return stance
+    return TI.on_object(evs, stance)
+
+
+_RECIPROCAL = W.words(
+    "disagree disagrees disagreed disagreeing differ differs differed clash clashes clashed "
+    "diverge diverges diverged split sparred argued quarrelled quarreled"
+)
+
+
+def among_themselves(S: Sentence, L: ActorList, j: int, vend: int) -> bool:
+    """ "A and B disagreed on X", "A clashed with B over X": a quarrel between the named,
+    which says neither's side (it is no view they share)."""
+    if S.tk[j] not in _RECIPROCAL:
+        return False
+    after = S.tk[vend] if vend < S.n else "."
+    if after == "with":  # "clashed with B", "with each other": mutual; "disagreed with B's
+        # proposal": against it
+        mutual = S.tk[vend + 1 : vend + 3] == ["each", "other"]
+        return mutual or (S.tk[j] not in W.VERBS and vend + 1 in S.mstart_at)
+    several = len({S.ments[mi].code for mi in L.members}) > 1
+    return several and after in ("on", "over", "about", "among", "between", "amongst")
+
+
+def do_likewise(obj: list[str]) -> bool:
+    """An appeal to others to take the speaker's side ("urge all states to do the same")."""
+    text = " ".join(obj)
+    return any(p in text for p in ("do the same", "do likewise", "follow suit", "follow our lead"))
+
+
+_KEY_STOP = W.words("the a an of and to in on for by with its their this that these those")
+
+
+_PROVISION = re.compile(
+    r"(?:(?:to|on|about|for|with|against|over)\s+)?(?:the\s+)?(article|paragraph|para|clause|section|op|pp)\s+(\d+[a-z]?(?:\s*\(\w+\))*)"
+    r"(?!\s*(?:and|or|to|-)\s*\d)"
+)
+
+
+def object_key(option: str) -> tuple[str, ...] | None:
+    """A provision named first ("article 5 as drafted" and "article 5" are one), else the
+    first three content words of an option, if it has three."""
+    folded = fold(option).lower().strip()
+    m = _PROVISION.match(folded)
+    if m:
+        return (m.group(1), re.sub(r"\s+", "", m.group(2)))
+    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _KEY_STOP]
+    return tuple(words[:3]) if len(words) >= 3 else None
+
+
+def same_object(P, S: Sentence, option: str) -> Ev | None:
+    """A recent event of this section (two sentences back at most) whose option opens
+    with the same three content words ("the inclusion of digital assets ...")."""
+    key = object_key(option)
+    if key is None:
+        return None
+    for ev in reversed(P.events[-12:]):
+        if ev.section != P.section or S.idx - ev.sent > 2:
+            break
+        if ev.sent < S.idx and not ev.latent and object_key(ev.option) == key:
+            return ev
+    return None
