@@ -211,6 +211,15 @@ def extract(
             "(one report only)."
         ),
     ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Keep only events at least this confident (0-1; the confidence is the share "
+            "of right facts measured for the event's kind: 0.9 trades recall for precision).",
+        ),
+    ] = 0.0,
 ) -> None:
     """Side-taking events found in prose reports (printed, not written).
 
@@ -225,7 +234,10 @@ def extract(
             check_date(date)
         for p in files:
             check_report_file(p)
-        results = [(str(p), extract_file(p, session=session, date=date)) for p in files]
+        results = [
+            (str(p), extract_file(p, session=session, date=date).confident(min_confidence))
+            for p in files
+        ]
         if draft is not None:
             _write_draft(draft, files, results, session)
     for path, result in results:

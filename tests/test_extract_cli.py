@@ -56,3 +56,19 @@ def test_undecodable_report_is_a_clear_error(tmp_path, data_dir):
     path.write_bytes(b"Norway proposed \xff\xfe things")
     r = blocs("load", "--report", str(path), "--session", "AHC-7", data_dir=data_dir)
     assert r.returncode == 1 and "not UTF-8" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_min_confidence_keeps_only_the_surer_events(tmp_path, data_dir):
+    path = tmp_path / "day3.txt"
+    path.write_text(REPORT + "Peru called for a review clause.\n", encoding="utf-8")
+    runs = {}
+    for t in ("0", "0.95"):
+        r = blocs("extract", str(path), "--session", "AHC-7", "--min-confidence", t,
+                  data_dir=data_dir)  # fmt: skip
+        assert r.returncode == 0, r.stderr
+        runs[t] = json.loads(r.stdout)["documents"][0]["events"]
+    assert all(e["confidence"] >= 0.95 for e in runs["0.95"])
+    assert {e["char_start"] for e in runs["0.95"]} <= {e["char_start"] for e in runs["0"]}
+    assert len(runs["0.95"]) < len(runs["0"])
+    bad = blocs("extract", str(path), "--min-confidence", "2", data_dir=data_dir)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr

@@ -191,3 +191,12 @@ def test_a_second_demand_with_an_object_of_its_own_is_a_second_event():
 def test_a_second_demand_about_the_first_is_the_same_event():
     text = "Fiji proposed a registry of emissions data and called for its use in every review."
     assert len(extract_text(text).events) == 1
+
+
+def test_a_speakers_it_in_its_own_clause_backs_nothing_said_before():
+    text = "Norway proposed to delete paragraph 3. Togo said it had some doubts."
+    (e,) = extract_text(text).events
+    assert "TGO" not in e.actors()
+    text = "Norway proposed to delete paragraph 3. Togo said it supported it."
+    (e,) = extract_text(text).events
+    assert e.support == ["TGO"]

@@ -35,6 +35,8 @@ def anaphoric_object(S: Sentence, j: int, end: int, cls: str | None = None) -> b
     if t in ("with", "to", "on", "of", "for", "about", "over", "regarding") and j + 1 < end:
         j += 1
         t = tk[j]
+    if t in ("it", "they") and cls == W.STMT and j + 1 < end and tk[j + 1] not in W.CLAUSE_END:
+        return False  # "Togo said it had doubts": "it" is the speaker, in a clause of its own
     if t in ("it", "them", "this", "these", "such"):
         return True
     if "such" in tk[j : min(end, j + 6)]:
