@@ -230,11 +230,13 @@ def _resolver():
     return resolve
 
 
-def extractor_events(passage: Passage) -> list[Event]:
-    """The report extractor's events for one passage (as `blocs extract` would find them)."""
+def extractor_events(passage: Passage, min_confidence: float = 0.0) -> list[Event]:
+    """The report extractor's events for one passage (as `blocs extract` would find them,
+    with `--min-confidence`)."""
     from loaders.extract import extract_text
 
     res = extract_text(passage.text, file=f"{passage.id}.txt", session=passage.session)
+    res = res.confident(min_confidence)
     return [
         Event(
             e.option,
@@ -326,6 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--name", default="extractor", help="system name for the figure lines")
     ap.add_argument("--details", action="store_true", help="list misses and extras per passage")
+    ap.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        help="score only the extractor's events at least this confident (as blocs extract)",
+    )
     args = ap.parse_args(argv)
     splits = SPLITS if args.split == "both" else (args.split,)
     folders = args.corpus or [str(CORPUS)]
@@ -339,7 +347,10 @@ def main(argv: list[str] | None = None) -> int:
         def predict(p: Passage) -> list[Event]:
             return preds.get(p.id, [])
     else:
-        predict = extractor_events
+
+        def predict(p: Passage) -> list[Event]:
+            return extractor_events(p, args.min_confidence)
+
     counts = evaluate(passages, predict, args.details)
     print_table(counts, splits)
     sys.path.insert(0, str(HERE))
