@@ -200,3 +200,20 @@ def test_a_speakers_it_in_its_own_clause_backs_nothing_said_before():
     text = "Norway proposed to delete paragraph 3. Togo said it supported it."
     (e,) = extract_text(text).events
     assert e.support == ["TGO"]
+
+
+def test_names_on_lines_of_their_own_under_a_colon_line_are_a_list():
+    text = "Co-sponsors of the draft resolution:\nChile\nPeru\nBolivia (Plurinational State of)\n"
+    (e,) = extract_text(text).events
+    assert sorted(e.support) == ["BOL", "CHL", "PER"]
+
+
+def test_a_speaker_label_line_still_opens_a_turn():
+    (e,) = extract_text("BRAZIL:\nWe support the text.\nNORWAY:\nWe oppose it.\n").events
+    assert (e.proposer, e.oppose) == ("BRA", ["NOR"])
+
+
+def test_semicolons_separate_the_names_of_a_vote_list():
+    text = "In favour (3): Chile; Peru; Kenya.\nAgainst (2): Brazil; Norway.\n"
+    (e,) = extract_text(text).events
+    assert sorted(e.support) == ["CHL", "KEN", "PER"] and sorted(e.oppose) == ["BRA", "NOR"]

@@ -301,6 +301,9 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t in (",", "and", "or", "&", "plus", "nor"):
                 saw_sep = True
                 k += 1
+            elif t == ";" and k + 1 in S.mstart_at and ":" in tk[max(0, L.start - 6) : L.start]:
+                saw_sep = True  # "In favour (3): Chile; Peru; Kenya": a list after a label
+                k += 1
             elif t == "as" and tk[k + 1 : k + 3] == ["well", "as"]:
                 k += 3
                 saw_sep = True

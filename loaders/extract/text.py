@@ -227,20 +227,39 @@ def _runs_on(text: str, end: int) -> bool:
     return text[k:end] in _RUN_ON_WORDS
 
 
+_NAME_SMALL = frozenset(["of", "the", "and", "de", "da", "du", "del", "d'", "di", "la", "le"])
+
+
+def _name_line(line: str) -> bool:
+    """A short line of capitalised words only ("Bolivia (Plurinational State of)"): a name."""
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", line)
+    if not words or len(line) > 60 or len(words) > 7:
+        return False
+    return all(w[0].isupper() or w.lower() in _NAME_SMALL for w in words)
+
+
 def _line_blocks(doc: Doc, lines: list[tuple[int, int]]) -> list[Block]:
     """One block per line (text that is not hard-wrapped), except that a line stopping
     mid-sentence, or one going on in lowercase, runs on into the next."""
     text = doc.text
     out: list[Block] = []
+    colon_run = False  # in the lines right under one ending with ':' ("Co-sponsors:")
     for a, b in lines:
         seg = text[a:b]
         stripped = seg.strip(_BLANK)
         if not stripped:
+            colon_run = False
             continue
         lead = len(seg) - len(seg.lstrip(_BLANK))
         a2, b2 = a + lead, a + lead + len(stripped)
         bullet = bool(_BULLET.match(seg))
         prev = out[-1] if out else None
+        colon_run = colon_run and prev is not None and prev.end == a - 1
+        # "Co-sponsors:" then "Chile", "Peru" on lines of their own: unmarked list items
+        if colon_run and not bullet and _name_line(stripped):
+            out.append(Block(a2, b2, "b"))
+            continue
+        colon_run = stripped.endswith(":") and not _SPEAKER_LINE.match(seg)
         if (
             prev is not None
             and prev.end == a - 1  # the line right above, no blank line between
