@@ -217,3 +217,9 @@ def test_semicolons_separate_the_names_of_a_vote_list():
     text = "In favour (3): Chile; Peru; Kenya.\nAgainst (2): Brazil; Norway.\n"
     (e,) = extract_text(text).events
     assert sorted(e.support) == ["CHL", "KEN", "PER"] and sorted(e.oppose) == ["BRA", "NOR"]
+
+
+@pytest.mark.parametrize("tail", ["eight others", "a few others", "12 others"])
+def test_unnamed_others_at_the_end_of_a_list_keep_its_verb(tail):
+    (e,) = extract_text(f"Brazil, Norway and {tail} voted against the text.").events
+    assert sorted(e.oppose) == ["BRA", "NOR"]

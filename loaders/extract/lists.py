@@ -262,9 +262,20 @@ _UNNAMED = W.words(
 )
 
 
+_HOW_MANY = W.words(
+    "some several many a few two three four five six seven eight nine ten eleven twelve "
+    "dozens dozen numerous various"
+)
+
+
 def _unnamed_tail(S: Sentence, k: int) -> int:
     """'... and rights groups', '... and big tech companies', '... and (some) other
     autocracies': the end of such a conjunct (0 if there is none)."""
+    o = k
+    while o < S.n and o - k < 2 and (S.tk[o] in _HOW_MANY or S.tk[o].isdigit()):
+        o += 1
+    if o > k and o < S.n and S.tk[o] == "others":
+        return o + 1  # "Brazil, Norway and eight / a few others voted against": unnamed
     o = k + 1 if k < S.n and S.tk[k] in ("some", "several", "many", "a", "few") else k
     if o + 1 < S.n and S.tk[o] == "other":
         for e in range(o + 1, min(S.n, o + 4)):
