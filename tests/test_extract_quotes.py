@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract import extract_text
+from tests.test_extract_coordination import against_the_object
 
 
 @pytest.mark.parametrize(
@@ -19,7 +20,7 @@ from loaders.extract import extract_text
 def test_we_in_a_quote_is_the_speaker_named_beside_it(text):
     (e,) = extract_text(text).events
     assert e.actors() == {"GHA"}
-    assert e.option.startswith("against ") or e.oppose == ["GHA"]
+    assert against_the_object(e, "GHA")
     assert "quote of GHA" in e.cue
 
 

@@ -74,7 +74,11 @@ _OLD_FIRST = re.compile(
     r"[Oo]ur[ \t]+(?:delegation|country|government))\b"
 )
 _OLD_THIRD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|government)\b")
-_OLD_SENT_END = re.compile("[.!?]+" + T._SENT_END.pattern[len("[.!?][.!?]*") :])
+# the plain pattern, written out (the rewrite also reads a run of stops once, "!!!" is linear)
+_OLD_SENT_END = re.compile(
+    "[.!?]+[\"'\u201d\u2019)\\]]*"
+    "(?=\\s+[\"'\u201c\u2018(\\[\u2022]?[A-Z0-9\u00c0-\u00de\"'\u201c\u2018(\\[\u2022])"
+)
 
 
 def test_rewritten_patterns_find_what_the_plain_ones_find():
@@ -90,5 +94,7 @@ def test_rewritten_patterns_find_what_the_plain_ones_find():
         b = rnd.randint(a, len(s))
         for new, old in ((SP._FIRST, _OLD_FIRST), (SP._THIRD, _OLD_THIRD),
                          (T._SENT_END, _OLD_SENT_END)):  # fmt: skip
+            if new is T._SENT_END and a > 0 and s[a - 1] in ".!?":
+                continue  # a run of stops is read from its first: it began before `a`
             got = [m.span() for m in new.finditer(s, a, b)]
             assert got == [m.span() for m in old.finditer(s, a, b)], (new.pattern, s, a, b)

@@ -232,13 +232,34 @@ _HEADLINE = re.compile(
 _BYLINE = re.compile(r"(?:[Bb]y\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
+_NOUN_ENDINGS = (
+    "tion", "tions", "sion", "sions", "ment", "ments", "ance", "ence", "ity", "ities", "ism",
+    "ness", "ship", "ing", "ings", "ics", "ure", "ures", "age", "ary", "ory", "als", "ives",
+)  # fmt: skip
+_HEADING_WORDS = W.words(
+    "session sessions week weeks day days part parts chapter chapters article articles cluster "
+    "clusters scope overview introduction conclusion conclusions summary background preamble "
+    "general final other issues issue matters measures rights obligations remarks notes note "
+    "observations key takeaways highlights update updates news report reports statement "
+    "statements agenda item items plenary committee group groups draft text texts provisions "
+    "annex annexes convention treaty negotiations talks vote votes results outcome next steps"
+)
+
+
 def _is_byline(heading: str, after_heading: bool) -> bool:
     """A line naming the report's author ("By A. Writer", or two to four capitalised words
     right under the title): it must not name the next section's issues."""
     line = heading.strip()
     if not _BYLINE.fullmatch(line):
         return False
-    return line[:3].lower() == "by " or after_heading
+    if line[:3].lower() == "by ":
+        return True
+    # two to four capitalised words under the title read as a person's name unless one of
+    # them is a common noun of headings ("Criminalization Provisions", "Final Remarks")
+    words = line.lower().replace("’", "'").split()
+    return after_heading and not any(
+        w.endswith(_NOUN_ENDINGS) or w in _HEADING_WORDS for w in words
+    )
 
 
 def _chunk(

@@ -55,6 +55,17 @@ def _clause_follows(S: Sentence, vend: int) -> bool:
 _SAME_FIRST = frozenset(p[0] for p in W.SAME_PHRASES if p)
 
 
+def _hedged(tk: list[str], start: int, j: int) -> bool:
+    """A hedge in the words right before the verb ("may", "reportedly"), not one inside a
+    clause skipped on the way ("Peru, which may host the session, backed it")."""
+    q = j - 1
+    while q >= start and (tk[q] in W.AUX or tk[q] in W.HEDGES or tk[q].endswith("ly")):
+        if tk[q] in W.HEDGES:
+            return True
+        q -= 1
+    return False
+
+
 def _idle_view(ev: Ev) -> bool:
     """A bare remark ("the mission said") that says nothing of what should be done."""
     return ev.bare_view() and W.NORMATIVE.isdisjoint(re.findall(r"[a-z]+", ev.option.lower()))
@@ -278,7 +289,7 @@ class Assembly:
         if each:
             L.each = True
         tk = S.tk
-        if not W.HEDGES.isdisjoint(tk[start:j]):
+        if _hedged(tk, start, j):
             return  # "Peru might oppose it", "Peru reportedly backed it": no side stated
         if self._joined_or_same(S, L, j):
             return
@@ -423,7 +434,7 @@ class Assembly:
                 or (cls == W.OPP and in_sentence and oend - vend <= 3 and not named)
             ):
                 if S.focus:
-                    stance = CO.on_the_text(S, S.focus, stance, vend, oend)
+                    stance = CO.side_on_the_object(S, S.focus, stance, vend, oend)
                     self._attach(S, S.focus, L.members, stance, backing=empty)
                     return False
                 own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
@@ -434,7 +445,7 @@ class Assembly:
                     name, conf = self.cue
                     self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
                     # no object ("followed in support"): they back the previous speaker
-                    stance = CO.on_the_text(S, target, stance, vend, oend)  # type: ignore[arg-type]
+                    stance = CO.side_on_the_object(S, target, stance, vend, oend)  # type: ignore[arg-type]
                     self._attach(S, target, L.members, stance, backing=empty)  # type: ignore[arg-type]
                     return False
                 if cls == W.ALIGN and anaphoric:

@@ -7,7 +7,7 @@ Helpers of `assemble.Assembly` (P is the parser, as in lists.py):
   second demand ("called for A, and underscored the need for B") or takes the other side
   ("backed A but rejected B"); the same side again, or an object pointing back ("would oppose
   any weakening of it"), restates the first;
-* `on_the_text`: "..., while B supported it" after "A opposed X" is a side on X itself;
+* `side_on_the_object`: "..., while B supported it" after "A opposed X" is a side on X itself;
 * `among_themselves`: "A and B disagreed on X" makes them no allies;
 * `do_likewise`: "we urge others to do the same" restates the side taken;
 * `same_object`: "A supported the inclusion of X. B opposed the inclusion of X" is one option
@@ -91,7 +91,7 @@ def _second_side(S: Sentence, cls: str, hit2: tuple[str, int], neg2: bool) -> bo
     return not OB.anaphoric_object(S, vend2, oend2) and not OB.bare_action(S, vend2, oend2)
 
 
-def on_the_text(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:
+def side_on_the_object(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:
     """ "..., while B supported it": "it" (or "the text") is the object of an opponent's view,
     so B is against that view; "B supported this position" backs the view itself."""
     obj = [t for t in S.tk[vend:oend] if t not in W.DETERMINERS and t not in W.ADVERB_OBJECTS]
@@ -130,8 +130,8 @@ _KEY_STOP = W.words("the a an of and to in on for by with its their this that th
 
 
 _PROVISION = re.compile(
-    r"(?:(?:to|on|about|for|with|against|over)\s+)?(?:the\s+)?(article|paragraph|para|clause|section|op|pp)\s+(\d+[a-z]?(?:\s*\(\w+\))*)"
-    r"(?!\s*(?:and|or|to|-)\s*\d)"
+    r"(?:(?:to|on|about|for|with|against|over)\s+)?(?:the\s+)?(article|paragraph|para|clause|section|op|pp)\s+(\d++[a-z]?+(?:\s*\(\w+\))*+)"
+    r"(?![\w(])(?!\s*(?:and|or|to|-)\s*\d)"
 )
 
 

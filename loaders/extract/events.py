@@ -193,7 +193,7 @@ class Parser(Assembly):
         codes, sent, _para, section = self.last_actor
         if section != self.section or not 0 < sidx - sent <= 2:
             return None
-        return pronoun_subject(text, a, b, codes)
+        return pronoun_subject(text, a, b, codes, self.index.is_group)
 
     def end_colon(self) -> None:
         self.colon = None
@@ -281,7 +281,7 @@ class Parser(Assembly):
         ev.conf = min(ev.conf, round(conf, 3))
 
     def _cue(self, name: str, conf: float) -> None:
-        if self.fp_cue:  # a first-person subject: less sure than a name
+        if self.fp_cue and not name.startswith(self.fp_cue):  # a first-person subject
             name, conf = f"{self.fp_cue}: {name}", conf * 0.85
         self.cue = (name, conf)
 

@@ -32,8 +32,14 @@ _AFTER = re.compile(
 _DEMONYM_REP = re.compile(rf"(?i)\b(?:the[ \t]+)?(?P<dem>[A-Z][a-z]+)[ \t]+(?:{_REP})\b")
 
 
+_CLAUSE = re.compile(r"(?i)\b(?:who|whom|which|that|after|before|when|while|as)\b|,")
+
+
 def _speaker(phrase: str, lex: Lexicon) -> str | None:
-    """The one actor a speaker phrase names, if exactly one ("Chile", "the Chilean envoy")."""
+    """The one actor a speaker phrase names, if exactly one ("Chile", "the Chilean envoy"),
+    up to a clause of its own ("a diplomat who briefed Peru" names no speaker)."""
+    cut = _CLAUSE.search(phrase)
+    phrase = phrase[: cut.start()] if cut else phrase
     codes = {m.code for m in lex.find(phrase)}
     for m in _DEMONYM_REP.finditer(phrase):
         code = lex.demonym_codes.get(m.group("dem").lower())
@@ -53,7 +59,10 @@ def quoted_first_person(text: str, lex: Lexicon) -> list[FirstPerson]:
         line_start = max(text.rfind("\n", 0, q.start()), 0)
         before = _BEFORE.search(text[max(line_start, q.start() - 120) : q.start()])
         code = _speaker(before.group("who"), lex) if before else None
-        if code is None:
+        # after the quote only when the quoted sentence goes on ('"We oppose it," Chile said'),
+        # not after a full stop ('"We oppose it." Peru said ...' is Peru's own sentence)
+        goes_on = text[b - 1 : b] in (",", "?", "!") or text[b + 1 : b + 2] == ","
+        if code is None and goes_on:
             after = _AFTER.match(text, b + 1, min(len(text), b + 130))
             if after:
                 code = _speaker(after.group("who1") or after.group("who2") or "", lex)

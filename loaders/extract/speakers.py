@@ -140,6 +140,13 @@ def _label_code(text: str, a: int, b: int, lex: Lexicon) -> str | None:
     return ms[0].code if pre in ("", "the") and post == "" else None
 
 
+# how a delegate's words under its country's name open ("We ...", "Thank you, Chair")
+_DELEGATE_OPENING = re.compile(
+    r"[ \t]*(?:(?:We|I|My|Our|Let me|Allow me)\b|Thank|Mr\.?[ \t]|Madam|Mister|Madame|"
+    r"Excellenc|Distinguished|Dear|Colleagues|Chair|President|Co-chair|Good (?:morning|afternoon))"
+)
+
+
 def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
     """Speaker turns of a document, in order (empty for reports without speaker labels)."""
     people = roster(text, blocks, lex)
@@ -156,9 +163,12 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             new = (blk.start, opening[1], "statement", False, ())
         if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
             # a heading that is one actor's name ("Australia", then its words) opens its turn
-            # ("Ambassador Gafoor", any other heading, ends the turn); a sub-heading keeps a
+            # ("Ambassador Ortiz", any other heading, ends the turn); a sub-heading keeps a
             # statement
             code = _label_code(text, blk.start, blk.end, lex) if blk.end - blk.start < 60 else None
+            nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+            if code and (nxt is None or not _DELEGATE_OPENING.match(text, nxt.start)):
+                code = None  # a section named after a country, not its delegate speaking
             new = (blk.start, code, "label" if code else "heading", False, ())
         if new is None:
             new = _turn_start(text, blk, lex, people)
@@ -470,7 +480,9 @@ _PLURAL = ("They", "Their")  # a subject of several actors; "the group": one or 
 _ONE = ("It", "He", "She", "Its", "The delegation", "That delegation")
 
 
-def pronoun_subject(text: str, a: int, b: int, codes: tuple) -> FirstPerson | None:
+def pronoun_subject(
+    text: str, a: int, b: int, codes: tuple, is_group=lambda code: False
+) -> FirstPerson | None:
     """'It backed ...', 'They proposed ...', 'The group opposed ...', 'Its representative said'
     opening the sentence text[a:b]: the actors `codes` of a recent subject (one for it / he /
     she / its delegate, several for they / their delegates, either for the group)."""
@@ -483,4 +495,6 @@ def pronoun_subject(text: str, a: int, b: int, codes: tuple) -> FirstPerson | No
     head = word.split()[0]
     if head in _PLURAL and len(codes) < 2 or (head in _ONE or word in _ONE) and len(codes) > 1:
         return None
+    if word.lower() in ("the group", "the bloc") and len(codes) < 2 and not is_group(codes[0]):
+        return None  # "Ghana opposed X. The group also ...": not Ghana
     return FirstPerson(m.start(1), m.end(1), codes[0], f"'{word}' for {codes[0]}", codes)

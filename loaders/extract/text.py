@@ -313,8 +313,9 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int:
 
 # "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a character class lets the regex
 # engine skip ahead to the next candidate (one that opens with a repeat does not)
+# a run of stops counts once, from its first (no backtracking into it: "!!!..." is linear)
 _SENT_END = re.compile(
-    r"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[\u2022]?[A-Z0-9\u00C0-\u00DE\"'\u201c\u2018(\[\u2022])"
+    r"(?<![.!?])[.!?][.!?]*+[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[\u2022]?[A-Z0-9\u00C0-\u00DE\"'\u201c\u2018(\[\u2022])"
 )
 _ABBREV = _words(
     "e g i ie eg etc al cf vs viz no nos art arts para paras p pp mr mrs ms dr st mt prof "

@@ -120,8 +120,8 @@ def _feared(ev: Ev) -> str | None:
 
 
 def against(ev: Ev) -> bool:
-    """A 'subject + opposition verb' event whose object was no piece of text ("voted against
-    it"): it holds the opponents as the side of their own view."""
+    """An opponent's view of its own (`Ev.view`: "Kenya opposed the annex" makes KEN the
+    author of "against the annex") not yet rewritten as the text with its opponents."""
     return ev.view and not ev.neg
 
 

@@ -195,6 +195,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         inner = verb(S, to, limit, depth + 1)  # "we wish to associate ourselves with"
         if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
             if t in _UNABLE:  # "we are unable to support": against
+                if inner[0] not in (W.SUP, W.ALIGN):
+                    return None  # "unable to oppose it": says no side
                 cls = ST.flip(inner[0])
                 return (cls, inner[1]) if cls else None
             return inner
@@ -203,12 +205,20 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         if inner is None and t in _REFUSE:
             return None  # "refused to issue visas": an act, no side on an option
     if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
-        # "we are committed to an effective implementation": for it (not "to working with")
-        return None if tk[j + 2] in _ENGAGE else (W.SUP, j + 2)
+        # "we are committed to an effective implementation": for it (not "to working with");
+        # "committed to opposing X": the side of that verb
+        if tk[j + 2] in _ENGAGE:
+            return None
+        inner = verb(S, j + 2, limit, depth + 1) if depth < 2 else None
+        if inner is not None and inner[0] in (W.SUP, W.OPP, W.NEU):
+            return inner
+        return W.SUP, j + 2
     if t in _REGRET and depth == 0:
         hit = _regret(S, j, limit)
         if hit is not None:
             return hit
+        if tk[j + 1 : j + 2] == ["that"]:
+            return None  # "Kenya regrets that Chile opposed X": Chile's side, not Kenya's
     for toks, cls in W.PHRASES.get(t, ()):
         if tuple(tk[j : j + len(toks)]) == toks:
             return cls, j + len(toks)

@@ -172,7 +172,8 @@ SPEECH = words(
     "responded"
 )
 TIME_REQUEST = words(
-    "requested request requests requesting asked asking needed need needs wanted sought seek seeks"
+    "requested request requests requesting asked asking ask asks needed need needs wanted sought "
+    "seek seeks"
 )
 PRONOUN_SUBJECTS = words("it they he she we its their")
 
