@@ -28,6 +28,7 @@ table. The seed reports were used to tune the extractor; the corpus test half ne
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("BLOCS_SHARED_DIR") or ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 
 from loaders.actors import reference  # noqa: E402
@@ -165,7 +167,7 @@ def score_file(gold: list[GoldEvent], pred: list[ExtractedEvent], details: bool 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("seeds", nargs="?", default=str(ROOT / ".." / "shared" / "seeds"))
+    ap.add_argument("seeds", nargs="?", default=str(SHARED / "seeds"))
     ap.add_argument("--gold", default=str(ROOT / "data" / "positions"))
     ap.add_argument("--details", action="store_true", help="list misses and extras per event")
     ap.add_argument("--corpus", default=None, help="evaluation corpus folder (dev/, test/)")

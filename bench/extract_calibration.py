@@ -22,6 +22,7 @@ loaders/extract/cue_reliability.tsv.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+SHARED = Path(os.environ.get("BLOCS_SHARED_DIR") or ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
@@ -231,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", action="append", help="corpus folder with dev/ (repeatable)")
     ap.add_argument("--split", choices=("dev", "test", "both"), default="dev")
-    ap.add_argument("--seeds", default=str(ROOT / ".." / "shared" / "seeds"))
+    ap.add_argument("--seeds", default=str(SHARED / "seeds"))
     ap.add_argument("--gold", default=str(ROOT / "data" / "positions"))
     ap.add_argument("--no-seeds", action="store_true", help="leave out the seed reports")
     ap.add_argument("--raw", action="store_true", help="the rules' confidences, uncalibrated")

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("BLOCS_SHARED_DIR") or ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -63,13 +65,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", nargs="?", help="write the snapshot here")
     ap.add_argument("--corpus", action="append", help="corpus folder with dev/ (repeatable)")
-    ap.add_argument("--seeds", default=str(ROOT / ".." / "shared" / "seeds"))
+    ap.add_argument("--seeds", default=str(SHARED / "seeds"))
     ap.add_argument("--compare", nargs=2, metavar=("A", "B"))
     ap.add_argument("--ignore", action="append", default=[], help="event key to leave out")
     ap.add_argument("--raw", action="store_true", help="the rules' confidences, uncalibrated")
     args = ap.parse_args(argv)
     if args.compare:
-        a, b = (json.loads(Path(x).read_text(encoding="utf-8")) for x in args.compare)
+        try:
+            a, b = (json.loads(Path(x).read_text(encoding="utf-8")) for x in args.compare)
+        except (OSError, ValueError) as exc:
+            print(f"cannot read a snapshot: {exc}", file=sys.stderr)
+            return 2
         return compare(a, b, set(args.ignore))
     if not args.out:
         ap.error("give OUT.json or --compare A B")
