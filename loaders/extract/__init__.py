@@ -18,6 +18,9 @@ Conventions (those of the curated dataset, data/README.md):
   "were not in agreement on the inclusion of this provision" are `oppose`; opposing a piece of
   text ("Iran opposed the inclusion of X", "cannot accept X") is an event X with the actor in
   `oppose`, and those backing that actor ("This position was supported by") oppose X too;
+  opposing something that is no piece of text ("Kenya opposed data retention") is Kenya's own
+  view, labelled "against data retention" (Kenya its proposer, its backers `support`, those who
+  back data retention itself `oppose`);
   reserving a position, asking for time, appreciating without supporting, abstaining, a
   lukewarm response are `neutral`; the sides of one vote ("voted yes / no / abstained", "In
   favour: ... Against: ...", explanations of vote) are one event without a proposer;
@@ -42,11 +45,14 @@ How it works, phase by phase (each module usable and testable on its own):
 (c) roles.py (left context of a list: "supported by", "which", "aligned with", labels), objects.py
     (is a verb's object "it" or a bare "deletion"?) and
     verbs.py (the verb phrase of a subject list, with its polarity);
-(d) speakers.py (turns and first-person phrases), events.py + assemble.py (lists with their
-    roles become events, across the sentences of a paragraph), votes.py (voters named inside a
-    count); words.py and phrases.py hold the word classes; (e) tidy.py folds a speaker's
+(d) speakers.py (turns and first-person phrases), behalf.py (joint statements), quotes.py
+    (a quotation's "we" is its named speaker), events.py + assemble.py (lists with their roles
+    become events, across the sentences of a paragraph), coordination.py (a subject's second
+    verb, quarrels, sides on an object pointing back), votes.py (voters named inside a count);
+    words.py and phrases.py hold the word classes; (e) tidy.py folds a speaker's
     restated views into its position and later mentions of one voted text into its event.
-    draft.py writes dataset YAML and checks citation overlap.
+    draft.py writes dataset YAML and checks citation overlap; output.py the JSON, rows and
+    loader events; calibration.py the confidences.
 Only sentences naming an actor are parsed; all scans are linear (see bench/extract_speed.py)
 and bounded per sentence.
 """
