@@ -75,3 +75,12 @@ def test_the_group_after_a_single_state_is_not_that_state():
 
 def test_a_long_run_of_stops_is_one_sentence_end():
     assert events("Ghana proposed a shorter preamble" + "!" * 5000 + " Togo agreed.")
+
+
+def test_no_objection_is_no_opposition_and_no_support_is_none():
+    assert all(
+        "PER" not in e.actors() for e in events("Peru expressed no objection to Chile's plan.")
+    )
+    assert all("PER" not in e.actors() for e in events("Peru raised no objection to the annex."))
+    (e,) = events("Peru gave no support to the proposal by Chile.")
+    assert (e.proposer, e.oppose) == ("CHL", ["PER"])

@@ -276,7 +276,11 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     if t in W.LIGHT_VERBS:
         for k in range(j + 1, min(limit, j + 6)):
             if tk[k] in W.LIGHT_NOUNS:
-                return W.LIGHT_NOUNS[tk[k]], k + 1
+                cls = W.LIGHT_NOUNS[tk[k]]
+                if tk[k - 1] in ("no", "little", "scant") and cls in (W.SUP, W.OPP):
+                    # "expressed no objection to X": not against it; "gave no support": not for
+                    return (W.OPP, k + 1) if cls == W.SUP else None
+                return cls, k + 1
             if tk[k] in W.CLAUSE_END or k in S.mstart_at:
                 break
         if t in W.VERBS:
