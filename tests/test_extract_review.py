@@ -84,3 +84,9 @@ def test_no_objection_is_no_opposition_and_no_support_is_none():
     assert all("PER" not in e.actors() for e in events("Peru raised no objection to the annex."))
     (e,) = events("Peru gave no support to the proposal by Chile.")
     assert (e.proposer, e.oppose) == ("CHL", ["PER"])
+
+
+@pytest.mark.parametrize("some", ["several", "some", "two"])
+def test_some_members_of_a_group_are_not_the_group(some):
+    (e,) = events(f"Egypt, backed by {some} African states, called for a broader scope.")
+    assert e.actors() == {"EGY"}

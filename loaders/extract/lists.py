@@ -242,10 +242,15 @@ def targets(S: Sentence) -> None:
             S.mflag[k] = "poss"  # "Russia's invasion": not a side-taker
 
 
+_SOME_OF = W.words("several some many few a number two three four five most other certain")
+
+
 def build_lists(P, S: Sentence) -> None:
     k = 0
     nm = len(S.ments)
     while k < nm:
+        if S.mflag[k] == "" and _some_of_a_group(P, S, k):
+            S.mflag[k] = "partial"  # "several African states": some members, not the group
         if S.mflag[k] != "":
             k += 1
             continue
@@ -253,6 +258,12 @@ def build_lists(P, S: Sentence) -> None:
         S.lists.append(L)
         S.list_at[L.start] = L
         k = max(L.members) + 1 if L.members else k + 1
+
+
+def _some_of_a_group(P, S: Sentence, k: int) -> bool:
+    """A group's name after a quantifier ("several / some / two African states")."""
+    start = S.mtok[k][0]
+    return start > 0 and S.tk[start - 1] in _SOME_OF and P.index.is_group(S.ments[k].code)
 
 
 _AFTER_NAME = W.words("* \u2020 powers countries nations allies")
