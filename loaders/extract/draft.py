@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from loaders.errors import LoadError
+from loaders.extract.output import check_sessions, report_stem
 
 __all__ = ["Cited", "draft_yaml", "from_source", "overlapping", "source_key"]
 
-_ID_CHARS = re.compile(r"[^a-z0-9]+")
 _ISSUE_CHARS = re.compile(r"[^a-z0-9-]+")
 
 
@@ -58,16 +57,10 @@ def draft_yaml(
     Ids are `x-<stem>-<start>` (unique within the file).
     """
     src = Path(str(source_path))
-    stem = _ID_CHARS.sub("-", src.stem.lower()).strip("-")[:60] or "report"
+    stem = report_stem(src)
     rows = [_row(e) for e in events]
     missing = [f"{r['start']}-{r['end']}" for r in rows if not (r["session"] or default_session)]
-    if missing:
-        shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
-        raise LoadError(
-            f"{len(missing)} event(s) have no session (offsets {shown}); "
-            "the report does not say which session: pass a default session",
-            file=str(source_path),
-        )
+    check_sessions(missing, source_path)
     out = [
         f"report: {_q(report or src.name)}",
         f"title: {_q(title or f'Draft from {src.name} (extractor output, to be reviewed)')}",

@@ -90,6 +90,22 @@ def event_rows(results: list[tuple[str | Path, ExtractResult]]) -> list[dict]:
 _ID_CHARS = re.compile(r"[^a-z0-9]+")
 
 
+def report_stem(path: str | Path) -> str:
+    """The file's stem as it goes into event ids (`x-<stem>-<start>`): lowercase, dashes."""
+    return _ID_CHARS.sub("-", Path(str(path)).stem.lower()).strip("-")[:60] or "report"
+
+
+def check_sessions(missing: list[str], path: str | Path) -> None:
+    """LoadError naming the offsets of the events left without a session, if any."""
+    if missing:
+        shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
+        raise LoadError(
+            f"{len(missing)} extracted event(s) have no session (offsets {shown}); "
+            "the report does not say which session: pass a default session",
+            file=str(path),
+        )
+
+
 def to_events(
     path: str | Path, result: ExtractResult, *, default_session: str | None = None
 ) -> list[Event]:
@@ -98,7 +114,7 @@ def to_events(
     Events without a session (the report does not say) take `default_session`; if some still
     have none, LoadError lists them.
     """
-    stem = _ID_CHARS.sub("-", Path(str(path)).stem.lower()).strip("-")[:60] or "report"
+    stem = report_stem(path)
     out: list[Event] = []
     missing: list[str] = []
     seen: set[str] = set()
@@ -129,11 +145,5 @@ def to_events(
                 cue=e.cue or None,
             )
         )
-    if missing:
-        shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
-        raise LoadError(
-            f"{len(missing)} extracted event(s) have no session (offsets {shown}); "
-            "the report does not say which session: pass a default session",
-            file=str(path),
-        )
+    check_sessions(missing, path)
     return out
