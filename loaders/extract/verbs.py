@@ -38,12 +38,14 @@ _REGRET = W.words("regret regrets regretted deplore deplores deplored lament lam
 _FAILED = W.words("failed unable rejected defeated dropped deleted removed")
 
 
+def _negation(tk: list[str], k: int) -> bool:
+    """Token k negates: "not", "never", ... or the "t" of "can't" (tokens "can", "'", "t")."""
+    return tk[k] in W.NEG or (tk[k] == "t" and k > 1 and tk[k - 1] == "'")
+
+
 def negated_inside(tk: list[str], j: int, vend: int) -> bool:
     """A negation within tokens j..vend ("said it did not support", "said it can't accept")."""
-    for k in range(j, vend):
-        if tk[k] in W.NEG or (tk[k] == "t" and k > 1 and tk[k - 1] == "'"):
-            return True
-    return False
+    return any(_negation(tk, k) for k in range(j, vend))
 
 
 def _regret(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
@@ -61,7 +63,7 @@ def _regret(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
     for q in range(k + 1, min(limit, k + 40)):
         if tk[q] in (".", ";", ":", "but", "while", "whereas"):
             break
-        if tk[q] in W.NEG or tk[q] in _FAILED or (tk[q] == "t" and tk[q - 1] == "'"):
+        if _negation(tk, q) or tk[q] in _FAILED:
             neg = True
     return (W.SUP if neg else W.OPP), k + 1
 
