@@ -45,7 +45,8 @@ How it works, phase by phase (each module usable and testable on its own):
 (c) roles.py (left context of a list: "supported by", "which", "aligned with", labels), objects.py
     (is a verb's object "it" or a bare "deletion"?) and
     verbs.py (the verb phrase of a subject list, with its polarity);
-(d) speakers.py (turns and first-person phrases), behalf.py (joint statements), quotes.py
+(d) speakers.py (turns and first-person phrases), unspoken.py (a turn's subject-less
+    sentences, "our position", "the previous speaker"), behalf.py (joint statements), quotes.py
     (a quotation's "we" is its named speaker), events.py + assemble.py (lists with their roles
     become events, across the sentences of a paragraph), coordination.py (a subject's second
     verb, quarrels, sides on an object pointing back), votes.py (voters named inside a count);
@@ -81,6 +82,7 @@ from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
 from loaders.extract.tidy import against, aligned, coreferent, restatements
+from loaders.extract.unspoken import speaker_references, unspoken_subjects
 
 __all__ = [
     "ExtractResult",
@@ -191,6 +193,10 @@ def _extract(
     # transcripts: "we" / "my delegation" in a speaker's turn stand for the speaker's actor
     turn_list = turns(clean, all_blocks, lex)
     first = first_person(clean, turn_list, lex)
+    # "Russia: ... Support Japan in ...", "our position is ...", "the previous speaker"
+    silent = unspoken_subjects(clean, turn_list) + speaker_references(clean, turn_list)
+    if silent:
+        first = sorted(first + silent, key=lambda m: m.start)
     quoted = quoted_first_person(clean, lex)  # "We oppose it," Chile said.
     if quoted:
         taken = {(m.start, m.end) for m in first}

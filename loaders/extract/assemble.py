@@ -261,8 +261,8 @@ class Assembly:
             and j + 1 < limit
             and tk[j + 1] == "by"
         ):
-            for mi in L.members:
-                self._reference(S, S.ments[mi].code, j)
+            for mi in [] if CO.joined_by(self, S, L, j) else L.members:
+                self._reference(S, S.ments[mi].code, j)  # the by-list backs Russia's proposal
             return True
         # "China did likewise": the side of the previous speaker
         j0 = L.end + 1 if L.end < limit and tk[L.end] in ("also", "then", ",") else L.end
@@ -386,7 +386,9 @@ class Assembly:
             # "X opposed the annex, which Y had proposed": the clause is about the object
             self._attach(S, S.focus, L.members, TI.on_object(S.focus, stance))
             return False
-        targets = [] if force_new else RO.targets_in(S, vend, oend, cls)
+        if not force_new and CO.align_with_actors(self, S, L, cls, (vend, oend), stance):
+            return False  # "China backed Iran" after Iran opposed X: Iran's side is taken
+        targets = [] if force_new else OB.targets_in(S, vend, oend, cls)
         if oend in S.list_at and oend > vend and S.tk[oend - 1] in ("by", "of", "from"):
             # "the proposal made by Brazil on the preamble": the option continues after the name
             option = S.text_of(self.text, vend, VB.np_end(S, S.list_at[oend].end))

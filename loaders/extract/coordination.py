@@ -9,6 +9,7 @@ Helpers of `assemble.Assembly` (P is the parser, as in lists.py):
   any weakening of it"), restates the first;
 * `side_on_the_object`: "..., while B supported it" after "A opposed X" is a side on X itself;
 * `among_themselves`: "A and B disagreed on X" makes them no allies;
+* `align_with_actors`: "Iran opposed X. China backed Iran" puts China against X;
 * `do_likewise`: "we urge others to do the same" restates the side taken;
 * `same_object`: "A supported the inclusion of X. B opposed the inclusion of X" is one option
   (`object_key`: a provision named first, else the first three content words).
@@ -36,6 +37,8 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
         k += 1  # "It backed X, then proposed Y"
     if k >= limit or S.tk[k] not in ("and", "but", "then"):
         return
+    if _joined_by(S, L, k + 1):
+        return
     j2, neg2, _e = VB.onset(S, k + 1, limit)
     hit2 = VB.verb(S, j2, limit)
     if hit2 is None:
@@ -51,6 +54,19 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
         cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
         P._cue(*P.verb_cue(cls2))
         P._assert(S, L, cls2, hit2[1], False, force_new=True)
+
+
+def _joined_by(S: Sentence, L: ActorList, j: int) -> bool:
+    """'Iran opposed X and was joined by Syria': the by-list takes the subject's side."""
+    tk = S.tk
+    if not (
+        j + 3 < S.n and tk[j] in W.BE and W.PASSIVE.get(tk[j + 1]) == W.SUP and tk[j + 2] == "by"
+    ):
+        return False
+    if j + 3 not in S.list_at or not L.events or L.stance not in ("support", "oppose"):
+        return False
+    S.inherit[j + 3] = (L, False)
+    return True
 
 
 def _second_demand(S: Sentence, cls: str, hit2: tuple[str, int]) -> bool:
@@ -158,3 +174,74 @@ def same_object(P, S: Sentence, option: str) -> Ev | None:
         if ev.sent < S.idx and not ev.latent and object_key(ev.option) == key:
             return ev
     return None
+
+
+def _bare_actors(S: Sentence, vend: int) -> list[str]:
+    """The actors a verb's object is made of, when it is only them ("backed Iran", "sided
+    with Cuba and Syria", "joined Iran in opposing it"); [] for "Iran's proposal"."""
+    k = vend
+    while k < S.n and k not in S.mstart_at and S.tk[k] in ("the", "with"):
+        k += 1
+    mi = S.mstart_at.get(k)
+    if mi is None or S.mflag[mi] != "":
+        return []  # no name here, or a possessive / proposal noun ("Iran's amendment")
+    L = S.list_at.get(k)
+    members = L.members if L is not None else [mi]
+    after = S.mend[members[-1]] if L is None else L.end
+    if after < S.n and (S.tk[after] in W.PROPOSAL_NOUNS or S.tk[after] in ("'s", "'")):
+        return []
+    return list(dict.fromkeys(S.ments[x].code for x in members))
+
+
+def _side_taken(P, S: Sentence, code: str) -> tuple[Ev, str] | None:
+    """The side `code` took in this or the previous sentence, when it took one and did not
+    propose the thing itself (a proposer's backers are read as backing the proposal)."""
+    for ev in reversed(P.events[-50:]):
+        if ev.section != P.section or S.idx - ev.last > 1:
+            continue
+        if ev.proposer == code:
+            return None
+        side = ev.sides.get(code)
+        if side in ("support", "oppose"):
+            return ev, side
+    return None
+
+
+def joined_by(P, S: Sentence, L: ActorList, j: int) -> bool:
+    """'Iran rejected X. Tehran was joined by Damascus': the by-list takes Iran's side on X,
+    when Iran has just taken one (else the caller reads a reference to Iran's proposal)."""
+    tk = S.tk
+    if not (j + 2 < S.n and W.PASSIVE.get(tk[j]) == W.SUP and tk[j + 1] == "by"):
+        return False
+    codes = list(dict.fromkeys(S.ments[mi].code for mi in L.members))
+    sides = [_side_taken(P, S, c) for c in codes]
+    if j + 2 not in S.list_at or any(s is None for s in sides):
+        return False
+    stances = {side for _ev, side in sides}  # type: ignore[misc]
+    if len(stances) != 1:
+        return False
+    L.events = list(dict.fromkeys(ev for ev, _side in sides))  # type: ignore[misc]
+    L.stance = stances.pop()
+    S.inherit[j + 2] = (L, False)
+    return True
+
+
+def align_with_actors(
+    P, S: Sentence, L: ActorList, cls: str, span: tuple[int, int], stance: str
+) -> bool:
+    """'Iran opposed X. China backed Iran': China opposes X too (backing an actor is taking its
+    side, and opposing one the other side). True when handled: every named actor had just
+    taken a side."""
+    if stance not in ("support", "oppose"):
+        return False
+    vend, oend = span
+    codes = _bare_actors(S, vend)
+    sides = [_side_taken(P, S, c) for c in codes]
+    if not codes or any(s is None for s in sides):
+        return False
+    OB.targets_in(S, vend, oend, cls)  # marks the names used
+    P._cue("backs an actor: that actor's side", 0.8)
+    for ev, side in sides:  # type: ignore[misc]
+        st = side if stance == "support" else ("oppose" if side == "support" else "support")
+        P._attach(S, [ev], L.members, st)
+    return True

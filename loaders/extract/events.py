@@ -287,6 +287,7 @@ class Parser(Assembly):
 
     def _touch(self, S: Sentence, evs: list[Ev]) -> None:
         for ev in evs:
+            ev.last = S.idx
             if not ev.spans or ev.spans[-1] != (S.a, S.b):
                 ev.spans.append((S.a, S.b))
             if ev not in S.touched:

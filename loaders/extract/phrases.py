@@ -244,6 +244,12 @@ _phrase(
     "content with",
 )
 _phrase(PROP, "like to see", "wish to see", "want to see", "hope to see")
+# "our position is the same as that of Japan", "our views are close to those of Chile"
+# (the "is" before them is skipped as an auxiliary, and "the" before "same" by verbs.verb;
+# no phrase may start with "the": a phrase's first word marks a verb)
+for _that in ("that", "those"):
+    for _adj in ("same as", "close to", "similar to", "identical to", "in line with"):
+        _phrase(SUP, f"{_adj} {_that} of")
 for _verb in ("dissociate", "disassociate"):
     for _form in ("", "s", "d", "ing"):
         for _self in ("itself", "ourselves", "themselves", "myself"):

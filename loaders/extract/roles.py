@@ -367,59 +367,6 @@ def passive_anaphor(S: Sentence, upto: int) -> bool:
     return S.subj_anaphor
 
 
-def _refers_to(S: Sentence, j: int, k: int) -> bool:
-    """Is the mention at token k the author of the object starting at j? 'the proposal of X',
-    'the amendment tabled by X', 'the statement just made by the delegation of X', 'what the
-    distinguished delegate of X said'."""
-    tk = S.tk
-    q = k - 1
-    if q >= j and tk[q] == "the":
-        q -= 1
-    if q >= j + 1 and tk[q] == "of" and tk[q - 1] in W.SPEAKER_NOUNS:
-        q -= 2
-        while q >= j and tk[q] in ("the", "distinguished", "honourable", "honorable"):
-            q -= 1
-    if q < j:
-        return False
-    if tk[q] in ("by", "of"):
-        p = q - 1
-        if p >= j and tk[p] in W.PASSIVE:
-            p -= 1
-        while p >= j and tk[p] in ("just", "earlier", "previously", "already"):
-            p -= 1
-        return p >= j and tk[p] in W.TARGET_NOUNS
-    return tk[j] == "what"
-
-
-def targets_in(S: Sentence, j: int, end: int, cls: str) -> list[str]:
-    """Codes whose proposal the object refers to."""
-    out = []
-    bare_ok = cls in (W.SUP, W.OPP, W.ALIGN)
-    for k in range(j, min(S.n, end + 1, j + 12)):
-        mi = S.mstart_at.get(k)
-        if mi is not None:
-            flag = S.mflag[mi]
-            by_noun = _refers_to(S, j, k)
-            bare = bare_ok and all(t in ("the", "with") for t in S.tk[j:k])
-            if flag == "target" or (flag == "" and (by_noun or bare)):
-                out.append(S.ments[mi].code)
-                S.mflag[mi] = "used"
-                L = S.list_at.get(k)
-                if L is not None:
-                    for x in L.members:
-                        code = S.ments[x].code
-                        if code not in out:
-                            out.append(code)
-                        S.mflag[x] = "used"
-                    L.role = "TARGET"
-                continue
-        for i2, j2, code in list(S.extra_targets):
-            if i2 == k:
-                out.append(code)
-                S.extra_targets.remove((i2, j2, code))
-    return out
-
-
 def bare_label(S: Sentence, start: int) -> bool:
     """A label with no topic of its own ('Against:', 'supported it:')."""
     tk = S.tk

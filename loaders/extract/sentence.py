@@ -77,6 +77,7 @@ class Ev:
     cues: list[str] = field(default_factory=list)  # the rules that built it, first = creator
     conf: float = 1.0  # the least sure of those rules (see events.Parser._note)
     anaphor: bool = False  # its object was only "it" / "this" (tidy.coreferent may resolve it)
+    last: int = -1  # the last sentence that took a side on it or named it (events._touch)
 
     def bare_view(self) -> bool:
         """Only a view stated by one actor ("X said the text would ..."), no side taken."""
@@ -158,12 +159,20 @@ class Sentence:
         ts = off[1:-1:2]
         te = off[2:-1:2]
         tk = [w.lower() for w in tw]
+        for m in mentions:
+            if m.start == m.end and a <= m.start < b:  # a turn's unspoken subject: "we"
+                i = bisect.bisect_left(ts, m.start)
+                implied = ["we", getattr(m, "verb", "")] if getattr(m, "verb", "") else ["we"]
+                ts[i:i] = [m.start] * len(implied)
+                te[i:i] = [m.start] * len(implied)
+                tw[i:i] = implied
+                tk[i:i] = implied
         self.ts, self.te, self.tk, self.tw, self.n = ts, te, tk, tw, len(tk)
         self.ments: list[Mention] = []
         self.mtok: list[tuple[int, int]] = []
         for m in mentions:
             i = bisect.bisect_left(ts, m.start)
-            j = bisect.bisect_left(ts, m.end)
+            j = i + 1 if m.start == m.end else bisect.bisect_left(ts, m.end)
             if i < j:
                 self.ments.append(m)
                 self.mtok.append((i, j))

@@ -206,6 +206,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return None  # "I would like to thank / share / highlight": no position
         if inner is None and t in _REFUSE:
             return None  # "refused to issue visas": an act, no side on an option
+        if inner is None and t == "like" and to == j + 2:
+            return W.PROP, to  # "we would like to delete X": asks for it
     if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
         # "we are committed to an effective implementation": for it (not "to working with");
         # "committed to opposing X": the side of that verb
@@ -221,6 +223,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return hit
         if tk[j + 1 : j + 2] == ["that"]:
             return None  # "Kenya regrets that Chile opposed X": Chile's side, not Kenya's
+    if t == "the" and tk[j + 1 : j + 3] == ["same", "as"]:
+        j, t = j + 1, "same"  # "our position is the same as that of Japan"
     for toks, cls in W.PHRASES.get(t, ()):
         if tuple(tk[j : j + len(toks)]) == toks:
             return cls, j + len(toks)

@@ -492,5 +492,6 @@ NORMATIVE = frozenset(
     [
         "should", "shall", "must", "ought", "cannot", "never", "needs", "need", "necessary",
         "essential", "insisted", "insist", "unacceptable", "require", "requires", "required",
+        "importance", "important", "vital", "crucial", "imperative", "indispensable",
     ]
 )  # fmt: skip

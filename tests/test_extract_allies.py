@@ -1,0 +1,134 @@
+"""Taking an actor's side, and the speaker a note-taker leaves out (issue 16, fourth round).
+
+"China backed Iran" right after Iran opposed something puts China against it too; "Russia:
+would like to delete p3. Support Japan ..." has Russia as the subject of both sentences. In our
+own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+from tests.test_extract_coordination import against_the_object
+
+
+def events(text: str):
+    return extract_text(text).events
+
+
+def camp(e, code: str) -> str:
+    """'B' when `code` is against the event's object, 'A' when for it, '' when absent."""
+    if code not in e.actors():
+        return ""
+    return "B" if against_the_object(e, code) else "A"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "China backed Iran.",
+        "China joined Iran in opposing it.",
+        "China sided with Iran.",
+        "China echoed Iran.",
+    ],
+)
+def test_backing_an_opponent_is_opposing_what_it_opposed(second):
+    (e,) = events(f"Iran opposed the amendment on data retention. {second}")
+    assert camp(e, "IRN") == camp(e, "CHN") == "B"
+
+
+def test_opposing_an_opponent_is_backing_what_it_opposed():
+    (e,) = events("Iran opposed the amendment on data retention. Chile opposed Iran.")
+    assert camp(e, "IRN") == "B" and camp(e, "CHL") == "A"
+
+
+def test_backing_a_proposer_still_backs_the_proposal():
+    (e,) = events("Russia proposed a list of content offences. China backed Russia.")
+    assert e.proposer == "RUS" and e.support == ["CHN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran opposed the amendment on data retention and was joined by Syria.",
+        "Iran rejected the amendment on data retention. Tehran was joined by Damascus.",
+    ],
+)
+def test_those_who_join_an_opponent_oppose_too(text):
+    (e,) = events(text)
+    assert camp(e, "IRN") == camp(e, "SYR") == "B"
+
+
+def test_an_actor_who_took_no_side_lately_is_read_as_before():
+    # two sentences on: "backed Iran" refers to Iran, not to the old side
+    text = (
+        "Iran opposed the amendment on data retention. Peru spoke on article 3. Kenya asked "
+        "about timing. China backed Iran."
+    )
+    assert all(camp(e, "CHN") != "B" for e in events(text))
+
+
+def test_a_subject_less_turn_sentence_is_the_speakers():
+    text = (
+        "Japan: we want brackets around the numbers section.\n\n"
+        "Russia: would like to delete paragraph 3. Support Japan in bracketing the text.\n"
+    )
+    evs = events(text)
+    delete = next(e for e in evs if "paragraph 3" in e.option)
+    assert delete.proposer == "RUS"
+    brackets = next(e for e in evs if e.proposer == "JPN")
+    assert brackets.support == ["RUS"]
+
+
+def test_a_stance_noun_opening_a_turn_sentence_is_the_speakers_view():
+    (e,) = events("Canada: we can accept most of it. Some reservations about paragraph 4.\n")[1:]
+    assert camp(e, "CAN") == "B" and "paragraph 4" in e.option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chair: we resume. Oppose the deletion, she urged the room.",
+        "The talks resumed. Oppose the deletion, the banner read.",
+    ],
+)
+def test_a_verb_opening_a_sentence_outside_a_delegates_turn_names_no_speaker(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Canada: our position is the same as that of Japan.",
+        "Canada: we concur with the previous speaker.",
+    ],
+)
+def test_the_same_position_as_another_speaker_backs_it(line):
+    (e,) = events(f"Japan: we want brackets around the numbers section.\n\n{line}\n")
+    assert e.proposer == "JPN" and e.support == ["CAN"]
+
+
+def test_the_previous_speaker_is_the_delegate_before():
+    text = (
+        "Japan: we want brackets around the numbers section.\n\n"
+        "Chair: thank you.\n\n"
+        "Norway: we support the previous speaker.\n"
+    )
+    (e,) = events(text)
+    assert e.proposer == "JPN" and e.support == ["NOR"]
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("India: We would like to delete paragraph 3.", 1),
+        ("India: We would like to thank the chair for the revised text.", 0),
+    ],
+)
+def test_would_like_to_asks_for_an_act_but_not_for_thanks(text, n):
+    assert len(events(text)) == n
+
+
+def test_stressing_the_importance_of_something_asks_for_it():
+    (e,) = events("Mexico stressed the importance of a victim-centred approach.")
+    assert e.proposer == "MEX"
