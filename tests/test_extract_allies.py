@@ -132,3 +132,44 @@ def test_would_like_to_asks_for_an_act_but_not_for_thanks(text, n):
 def test_stressing_the_importance_of_something_asks_for_it():
     (e,) = events("Mexico stressed the importance of a victim-centred approach.")
     assert e.proposer == "MEX"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Switzerland remained undecided on article 17.",
+        "Norway would study the proposal on article 17.",
+        "Norway was studying the proposal on article 17.",
+        "Thailand was open to the proposal on article 17.",
+        "Thailand kept an open mind on article 17.",
+        "Kenya took no position on article 17.",
+    ],
+)
+def test_a_position_held_back_is_neutral(text):
+    (e,) = events(text)
+    assert e.neutral and not e.support and not e.oppose and e.proposer is None
+
+
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("The Canadian, Australian and Japanese delegations were against article 9.",
+         {"CAN", "AUS", "JPN"}),
+        ("Canadian, Mexican and US officials backed the amendment on article 5.",
+         {"CAN", "MEX", "USA"}),
+    ],
+)  # fmt: skip
+def test_every_demonym_of_a_coordination_is_an_actor(text, codes):
+    (e,) = events(text)
+    assert e.actors() == codes
+
+
+@pytest.mark.parametrize("noun", ["Delegates", "Diplomats", "The representatives"])
+def test_speakers_from_states_opening_a_sentence_are_its_subject(noun):
+    (e,) = events(f"{noun} from Nigeria and Ghana voiced support for the capacity chapter.")
+    assert set(e.support) | {e.proposer} - {None} == {"NGA", "GHA"}
+
+
+def test_support_from_speakers_from_a_state_is_still_support():
+    (e,) = events("Chile proposed a review clause. There was support from delegates from Peru.")
+    assert e.proposer == "CHL" and e.support == ["PER"]

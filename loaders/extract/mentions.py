@@ -408,10 +408,19 @@ class Lexicon:
         for m in out:
             # backwards: "<Dem> and <Dem> negotiators" / "<Dem>, <Dem> delegations"
             last = text[m.start : m.end].split()
-            if last and last[-1] in _COORD_NOUNS and _after_coordinator(text, m.start):
-                w = _PREV_DEMONYM.search(text, max(0, m.start - 30), m.start)
-                if w and codes.get(w.group(1).lower()):
-                    add.append(Mention(w.start(1), w.end(1), codes[w.group(1).lower()]))
+            nxt = _NEXT_WORD.match(text, m.end, min(end, m.end + 20))
+            headed = (
+                bool(last)
+                and last[-1] in _COORD_NOUNS
+                or (nxt is not None and nxt.group(1) in _COORD_NOUNS)
+            )  # "Japanese delegations", "US officials"
+            at = m.start  # "<Dem>, <Dem> and <Dem> delegations": each one before the last
+            while headed and _after_coordinator(text, at):
+                w = _PREV_DEMONYM.search(text, max(0, at - 30), at)
+                if not (w and codes.get(w.group(1).lower())):
+                    break
+                add.append(Mention(w.start(1), w.end(1), codes[w.group(1).lower()]))
+                at = w.start(1)
             # forwards: "<Actor> and <Dem> opposition" (both patterns start with ',' or ' ')
             if text[m.end : m.end + 1] in (",", " "):
                 f = _NEXT_DEMONYM.match(text, m.end, min(end, m.end + 40))
@@ -475,6 +484,7 @@ _DEMONYM_AT = re.compile(r"[A-Z][a-z]{2,14}(?:,| and| or)[ ]")  # what _PREV_DEM
 _PREV_DEMONYM = re.compile(r"\b([A-Z][a-z]{2,14})(?:,| and| or)[ ]+$")
 _NEXT_EUROPE = re.compile(r"(?:,| and| or)[ ]+(Europe)(?![\w-]|[ ]+[A-Z(]|'s [A-Z])")
 _PREV_EUROPE = re.compile(r"(?<!of )(?<!in )(?<!across )\b(Europe)(?:,| and| or)[ ]+(?:the[ ]+)?$")
+_NEXT_WORD = re.compile(r"[ ]+([a-z-]{3,15})\b")
 _NEXT_DEMONYM = re.compile(r"(?:,| and| or)[ ]+([A-Z][a-z]{2,14})[ ]+([a-z-]{3,15})\b")
 _G77 = re.compile(r"(?:77|G-?77)(?:\s+(?:and|&)\s+|\s*/\s*)$", re.I)  # "G-77/China" too
 _FIRST_WORD = re.compile(r"[^\W_]+")

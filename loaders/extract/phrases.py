@@ -159,6 +159,23 @@ _phrase(
 )
 _phrase(
     NEU,
+    "studying",  # "was studying the proposal" ("would study" above)
+    "open to",  # "was open to the proposal"
+    "kept an open mind",
+    "keeps an open mind",
+    "with an open mind",
+    "took no position",
+    "takes no position",
+    "take no position",
+    "remained undecided",
+    "remains undecided",
+    "remained neutral",
+    "remains neutral",
+    "remained noncommittal",
+    "remained non - committal",
+)
+_phrase(
+    NEU,
     "took note",
     "take note",
     "takes note",

@@ -146,6 +146,12 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             p -= 1  # "support came from", "suggestions came from"
         while p >= 0 and tk[p] in W.FROM_ADJ:
             p -= 1
+        if p >= 0 and (tk[p] in W.SPEAKER_NOUNS or tk[p] in W.REP_NOUNS):
+            q = p - (tk[p - 1 : p] == ["the"])
+            if q == subject_start(S):
+                return "SUBJ", None  # "Delegates from Nigeria and Ghana voiced support"
+            if q > 1 and tk[q - 1] == "from":
+                p = q - 2  # "support from delegates from Peru": the support is Peru's
         if p >= 0 and tk[p] in W.SPEECH_ACT_NOUNS and p > 0 and tk[p - 1] in W.TEMPORAL_PREPS:
             return "NONE", None  # "following contributions from X": they took the floor
         if p >= 0 and tk[p] in W.FROM_NOUNS:

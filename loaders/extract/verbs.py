@@ -177,11 +177,17 @@ def onset(
         if adv:
             j += adv
             continue
+        if t in W.AUX and _phrase_at(tk, j):
+            break  # "would study", "was against": a phrase that opens with an auxiliary
         if t in W.AUX or (t.endswith("ly") and len(t) > 4 and t not in W.LY_NOT_ADVERBS):
             j += 1
             continue
         break
     return j, neg, each
+
+
+def _phrase_at(tk: list[str], j: int) -> bool:
+    return any(tuple(tk[j : j + len(toks)]) == toks for toks, _cls in W.PHRASES.get(tk[j], ()))
 
 
 def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | None:
