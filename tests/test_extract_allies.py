@@ -173,3 +173,19 @@ def test_speakers_from_states_opening_a_sentence_are_its_subject(noun):
 def test_support_from_speakers_from_a_state_is_still_support():
     (e,) = events("Chile proposed a review clause. There was support from delegates from Peru.")
     assert e.proposer == "CHL" and e.support == ["PER"]
+
+
+@pytest.mark.parametrize(
+    "text, code, side",
+    [
+        ("Several delegations opposed the annex, with Russia noting that it was vague.",
+         "RUS", "B"),
+        ("Many states called for a review mechanism, with Kenya stressing its value.",
+         "KEN", "A"),
+        ("Some delegations did not support the annex, with Brazil arguing it was vague.",
+         "BRA", "B"),
+    ],
+)  # fmt: skip
+def test_a_speaker_cited_for_an_unnamed_subject_shares_its_side(text, code, side):
+    (e,) = events(text)
+    assert e.actors() == {code} and camp(e, code) == side

@@ -34,7 +34,8 @@ CEILING = 0.99
 STRENGTH = 8.0  # pseudo-facts of the prior in the smoothing (bench/extract_calibration.py)
 
 _PREFIX = re.compile(
-    r"^(?:first-person in (?:turn|a quote) of [^:]+|'[^']*' (?:for [^:]+|defined above)): "
+    r"^(?:(?:first-person|unspoken subject) in (?:turn|a quote) of [^:]+|"
+    r"'[^']*' (?:for [^:]+|defined above)): "
 )
 _LATER = (
     " + previous sentence's proposal",
@@ -65,6 +66,8 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     ("previous speaker's side", "another's side"),
     ("co-author", "another's side"),
     ("backers", "another's side"),
+    ("backs an actor", "another's side"),
+    ("unnamed subject", "another's side"),
     ("after the list", "label"),
 )
 

@@ -10,6 +10,8 @@ Helpers of `assemble.Assembly` (P is the parser, as in lists.py):
 * `side_on_the_object`: "..., while B supported it" after "A opposed X" is a side on X itself;
 * `among_themselves`: "A and B disagreed on X" makes them no allies;
 * `align_with_actors`: "Iran opposed X. China backed Iran" puts China against X;
+* `unnamed_subject_side`: "Several opposed it, with Russia noting that ..." puts Russia
+  against it;
 * `do_likewise`: "we urge others to do the same" restates the side taken;
 * `same_object`: "A supported the inclusion of X. B opposed the inclusion of X" is one option
   (`object_key`: a provision named first, else the first three content words).
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract import objects as OB
+from loaders.extract import roles as RO
 from loaders.extract import sentence as ST
 from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
@@ -245,3 +248,30 @@ def align_with_actors(
         st = side if stance == "support" else ("oppose" if side == "support" else "support")
         P._attach(S, [ev], L.members, st)
     return True
+
+
+def unnamed_subject_side(P, S: Sentence, L: ActorList) -> None:
+    """'Several delegations opposed the proposal, with Russia noting that ...': the list
+    takes the side of a clause whose subject names nobody (a new event on its object)."""
+    start = RO.subject_start(S)
+    for j in range(start, min(L.start, start + 12)):
+        if j in S.in_mention:
+            return  # a named subject: its own verb made (or did not make) the event
+        hit = VB.verb(S, j, L.start)
+        if hit is None or hit[0] not in _CLAUSE_SIDES:
+            continue
+        neg = any(t in W.NEG for t in S.tk[start:j])
+        cls = ST.flip(hit[0]) if neg else hit[0]
+        if cls is None:
+            return
+        oend = VB.object_end(S, hit[1], L.start)
+        option = S.text_of(P.text, hit[1], oend)
+        if not option:
+            return
+        P._cue("side of a clause with an unnamed subject", 0.7)
+        ev = P._new_event(S, None, option)
+        P._attach(S, [ev], L.members, "oppose" if cls == W.OPP else _CLAUSE_SIDES[cls])
+        return
+
+
+_CLAUSE_SIDES = {W.SUP: "support", W.PROP: "support", W.OPP: "oppose", W.NEU: "neutral"}

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from loaders.actors import ActorIndex, normalize
+from loaders.extract import coordination as CO
 from loaders.extract import defined as DF
 from loaders.extract import lists as LI
 from loaders.extract import roles as RO
@@ -464,7 +465,9 @@ class Parser(Assembly):
         elif role in ("PASS", "LABEL"):
             self._passive(S, L, cls or W.SUP, label=(role == "LABEL"))
         elif role == "COAUTH":  # "together with X", "China preferred it, with Egypt and India"
-            if S.focus:
+            if not S.focus:
+                CO.unnamed_subject_side(self, S, L)  # "Several opposed it, with Peru noting"
+            elif S.focus:
                 stance = "support"
                 if self.last_subject and self.last_subject[0] == S.focus:
                     stance = TI.on_object(S.focus, self.last_subject[1])

@@ -72,6 +72,15 @@ def _clause_ends_after(S: Sentence, start: int) -> bool:
     return k >= S.n or S.tk[k] in (".", ";", "!", "?")
 
 
+def _gerund_after(S: Sentence, start: int) -> bool:
+    """Is the list starting at `start` followed by a gerund of speech ("with Russia noting
+    that")? A gerund that takes a side ("with Iran voting in favour") is that list's own."""
+    k = start
+    while k < S.n and (k in S.in_mention or S.tk[k] in (",", "and", "the")):
+        k += 1
+    return k < S.n and S.tk[k].endswith("ing") and W.VERBS.get(S.tk[k]) == W.STMT
+
+
 def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
     """The first token left of `start` that is not a filler ("a large number of member
     states, including"), at most 16 back, and whether a comma was passed."""
@@ -191,6 +200,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             return "COAUTH", None
         if p == "," and _clause_ends_after(S, start):
             return "COAUTH", None  # "China preferred retaining it, with Egypt and India."
+        if p == "," and _gerund_after(S, start):
+            return "COAUTH", None  # "Several opposed it, with Russia noting that ..."
         return "SUBJ", None
     if t in W.INCLUDED_CUES:
         return "INCL", None
