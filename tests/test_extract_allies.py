@@ -189,3 +189,34 @@ def test_support_from_speakers_from_a_state_is_still_support():
 def test_a_speaker_cited_for_an_unnamed_subject_shares_its_side(text, code, side):
     (e,) = events(text)
     assert e.actors() == {code} and camp(e, code) == side
+
+
+def test_a_call_in_a_participle_after_a_remark_is_a_proposal():
+    text = (
+        "Pakistan's representative highlighted the threat of autonomous weapons, calling for "
+        "a pre-emptive ban on such arms."
+    )
+    (e,) = events(text)
+    assert e.proposer == "PAK" and "ban" in e.option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya welcomed the draft, urging states to ratify it quickly.",
+        "Nicaragua opposed the annex, saying the proposal was redundant.",
+    ],
+)
+def test_a_participle_pointing_back_or_only_speaking_adds_no_event(text):
+    assert len(events(text)) == 1
+
+
+@pytest.mark.parametrize("verb", ["warned against", "cautioned against"])
+def test_warning_against_something_opposes_it(verb):
+    (e,) = events(f"Brazil {verb} the militarization of cyberspace.")
+    assert camp(e, "BRA") == "B"
+
+
+def test_calling_on_others_to_act_is_a_proposal():
+    (e,) = events("Russia called upon colleagues not to politicize the committee.")
+    assert e.proposer == "RUS"

@@ -38,18 +38,25 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
     k = VB.object_end(S, vend, limit)
     if k + 1 < limit and S.tk[k] == "," and S.tk[k + 1] in ("then", "and", "but"):
         k += 1  # "It backed X, then proposed Y"
-    if k >= limit or S.tk[k] not in ("and", "but", "then"):
+    # "highlighted the threat, calling for a ban": a participle is a second verb too
+    participle = k + 1 < limit and S.tk[k] == "," and S.tk[k + 1].endswith("ing")
+    if k >= limit or (S.tk[k] not in ("and", "but", "then") and not participle):
         return
     if _joined_by(S, L, k + 1):
         return
     j2, neg2, _e = VB.onset(S, k + 1, limit)
     hit2 = VB.verb(S, j2, limit)
-    if hit2 is None:
-        return
+    if hit2 is None or participle and (hit2[0] != W.PROP or not _own_object(S, hit2[1], False)):
+        return  # "welcomed the text, urging states to ratify it": the same text
     # a second proposal after taking a side on something else ("backed X, then proposed
-    # Y"); after a view or a proposal it is the same position restated
-    again = hit2[0] == W.PROP and (not created or (cls in (W.SUP, W.OPP) and not P.light))
+    # Y"), or after a remark ("highlighted the threat, calling for a ban"); after a view or
+    # a proposal it is the same position restated
+    after_remark = participle and cls == W.STMT
+    again = hit2[0] == W.PROP and (
+        not created or (cls in (W.SUP, W.OPP) and not P.light) or after_remark
+    )
     if not neg2 and (again or (hit2[0] == W.STMT and not created)):
+        P._cue(*P.verb_cue(hit2[0]))  # the second verb's own cue
         P._assert(S, L, hit2[0], hit2[1], False, force_new=True)
     elif not neg2 and created and not P.light and _second_demand(S, cls, hit2):
         P._assert(S, L, W.PROP, hit2[1], False, force_new=True)
@@ -57,6 +64,17 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
         cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
         P._cue(*P.verb_cue(cls2))
         P._assert(S, L, cls2, hit2[1], False, force_new=True)
+
+
+def _own_object(S: Sentence, vend: int, strict: bool = True) -> bool:
+    """Does the verb phrase ending at `vend` have an object that points back at nothing?
+    Not strict: only a pronoun or a first word points back ("a ban on such arms" does not)."""
+    obj = S.tk[vend : VB.object_end(S, vend, S.n)]
+    if not obj or {"its", "their"} & set(obj):
+        return False
+    if not strict:
+        return obj[0] not in W.ANAPHORS and not {"it", "them"} & set(obj)
+    return W.ANAPHORS.isdisjoint(obj)
 
 
 def _joined_by(S: Sentence, L: ActorList, j: int) -> bool:
@@ -89,7 +107,7 @@ def _second_demand(S: Sentence, cls: str, hit2: tuple[str, int]) -> bool:
     obj = tk[vend2:oend2]
     if len(obj) < 3 or any(k in S.mstart_at for k in range(vend2, oend2)):
         return False
-    return W.ANAPHORS.isdisjoint(obj) and not {"its", "their"} & set(obj)
+    return _own_object(S, vend2)
 
 
 def _second_side(S: Sentence, cls: str, hit2: tuple[str, int], neg2: bool) -> bool:

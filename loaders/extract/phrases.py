@@ -129,6 +129,11 @@ _phrase(
 )
 _phrase(
     OPP,
+    *(f"{v} against" for v in ("warned", "warns", "warning", "cautioned", "cautions",
+                               "cautioning", "argued", "argues", "arguing")),
+)  # fmt: skip
+_phrase(
+    OPP,
     "in opposition",
     "spoke against",
     "spoke out against",
@@ -203,6 +208,11 @@ _phrase(
     "called on",
     "calling on",
     "calls on",
+    "call on",
+    "called upon",
+    "calling upon",
+    "calls upon",
+    "call upon",
     "pushed for",
     "pressed for",
     "press for",

@@ -493,5 +493,6 @@ NORMATIVE = frozenset(
         "should", "shall", "must", "ought", "cannot", "never", "needs", "need", "necessary",
         "essential", "insisted", "insist", "unacceptable", "require", "requires", "required",
         "importance", "important", "vital", "crucial", "imperative", "indispensable",
+        "significance",
     ]
 )  # fmt: skip
