@@ -220,3 +220,29 @@ def test_warning_against_something_opposes_it(verb):
 def test_calling_on_others_to_act_is_a_proposal():
     (e,) = events("Russia called upon colleagues not to politicize the committee.")
     assert e.proposer == "RUS"
+
+
+_STATEMENT = (
+    "STATEMENT BY THE DELEGATE OF MALAYSIA\n\n"
+    "AGENDA ITEM 5: TECHNICAL ASSISTANCE\n\n"
+    "Madam Chair,\n\n"
+    "{body}\n"
+)
+
+
+def test_a_statements_own_demand_is_its_authors_even_after_an_agenda_label():
+    body = "The convention should provide technical assistance only upon request by a state."
+    (e,) = events(_STATEMENT.format(body=body))
+    assert e.proposer == "MYS" and "upon request" in e.option
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile should withdraw its amendment on article 5 before the vote.",  # Chile's act
+        "These principles should find unanimity in the committee.",  # a point made before
+        "The session opened on time and delegates heard the report of the secretariat.",
+    ],
+)
+def test_a_statement_sentence_naming_another_or_pointing_back_is_no_demand(body):
+    assert all(e.proposer != "MYS" for e in events(_STATEMENT.format(body=body)))

@@ -82,7 +82,7 @@ from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
 from loaders.extract.tidy import against, aligned, coreferent, restatements
-from loaders.extract.unspoken import speaker_references, unspoken_subjects
+from loaders.extract.unspoken import speaker_references, statement_demands, unspoken_subjects
 
 __all__ = [
     "ExtractResult",
@@ -195,6 +195,7 @@ def _extract(
     first = first_person(clean, turn_list, lex)
     # "Russia: ... Support Japan in ...", "our position is ...", "the previous speaker"
     silent = unspoken_subjects(clean, turn_list) + speaker_references(clean, turn_list)
+    silent += statement_demands(clean, turn_list, lex)  # "The text should ..." in X's statement
     if silent:
         first = sorted(first + silent, key=lambda m: m.start)
     quoted = quoted_first_person(clean, lex)  # "We oppose it," Chile said.

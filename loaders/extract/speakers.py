@@ -172,6 +172,8 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             new = (blk.start, code, "label" if code else "heading", False, ())
         if new is None:
             new = _turn_start(text, blk, lex, people)
+            if new and new[1] is None and cur and cur[2] == "statement" and _topic(text, blk):
+                new = None  # "AGENDA ITEM 5: ..." inside a statement: a sub-heading
         if new is None and bi < _OPENING_BLOCKS and (cur is None or cur[1] is None) and not opening:
             new = _honour(text, blk, lex)  # "I have the honour to speak on behalf of A, B"
         generic = new is not None and new[1] is None and new[2] == "label"
@@ -413,6 +415,16 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
         if re.match(r"'s[ \t]+(?:representative|delegate|delegation|ambassador)\b", rest):
             return (blk.start, ms[0].code, "reported", True, ())
     return None
+
+
+def _topic(text: str, blk: Block) -> bool:
+    """A 'Label:' that names no speaker (no chair, no 'Mr. X', no person's name)."""
+    head = text[blk.start : min(blk.end, blk.start + 40)].split(":")[0].split()
+    first = head[0].rstrip(".").lower() if head else ""
+    return bool(head) and head[0].isupper() and first not in _NON_SPEAKERS | _TITLES
+
+
+_TITLES = frozenset(["mr", "ms", "mrs", "dr", "h.e", "he", "ambassador", "minister", "prof"])
 
 
 def _floor_to(text: str, blk: Block, lex: Lexicon) -> str | None:

@@ -96,3 +96,33 @@ def speaker_references(text: str, turn_list: list[Turn]) -> list[FirstPerson]:
                 out.append(FirstPerson(m.start(), m.end(), before.code, prev, before.codes))
         before = t
     return out
+
+
+# A statement's own demands: "The convention should lay down provisions on ..." in a statement
+# by Malaysia is Malaysia saying so (read as "we said the convention should ...").
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[ \t\n]+|\n[ \t]*\n)(?=[A-Z])")
+_DEMAND = re.compile(
+    r"\b(?:should|must|shall|needs? to|it is (?:important|essential|necessary|crucial|vital))\b"
+)
+_BACK = W.words("they he she its their such both")
+_SPOKEN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I|[Uu]s)\b|[?\u201c\u201d\"]")
+
+
+def statement_demands(text: str, turn_list: list[Turn], lex) -> list[Unspoken]:
+    """A zero-width author mention, with an implied 'said', before each sentence of a
+    statement that says what must be done and names nobody (no actor, no first person)."""
+    out = []
+    for t in turn_list:
+        if t.code is None or t.how != "statement":
+            continue
+        starts = [m.end() for m in _SENTENCE_START.finditer(text, t.start, t.end)]
+        for a, b in zip(starts, [*starts[1:], t.end], strict=True):
+            sentence = text[a:b]
+            if len(sentence.split()) < 6 or not _DEMAND.search(sentence):
+                continue
+            if _SPOKEN.search(sentence) or lex.find(text, a, b):
+                continue  # its own subject, a quotation, or another actor's demand
+            if sentence.split()[0].lower() in W.ANAPHORS | _BACK:
+                continue  # "These principles should ...": a point made before, restated
+            out.append(Unspoken(a, t, "said"))
+    return out
