@@ -246,3 +246,29 @@ def test_a_statements_own_demand_is_its_authors_even_after_an_agenda_label():
 )
 def test_a_statement_sentence_naming_another_or_pointing_back_is_no_demand(body):
     assert all(e.proposer != "MYS" for e in events(_STATEMENT.format(body=body)))
+
+
+@pytest.mark.parametrize(
+    "text, code, side",
+    [
+        ("Iran attempted to remove the clauses on human rights.", "IRN", "A"),
+        ("Kenya tried to delete the annex on data.", "KEN", "A"),
+        ("The Saudis objected to the mention of 1.5C.", "SAU", "B"),
+        ("The Russians rejected the amendment on article 5.", "RUS", "B"),
+        ("Saudi Arabia led a movement against the treaty on plastics.", "SAU", "B"),
+        ("Moscow presented a new cyber treaty at the United Nations.", "RUS", "A"),
+    ],
+)
+def test_more_ways_to_take_a_side(text, code, side):
+    (e,) = events(text)
+    assert e.actors() == {code} and camp(e, code) == side
+
+
+def test_two_verbs_sharing_one_object_make_one_event():
+    (e,) = events("Russia drafted and submitted a proposal for a treaty on cybercrime.")
+    assert e.proposer == "RUS" and "treaty" in e.option
+
+
+def test_the_europeans_taking_a_side_are_the_eu():
+    (e,) = events("The Europeans opposed the annex on data retention.")
+    assert e.actors() == {"EU"} and camp(e, "EU") == "B"

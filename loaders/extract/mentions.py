@@ -275,6 +275,8 @@ class Lexicon:
                 continue
             for noun in DEMONYM_NOUNS + DEMONYM_PHRASES:
                 surfaces.setdefault(f"{dem} {noun}", code)
+            if dem.endswith(("an", "i")):  # "the Russians rejected", "the Saudis", "Europeans"
+                surfaces.setdefault(f"{dem}s", code)
         # capitals standing for their government as a subject ("Moscow countered", "joined by
         # Tehran"); never before another capitalised word ("Paris Agreement") or "-based"
         self.capital_surfaces: set[str] = set()

@@ -134,6 +134,14 @@ _phrase(
 )  # fmt: skip
 _phrase(
     OPP,
+    *(f"led {x} against" for x in ("a movement", "the movement", "the charge", "efforts",
+                                   "the opposition", "opposition", "a campaign", "the push")),
+    "led the opposition to",
+    "led opposition to",
+)  # fmt: skip
+_phrase(PROP, "led the push for", "led calls for", "led the call for", "led efforts to")
+_phrase(
+    OPP,
     "in opposition",
     "spoke against",
     "spoke out against",

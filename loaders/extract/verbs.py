@@ -26,9 +26,16 @@ _DISCOURSE = W.words(
 # "wish to / are ready to / are constrained to" + a stance verb: that verb's side
 _REFUSE = W.words("refused refuse refuses refusing declined decline declines")
 _UNABLE = frozenset(("unable", "unwilling", "reluctant")) | _REFUSE
-_WANT = _UNABLE | W.words(
-    "wish wishes want wants like intend intends decided decide chose choose able ready "
-    "prepared willing constrained obliged compelled forced determined"
+_PRESENT = W.words("presented presents present presenting unveiled unveils")
+_PRESENTED = W.words("treaty convention resolution text texts plan framework")
+_TRY = W.words("like attempted attempt attempts attempting tried try tries trying sought")
+_WANT = (
+    _TRY
+    | _UNABLE
+    | W.words(
+        "wish wishes want wants like intend intends decided decide chose choose able ready "
+        "prepared willing constrained obliged compelled forced determined"
+    )
 )
 _ENGAGE = W.words(
     "working work engaging engage continuing continue cooperating cooperate contributing "
@@ -212,8 +219,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return None  # "I would like to thank / share / highlight": no position
         if inner is None and t in _REFUSE:
             return None  # "refused to issue visas": an act, no side on an option
-        if inner is None and t == "like" and to == j + 2:
-            return W.PROP, to  # "we would like to delete X": asks for it
+        if inner is None and t in _TRY and to == j + 2:
+            return W.PROP, to  # "we would like to delete X", "tried to remove X": asks for it
     if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
         # "we are committed to an effective implementation": for it (not "to working with");
         # "committed to opposing X": the side of that verb
@@ -293,12 +300,16 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
                     # "expressed no objection to X": not against it; "gave no support": not for
                     return (W.OPP, k + 1) if cls == W.SUP else None
                 return cls, k + 1
+            if tk[k] in _PRESENTED and t in _PRESENT:
+                return W.PROP, j + 1  # "Moscow presented a new treaty": the treaty is the option
             if tk[k] in W.CLAUSE_END or k in S.mstart_at:
                 break
         if t in W.VERBS:
             return W.VERBS[t], j + 1
         return None
     if t in W.VERBS:
+        if depth == 0 and tk[j + 1 : j + 2] == ["and"] and (two := verb(S, j + 2, limit, 1)):
+            return two  # "drafted and submitted a proposal": the verbs share one object
         return W.VERBS[t], j + 1
     if t in W.PRED_START:
         for k in range(j + 1, min(limit, j + 5)):

@@ -86,7 +86,7 @@ VERBS.update(
         "retorted "
         "reaffirms affirmed affirms reminded cautioned believes believed felt feels insisted "
         "believe think thinks thought "
-        "called calling call calls pointed articulated",
+        "called calling call calls pointed articulated identified identifies",
     )
 )
 ALIGN_VERBS = words("aligned align aligns aligning associated sided side sides")
