@@ -272,3 +272,20 @@ def test_two_verbs_sharing_one_object_make_one_event():
 def test_the_europeans_taking_a_side_are_the_eu():
     (e,) = events("The Europeans opposed the annex on data retention.")
     assert e.actors() == {"EU"} and camp(e, "EU") == "B"
+
+
+def test_states_a_delegate_also_speaks_for_share_its_side():
+    text = (
+        "Norway's delegate, also speaking for Denmark and Sweden, welcomed the draft on migrants."
+    )
+    (e,) = events(text)
+    assert e.proposer == "NOR" and e.support == ["DNK", "SWE"]
+
+
+def test_wishing_to_dissociate_from_a_paragraph_opposes_it():
+    text = (
+        "The representative of Argentina said her delegation had joined consensus on the "
+        "resolution but wished to dissociate itself from operative paragraph 4."
+    )
+    evs = events(text)
+    assert any(e.oppose == ["ARG"] and "paragraph 4" in e.option for e in evs)

@@ -107,10 +107,11 @@ def onset(
             or tk[j + 1 : j + 3] == ["but", "not"]
             or tk[j + 1 : j + 2] in (["except"], ["unlike"], ["excluding"])
         )
+        also = tk[j + 1 : j + 2] == ["also"] and tk[j + 2 : j + 3] == ["speaking"]
         if (
             t == ","
             and j + 1 < limit
-            and (tk[j + 1] in W.PARENTHETICAL_START or behalf_self or excepted)
+            and (tk[j + 1] in W.PARENTHETICAL_START or behalf_self or excepted or also)
         ):
             close = None
             for k in range(j + 2, min(limit, j + 60)):
@@ -205,6 +206,10 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     t = tk[j]
     if t in W.TIME_REQUEST and not W.NO_STANCE_OBJECTS.isdisjoint(tk[j + 1 : j + 4]):
         return None  # "asked for clarification"
+    if t in ("wished", "wanted") and tk[j + 1 : j + 2] == ["to"] and depth < 2:
+        inner = verb(S, j + 2, limit, depth + 1)  # "wished to dissociate itself from X"
+        if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
+            return inner  # (else "wanted to add X" asks for it: the verb's own class)
     to = j + 4 if tk[j : j + 4] == ["in", "a", "position", "to"] else j + 2
     if (t in _WANT or to == j + 4) and tk[to - 1 : to] == ["to"] and depth < 2:
         inner = verb(S, to, limit, depth + 1)  # "we wish to associate ourselves with"
