@@ -289,3 +289,16 @@ def test_wishing_to_dissociate_from_a_paragraph_opposes_it():
     )
     evs = events(text)
     assert any(e.oppose == ["ARG"] and "paragraph 4" in e.option for e in evs)
+
+
+def test_voting_in_favour_of_the_draft_and_supporting_the_draft_are_one_text():
+    text = (
+        "Mr. Ruiz (Chile): My delegation will vote in favour of the draft resolution before "
+        "us.\n\nThe President: I give the floor to the representative of the Russian "
+        "Federation.\n\nMr. Petrov (Russian Federation): We cannot support this text. We will "
+        "vote against it.\n\nThe President: I call on the representative of Brazil.\n\nBrazil "
+        "abstained.\n\nMs. Ito (Japan): Japan fully supports the draft.\n"
+    )
+    (e,) = [e for e in events(text) if "CHL" in e.actors()]
+    assert e.option.startswith("the draft resolution")
+    assert {"CHL", "JPN"} <= set(e.support) | {e.proposer} and e.oppose == ["RUS"]

@@ -299,3 +299,11 @@ for _verb in ("entered", "enter", "enters", "entering", "placed", "place", "plac
 for _q in ("'", '"'):
     _phrase(OPP, f"voted {_q} no", f"vote {_q} no", f"voting {_q} no")
     _phrase(SUP, f"voted {_q} yes", f"vote {_q} yes", f"voting {_q} yes")
+# "voted in favour of the draft": the preposition belongs to the phrase, not to the option
+for _head in ("in favour", "in favor", "voted in favour", "voted in favor", "vote in favour",
+              "vote in favor", "voting in favour", "voting in favor", "spoke in favour",
+              "spoke in favor"):  # fmt: skip
+    _phrase(SUP, f"{_head} of")
+# the longest phrase at a word wins ("voted in favour of" over "voted in favour")
+for _first, _list in PHRASES.items():
+    _list.sort(key=lambda p: -len(p[0]))
