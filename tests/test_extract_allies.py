@@ -302,3 +302,19 @@ def test_voting_in_favour_of_the_draft_and_supporting_the_draft_are_one_text():
     (e,) = [e for e in events(text) if "CHL" in e.actors()]
     assert e.option.startswith("the draft resolution")
     assert {"CHL", "JPN"} <= set(e.support) | {e.proposer} and e.oppose == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    "text, code, side",
+    [
+        ("China hailed the resolution on cybercrime.", "CHN", "A"),
+        ("Russia vetoed the draft resolution on Ukraine.", "RUS", "B"),
+        ("Cuba denounced the amendment on sanctions.", "CUB", "B"),
+        ("The United States failed to block the resolution on cybercrime.", "USA", "B"),
+        ("Beijing has long pushed for a UN treaty on cybercrime.", "CHN", "A"),
+        ("Chile fought against the deletion of article 5.", "CHL", "B"),
+    ],
+)
+def test_wire_verbs_take_sides(text, code, side):
+    (e,) = events(text)
+    assert e.actors() == {code} and camp(e, code) == side

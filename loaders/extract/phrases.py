@@ -140,6 +140,8 @@ _phrase(
     "led opposition to",
 )  # fmt: skip
 _phrase(PROP, "led the push for", "led calls for", "led the call for", "led efforts to")
+_phrase(PROP, "fought for", "fights for", "fighting for")
+_phrase(OPP, "fought against", "fights against", "fighting against")
 _phrase(
     OPP,
     "in opposition",

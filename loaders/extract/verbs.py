@@ -25,6 +25,8 @@ _DISCOURSE = W.words(
 )
 # "wish to / are ready to / are constrained to" + a stance verb: that verb's side
 _REFUSE = W.words("refused refuse refuses refusing declined decline declines")
+# "failed to block X": the side of the act tried (bare "failed to agree" is none)
+_FAILED = W.words("failed fails")
 _UNABLE = frozenset(("unable", "unwilling", "reluctant")) | _REFUSE
 _PRESENT = W.words("presented presents present presenting unveiled unveils")
 _PRESENTED = W.words("treaty convention resolution text texts plan framework")
@@ -32,6 +34,7 @@ _TRY = W.words("like attempted attempt attempts attempting tried try tries tryin
 _WANT = (
     _TRY
     | _UNABLE
+    | _FAILED
     | W.words(
         "wish wishes want wants like intend intends decided decide chose choose able ready "
         "prepared willing constrained obliged compelled forced determined"

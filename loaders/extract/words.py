@@ -33,7 +33,8 @@ VERBS.update(
         "embraced embraces embracing champion championed championing concur concurs concurred "
         "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
         "sign signs signed ratify ratifies ratified "
-        "opted opt opts welcomed defended defend defends retained praise praised praises praising",
+        "opted opt opts welcomed defended defend defends retained praise praised praises praising "
+        "hailed hails hail lauded lauds applauded applauds",
     )
 )
 VERBS.update(
@@ -46,7 +47,8 @@ VERBS.update(
         "criticize criticized question questioned questioning against skeptical sceptical "
         "doubtful wary critical unconvinced regret regretted regrets deplored deplores lamented "
         "condemn condemns condemned condemning disapprove disapproves disapproved fear fears "
-        "feared dissociate dissociates dissociated dissociating disassociate disassociated",
+        "feared dissociate dissociates dissociated dissociating disassociate disassociated "
+        "denounced denounces decried decries slammed blasted vetoed vetoes boycotted",
     )
 )
 VERBS.update(
@@ -179,6 +181,7 @@ PRONOUN_SUBJECTS = words("it they he she we its their")
 
 # Skipped between a subject and its verb.
 AUX = words(
+    "long "  # "have long pushed for"
     "have has had were was is are be been being would will shall should could can may might "
     "must did do does also all both too further then again once immediately initially "
     "subsequently ultimately eventually later meanwhile however therefore thus accordingly "
