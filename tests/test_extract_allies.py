@@ -257,6 +257,12 @@ def test_a_statement_sentence_naming_another_or_pointing_back_is_no_demand(body)
         ("The Russians rejected the amendment on article 5.", "RUS", "B"),
         ("Saudi Arabia led a movement against the treaty on plastics.", "SAU", "B"),
         ("Moscow presented a new cyber treaty at the United Nations.", "RUS", "A"),
+        ("China hailed the resolution on cybercrime.", "CHN", "A"),
+        ("Russia vetoed the draft resolution on Ukraine.", "RUS", "B"),
+        ("Cuba denounced the amendment on sanctions.", "CUB", "B"),
+        ("The United States failed to block the resolution on cybercrime.", "USA", "B"),
+        ("Beijing has long pushed for a UN treaty on cybercrime.", "CHN", "A"),
+        ("Chile fought against the deletion of article 5.", "CHL", "B"),
     ],
 )
 def test_more_ways_to_take_a_side(text, code, side):
@@ -303,18 +309,3 @@ def test_voting_in_favour_of_the_draft_and_supporting_the_draft_are_one_text():
     assert e.option.startswith("the draft resolution")
     assert {"CHL", "JPN"} <= set(e.support) | {e.proposer} and e.oppose == ["RUS"]
 
-
-@pytest.mark.parametrize(
-    "text, code, side",
-    [
-        ("China hailed the resolution on cybercrime.", "CHN", "A"),
-        ("Russia vetoed the draft resolution on Ukraine.", "RUS", "B"),
-        ("Cuba denounced the amendment on sanctions.", "CUB", "B"),
-        ("The United States failed to block the resolution on cybercrime.", "USA", "B"),
-        ("Beijing has long pushed for a UN treaty on cybercrime.", "CHN", "A"),
-        ("Chile fought against the deletion of article 5.", "CHL", "B"),
-    ],
-)
-def test_wire_verbs_take_sides(text, code, side):
-    (e,) = events(text)
-    assert e.actors() == {code} and camp(e, code) == side
