@@ -309,3 +309,22 @@ def test_voting_in_favour_of_the_draft_and_supporting_the_draft_are_one_text():
     assert e.option.startswith("the draft resolution")
     assert {"CHL", "JPN"} <= set(e.support) | {e.proposer} and e.oppose == ["RUS"]
 
+
+def test_urging_others_to_vote_against_is_opposing():
+    text = (
+        "The Committee rejected an oral amendment proposed by the Russian Federation. Prior "
+        "to the vote, the representative of the United Kingdom, also on behalf of several "
+        "co-sponsors, urged delegations to vote against the amendment. The representative of "
+        "Syria, expressing his country's support for the amendment, said it was fair."
+    )
+    (e,) = events(text)
+    assert e.proposer == "RUS" and e.oppose == ["GBR"] and e.support == ["SYR"]
+
+
+def test_a_participle_aligning_with_an_unknown_group_leaves_the_verb_after_it():
+    text = (
+        "The representative of Egypt, aligning himself with the Group of 77, expressed "
+        "reservations on the paragraph on sexual orientation."
+    )
+    (e,) = events(text)
+    assert camp(e, "EGY") == "B" and "paragraph" in e.option

@@ -110,7 +110,7 @@ def onset(
             or tk[j + 1 : j + 3] == ["but", "not"]
             or tk[j + 1 : j + 2] in (["except"], ["unlike"], ["excluding"])
         )
-        also = tk[j + 1 : j + 2] == ["also"] and tk[j + 2 : j + 3] == ["speaking"]
+        also = tk[j + 1 : j + 2] == ["also"] and tk[j + 2 : j + 3] in (["speaking"], ["on"])
         if (
             t == ","
             and j + 1 < limit
@@ -197,6 +197,22 @@ def onset(
     return j, neg, each
 
 
+_URGE = W.words("urged urges urge urging encouraged encourages invited invites asked asks")
+
+
+def _urged_side(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
+    """'urged delegations to vote against the amendment': the side others are urged to take
+    is the speaker's own (a side verb after "to" within a few words)."""
+    tk = S.tk
+    for k in range(j + 1, min(limit - 1, j + 6)):
+        if tk[k] in W.CLAUSE_END or k in S.mstart_at:
+            return None
+        if tk[k] == "to":
+            inner = verb(S, k + 1, limit, 1)
+            return inner if inner and inner[0] in (W.SUP, W.OPP, W.NEU) else None
+    return None
+
+
 def _phrase_at(tk: list[str], j: int) -> bool:
     return any(tuple(tk[j : j + len(toks)]) == toks for toks, _cls in W.PHRASES.get(tk[j], ()))
 
@@ -209,6 +225,10 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     t = tk[j]
     if t in W.TIME_REQUEST and not W.NO_STANCE_OBJECTS.isdisjoint(tk[j + 1 : j + 4]):
         return None  # "asked for clarification"
+    if t in _URGE and depth == 0:
+        hit = _urged_side(S, j, limit)
+        if hit is not None:
+            return hit
     if t in ("wished", "wanted") and tk[j + 1 : j + 2] == ["to"] and depth < 2:
         inner = verb(S, j + 2, limit, depth + 1)  # "wished to dissociate itself from X"
         if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):

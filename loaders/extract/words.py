@@ -398,7 +398,7 @@ REP_NOUNS = words(
 # ", supported by X," between a subject and its verb.
 PARENTHETICAL_START = words(
     "supported opposed backed joined seconded echoed endorsed with together along followed "
-    "speaking acting like alongside"
+    "speaking acting like alongside aligning associating"
 )
 OF_NOUNS.update(
     _forms(
