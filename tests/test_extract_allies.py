@@ -328,3 +328,30 @@ def test_a_participle_aligning_with_an_unknown_group_leaves_the_verb_after_it():
     )
     (e,) = events(text)
     assert camp(e, "EGY") == "B" and "paragraph" in e.option
+
+
+@pytest.mark.parametrize(
+    "label, code",
+    [
+        ("Delegation of Brazil:", "BRA"),
+        ("BRAZIL (Mr. Silva):", "BRA"),
+        ("H.E. Mr. Juan Ruiz, Ambassador of Chile:", "CHL"),
+        ("Mexico (on behalf of GRULAC):", "MEX"),
+        ("[Peru]", "PER"),
+        ("Peru \u2014", "PER"),
+    ],
+)
+def test_a_label_describing_its_speaker_names_the_turn(label, code):
+    (e,) = events(f"Chair: next speaker.\n\n{label} We support deleting article 5.\n")
+    assert e.actors() == {code}
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Vice-Chair (Australia):", "Chair (Mexico):", "Reactions to the Russian proposal:"],
+)
+def test_an_officers_or_a_topics_label_names_no_speaker(label):
+    # "we" is nobody known: no side is taken ("the Russian proposal" may still be named)
+    evs = events(f"{label} We support deleting article 5.\n")
+    assert not any(e.support or e.oppose or e.neutral for e in evs)
+    assert not any(e.proposer in ("AUS", "MEX") for e in evs)

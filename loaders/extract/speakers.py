@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract import behalf as BH
+from loaders.extract import labels as LB
 from loaders.extract import words as W
 from loaders.extract.mentions import Lexicon, Mention
 from loaders.extract.text import Block
@@ -384,9 +385,12 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
     cart = _CART.match(text, a, blk.end)  # ">> CANADA: Thank you" (live captions)
     a = cart.end() if cart else a
     lim = min(blk.end, a + 130)
+    inline = LB.inline_label(text, a, lim, lex, _label_code)  # "[Peru] We ..."
+    if inline is not None:
+        return (blk.start, inline, "label", False, ())
     m = _LABEL.match(text, a, lim) if text.find(":", a, lim) >= 0 else None  # needs a ':'
     if m is not None:
-        if m.group(1):
+        if m.group(1) and not LB.officer(text, a, m.start(1)):  # not "Vice-Chair (Peru):"
             code = _label_code(text, m.start(1), m.end(1), lex)
             if code is not None:
                 return (blk.start, code, "parenthesis", False, ())
@@ -397,6 +401,9 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
         name = text[a:label_end].strip()
         if name in people:
             return (blk.start, people[name], "roster", False, ())
+        code = LB.described_speaker(text, a, label_end, lex)  # "Delegation of Brazil:"
+        if code is not None:
+            return (blk.start, code, "label", False, ())
         words = name.split()
         if 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words if w.isalpha()):
             return (blk.start, None, "label", False, ())  # somebody else speaks
