@@ -355,3 +355,30 @@ def test_an_officers_or_a_topics_label_names_no_speaker(label):
     evs = events(f"{label} We support deleting article 5.\n")
     assert not any(e.support or e.oppose or e.neutral for e in evs)
     assert not any(e.proposer in ("AUS", "MEX") for e in evs)
+
+
+def test_vote_lists_in_blocks_under_their_labels_are_one_vote():
+    text = (
+        "The resolution was adopted.\n\nFor (141):\n\nA: Afghanistan, Albania, Andorra\n\n"
+        "B: Bahamas, Bahrain\n\nAgainst (7):\n\nBelarus, Mali, Russia\n\nAbstained (32):\n\n"
+        "China, India\n"
+    )
+    (e,) = events(text)
+    assert set(e.support) == {"AFG", "ALB", "AND", "BHS", "BHR"}
+    assert set(e.oppose) == {"BLR", "MLI", "RUS"} and set(e.neutral) == {"CHN", "IND"}
+
+
+def test_sponsors_in_the_block_after_submitted_by_back_the_draft():
+    text = "The Committee had before it a draft, submitted by:\n\nAlbania, Angola and Chile.\n"
+    (e,) = events(text)
+    assert set(e.support) | {e.proposer} - {None} == {"ALB", "AGO", "CHL"}
+
+
+def test_a_names_only_line_with_no_colon_above_is_still_a_heading():
+    text = "Talks on article 5\n\nChile, Peru\n\nThe session opened late and delegates met.\n"
+    assert events(text) == []
+
+
+def test_vote_label_heads_with_counts():
+    (e,) = events("Approval : 148\nOppositions : 4 (DPRK, China, Russia, Syria)\n")
+    assert set(e.oppose) == {"PRK", "CHN", "RUS", "SYR"}

@@ -242,6 +242,20 @@ _HEADLINE = re.compile(
 )
 
 
+_LEFT_OF_NAMES = re.compile(r"(?:[A-Z]:)?(?:[\s,;.:()\d*&-]|\band\b|\bthe\b)*")
+
+
+def _only_names(text: str, a: int, b: int, ms: list) -> bool:
+    """Is text[a:b] a list of names only (commas, 'and', a letter label like 'B:')? Short
+    lines like that are read as headings, except under a colon that announces them."""
+    rest, k = [], a
+    for m in ms:
+        rest.append(text[k : m.start])
+        k = m.end
+    rest.append(text[k:b])
+    return _LEFT_OF_NAMES.fullmatch(" ".join(rest).strip()) is not None
+
+
 _BYLINE = re.compile(r"(?:[Bb]y\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
@@ -322,6 +336,10 @@ def _chunk(
                 if mentions[mi].start >= blk.start:
                     ms.append(mentions[mi])
                 mi += 1
+            if ms and parser.colon_names and _only_names(clean, blk.start, blk.end, ms):
+                parser.parse(blk.start, blk.end, ms, sidx, bi)  # "For (141):", "Bahamas, ..."
+                sidx += 1
+                continue
             if not ms and _is_byline(heading, bi > 0 and all_blocks[bi - 1].kind == "h"):
                 sidx += 1  # an author's name under the title: not a section of its own
                 continue

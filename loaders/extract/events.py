@@ -83,6 +83,8 @@ class Parser(Assembly):
         self.skip_blocks: set[int] = set()  # starts of blocks not to parse (statement headers)
         self.vote: tuple | None = None  # (events, sentence, section) of the vote in focus
         self.colon_vote: tuple | None = None  # the same, for vote lists under 'Against:'
+        self.colon_names: tuple | None = None  # the colon a block of names only may take
+        self.names_used = False  # the last block took it
         self.last_actor: tuple | None = None  # (codes, sentence, block, section) of a subject
         self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
         self.last_subject: tuple[list[Ev], str] | None = None
@@ -197,7 +199,14 @@ class Parser(Assembly):
         return pronoun_subject(text, a, b, codes, self.index.is_group)
 
     def end_colon(self) -> None:
-        self.colon = None
+        """A block that is not a bullet ends the list under a colon; a block of names only
+        may still take it ("For (141):" then "A: Afghanistan, ..." then "B: ..."), as long as
+        each block in between did."""
+        if self.colon is not None:
+            self.colon_names = self.colon
+        elif not self.names_used:
+            self.colon_names = None
+        self.colon, self.names_used = None, False
 
     def _colon_intro(self, S: Sentence) -> None:
         """A sentence ending in ':' with a stance cue announces a list of names below it."""
@@ -205,6 +214,7 @@ class Parser(Assembly):
         if not tk or tk[-1] != ":":
             return
         cls = RO.cue_before(S, S.n - 1)
+        cls = W.SUP if cls == W.PROP else cls  # "submitted by:" + its sponsors
         if cls in (W.SUP, W.OPP, W.NEU):
             events = S.focus or (self.cur if S.subj_anaphor and self._cur_ok(S, 2) else None)
             vote = VO.vote_label(S)
@@ -213,14 +223,19 @@ class Parser(Assembly):
             self.colon = (cls, events, S.idx, (S.a, S.b), text, vote)
 
     def _colon_member(self, S: Sentence, L: ActorList) -> bool:
-        if not (S.bullet and self.colon):
-            return False
-        cls, events, since, span, intro, vote = self.colon
+        names = not (S.bullet and self.colon) and self.colon_names and LI.names_only(S, L)
+        if not (S.bullet and self.colon) and not names:
+            return False  # a bullet, or a block of names only ("A: Afghanistan, Albania")
+        cls, events, since, span, intro, vote = self.colon_names if names else self.colon
         stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
         self._cue(f"{stance} list after a colon", 0.8)
         if not events:
             events = [self._new_event(S, None, intro)]
-            self.colon = (cls, events, since, span, intro, vote)
+            if names:
+                self.colon_names = (cls, events, since, span, intro, vote)
+            else:
+                self.colon = (cls, events, since, span, intro, vote)
+        self.names_used = self.names_used or bool(names)
         for ev in events:
             if span not in ev.spans:
                 ev.spans.append(span)

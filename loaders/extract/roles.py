@@ -19,6 +19,9 @@ from loaders.extract import words as W
 from loaders.extract.lists import _BEFORE_CAND
 from loaders.extract.sentence import ActorList, Sentence
 
+# the first word of a short vote label: "For (141):", "Approval : 148", "Oppositions : 4"
+_LABEL_HEADS = {"for": W.SUP, "approval": W.SUP, "approvals": W.SUP, "oppositions": W.OPP}
+
 
 def cue_before(S: Sentence, colon: int) -> str | None:
     """The stance announced before a colon: 'supported by:', 'In favour:', 'opposed it:',
@@ -35,6 +38,8 @@ def cue_before(S: Sentence, colon: int) -> str | None:
             return W.SUP
         if t in ("yes", "no") and k == colon - 1 and (k == 0 or tk[k - 1] in (".", ":", ";")):
             return W.SUP if t == "yes" else W.OPP  # "Yes: A, B. No: C."
+        if t in _LABEL_HEADS and colon - k <= 5 and (k == 0 or tk[k - 1] in (".", ":", ";")):
+            return _LABEL_HEADS[t]  # "For (141):", "Oppositions : 4 (A, B)"
         c = next(
             (cls for toks, cls in W.PHRASES.get(t, ()) if tuple(tk[k : k + len(toks)]) == toks),
             None,

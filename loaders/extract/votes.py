@@ -80,7 +80,10 @@ def _side(
         P.vote = (targets, S.idx, P.section)  # later vote lines ("Against: ...") join it
 
 
-_VOTE_LABEL = W.words("against favour favor abstained abstaining abstention abstentions voted")
+_VOTE_LABEL = W.words(
+    "against favour favor abstained abstaining abstention abstentions voted for approval "
+    "oppositions"
+)
 
 
 def vote_label(S: Sentence) -> bool:
