@@ -382,3 +382,40 @@ def test_a_names_only_line_with_no_colon_above_is_still_a_heading():
 def test_vote_label_heads_with_counts():
     (e,) = events("Approval : 148\nOppositions : 4 (DPRK, China, Russia, Syria)\n")
     assert set(e.oppose) == {"PRK", "CHN", "RUS", "SYR"}
+
+
+def test_texts_from_several_states_are_one_text_each():
+    evs = events("The session produced new texts from Venezuela, China and Poland.")
+    assert sorted(e.proposer for e in evs) == ["CHN", "POL", "VEN"]
+
+
+def test_suggestions_from_several_states_stay_one_shared_view():
+    evs = events("Notable suggestions came from Venezuela, Egypt and India on capacity building.")
+    assert len(evs) == 1
+
+
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("The Council failed to adopt the draft due to a veto cast by the United States.",
+         {"USA"}),
+        ("The draft was vetoed by Russia and China.", {"RUS", "CHN"}),
+    ],
+)  # fmt: skip
+def test_a_veto_opposes_the_draft(text, codes):
+    (e,) = events(text)
+    assert set(e.oppose) == codes and not e.support
+
+
+def test_a_live_blog_line_with_a_time_stamp_and_a_dash_label_is_the_speakers():
+    (e,) = events("07.59 UK \u2013 want those wishing to register reservations to be recognised.\n")
+    assert e.proposer == "GBR"
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Brazil has no problem with continuing work on the resolutions.", "A"),
+    ("Brazil has problems with continuing work on the resolutions.", "B"),
+])  # fmt: skip
+def test_a_problem_with_something_opposes_it_and_no_problem_accepts_it(text, side):
+    (e,) = events(text)
+    assert camp(e, "BRA") == side

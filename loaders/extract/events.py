@@ -436,6 +436,8 @@ class Parser(Assembly):
         if L.role == "TARGET" or any(S.mflag[mi] == "used" for mi in L.members):
             return
         role, cls = RO.backscan(S, L.start)
+        if role == "PASS" and cls == W.PROP and L.start >= 2 and S.tk[L.start - 2] in _PLURAL_TEXTS:
+            L.each = True  # "new texts from Venezuela, China and France": one text each
         fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)
         self.fp_cue = fp.cue if fp is not None else None
         # "58 voted against it, including A and B"; "A was among those who ..."; "A (no)"
@@ -491,6 +493,10 @@ class Parser(Assembly):
             self._included(S, L)
         else:
             self._subject(S, L, relative=(role == "REL"))
+
+
+# documents, one per author (not "suggestions came from A, B": often one shared view)
+_PLURAL_TEXTS = W.words("proposals texts drafts amendments resolutions")
 
 
 def _last_word(text: str) -> str:

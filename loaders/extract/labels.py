@@ -26,8 +26,10 @@ _ROLES = frozenset(
 _FOR_GROUP = re.compile(r"(?i)\b(?:on[ \t]+behalf[ \t]+of|for[ \t]+the|speaking[ \t]+for)\b")
 _INLINE = re.compile(
     r"\[([^\]\n]{2,40})\][ \t]*(?=[A-Z])"  # "[Peru] We ..."
-    r"|([^\W\d_][^\n\u2014\u2013]{1,40}?)[ \t]+[\u2014\u2013][ \t]+(?=[A-Z])"  # "Peru - We ..."
+    r"|([^\W\d_][^\n\u2014\u2013]{1,40}?)[ \t]+[\u2014\u2013][ \t]+(?=[A-Za-z])"  # "Peru - we ..."
 )
+# a live blog's time stamp before a label: "07.59 UK - want ...", "14:02 Brazil: ..."
+STAMP = re.compile(r"\d{1,2}[.:h]\d{2}[ \t]+")
 
 
 def described_speaker(text: str, a: int, b: int, lex: Lexicon) -> str | None:

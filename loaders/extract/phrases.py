@@ -141,6 +141,8 @@ _phrase(
 )  # fmt: skip
 _phrase(PROP, "led the push for", "led calls for", "led the call for", "led efforts to")
 _phrase(PROP, "fought for", "fights for", "fighting for")
+# "has a problem with X" is against it; "has no problem with X" (negated) accepts it
+_phrase(OPP, "problem with", "problems with", "difficulty with", "difficulties with")
 # "considers itself bound by X" backs it; "not bound by X" (negated) dissociates from it
 _phrase(SUP, "bound by")
 _phrase(OPP, "fought against", "fights against", "fighting against")

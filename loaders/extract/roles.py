@@ -268,6 +268,8 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         return "PASS", last
     if w == "sponsored" and p >= 2 and tk[p - 1] == "-" and tk[p - 2] == "co":
         return "PASS", W.SUP  # "co-sponsored by A, B, C": all of them back the text
+    if w in ("veto", "vetoes") or w == "cast" and p > 0 and tk[p - 1] in ("veto", "vetoes"):
+        return "PASS", W.OPP  # "a veto (cast) by the United States": against the draft
     if w in W.PASSIVE:
         cls = W.PASSIVE[w]
         q = p - 1

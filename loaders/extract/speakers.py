@@ -171,6 +171,8 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             if code and (nxt is None or not _DELEGATE_OPENING.match(text, nxt.start)):
                 code = None  # a section named after a country, not its delegate speaking
             new = (blk.start, code, "label" if code else "heading", False, ())
+            if code is None and (inline := _turn_start(text, blk, lex, people)) and inline[1]:
+                new = inline  # a short line that opens with its speaker ("07.59 UK - want ...")
         if new is None:
             new = _turn_start(text, blk, lex, people)
             if new and new[1] is None and cur and cur[2] == "statement" and _topic(text, blk):
@@ -382,8 +384,8 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
     a = blk.start
     if blk.kind == "b":  # "- Name: ..." bullets are the roster or lists, not turns
         return None
-    cart = _CART.match(text, a, blk.end)  # ">> CANADA: Thank you" (live captions)
-    a = cart.end() if cart else a
+    cart = _CART.match(text, a, blk.end) or LB.STAMP.match(text, a, blk.end)
+    a = cart.end() if cart else a  # ">> CANADA: Thank you" (captions), "07.59 UK - ..."
     lim = min(blk.end, a + 130)
     inline = LB.inline_label(text, a, lim, lex, _label_code)  # "[Peru] We ..."
     if inline is not None:

@@ -18,7 +18,9 @@ from loaders.extract.speakers import FirstPerson, Turn
 
 # a sentence start inside a turn: after a full stop, or at the start of a line
 _START = re.compile(
-    r"(?:(?<=[.!?][ \t])|(?<=[.!?][ \t]{2})|(?<=\n)|(?<=:[ \t]))([A-Za-z][a-z']+)\b"
+    r"(?:(?<=[.!?][ \t])|(?<=[.!?][ \t]{2})|(?<=\n)|(?<=:[ \t])"
+    r"|(?<=[\u2013\u2014][ \t])|(?<=\][ \t]))"  # after "UK - " and "[Peru] " labels too
+    r"([A-Za-z][a-z']+)\b"
 )
 _SIDE_CLASSES = frozenset([W.SUP, W.OPP, W.PROP, W.NEU, W.ALIGN])
 # modals and auxiliaries a subject-less verb phrase opens with

@@ -71,7 +71,7 @@ VERBS.update(
         "urged urging push pushes pushed pushing insist insists insisted insisting advocate "
         "advocates advocated advocating initiate initiated instigated drafted promote promoted "
         "promotes promoting offered offer offers motivated motivate pressed lobbied sponsored "
-        "spearheaded asked recommend recommends recommended recommending",
+        "spearheaded asked recommend recommends recommended recommending moved moves",
     )
 )
 VERBS.update(
@@ -312,7 +312,7 @@ PASSIVE.update(
     _forms(
         OPP,
         "opposed rejected resisted contested challenged criticised criticized dismissed "
-        "blocked disputed questioned objected refused countered disapproved",
+        "blocked disputed questioned objected refused countered disapproved vetoed",
     )
 )
 PASSIVE.update(
@@ -369,7 +369,7 @@ FROM_NOUNS.update(
     _forms(
         PROP,
         "proposal proposals suggestion suggestions input inputs submission "
-        "submissions contributions contribution",
+        "submissions contributions contribution text texts draft drafts amendment amendments",
     )
 )
 FROM_ADJ = words(
