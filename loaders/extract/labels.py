@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract import words as W
 from loaders.extract.mentions import Lexicon
 
 # officers: a country after one of these is the officer's nationality, not a delegation
@@ -23,6 +24,7 @@ _ROLES = frozenset(
     ["delegation", "delegate", "representative", "ambassador", "minister", "mission", "envoy",
      "spokesperson", "mr", "ms", "mrs", "dr", "h", "excellency", "head", "observer"]
 )  # fmt: skip
+_TOLD = frozenset(["told", "tells", "wrote", "writes", "added", "asked", "replied"])
 _FOR_GROUP = re.compile(r"(?i)\b(?:on[ \t]+behalf[ \t]+of|for[ \t]+the|speaking[ \t]+for)\b")
 _INLINE = re.compile(
     r"\[([^\]\n]{2,40})\][ \t]*(?=[A-Z])"  # "[Peru] We ..."
@@ -42,6 +44,8 @@ def described_speaker(text: str, a: int, b: int, lex: Lexicon) -> str | None:
         return None
     if _ROLES.isdisjoint(words) and not _FOR_GROUP.search(text, a, b):
         return None  # "Reactions to the Russian proposal:": a topic, not a speaker
+    if any(w in W.VERBS or w in W.SPEECH or w in _TOLD for w in words):
+        return None  # "The Ghanaian delegate told reporters:": a sentence, not a label
     cut = _FOR_GROUP.search(text, a, b)
     codes = {m.code for m in lex.find(text, a, cut.start() if cut else b)}
     return codes.pop() if len(codes) == 1 else None
