@@ -419,3 +419,34 @@ def test_a_live_blog_line_with_a_time_stamp_and_a_dash_label_is_the_speakers():
 def test_a_problem_with_something_opposes_it_and_no_problem_accepts_it(text, side):
     (e,) = events(text)
     assert camp(e, "BRA") == side
+
+
+def test_states_a_bulletin_speaker_speaks_for_and_with_share_its_side():
+    text = (
+        "NEW ZEALAND, for Australia, Canada and the US, with the EU and PAPUA NEW GUINEA, "
+        "expressed support for asking the Presidency to facilitate work on these issues."
+    )
+    (e,) = events(text)
+    assert e.proposer == "NZL" and set(e.support) == {"AUS", "CAN", "USA", "EU", "PNG"}
+
+
+def test_a_remark_then_a_side_is_the_side_with_the_speakers_allies():
+    text = (
+        "BOLIVIA, with NICARAGUA, CUBA, Angola, for the AFRICAN GROUP, CHINA and Senegal, "
+        "for the LDCs, highlighted the lack of consensus and supported considering the issue "
+        "at SBSTA 40."
+    )
+    (e,) = events(text)
+    assert "SBSTA" in e.option and e.proposer == "BOL"
+    assert set(e.support) == {"NIC", "CUB", "AGO", "CHN", "SEN"}
+    assert e.on_behalf_of == {"AGO": "AFRICAN_GROUP"}
+
+
+def test_supported_by_some_and_opposed_by_others_in_one_aside():
+    text = (
+        "The US, supported by NORWAY and CANADA and opposed by Panama, for the CfRN, "
+        "requested removing a reference to the Warsaw Framework."
+    )
+    (e,) = events(text)
+    assert set(e.support) == {"NOR", "CAN"}
+    assert camp(e, "USA") == camp(e, "NOR") == "A" and camp(e, "PAN") == "B"

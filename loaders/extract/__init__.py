@@ -405,7 +405,7 @@ def _take(hits: list[re.Match[str]], i: int, a: int, b: int) -> tuple[list, int]
 
 
 def _keep(ev: Ev) -> bool:
-    if ev.latent:
+    if ev.latent or ev.superseded:
         return False
     if not ev.sides and ev.cues and all("statement verb" in c for c in ev.cues):
         # "X said ...", "X stressed ...": a side only when it says what should be done

@@ -63,7 +63,31 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
     elif _second_side(S, cls, hit2, neg2):
         cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
         P._cue(*P.verb_cue(cls2))
+        first = list(S.focus or L.events or ())
         P._assert(S, L, cls2, hit2[1], False, force_new=True)
+        if cls == W.STMT:  # "highlighted X and supported Y": the remark was no position
+            for ev in first:
+                if ev not in (S.focus or ()) and ev.cues and "statement verb" in ev.cues[0]:
+                    ev.superseded = not W.NORMATIVE.intersection(ev.option.lower().split())
+    else:
+        return
+    _asides_too(P, S, L)
+
+
+def _asides_too(P, S: Sentence, L: ActorList) -> None:
+    """'BOLIVIA, with CUBA and CHINA, highlighted X and supported Y': those of the subject's
+    asides ("with ...", "for ...") share its second event too."""
+    if not S.focus:
+        return
+    for start, (owner, flip) in S.inherit.items():
+        aside = S.list_at.get(start)
+        if owner is not L or aside is None or flip:
+            continue
+        for ev in S.focus:
+            side = "support" if ev.proposer in {S.ments[mi].code for mi in L.members} else None
+            side = side or ev.sides.get(S.ments[L.members[0]].code)
+            if side:
+                P._attach(S, [ev], aside.members, side)
 
 
 def _own_object(S: Sentence, vend: int, strict: bool = True) -> bool:
@@ -112,13 +136,14 @@ def _second_demand(S: Sentence, cls: str, hit2: tuple[str, int]) -> bool:
 
 def _second_side(S: Sentence, cls: str, hit2: tuple[str, int], neg2: bool) -> bool:
     """A coordinated verb taking the other side on an object of its own ("supported X but
-    opposed Y"). The same side again elaborates the first ("backed X and welcomed Y"), and an
-    object pointing back ("would oppose any weakening of it") restates it."""
+    opposed Y"), or any side after a remark ("highlighted X and supported Y"). The same side
+    again elaborates the first ("backed X and welcomed Y"), and an object pointing back
+    ("would oppose any weakening of it") restates it."""
     cls2, vend2 = hit2
     if neg2:
         cls2 = ST.flip(cls2)
-    if cls2 not in (W.SUP, W.OPP) or (cls2 == W.OPP) == (cls == W.OPP):
-        return False
+    if cls2 not in (W.SUP, W.OPP) or cls != W.STMT and (cls2 == W.OPP) == (cls == W.OPP):
+        return False  # (after a remark, "highlighted X and supported Y", any side is new)
     oend2 = VB.object_end(S, vend2, S.n)
     obj = S.tk[vend2:oend2]
     if not obj or any(k in S.mstart_at for k in range(vend2, oend2)):

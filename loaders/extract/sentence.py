@@ -78,6 +78,9 @@ class Ev:
     conf: float = 1.0  # the least sure of those rules (see events.Parser._note)
     anaphor: bool = False  # its object was only "it" / "this" (tidy.coreferent may resolve it)
     last: int = -1  # the last sentence that took a side on it or named it (events._touch)
+    # a remark its speaker went on to take a side after ("highlighted X and supported Y"):
+    # dropped, the side is the position (coordination.second_verb)
+    superseded: bool = False
 
     def bare_view(self) -> bool:
         """Only a view stated by one actor ("X said the text would ..."), no side taken."""

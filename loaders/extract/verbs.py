@@ -111,10 +111,14 @@ def onset(
             or tk[j + 1 : j + 2] in (["except"], ["unlike"], ["excluding"])
         )
         also = tk[j + 1 : j + 2] == ["also"] and tk[j + 2 : j + 3] in (["speaking"], ["on"])
+        # "NEW ZEALAND, for Australia, Canada and the US, ...": the states it speaks for
+        for_states = tk[j + 1 : j + 2] == ["for"] and (j + 2 in S.list_at or _named_for(S, j))
         if (
             t == ","
             and j + 1 < limit
             and (tk[j + 1] in W.PARENTHETICAL_START or behalf_self or excepted or also)
+            or t == ","
+            and for_states
         ):
             close = None
             for k in range(j + 2, min(limit, j + 60)):
@@ -123,6 +127,7 @@ def onset(
                     if (
                         k + 1 < limit
                         and k + 1 not in S.mstart_at
+                        and k + 1 not in S.behalf_skip  # "..., Angola, for the AFRICAN GROUP,"
                         and tk[k + 1] not in ("and", "or", "the")
                     ):
                         break
@@ -136,9 +141,17 @@ def onset(
                 if owner is not None:
                     flip = tk[j + 1] == "opposed"
                     for t in range(j + 2, close):
+                        if tk[t] in W.PASSIVE and tk[t + 1 : t + 2] == ["by"]:
+                            flip = tk[t] == "opposed"  # "supported by A and opposed by B"
                         if t in S.list_at:
                             S.inherit[t] = (owner, flip)
-                j = close + 1
+                # "X, for A and B, with C and D, said": the next aside opens at that comma
+                # (not "X, for the G77, supported Y": there "supported" is the verb)
+                nxt = tk[close + 1 : close + 3]
+                again = nxt[:1] in (["with"], ["for"], ["along"], ["together"], ["speaking"]) or (
+                    nxt[:1] and nxt[0] in W.PARENTHETICAL_START and nxt[1:] == ["by"]
+                )
+                j = close if again else close + 1
                 continue
         if t == ",":
             k = j + 1
@@ -195,6 +208,20 @@ def onset(
             continue
         break
     return j, neg, each
+
+
+def _named_for(S: Sentence, j: int) -> bool:
+    """', for the LDCs,' / ', for the Like-Minded Group,': a group the list speaks for,
+    named in capitals but unknown to the reference (an aside all the same)."""
+    tk, tw = S.tk, S.tw
+    if tk[j + 2 : j + 3] != ["the"]:
+        return False
+    for k in range(j + 3, min(S.n, j + 9)):
+        if tk[k] == ",":
+            return k > j + 3
+        if not (tw[k][:1].isupper() or tk[k] in ("-", "of", "and")):
+            return False
+    return False
 
 
 _URGE = W.words("urged urges urge urging encouraged encourages invited invites asked asks")
