@@ -450,3 +450,13 @@ def test_supported_by_some_and_opposed_by_others_in_one_aside():
     (e,) = events(text)
     assert set(e.support) == {"NOR", "CAN"}
     assert camp(e, "USA") == camp(e, "NOR") == "A" and camp(e, "PAN") == "B"
+
+
+def test_an_unknown_group_a_speaker_speaks_for_is_an_aside():
+    text = (
+        "Trinidad and Tobago, for AOSIS, opposed by Botswana, for the AFRICAN GROUP, CHINA "
+        "and BRAZIL, reiterated support for establishing an expert group."
+    )
+    (e,) = events(text)
+    assert e.proposer == "TTO" and set(e.oppose) == {"BWA", "CHN", "BRA"}
+    assert e.on_behalf_of == {"BWA": "AFRICAN_GROUP"}

@@ -127,7 +127,7 @@ def onset(
                     if (
                         k + 1 < limit
                         and k + 1 not in S.mstart_at
-                        and k + 1 not in S.behalf_skip  # "..., Angola, for the AFRICAN GROUP,"
+                        and k not in S.behalf_skip  # "..., Angola, for the AFRICAN GROUP,"
                         and tk[k + 1] not in ("and", "or", "the")
                     ):
                         break
@@ -214,12 +214,11 @@ def _named_for(S: Sentence, j: int) -> bool:
     """', for the LDCs,' / ', for the Like-Minded Group,': a group the list speaks for,
     named in capitals but unknown to the reference (an aside all the same)."""
     tk, tw = S.tk, S.tw
-    if tk[j + 2 : j + 3] != ["the"]:
-        return False
-    for k in range(j + 3, min(S.n, j + 9)):
+    first = j + 3 if tk[j + 2 : j + 3] == ["the"] else j + 2  # ", for AOSIS," too
+    for k in range(first, min(S.n, first + 6)):
         if tk[k] == ",":
-            return k > j + 3
-        if not (tw[k][:1].isupper() or tk[k] in ("-", "of", "and")):
+            return k > first
+        if k in S.in_mention or not (tw[k][:1].isupper() or tk[k] in ("-", "of", "and")):
             return False
     return False
 
