@@ -460,3 +460,9 @@ def test_an_unknown_group_a_speaker_speaks_for_is_an_aside():
     (e,) = events(text)
     assert e.proposer == "TTO" and set(e.oppose) == {"BWA", "CHN", "BRA"}
     assert e.on_behalf_of == {"BWA": "AFRICAN_GROUP"}
+
+
+def test_negative_votes_on_a_line_after_the_affirmative_count():
+    text = "Affirmative votes: 139\nNegative votes: 5 (China, DPRK, Russia, Syria, Zimbabwe)\n"
+    (e,) = events(text)
+    assert set(e.oppose) == {"CHN", "PRK", "RUS", "SYR", "ZWE"}

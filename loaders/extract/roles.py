@@ -20,7 +20,8 @@ from loaders.extract.lists import _BEFORE_CAND
 from loaders.extract.sentence import ActorList, Sentence
 
 # the first word of a short vote label: "For (141):", "Approval : 148", "Oppositions : 4"
-_LABEL_HEADS = {"for": W.SUP, "approval": W.SUP, "approvals": W.SUP, "oppositions": W.OPP}
+_LABEL_HEADS = {"for": W.SUP, "approval": W.SUP, "approvals": W.SUP, "oppositions": W.OPP,
+                "affirmative": W.SUP, "negative": W.OPP}  # fmt: skip
 
 
 def cue_before(S: Sentence, colon: int) -> str | None:
@@ -38,8 +39,10 @@ def cue_before(S: Sentence, colon: int) -> str | None:
             return W.SUP
         if t in ("yes", "no") and k == colon - 1 and (k == 0 or tk[k - 1] in (".", ":", ";")):
             return W.SUP if t == "yes" else W.OPP  # "Yes: A, B. No: C."
-        if t in _LABEL_HEADS and colon - k <= 5 and (k == 0 or tk[k - 1] in (".", ":", ";")):
-            return _LABEL_HEADS[t]  # "For (141):", "Oppositions : 4 (A, B)"
+        # "For (141):", "Oppositions : 4 (A, B)", "... 139 Negative votes: 5 (A, B)"
+        first = k == 0 or tk[k - 1] in (".", ":", ";", ")") or tk[k - 1].isdigit()
+        if t in _LABEL_HEADS and colon - k <= 5 and first:
+            return _LABEL_HEADS[t]
         c = next(
             (cls for toks, cls in W.PHRASES.get(t, ()) if tuple(tk[k : k + len(toks)]) == toks),
             None,

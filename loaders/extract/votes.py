@@ -82,7 +82,7 @@ def _side(
 
 _VOTE_LABEL = W.words(
     "against favour favor abstained abstaining abstention abstentions voted for approval "
-    "oppositions"
+    "oppositions affirmative negative"
 )
 
 
