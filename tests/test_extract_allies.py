@@ -466,3 +466,17 @@ def test_negative_votes_on_a_line_after_the_affirmative_count():
     text = "Affirmative votes: 139\nNegative votes: 5 (China, DPRK, Russia, Syria, Zimbabwe)\n"
     (e,) = events(text)
     assert set(e.oppose) == {"CHN", "PRK", "RUS", "SYR", "ZWE"}
+
+
+def test_the_states_a_count_left_unnamed_are_named_in_the_next_sentence():
+    text = (
+        "Ten countries voted in favour of the draft on Ukraine. Four countries abstained. "
+        "These were China, India, Brazil and Gabon."
+    )
+    evs = events(text)
+    assert any(set(e.neutral) == {"CHN", "IND", "BRA", "GAB"} for e in evs)
+
+
+def test_two_names_joined_by_a_hyphen_are_both_sponsors():
+    (e,) = events("The US-Albania-sponsored draft condemned the annexation.")
+    assert {e.proposer, *e.support} == {"USA", "ALB"}

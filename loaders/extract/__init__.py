@@ -242,6 +242,10 @@ _HEADLINE = re.compile(
 )
 
 
+# "Four countries abstained." names nobody, but the next sentence may ("These were ...")
+_COUNT_SUBJECT = re.compile(
+    r"[ \t\n]*(?:[A-Z][a-z]+|\d+)[ \t]+(?:other[ \t]+)?(?:countries|states|members|nations)\b"
+)
 _LEFT_OF_NAMES = re.compile(r"(?:[A-Z]:)?(?:[\s,;.:()\d*&-]|\band\b|\bthe\b)*")
 
 
@@ -389,7 +393,7 @@ def _chunk(
             pro = parser.pronoun(clean, a, b, sidx)
             if pro is not None:
                 ms.insert(0, pro)
-            if ms or clean[b - 1 : b] == ":":
+            if ms or clean[b - 1 : b] == ":" or _COUNT_SUBJECT.match(clean, a, b):
                 parser.parse(a, b, ms, sidx, bi, blk.kind == "b")
             sidx += 1
     return sidx

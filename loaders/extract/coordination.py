@@ -12,6 +12,7 @@ Helpers of `assemble.Assembly` (P is the parser, as in lists.py):
 * `align_with_actors`: "Iran opposed X. China backed Iran" puts China against X;
 * `unnamed_subject_side`: "Several opposed it, with Russia noting that ..." puts Russia
   against it;
+* `note_unnamed` / `named_after`: "Four countries abstained. These were A and B.";
 * `do_likewise`: "we urge others to do the same" restates the side taken;
 * `same_object`: "A supported the inclusion of X. B opposed the inclusion of X" is one option
   (`object_key`: a provision named first, else the first three content words).
@@ -318,3 +319,47 @@ def unnamed_subject_side(P, S: Sentence, L: ActorList) -> None:
 
 
 _CLAUSE_SIDES = {W.SUP: "support", W.PROP: "support", W.OPP: "oppose", W.NEU: "neutral"}
+
+
+_COUNTED = W.words("countries states members delegations nations governments others")
+_NAMING = (
+    ["these", "were"], ["they", "were"], ["those", "were"], ["these", "are"], ["they", "are"],
+    ["they", "included"], ["these", "included"], ["they", "include"], ["among", "them", "were"],
+)  # fmt: skip
+
+
+def note_unnamed(P, S: Sentence) -> None:
+    """'Four countries (of the Council) abstained.' names nobody: its side is kept for the
+    next sentence ("These were China, India and Brazil.", `named_after`)."""
+    tk = S.tk
+    i = RO.subject_start(S)
+    k = next((q for q in range(i, min(S.n, i + 4)) if tk[q] in _COUNTED), None)
+    if k is None:
+        return
+    for j in range(k + 1, min(S.n, k + 16)):
+        hit = VB.verb(S, j, S.n)
+        if hit is not None and hit[0] in _CLAUSE_SIDES:
+            neg = any(t in W.NEG for t in tk[k:j])
+            cls = ST.flip(hit[0]) if neg else hit[0]
+            if cls is not None:
+                option = S.text_of(P.text, hit[1], VB.object_end(S, hit[1], S.n))
+                P.unnamed = (_CLAUSE_SIDES[cls], S.idx, option)
+            return
+
+
+def named_after(P, S: Sentence, L: ActorList) -> bool:
+    """'These were China, India, Brazil and Gabon.' right after 'Four countries abstained':
+    the list takes that side, on the vote (or text) in focus. True when handled."""
+    if P.unnamed is None or S.idx - P.unnamed[1] != 1:
+        return False
+    if S.tk[RO.subject_start(S) : L.start] not in _NAMING:
+        return False
+    stance, _sent, option = P.unnamed
+    vote = P.vote
+    evs = vote[0] if vote and vote[0] and S.idx - vote[1] <= 4 else None
+    evs = evs or (P.cur if P._cur_ok(S, 3) else None)
+    if not evs:
+        evs = [P._new_event(S, None, option or S.text_of(P.text, 0, S.n))]
+    P._cue("named after an unnamed count", 0.8)
+    P._attach(S, evs, L.members, stance)
+    return True

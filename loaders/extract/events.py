@@ -84,6 +84,7 @@ class Parser(Assembly):
         self.vote: tuple | None = None  # (events, sentence, section) of the vote in focus
         self.colon_vote: tuple | None = None  # the same, for vote lists under 'Against:'
         self.colon_names: tuple | None = None  # the colon a block of names only may take
+        self.unnamed: tuple | None = None  # (stance, sentence, option) of "Four countries ..."
         self.names_used = False  # the last block took it
         self.last_actor: tuple | None = None  # (codes, sentence, block, section) of a subject
         self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
@@ -143,6 +144,7 @@ class Parser(Assembly):
         if not S.ments:
             S.subj_anaphor = RO.subject_anaphor(S)
             self._colon_intro(S)
+            CO.note_unnamed(self, S)  # "Four countries abstained." (then "These were ...")
             return
         LI.possessives(S)
         LI.behalf(self, S)
@@ -434,6 +436,8 @@ class Parser(Assembly):
 
     def _do_list(self, S: Sentence, L: ActorList) -> None:
         if L.role == "TARGET" or any(S.mflag[mi] == "used" for mi in L.members):
+            return
+        if CO.named_after(self, S, L):
             return
         role, cls = RO.backscan(S, L.start)
         if role == "PASS" and cls == W.PROP and L.start >= 2 and S.tk[L.start - 2] in _PLURAL_TEXTS:

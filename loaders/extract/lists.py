@@ -320,8 +320,11 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             if k in S.behalf_skip:
                 k = S.behalf_skip[k]
                 L.end = k
-            elif t in (",", "and", "or", "&", "plus", "nor"):
+            elif t in (",", "and", "or", "&", "plus", "nor", "/"):
                 saw_sep = True
+                k += 1
+            elif t == "-" and k + 1 in S.mstart_at and S.ts[k] == S.te[k - 1]:
+                saw_sep = True  # "the US-Albania draft", "a Russia-China text": both names
                 k += 1
             elif t == ";" and k + 1 in S.mstart_at and ":" in tk[max(0, L.start - 6) : L.start]:
                 saw_sep = True  # "In favour (3): Chile; Peru; Kenya": a list after a label
