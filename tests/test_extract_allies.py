@@ -480,3 +480,18 @@ def test_the_states_a_count_left_unnamed_are_named_in_the_next_sentence():
 def test_two_names_joined_by_a_hyphen_are_both_sponsors():
     (e,) = events("The US-Albania-sponsored draft condemned the annexation.")
     assert {e.proposer, *e.support} == {"USA", "ALB"}
+
+
+def test_a_participle_saying_what_must_be_done_is_a_demand():
+    text = "Argentina backed the draft, adding that the review mechanism must remain voluntary."
+    evs = events(text)
+    assert any(e.proposer == "ARG" and "voluntary" in e.option for e in evs)
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Pakistan called the amendment on sanctions unacceptable.", "B"),
+    ("Chile described the amendment on sanctions as useful.", "A"),
+])  # fmt: skip
+def test_calling_a_text_unacceptable_or_useful_takes_a_side(text, side):
+    (e,) = events(text)
+    assert camp(e, e.proposer or (e.support + e.oppose)[0]) == side

@@ -47,7 +47,8 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
         return
     j2, neg2, _e = VB.onset(S, k + 1, limit)
     hit2 = VB.verb(S, j2, limit)
-    if hit2 is None or participle and (hit2[0] != W.PROP or not _own_object(S, hit2[1], False)):
+    demand = participle and hit2 is not None and _participle_demand(S, hit2)
+    if hit2 is None or participle and not demand:
         return  # "welcomed the text, urging states to ratify it": the same text
     # a second proposal after taking a side on something else ("backed X, then proposed
     # Y"), or after a remark ("highlighted the threat, calling for a ban"); after a view or
@@ -56,6 +57,7 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
     again = hit2[0] == W.PROP and (
         not created or (cls in (W.SUP, W.OPP) and not P.light) or after_remark
     )
+    again = again or participle and hit2[0] == W.STMT  # "..., adding that X must ..."
     if not neg2 and (again or (hit2[0] == W.STMT and not created)):
         P._cue(*P.verb_cue(hit2[0]))  # the second verb's own cue
         P._assert(S, L, hit2[0], hit2[1], False, force_new=True)
@@ -89,6 +91,16 @@ def _asides_too(P, S: Sentence, L: ActorList) -> None:
             side = side or ev.sides.get(S.ments[L.members[0]].code)
             if side:
                 P._attach(S, [ev], aside.members, side)
+
+
+def _participle_demand(S: Sentence, hit2: tuple[str, int]) -> bool:
+    """', calling for a ban' (a proposal of its own) or ', adding that the review must stay
+    voluntary' (a remark that says what must be done) after a first verb phrase."""
+    cls2, vend2 = hit2
+    if cls2 == W.PROP:
+        return _own_object(S, vend2, False)
+    obj = S.tk[vend2 : VB.object_end(S, vend2, S.n)]
+    return cls2 == W.STMT and obj[:1] == ["that"] and not W.MODALS.isdisjoint(obj)
 
 
 def _own_object(S: Sentence, vend: int, strict: bool = True) -> bool:

@@ -88,7 +88,7 @@ VERBS.update(
         "retorted "
         "reaffirms affirmed affirms reminded cautioned believes believed felt feels insisted "
         "believe think thinks thought "
-        "called calling call calls pointed articulated identified identifies",
+        "called calling call calls pointed articulated identified identifies added adding adds",
     )
 )
 ALIGN_VERBS = words("aligned align aligns aligning associated sided side sides")
@@ -166,7 +166,10 @@ VERDICT_POS = POS_ADJ | words(
 )
 VERDICT_SUBJECTS = words("it this that")
 VERDICT_NOUNS = words("step basis compromise outcome move start development solution precedent")
-FIND_VERBS = words("found find finds consider considered considers deemed deem deems")
+FIND_VERBS = words(
+    "found find finds consider considered considers deemed deem deems called calls call "
+    "described describes termed terms labelled labeled branded"
+)  # "called the amendment unacceptable", "described the text as useful"
 SPEECH = words(
     "told said say says saying stated stating noted noting argued arguing explained explaining "
     "indicated indicating insisted insisting maintained maintaining stressed stressing "
