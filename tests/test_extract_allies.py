@@ -495,3 +495,18 @@ def test_a_participle_saying_what_must_be_done_is_a_demand():
 def test_calling_a_text_unacceptable_or_useful_takes_a_side(text, side):
     (e,) = events(text)
     assert camp(e, e.proposer or (e.support + e.oppose)[0]) == side
+
+
+@pytest.mark.parametrize(
+    "text, code, side",
+    [
+        ("Mexico and Costa Rica held firm on safeguards for data.", "MEX", "A"),
+        ("India came out in favour of the review clause.", "IND", "A"),
+        ("Germany is quietly lobbying against mandatory disclosure.", "DEU", "B"),
+        ("Chile stood up for references to gender in the preamble.", "CHL", "A"),
+    ],
+)
+def test_blog_phrases_take_sides(text, code, side):
+    (e,) = events(text)
+    assert code in e.actors() and camp(e, code) == side
+    assert not e.option.startswith("of ")

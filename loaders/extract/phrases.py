@@ -305,11 +305,16 @@ for _verb in ("entered", "enter", "enters", "entering", "placed", "place", "plac
 for _q in ("'", '"'):
     _phrase(OPP, f"voted {_q} no", f"vote {_q} no", f"voting {_q} no")
     _phrase(SUP, f"voted {_q} yes", f"vote {_q} yes", f"voting {_q} yes")
+_phrase(PROP, "held firm on", "holding firm on", "stood firm on", "standing firm on")
+_phrase(SUP, "stood up for", "standing up for", "stand up for", "stands up for")
+_AGAINST_VERBS = ("lobbied", "lobbying", "lobbies", "campaigned", "campaigning", "campaigns",
+                  "pushed", "pushing")  # fmt: skip
+_phrase(OPP, *(f"{v} against" for v in _AGAINST_VERBS))
 # "voted in favour of the draft": the preposition belongs to the phrase, not to the option
-for _head in ("in favour", "in favor", "voted in favour", "voted in favor", "vote in favour",
-              "vote in favor", "voting in favour", "voting in favor", "spoke in favour",
-              "spoke in favor"):  # fmt: skip
-    _phrase(SUP, f"{_head} of")
+for _first, _list in list(PHRASES.items()):
+    for _toks, _cls in list(_list):
+        if _toks[-2:] in (("in", "favour"), ("in", "favor")):
+            _phrase(_cls, " ".join(_toks) + " of")
 # the longest phrase at a word wins ("voted in favour of" over "voted in favour")
 for _first, _list in PHRASES.items():
     _list.sort(key=lambda p: -len(p[0]))
