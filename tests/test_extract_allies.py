@@ -510,3 +510,28 @@ def test_blog_phrases_take_sides(text, code, side):
     (e,) = events(text)
     assert code in e.actors() and camp(e, code) == side
     assert not e.option.startswith("of ")
+
+
+def test_a_speaker_joining_an_earlier_speaker_takes_all_its_sides():
+    text = (
+        "Chair: I give the floor to Egypt.\n\nThank you, Chair. We cannot accept the "
+        "deletion of article 5. We also support the proposal of Algeria.\n\nChair: India, "
+        "you have the floor.\n\nIndia: We join Egypt.\n"
+    )
+    evs = events(text)
+    deletion = next(e for e in evs if "deletion" in e.option)
+    algeria = next(e for e in evs if e.proposer == "DZA")
+    assert set(deletion.oppose) == {"EGY", "IND"} and set(algeria.support) == {"EGY", "IND"}
+
+
+def test_a_subject_then_support_and_an_object_is_the_verb_not_the_noun():
+    (e,) = events("The EU and its member states support keeping article 5 as drafted.")
+    assert e.proposer == "EU" and "keeping" in e.option
+
+
+def test_sharing_the_views_of_a_speaker_backs_its_position():
+    text = (
+        "European Union: We support keeping article 5.\n\nSwitzerland shares the views of the EU.\n"
+    )
+    (e,) = events(text)
+    assert e.proposer == "EU" and e.support == ["CHE"]

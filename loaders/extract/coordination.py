@@ -255,15 +255,23 @@ def _bare_actors(S: Sentence, vend: int) -> list[str]:
 def _side_taken(P, S: Sentence, code: str) -> tuple[Ev, str] | None:
     """The side `code` took in this or the previous sentence, when it took one and did not
     propose the thing itself (a proposer's backers are read as backing the proposal)."""
+    taken = _sides_taken(P, S, code, 1)
+    return taken[0] if taken else None
+
+
+def _sides_taken(P, S: Sentence, code: str, age: int) -> list[tuple[Ev, str]]:
+    """Every side `code` took in the last `age` sentences, latest first; [] when it proposed
+    something since (then backing it is backing that proposal)."""
+    out = []
     for ev in reversed(P.events[-50:]):
-        if ev.section != P.section or S.idx - ev.last > 1:
+        if ev.section != P.section or S.idx - ev.last > age:
             continue
         if ev.proposer == code:
-            return None
+            return out if out else []
         side = ev.sides.get(code)
         if side in ("support", "oppose"):
-            return ev, side
-    return None
+            out.append((ev, side))
+    return out
 
 
 def joined_by(P, S: Sentence, L: ActorList, j: int) -> bool:
@@ -295,15 +303,21 @@ def align_with_actors(
         return False
     vend, oend = span
     codes = _bare_actors(S, vend)
-    sides = [_side_taken(P, S, c) for c in codes]
-    if not codes or any(s is None for s in sides):
+    # a speaker's "we join Egypt" points at Egypt's whole turn; prose at the last sentence
+    age = _TURN_AGE if P.fp_cue else 1
+    sides = [_sides_taken(P, S, c, age) if age > 1 else _side_taken(P, S, c) for c in codes]
+    if not codes or any(not s for s in sides):
         return False
     OB.targets_in(S, vend, oend, cls)  # marks the names used
     P._cue("backs an actor: that actor's side", 0.8)
-    for ev, side in sides:  # type: ignore[misc]
-        st = side if stance == "support" else ("oppose" if side == "support" else "support")
-        P._attach(S, [ev], L.members, st)
+    for taken in sides:
+        for ev, side in taken if isinstance(taken, list) else [taken]:  # type: ignore[union-attr]
+            st = side if stance == "support" else ("oppose" if side == "support" else "support")
+            P._attach(S, [ev], L.members, st)
     return True
+
+
+_TURN_AGE = 8  # sentences: about one or two turns of a transcript
 
 
 def unnamed_subject_side(P, S: Sentence, L: ActorList) -> None:

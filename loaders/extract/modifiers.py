@@ -35,7 +35,7 @@ def noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None
     if e >= S.n:
         return None
     t = S.tk[e]
-    if t in W.LIST_NOUN_SIDE:
+    if t in W.LIST_NOUN_SIDE and not _verb_here(S, e):
         return W.LIST_NOUN_SIDE[t], (f"'{t}' after the list", 0.8)
     if t == "-" and e + 1 < S.n and S.tk[e + 1] in W.HYPHEN_SIDE and S.ts[e] == S.te[e - 1]:
         part = S.tk[e + 1]
@@ -46,6 +46,16 @@ def noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None
             return "skip", ("", 0.0)  # "Russian-backed hackers", "the Algerian-led committee"
         return W.HYPHEN_SIDE[part], (f"'-{part}' after the name", 0.82)
     return None
+
+
+def _verb_here(S: Sentence, e: int) -> bool:
+    """'The EU and its member states support keeping article 5': "support" is the verb of a
+    subject opening the sentence when an object follows it, not the noun of "EU support for
+    the text" (a preposition, a verb or the end follows the noun)."""
+    nxt = S.tk[e + 1] if e + 1 < S.n else "."
+    if nxt in W.CLAUSE_END or nxt in W.PREPOSITIONS or nxt in W.AUX or nxt in W.BE:
+        return False
+    return nxt in W.DETERMINERS or nxt.endswith("ing") or nxt in ("it", "this", "these")
 
 
 # what a sponsor's participle may qualify: a text or a move in the negotiation

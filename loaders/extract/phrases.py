@@ -306,6 +306,12 @@ for _q in ("'", '"'):
     _phrase(OPP, f"voted {_q} no", f"vote {_q} no", f"voting {_q} no")
     _phrase(SUP, f"voted {_q} yes", f"vote {_q} yes", f"voting {_q} yes")
 _phrase(PROP, "held firm on", "holding firm on", "stood firm on", "standing firm on")
+# "Switzerland shares the views of the EU": the views (of X) are backed (objects.targets_in)
+_SHARED = ("the view", "the views", "the concern", "the concerns", "the position",
+           "the positions", "this view", "these views", "those views", "that view")  # fmt: skip
+for _v in ("share", "shares", "shared", "sharing"):
+    for _n in _SHARED:
+        _phrase(SUP, f"{_v} {_n}")
 _phrase(SUP, "stood up for", "standing up for", "stand up for", "stands up for")
 _AGAINST_VERBS = ("lobbied", "lobbying", "lobbies", "campaigned", "campaigning", "campaigns",
                   "pushed", "pushing")  # fmt: skip
