@@ -535,3 +535,17 @@ def test_sharing_the_views_of_a_speaker_backs_its_position():
     )
     (e,) = events(text)
     assert e.proposer == "EU" and e.support == ["CHE"]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("The United States said the text did not advance the goal of growth.", "B"),
+        ("France said the draft would undermine existing instruments.", "B"),
+        ("Brazil said the resolution would strengthen cooperation among states.", "A"),
+    ],
+)
+def test_what_a_text_would_do_is_a_verdict_on_it(text, side):
+    (e,) = events(text)
+    (code,) = e.actors()
+    assert camp(e, code) == side

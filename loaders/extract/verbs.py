@@ -379,6 +379,15 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
 
 
 _VERDICT_END = frozenset(["and", "or", "-"])
+# what a text does, said of it: a verdict as well ("the draft would undermine ...")
+_HARMS = W.words(
+    "undermine undermines undermined weaken weakens weakened hamper hampers hampered "
+    "jeopardize jeopardizes jeopardise jeopardises erode erodes undercut undercuts"
+)
+_HELPS = W.words(
+    "advance advances advanced strengthen strengthens strengthened improve improves "
+    "improved promote promotes enhance enhances"
+)
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
 
 
@@ -395,11 +404,15 @@ def _verdict(S: Sentence, s0: int, limit: int) -> tuple[str, int] | None:
     elif tk[k] not in W.VERDICT_SUBJECTS:
         return None
     k += 1
-    while k < limit and tk[k] in W.AUX and tk[k] not in W.BE:
-        k += 1  # "would be", "could be"
+    neg = False
+    while k < limit and (tk[k] in W.AUX and tk[k] not in W.BE or tk[k] in W.NEG):
+        neg = neg != (tk[k] in W.NEG)
+        k += 1  # "would be", "could be", "did not"
+    if k < limit and (tk[k] in _HARMS or tk[k] in _HELPS):
+        # "the draft would undermine ...", "the text did not advance the goal ..."
+        return (W.OPP if (tk[k] in _HARMS) != neg else W.SUP), s0
     if k >= limit or tk[k] not in W.BE:
         return None
-    neg = False
     for q in range(k + 1, min(limit, k + 9)):
         t = tk[q]
         if t in W.NEG:
