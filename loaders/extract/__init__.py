@@ -45,8 +45,10 @@ How it works, phase by phase (each module usable and testable on its own):
 (c) roles.py (left context of a list: "supported by", "which", "aligned with", labels), objects.py
     (is a verb's object "it" or a bare "deletion"?) and
     verbs.py (the verb phrase of a subject list, with its polarity);
-(d) speakers.py (turns and first-person phrases), unspoken.py (a turn's subject-less
-    sentences, "our position", "the previous speaker"), behalf.py (joint statements), quotes.py
+(d) speakers.py (turns and first-person phrases) with labels.py (who a speaker label
+    names), unspoken.py (a turn's subject-less sentences, "our position", "the previous
+    speaker", a statement's own demands), behalf.py (joint statements), colons.py (lists
+    under a colon, in bullets or blocks of names), quotes.py
     (a quotation's "we" is its named speaker), events.py + assemble.py (lists with their roles
     become events, across the sentences of a paragraph), coordination.py (a subject's second
     verb, quarrels, sides on an object pointing back), votes.py (voters named inside a count);

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from loaders.actors import ActorIndex, normalize
+from loaders.extract import colons as CL
 from loaders.extract import coordination as CO
 from loaders.extract import defined as DF
 from loaders.extract import lists as LI
@@ -201,50 +202,13 @@ class Parser(Assembly):
         return pronoun_subject(text, a, b, codes, self.index.is_group)
 
     def end_colon(self) -> None:
-        """A block that is not a bullet ends the list under a colon; a block of names only
-        may still take it ("For (141):" then "A: Afghanistan, ..." then "B: ..."), as long as
-        each block in between did."""
-        if self.colon is not None:
-            self.colon_names = self.colon
-        elif not self.names_used:
-            self.colon_names = None
-        self.colon, self.names_used = None, False
+        CL.end_colon(self)
 
     def _colon_intro(self, S: Sentence) -> None:
-        """A sentence ending in ':' with a stance cue announces a list of names below it."""
-        tk = S.tk
-        if not tk or tk[-1] != ":":
-            return
-        cls = RO.cue_before(S, S.n - 1)
-        cls = W.SUP if cls == W.PROP else cls  # "submitted by:" + its sponsors
-        if cls in (W.SUP, W.OPP, W.NEU):
-            events = S.focus or (self.cur if S.subj_anaphor and self._cur_ok(S, 2) else None)
-            vote = VO.vote_label(S)
-            events = events or (VO.held_vote(self, S) if vote else None)
-            text = S.text_of(self.text, 0, S.n - 1)
-            self.colon = (cls, events, S.idx, (S.a, S.b), text, vote)
+        CL.colon_intro(self, S)
 
     def _colon_member(self, S: Sentence, L: ActorList) -> bool:
-        names = not (S.bullet and self.colon) and self.colon_names and LI.names_only(S, L)
-        if not (S.bullet and self.colon) and not names:
-            return False  # a bullet, or a block of names only ("A: Afghanistan, Albania")
-        cls, events, since, span, intro, vote = self.colon_names if names else self.colon
-        stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
-        self._cue(f"{stance} list after a colon", 0.8)
-        if not events:
-            events = [self._new_event(S, None, intro)]
-            if names:
-                self.colon_names = (cls, events, since, span, intro, vote)
-            else:
-                self.colon = (cls, events, since, span, intro, vote)
-        self.names_used = self.names_used or bool(names)
-        for ev in events:
-            if span not in ev.spans:
-                ev.spans.append(span)
-        self._attach(S, events, L.members, stance)
-        if vote:
-            self.colon_vote = (events, S.idx, self.section)
-        return True
+        return CL.colon_member(self, S, L)
 
     def _parse_long(self, S: Sentence, sidx: int, para: int) -> None:
         """Extremely long 'sentences' (tables, lists of lists) are parsed in windows."""

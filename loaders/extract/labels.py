@@ -34,6 +34,16 @@ _INLINE = re.compile(
 STAMP = re.compile(r"\d{1,2}[.:h]\d{2}[ \t]+")
 
 
+def label_code(text: str, a: int, b: int, lex: Lexicon) -> str | None:
+    """The actor when text[a:b] is exactly one actor name (optionally after 'The')."""
+    ms = lex.find(text, a, b)
+    if len(ms) != 1:
+        return None
+    pre = text[a : ms[0].start].strip().lower()
+    post = text[ms[0].end : b].strip()
+    return ms[0].code if pre in ("", "the") and post == "" else None
+
+
 def described_speaker(text: str, a: int, b: int, lex: Lexicon) -> str | None:
     """The one actor a descriptive label names ("Delegation of Brazil"), outside any
     "on behalf of ..." part; None for an officer's label or when it names none or several."""
@@ -65,3 +75,13 @@ def inline_label(text: str, a: int, end: int, lex: Lexicon, exact) -> str | None
         return None
     g = 1 if m.group(1) else 2
     return exact(text, m.start(g), m.end(g), lex)
+
+
+def topic(text: str, blk, non_speakers: frozenset) -> bool:
+    """A 'Label:' that names no speaker (no chair, no 'Mr. X', no person's name)."""
+    head = text[blk.start : min(blk.end, blk.start + 40)].split(":")[0].split()
+    first = head[0].rstrip(".").lower() if head else ""
+    return bool(head) and head[0].isupper() and first not in non_speakers | _TITLES
+
+
+_TITLES = frozenset(["mr", "ms", "mrs", "dr", "h.e", "he", "ambassador", "minister", "prof"])

@@ -496,13 +496,3 @@ def note_candidates(P, S: Sentence, L: ActorList) -> None:
             end = candidate_span(S, b)
             if end == e:
                 add_candidate(P, S, b, e)
-
-
-def names_only(S: Sentence, L: ActorList) -> bool:
-    """Is the sentence the list L and nothing else (a short label such as "A:" before it, a
-    full stop or a closing bracket after it)? Such a block under "submitted by:" or "For
-    (141):" is that label's list."""
-    head = S.tk[: L.start]
-    if len(head) > 2 or (head and head[-1] != ":"):
-        return False
-    return all(t in (".", ")", "(", ";") for t in S.tk[L.end :])

@@ -131,14 +131,7 @@ def roster(text: str, blocks: list[Block], lex: Lexicon) -> dict[str, str]:
     return out
 
 
-def _label_code(text: str, a: int, b: int, lex: Lexicon) -> str | None:
-    """The actor when text[a:b] is exactly one actor name (optionally after 'The')."""
-    ms = lex.find(text, a, b)
-    if len(ms) != 1:
-        return None
-    pre = text[a : ms[0].start].strip().lower()
-    post = text[ms[0].end : b].strip()
-    return ms[0].code if pre in ("", "the") and post == "" else None
+_label_code = LB.label_code  # "Brazil:", "The European Union:" (labels.py)
 
 
 # how a delegate's words under its country's name open ("We ...", "Thank you, Chair")
@@ -175,7 +168,13 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
                 new = inline  # a short line that opens with its speaker ("07.59 UK - want ...")
         if new is None:
             new = _turn_start(text, blk, lex, people)
-            if new and new[1] is None and cur and cur[2] == "statement" and _topic(text, blk):
+            if (
+                new
+                and new[1] is None
+                and cur
+                and cur[2] == "statement"
+                and LB.topic(text, blk, _NON_SPEAKERS)
+            ):
                 new = None  # "AGENDA ITEM 5: ..." inside a statement: a sub-heading
         if new is None and bi < _OPENING_BLOCKS and (cur is None or cur[1] is None) and not opening:
             new = _honour(text, blk, lex)  # "I have the honour to speak on behalf of A, B"
@@ -424,16 +423,6 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
         if re.match(r"'s[ \t]+(?:representative|delegate|delegation|ambassador)\b", rest):
             return (blk.start, ms[0].code, "reported", True, ())
     return None
-
-
-def _topic(text: str, blk: Block) -> bool:
-    """A 'Label:' that names no speaker (no chair, no 'Mr. X', no person's name)."""
-    head = text[blk.start : min(blk.end, blk.start + 40)].split(":")[0].split()
-    first = head[0].rstrip(".").lower() if head else ""
-    return bool(head) and head[0].isupper() and first not in _NON_SPEAKERS | _TITLES
-
-
-_TITLES = frozenset(["mr", "ms", "mrs", "dr", "h.e", "he", "ambassador", "minister", "prof"])
 
 
 def _floor_to(text: str, blk: Block, lex: Lexicon) -> str | None:

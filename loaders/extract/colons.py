@@ -1,0 +1,75 @@
+"""Phase (d), lists under a colon: "The proposal was supported by the following:" with a bullet
+of names under it, "In favour (141):" then "A: Afghanistan, Albania" and "B: Bahamas, ..." (a
+block of names only, read as a heading elsewhere), "submitted by:" then the sponsors' block.
+
+Helpers of `events.Parser` (P): `colon_intro` notes the stance a sentence ending in ':'
+announces, `colon_member` gives it to a list below, `end_colon` closes it at a block that is
+neither a bullet nor a block of names only.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import roles as RO
+from loaders.extract import votes as VO
+from loaders.extract import words as W
+from loaders.extract.sentence import ActorList, Sentence
+
+
+def end_colon(P) -> None:
+    """A block that is not a bullet ends the list under a colon; a block of names only may
+    still take it ("For (141):" then "A: Afghanistan, ..." then "B: ..."), as long as each
+    block in between did."""
+    if P.colon is not None:
+        P.colon_names = P.colon
+    elif not P.names_used:
+        P.colon_names = None
+    P.colon, P.names_used = None, False
+
+
+def colon_intro(P, S: Sentence) -> None:
+    """A sentence ending in ':' with a stance cue announces a list of names below it."""
+    tk = S.tk
+    if not tk or tk[-1] != ":":
+        return
+    cls = RO.cue_before(S, S.n - 1)
+    cls = W.SUP if cls == W.PROP else cls  # "submitted by:" + its sponsors
+    if cls in (W.SUP, W.OPP, W.NEU):
+        events = S.focus or (P.cur if S.subj_anaphor and P._cur_ok(S, 2) else None)
+        vote = VO.vote_label(S)
+        events = events or (VO.held_vote(P, S) if vote else None)
+        text = S.text_of(P.text, 0, S.n - 1)
+        P.colon = (cls, events, S.idx, (S.a, S.b), text, vote)
+
+
+def colon_member(P, S: Sentence, L: ActorList) -> bool:
+    """The list takes the stance of the colon above it: True when it did."""
+    names = not (S.bullet and P.colon) and P.colon_names and names_only(S, L)
+    if not (S.bullet and P.colon) and not names:
+        return False  # a bullet, or a block of names only ("A: Afghanistan, Albania")
+    cls, events, since, span, intro, vote = P.colon_names if names else P.colon
+    stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
+    P._cue(f"{stance} list after a colon", 0.8)
+    if not events:
+        events = [P._new_event(S, None, intro)]
+        if names:
+            P.colon_names = (cls, events, since, span, intro, vote)
+        else:
+            P.colon = (cls, events, since, span, intro, vote)
+    P.names_used = P.names_used or bool(names)
+    for ev in events:
+        if span not in ev.spans:
+            ev.spans.append(span)
+    P._attach(S, events, L.members, stance)
+    if vote:
+        P.colon_vote = (events, S.idx, P.section)
+    return True
+
+
+def names_only(S: Sentence, L: ActorList) -> bool:
+    """Is the sentence the list L and nothing else (a short label such as "A:" before it, a
+    full stop or a closing bracket after it)? Such a block under "submitted by:" or "For
+    (141):" is that label's list."""
+    head = S.tk[: L.start]
+    if len(head) > 2 or (head and head[-1] != ":"):
+        return False
+    return all(t in (".", ")", "(", ";") for t in S.tk[L.end :])
