@@ -549,3 +549,12 @@ def test_what_a_text_would_do_is_a_verdict_on_it(text, side):
     (e,) = events(text)
     (code,) = e.actors()
     assert camp(e, code) == side
+
+
+def test_members_named_in_an_unnamed_group_share_its_verb():
+    text = (
+        "A group of like-minded states, including Belarus, China and Cuba, voiced concerns "
+        "over the language in the draft report."
+    )
+    (e,) = events(text)
+    assert all(camp(e, c) == "B" for c in ("BLR", "CHN", "CUB"))

@@ -244,6 +244,10 @@ class Assembly:
             elif t in ("against", "opposing", "opponents", "opposed", "critics"):
                 stance = "oppose"
         if stance is None:
+            # "A group of states, including A and B, voiced concerns over X": the verb after
+            # the list is the unnamed subject's, and so the members'
+            if L.end < S.n and S.tk[L.end] == ",":
+                self._subject(S, L, relative=False)
             return
         ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast=True)
         self._attach(S, [ev], L.members, stance)
