@@ -558,3 +558,18 @@ def test_members_named_in_an_unnamed_group_share_its_verb():
     )
     (e,) = events(text)
     assert all(camp(e, c) == "B" for c in ("BLR", "CHN", "CUB"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru welcomed delegates to Lima.",
+        "Peru \u2014 the host of the next session \u2014 welcomed the participants.",
+        "Delegates from Kenya attended the opening session.",
+        "The Chair, from Mexico, opened the meeting and invited comments.",
+        "Kenya: Thank you, Chair. We have a question about article 5.",
+        "07.30 Chair opens the session. Would like to start with article 3.",
+    ],
+)
+def test_no_side_in_greetings_attendance_or_procedure(text):
+    assert events(text) == []

@@ -385,6 +385,8 @@ class Assembly:
         if cls == W.PROP and CO.do_likewise(S.tk[vend:oend]):
             return False  # "we urge others to do the same": the side already taken, restated
         stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        if cls == W.SUP and OB.people_object(S, vend, oend):
+            return False  # "welcomed delegates", "welcomed the Chair": no side on an option
         bare_it = False  # "voted against it" with nothing to refer to in the paragraph
         if relative and S.focus and not force_new:
             # "X opposed the annex, which Y had proposed": the clause is about the object

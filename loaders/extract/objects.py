@@ -139,3 +139,17 @@ def targets_in(S: Sentence, j: int, end: int, cls: str) -> list[str]:
                 out.append(code)
                 S.extra_targets.remove((i2, j2, code))
     return out
+
+
+# people one greets or thanks, not options: "welcomed delegates", "thanked the chair"
+_PEOPLE = W.words(
+    "delegates delegations participants colleagues everyone everybody chair chairperson "
+    "president secretariat facilitator facilitators ministers guests observers host hosts"
+)
+
+
+def people_object(S: Sentence, j: int, end: int) -> bool:
+    """Is the object at tokens [j, end) only people ("welcomed delegates", "welcomed the
+    Chair")? Welcoming them takes no side."""
+    toks = [t for t in S.tk[j:end] if t not in W.DETERMINERS and t not in ("all", "fellow")]
+    return 0 < len(toks) <= 2 and toks[-1] in _PEOPLE
