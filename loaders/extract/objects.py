@@ -151,5 +151,10 @@ _PEOPLE = W.words(
 def people_object(S: Sentence, j: int, end: int) -> bool:
     """Is the object at tokens [j, end) only people ("welcomed delegates", "welcomed the
     Chair")? Welcoming them takes no side."""
-    toks = [t for t in S.tk[j:end] if t not in W.DETERMINERS and t not in ("all", "fellow")]
+    toks = []
+    for t in S.tk[j:end]:
+        if t in W.PREPOSITIONS or t in W.CLAUSE_END:
+            break  # "welcomed delegates to Lima": the head noun comes before "to"
+        if t not in W.DETERMINERS and t not in ("all", "fellow"):
+            toks.append(t)
     return 0 < len(toks) <= 2 and toks[-1] in _PEOPLE
