@@ -573,3 +573,9 @@ def test_members_named_in_an_unnamed_group_share_its_verb():
 )
 def test_no_side_in_greetings_attendance_or_procedure(text):
     assert events(text) == []
+
+
+def test_a_statement_turn_that_starts_past_the_first_character_is_read():
+    # the turn opens after a heading line: its first sentence has no sentence break before it
+    text = "UN\nStatement by Malaysia\nThe convention should provide assistance upon request."
+    assert all(e.proposer in (None, "MYS") for e in events(text))

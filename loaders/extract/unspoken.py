@@ -117,7 +117,9 @@ def statement_demands(text: str, turn_list: list[Turn], lex) -> list[Unspoken]:
     for t in turn_list:
         if t.code is None or t.how != "statement":
             continue
-        starts = [m.end() for m in _SENTENCE_START.finditer(text, t.start, t.end)]
+        # the turn's first sentence starts where the turn does ("^" only matches at 0)
+        found = (m.end() for m in _SENTENCE_START.finditer(text, t.start, t.end))
+        starts = sorted({t.start, *found})
         for a, b in zip(starts, [*starts[1:], t.end], strict=True):
             sentence = text[a:b]
             if len(sentence.split()) < 6 or not _DEMAND.search(sentence):
