@@ -313,31 +313,16 @@ _PUBLISHED = re.compile(
 _OPENING_BLOCKS = 8
 
 
-_HONOUR = re.compile(
-    r"I[ \t]+(?:have[ \t]+the[ \t]+hono(?:u)?r[ \t]+to[ \t]+|am[ \t]+(?:pleased|honou?red)[ \t]+"
-    r"to[ \t]+)?(?:speak|deliver|make|present|read)\b[^.:;]{0,60}?\bon[ \t]+behalf[ \t]+of\b"
-)
-_OWN = re.compile(r"(?i)\bmy[ \t]+own[ \t]+country|\bmy[ \t]+country|\bmy[ \t]+own\b")
-
-
 def _honour(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     """'I have the honour to deliver this statement on behalf of A, B and my own country, C':
-    a joint statement; its voice is C (the speaker's own country, else the first named), all
-    of them speak."""
+    a joint statement (behalf.honour reads the sentence); its voice is C (the speaker's own
+    country, else the first named), all of them speak. A group alone is not joint."""
     if blk.end - blk.start > 500:
         return None
-    m = _HONOUR.search(text, blk.start, blk.end)
-    if m is None:
+    h = BH.honour(text, blk, lex)
+    if h is None or h.behalf or len(h.codes) < 2:
         return None
-    stop = text.find(".", m.end(), blk.end)
-    stop = blk.end if stop < 0 else stop
-    ms = lex.find(text, m.end(), stop)
-    if not ms:
-        return None
-    codes = tuple(dict.fromkeys(x.code for x in ms))
-    own = _OWN.search(text, m.end(), stop)
-    mine = next((x.code for x in ms if own and x.start >= own.end()), ms[0].code)
-    return (blk.start, mine, "statement", False, codes) if len(codes) > 1 else None
+    return (blk.start, h.code, "statement", False, h.codes)
 
 
 def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | None:
