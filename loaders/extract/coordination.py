@@ -114,16 +114,20 @@ def _own_object(S: Sentence, vend: int, strict: bool = True) -> bool:
     return W.ANAPHORS.isdisjoint(obj)
 
 
+def _backed_by_list(S: Sentence, j: int) -> int | None:
+    """'joined / supported by A, B' at token j: the start of the by-list, else None."""
+    tk = S.tk
+    if j + 2 < S.n and W.PASSIVE.get(tk[j]) == W.SUP and tk[j + 1] == "by" and j + 2 in S.list_at:
+        return j + 2
+    return None
+
+
 def _joined_by(S: Sentence, L: ActorList, j: int) -> bool:
     """'Iran opposed X and was joined by Syria': the by-list takes the subject's side."""
-    tk = S.tk
-    if not (
-        j + 3 < S.n and tk[j] in W.BE and W.PASSIVE.get(tk[j + 1]) == W.SUP and tk[j + 2] == "by"
-    ):
+    by = _backed_by_list(S, j + 1) if j < S.n and S.tk[j] in W.BE else None
+    if by is None or not L.events or L.stance not in ("support", "oppose"):
         return False
-    if j + 3 not in S.list_at or not L.events or L.stance not in ("support", "oppose"):
-        return False
-    S.inherit[j + 3] = (L, False)
+    S.inherit[by] = (L, False)
     return True
 
 
@@ -267,7 +271,7 @@ def _sides_taken(P, S: Sentence, code: str, age: int) -> list[tuple[Ev, str]]:
         if ev.section != P.section or S.idx - ev.last > age:
             continue
         if ev.proposer == code:
-            return out if out else []
+            return out
         side = ev.sides.get(code)
         if side in ("support", "oppose"):
             out.append((ev, side))
@@ -277,19 +281,19 @@ def _sides_taken(P, S: Sentence, code: str, age: int) -> list[tuple[Ev, str]]:
 def joined_by(P, S: Sentence, L: ActorList, j: int) -> bool:
     """'Iran rejected X. Tehran was joined by Damascus': the by-list takes Iran's side on X,
     when Iran has just taken one (else the caller reads a reference to Iran's proposal)."""
-    tk = S.tk
-    if not (j + 2 < S.n and W.PASSIVE.get(tk[j]) == W.SUP and tk[j + 1] == "by"):
+    by = _backed_by_list(S, j)
+    if by is None:
         return False
     codes = list(dict.fromkeys(S.ments[mi].code for mi in L.members))
     sides = [_side_taken(P, S, c) for c in codes]
-    if j + 2 not in S.list_at or any(s is None for s in sides):
+    if any(s is None for s in sides):
         return False
     stances = {side for _ev, side in sides}  # type: ignore[misc]
     if len(stances) != 1:
         return False
     L.events = list(dict.fromkeys(ev for ev, _side in sides))  # type: ignore[misc]
     L.stance = stances.pop()
-    S.inherit[j + 2] = (L, False)
+    S.inherit[by] = (L, False)
     return True
 
 
@@ -305,13 +309,13 @@ def align_with_actors(
     codes = _bare_actors(S, vend)
     # a speaker's "we join Egypt" points at Egypt's whole turn; prose at the last sentence
     age = _TURN_AGE if P.fp_cue else 1
-    sides = [_sides_taken(P, S, c, age) if age > 1 else _side_taken(P, S, c) for c in codes]
+    sides = [_sides_taken(P, S, c, age)[: None if age > 1 else 1] for c in codes]
     if not codes or any(not s for s in sides):
         return False
     OB.targets_in(S, vend, oend, cls)  # marks the names used
     P._cue("backs an actor: that actor's side", 0.8)
     for taken in sides:
-        for ev, side in taken if isinstance(taken, list) else [taken]:  # type: ignore[union-attr]
+        for ev, side in taken:
             st = side if stance == "support" else ("oppose" if side == "support" else "support")
             P._attach(S, [ev], L.members, st)
     return True
@@ -324,27 +328,37 @@ def unnamed_subject_side(P, S: Sentence, L: ActorList) -> None:
     """'Several delegations opposed the proposal, with Russia noting that ...': the list
     takes the side of a clause whose subject names nobody (a new event on its object)."""
     start = RO.subject_start(S)
-    for j in range(start, min(L.start, start + 12)):
-        if j in S.in_mention:
-            return  # a named subject: its own verb made (or did not make) the event
-        hit = VB.verb(S, j, L.start)
+    found = _clause_side(S, start, min(L.start, start + 12), L.start, stop_at_names=True)
+    if found is None:
+        return
+    stance, vend, oend = found
+    option = S.text_of(P.text, vend, oend)
+    if option:
+        P._cue("side of a clause with an unnamed subject", 0.7)
+        P._attach(S, [P._new_event(S, None, option)], L.members, stance)
+
+
+_CLAUSE_SIDES = {W.SUP: "support", W.PROP: "support", W.OPP: "oppose", W.NEU: "neutral"}
+
+
+def _clause_side(
+    S: Sentence, start: int, stop: int, limit: int, stop_at_names: bool = False
+) -> tuple[str, int, int] | None:
+    """(stance, object start, object end) of the first side verb in tokens [start, stop),
+    negation before it applied; None when there is none, when the negated class has no
+    opposite, or (`stop_at_names`) when a name comes first (its own verb reads it)."""
+    for j in range(start, stop):
+        if stop_at_names and j in S.in_mention:
+            return None
+        hit = VB.verb(S, j, limit)
         if hit is None or hit[0] not in _CLAUSE_SIDES:
             continue
         neg = any(t in W.NEG for t in S.tk[start:j])
         cls = ST.flip(hit[0]) if neg else hit[0]
         if cls is None:
-            return
-        oend = VB.object_end(S, hit[1], L.start)
-        option = S.text_of(P.text, hit[1], oend)
-        if not option:
-            return
-        P._cue("side of a clause with an unnamed subject", 0.7)
-        ev = P._new_event(S, None, option)
-        P._attach(S, [ev], L.members, "oppose" if cls == W.OPP else _CLAUSE_SIDES[cls])
-        return
-
-
-_CLAUSE_SIDES = {W.SUP: "support", W.PROP: "support", W.OPP: "oppose", W.NEU: "neutral"}
+            return None
+        return _CLAUSE_SIDES[cls], hit[1], VB.object_end(S, hit[1], limit)
+    return None
 
 
 _COUNTED = W.words("countries states members delegations nations governments others")
@@ -362,15 +376,10 @@ def note_unnamed(P, S: Sentence) -> None:
     k = next((q for q in range(i, min(S.n, i + 4)) if tk[q] in _COUNTED), None)
     if k is None:
         return
-    for j in range(k + 1, min(S.n, k + 16)):
-        hit = VB.verb(S, j, S.n)
-        if hit is not None and hit[0] in _CLAUSE_SIDES:
-            neg = any(t in W.NEG for t in tk[k:j])
-            cls = ST.flip(hit[0]) if neg else hit[0]
-            if cls is not None:
-                option = S.text_of(P.text, hit[1], VB.object_end(S, hit[1], S.n))
-                P.unnamed = (_CLAUSE_SIDES[cls], S.idx, option)
-            return
+    found = _clause_side(S, k + 1, min(S.n, k + 16), S.n)
+    if found is not None:
+        stance, vend, oend = found
+        P.unnamed = (stance, S.idx, S.text_of(P.text, vend, oend))
 
 
 def named_after(P, S: Sentence, L: ActorList) -> bool:

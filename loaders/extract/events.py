@@ -452,7 +452,7 @@ class Parser(Assembly):
         elif role == "COAUTH":  # "together with X", "China preferred it, with Egypt and India"
             if not S.focus:
                 CO.unnamed_subject_side(self, S, L)  # "Several opposed it, with Peru noting"
-            elif S.focus:
+            else:
                 stance = "support"
                 if self.last_subject and self.last_subject[0] == S.focus:
                     stance = TI.on_object(S.focus, self.last_subject[1])

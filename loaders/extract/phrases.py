@@ -324,3 +324,11 @@ for _first, _list in list(PHRASES.items()):
 # the longest phrase at a word wins ("voted in favour of" over "voted in favour")
 for _first, _list in PHRASES.items():
     _list.sort(key=lambda p: -len(p[0]))
+
+
+def phrase_at(tk: list[str], j: int) -> tuple[str, int] | None:
+    """(class, token after it) of the longest phrase starting at token j, or None."""
+    for toks, cls in PHRASES.get(tk[j], ()) if j < len(tk) else ():
+        if tuple(tk[j : j + len(toks)]) == toks:
+            return cls, j + len(toks)
+    return None

@@ -43,11 +43,8 @@ def cue_before(S: Sentence, colon: int) -> str | None:
         first = k == 0 or tk[k - 1] in (".", ":", ";", ")") or tk[k - 1].isdigit()
         if t in _LABEL_HEADS and colon - k <= 5 and first:
             return _LABEL_HEADS[t]
-        c = next(
-            (cls for toks, cls in W.PHRASES.get(t, ()) if tuple(tk[k : k + len(toks)]) == toks),
-            None,
-        )  # "Asked for more time to consider it:"
-        c = c or W.VERBS.get(t) or W.NOUN_CUES.get(t)
+        hit = W.phrase_at(tk, k)  # "Asked for more time to consider it:"
+        c = (hit[0] if hit else None) or W.VERBS.get(t) or W.NOUN_CUES.get(t)
         if c:
             negated = any(x in W.NEG for x in tk[max(0, k - 3) : k])
             c = ST.flip(c) if negated else c

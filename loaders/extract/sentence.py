@@ -165,7 +165,8 @@ class Sentence:
         for m in mentions:
             if m.start == m.end and a <= m.start < b:  # a turn's unspoken subject: "we"
                 i = bisect.bisect_left(ts, m.start)
-                implied = ["we", getattr(m, "verb", "")] if getattr(m, "verb", "") else ["we"]
+                verb = getattr(m, "verb", "")  # unspoken.Unspoken: a light verb left out
+                implied = ["we", verb] if verb else ["we"]
                 ts[i:i] = [m.start] * len(implied)
                 te[i:i] = [m.start] * len(implied)
                 tw[i:i] = implied

@@ -106,7 +106,8 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[ \t\n]+|\n[ \t]*\n)(?=[A-Z])")
 _DEMAND = re.compile(
     r"\b(?:should|must|shall|needs? to|it is (?:important|essential|necessary|crucial|vital))\b"
 )
-_BACK = W.words("they he she its their such both")
+# a sentence opening with one of these restates a point made before
+_POINTS_BACK = W.ANAPHORS | W.words("they he she its their such both")
 _SPOKEN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I|[Uu]s)\b|[?\u201c\u201d\"]")
 
 
@@ -122,11 +123,12 @@ def statement_demands(text: str, turn_list: list[Turn], lex) -> list[Unspoken]:
         starts = sorted({t.start, *found})
         for a, b in zip(starts, [*starts[1:], t.end], strict=True):
             sentence = text[a:b]
-            if len(sentence.split()) < 6 or not _DEMAND.search(sentence):
+            words = sentence.split()
+            if len(words) < 6 or not _DEMAND.search(sentence):
                 continue
             if _SPOKEN.search(sentence) or lex.find(text, a, b):
                 continue  # its own subject, a quotation, or another actor's demand
-            if sentence.split()[0].lower() in W.ANAPHORS | _BACK:
+            if words[0].lower() in _POINTS_BACK:
                 continue  # "These principles should ...": a point made before, restated
             out.append(Unspoken(a, t, "said"))
     return out

@@ -36,7 +36,7 @@ _WANT = (
     | _UNABLE
     | _FAILED
     | W.words(
-        "wish wishes want wants like intend intends decided decide chose choose able ready "
+        "wish wishes want wants intend intends decided decide chose choose able ready "
         "prepared willing constrained obliged compelled forced determined"
     )
 )
@@ -201,7 +201,7 @@ def onset(
         if adv:
             j += adv
             continue
-        if t in W.AUX and _phrase_at(tk, j):
+        if t in W.AUX and W.phrase_at(tk, j):
             break  # "would study", "was against": a phrase that opens with an auxiliary
         if t in W.AUX or (t.endswith("ly") and len(t) > 4 and t not in W.LY_NOT_ADVERBS):
             j += 1
@@ -237,10 +237,6 @@ def _urged_side(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
             inner = verb(S, k + 1, limit, 1)
             return inner if inner and inner[0] in (W.SUP, W.OPP, W.NEU) else None
     return None
-
-
-def _phrase_at(tk: list[str], j: int) -> bool:
-    return any(tuple(tk[j : j + len(toks)]) == toks for toks, _cls in W.PHRASES.get(tk[j], ()))
 
 
 def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | None:
@@ -292,9 +288,9 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return None  # "Kenya regrets that Chile opposed X": Chile's side, not Kenya's
     if t == "the" and tk[j + 1 : j + 3] == ["same", "as"]:
         j, t = j + 1, "same"  # "our position is the same as that of Japan"
-    for toks, cls in W.PHRASES.get(t, ()):
-        if tuple(tk[j : j + len(toks)]) == toks:
-            return cls, j + len(toks)
+    hit = W.phrase_at(tk, j)
+    if hit is not None:
+        return hit
     speech = t in W.SPEECH and depth == 0 and j + 2 < limit
     s0 = j + 2 if speech and tk[j + 1] == "that" else j + 1
     if speech and s0 < limit and tk[s0] in W.PRONOUN_SUBJECTS:

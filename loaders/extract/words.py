@@ -146,6 +146,7 @@ PRED_START = words(
 
 # Multi-word verb phrases (phrases.py), checked before single words: tokens -> class.
 PHRASES = _phrases.PHRASES
+phrase_at = _phrases.phrase_at
 
 NEG_ADJ = words(
     "problematic unacceptable objectionable difficult concerning troubling inappropriate "
