@@ -415,7 +415,7 @@ def _keep(ev: Ev) -> bool:
         return False
     if not ev.sides and ev.cues and all("statement verb" in c for c in ev.cues):
         # "X said ...", "X stressed ...": a side only when it says what should be done
-        return not W.NORMATIVE.isdisjoint(re.findall(r"[a-z]+", ev.option.lower()))
+        return ev.says_what_to_do()
     if ev.cues == ["stated-by list"] and not ev.sides:
         return False  # "Statement of Iran before action ...": a title, not a side
     return bool(ev.proposer or ev.sides)

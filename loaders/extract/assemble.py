@@ -9,8 +9,6 @@ sentence or a recent one of the same section.
 
 from __future__ import annotations
 
-import re
-
 from loaders.extract import coordination as CO
 from loaders.extract import modifiers as MO
 from loaders.extract import objects as OB
@@ -68,7 +66,7 @@ def _hedged(tk: list[str], start: int, j: int) -> bool:
 
 def _idle_view(ev: Ev) -> bool:
     """A bare remark ("the mission said") that says nothing of what should be done."""
-    return ev.bare_view() and W.NORMATIVE.isdisjoint(re.findall(r"[a-z]+", ev.option.lower()))
+    return ev.bare_view() and not ev.says_what_to_do()
 
 
 _FOR_WORDS = W.words("favour favor supporting supporters proponents support sponsors")

@@ -71,7 +71,7 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
         if cls == W.STMT:  # "highlighted X and supported Y": the remark was no position
             for ev in first:
                 if ev not in (S.focus or ()) and ev.cues and "statement verb" in ev.cues[0]:
-                    ev.superseded = not W.NORMATIVE.intersection(ev.option.lower().split())
+                    ev.superseded = not ev.says_what_to_do()
     else:
         return
     _asides_too(P, S, L)

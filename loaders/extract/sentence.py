@@ -82,6 +82,11 @@ class Ev:
     # dropped, the side is the position (coordination.second_verb)
     superseded: bool = False
 
+    def says_what_to_do(self) -> bool:
+        """Does the option say what should be done ("the need for", "must", "essential")? A
+        view that does is a position; one that does not is a remark."""
+        return not W.NORMATIVE.isdisjoint(re.findall(r"[a-z]+", self.option.lower()))
+
     def bare_view(self) -> bool:
         """Only a view stated by one actor ("X said the text would ..."), no side taken."""
         return not self.sides and bool(self.cues) and all("statement verb" in c for c in self.cues)
