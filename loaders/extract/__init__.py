@@ -197,7 +197,8 @@ def _extract(
     first = first_person(clean, turn_list, lex)
     # "Russia: ... Support Japan in ...", "our position is ...", "the previous speaker"
     silent = unspoken_subjects(clean, turn_list) + speaker_references(clean, turn_list)
-    silent += statement_demands(clean, turn_list, lex)  # "The text should ..." in X's statement
+    # "The convention should ..." in a statement by X: X's demand
+    silent += statement_demands(clean, turn_list, all_blocks, lex)
     if silent:
         first = sorted(first + silent, key=lambda m: m.start)
     quoted = quoted_first_person(clean, lex)  # "We oppose it," Chile said.

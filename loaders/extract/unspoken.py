@@ -15,6 +15,7 @@ import re
 
 from loaders.extract import words as W
 from loaders.extract.speakers import FirstPerson, Turn
+from loaders.extract.text import sentences
 
 # a sentence start inside a turn: after a full stop, or at the start of a line
 _START = re.compile(
@@ -102,7 +103,6 @@ def speaker_references(text: str, turn_list: list[Turn]) -> list[FirstPerson]:
 
 # A statement's own demands: "The convention should lay down provisions on ..." in a statement
 # by Malaysia is Malaysia saying so (read as "we said the convention should ...").
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[ \t\n]+|\n[ \t]*\n)(?=[A-Z])")
 _DEMAND = re.compile(
     r"\b(?:should|must|shall|needs? to|it is (?:important|essential|necessary|crucial|vital))\b"
 )
@@ -111,17 +111,22 @@ _POINTS_BACK = W.ANAPHORS | W.words("they he she its their such both")
 _SPOKEN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I|[Uu]s)\b|[?\u201c\u201d\"]")
 
 
-def statement_demands(text: str, turn_list: list[Turn], lex) -> list[Unspoken]:
+def statement_demands(text: str, turn_list: list[Turn], blocks: list, lex) -> list[Unspoken]:
     """A zero-width author mention, with an implied 'said', before each sentence of a
-    statement that says what must be done and names nobody (no actor, no first person)."""
+    statement that says what must be done and names nobody (no actor, no first person). The
+    sentences are the parser's own (text.sentences, block by block), so the mention opens
+    exactly the sentence the parser reads."""
     out = []
     for t in turn_list:
         if t.code is None or t.how != "statement":
             continue
-        # the turn's first sentence starts where the turn does ("^" only matches at 0)
-        found = (m.end() for m in _SENTENCE_START.finditer(text, t.start, t.end))
-        starts = sorted({t.start, *found})
-        for a, b in zip(starts, [*starts[1:], t.end], strict=True):
+        spans = [
+            span
+            for blk in blocks
+            if t.start <= blk.start < t.end
+            for span in sentences(text, blk.start, blk.end)
+        ]
+        for a, b in spans:
             sentence = text[a:b]
             words = sentence.split()
             if len(words) < 6 or not _DEMAND.search(sentence):
