@@ -11,6 +11,7 @@ out ("we expressed some reservations about p3-5").
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from loaders.extract import words as W
@@ -117,15 +118,12 @@ def statement_demands(text: str, turn_list: list[Turn], blocks: list, lex) -> li
     sentences are the parser's own (text.sentences, block by block), so the mention opens
     exactly the sentence the parser reads."""
     out = []
+    starts = [blk.start for blk in blocks]
     for t in turn_list:
         if t.code is None or t.how != "statement":
             continue
-        spans = [
-            span
-            for blk in blocks
-            if t.start <= blk.start < t.end
-            for span in sentences(text, blk.start, blk.end)
-        ]
+        lo, hi = bisect.bisect_left(starts, t.start), bisect.bisect_left(starts, t.end)
+        spans = [s for blk in blocks[lo:hi] for s in sentences(text, blk.start, blk.end)]
         for a, b in spans:
             sentence = text[a:b]
             words = sentence.split()
