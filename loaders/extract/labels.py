@@ -67,14 +67,14 @@ def officer(text: str, a: int, b: int) -> bool:
     return not _OFFICERS.isdisjoint(re.findall(r"[a-z-]+", text[a:b].lower()))
 
 
-def inline_label(text: str, a: int, end: int, lex: Lexicon, exact) -> str | None:
+def inline_label(text: str, a: int, end: int, lex: Lexicon) -> str | None:
     """'[Peru] We support ...', 'Peru - We support ...': the actor a bracket or a dash
-    label names exactly (`exact` is speakers' test for a label that is one actor name)."""
+    label names exactly (`label_code`)."""
     m = _INLINE.match(text, a, end)
     if m is None:
         return None
     g = 1 if m.group(1) else 2
-    return exact(text, m.start(g), m.end(g), lex)
+    return label_code(text, m.start(g), m.end(g), lex)
 
 
 def topic(text: str, blk, non_speakers: frozenset) -> bool:

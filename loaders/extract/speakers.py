@@ -371,7 +371,7 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
     cart = _CART.match(text, a, blk.end) or LB.STAMP.match(text, a, blk.end)
     a = cart.end() if cart else a  # ">> CANADA: Thank you" (captions), "07.59 UK - ..."
     lim = min(blk.end, a + 130)
-    inline = LB.inline_label(text, a, lim, lex, _label_code)  # "[Peru] We ..."
+    inline = LB.inline_label(text, a, lim, lex)  # "[Peru] We ..."
     if inline is not None:
         return (blk.start, inline, "label", False, ())
     m = _LABEL.match(text, a, lim) if text.find(":", a, lim) >= 0 else None  # needs a ':'
