@@ -145,8 +145,8 @@ def launch(dd: DataDir, timeout: float = 60.0):
                 break
             except redis.exceptions.BusyLoadingError:
                 break
-            except (redis.exceptions.ConnectionError, OSError):
-                pass
+            except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
+                pass  # not answering yet (a damaged snapshot can stall its first reply)
         time.sleep(0.003)
     else:
         proc.kill()
@@ -185,7 +185,7 @@ def wait_loaded(conn, deadline: float) -> None:
                 return
         except redis.exceptions.BusyLoadingError:
             pass
-        except (redis.exceptions.ConnectionError, OSError):
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
             raise StoreUnavailable("the embedded database stopped while loading") from None
         if time.monotonic() > deadline:
             raise StoreUnavailable("the embedded database is still loading its snapshot")
