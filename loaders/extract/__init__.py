@@ -241,6 +241,7 @@ _CHUNK = 1_000_000
 # a heading that reads as a headline: a verb of adoption or of taking a side, or "X-backed"
 _HEADLINE = re.compile(
     r"(?i)\b(?:adopts?|approves?|passe[sd]|backs?|rejects?|opposes?|supports?|votes?)\b|"
+    r"\b(?:sponsored|backed|drafted|proposed|supported|opposed|rejected) by\b|"
     r"[a-z.]-(?:sponsored|backed|drafted|led|proposed)\b"
 )
 
@@ -394,7 +395,8 @@ def _chunk(
                     ms.append(m)
                 mi += 1
             pro = parser.pronoun(clean, a, b, sidx)
-            if pro is not None:
+            # "It also calls on Russia to withdraw": "it" is not the actor it names
+            if pro is not None and all(getattr(m, "code", None) != pro.code for m in ms):
                 ms.insert(0, pro)
             if ms or clean[b - 1 : b] == ":" or _COUNT_SUBJECT.match(clean, a, b):
                 parser.parse(a, b, ms, sidx, bi, blk.kind == "b")

@@ -64,6 +64,12 @@ def _hedged(tk: list[str], start: int, j: int) -> bool:
     return False
 
 
+def _relative_passive(S: Sentence, start: int) -> bool:
+    """', which was supported by A': a relative pronoun opens the passive before the list."""
+    window = S.tk[max(0, start - 6) : start]
+    return "by" in window and ("which" in window or "that" in window)
+
+
 def _idle_view(ev: Ev) -> bool:
     """A bare remark ("the mission said") that says nothing of what should be done."""
     return ev.bare_view() and not ev.says_what_to_do()
@@ -125,6 +131,8 @@ class Assembly:
             targets = self.cur
         elif label and RO.bare_label(S, L.start) and self._cur_ok(S, 3):
             targets = self.cur  # "In favour: A, B. Against: C."
+            # "Russia vetoed the text. In favour: A, B": for the text Russia is against
+            stance = TI.on_object(targets, stance)  # type: ignore[arg-type]
         if targets is None and not S.focus:
             # "Support came from Chile for the Mexican proposal"
             for k in range(L.end, min(S.n, L.end + 4)):
@@ -155,7 +163,10 @@ class Assembly:
             if c < S.n and S.tk[c] == ",":
                 option = S.text_of(self.text, c + 1, S.n)
             targets = [self._new_event(S, None, option, S.focus is not None)]
-        self._attach(S, targets, members, stance, backing=True)
+        # "Iran opposed the draft, which was supported by Chile": the relative is the draft's,
+        # so Chile backs the draft, not Iran's side ("..., supported by Chile" would)
+        back = not (S.focus and targets is S.focus and _relative_passive(S, L.start))
+        self._attach(S, targets, members, stance, backing=back)
 
     def _antecedent(self, S: Sentence) -> list[Ev]:
         """The events 'it' / 'the idea' refer to: those of the previous sentence, unless they
@@ -497,6 +508,8 @@ class Assembly:
             return
         stance = "oppose" if cls == W.OPP else "support"
         if S.focus:
+            # "Iran objected to a US-backed proposal": backing the object of a view against it
+            stance = TI.on_object(S.focus, stance)
             self._attach(S, S.focus, L.members, stance, backing=True)
             return
         if skip == 1 or not option:

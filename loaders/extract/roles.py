@@ -24,10 +24,15 @@ _LABEL_HEADS = {"for": W.SUP, "approval": W.SUP, "approvals": W.SUP, "opposition
                 "affirmative": W.SUP, "negative": W.OPP}  # fmt: skip
 
 
+_QUOTES = frozenset("'\"\u2019\u201d")
+
+
 def cue_before(S: Sentence, colon: int) -> str | None:
     """The stance announced before a colon: 'supported by:', 'In favour:', 'opposed it:',
     'Co-authors of draft resolution A/C.3/73/L.9:', 'align themselves with this statement:'."""
     tk = S.tk
+    if colon > 0 and tk[colon - 1] in _QUOTES:
+        return None  # "'Matter of regret...': India abstains": a quoted title, no label
     for k in range(colon - 1, max(-1, colon - 30), -1):
         t = tk[k]
         if t == "by" and k > 0:
@@ -84,6 +89,23 @@ def _gerund_after(S: Sentence, start: int) -> bool:
     while k < S.n and (k in S.in_mention or S.tk[k] in (",", "and", "the")):
         k += 1
     return k < S.n and S.tk[k].endswith("ing") and W.VERBS.get(S.tk[k]) == W.STMT
+
+
+# "after", "before", "since", "until": a preposition, or a clause's conjunction
+_SUBORDINATORS = W.words("after before since until")
+
+
+def _clause_verb_after(S: Sentence, start: int) -> bool:
+    """Is the list starting at `start` followed by a verb taking a side, so that a
+    conjunction opens its clause ("after the US and Ukraine co-sponsored the text")?"""
+    k = start
+    while k < S.n and (k in S.in_mention or S.tk[k] in (",", "and", "the")):
+        k += 1
+    if k < S.n and S.tk[k] in ("had", "have", "has"):
+        k += 1
+    hit = W.phrase_at(S.tk, k) if k < S.n else None
+    c = (hit[0] if hit else None) or (W.VERBS.get(S.tk[k]) if k < S.n else None)
+    return c in (W.SUP, W.OPP, W.NEU, W.PROP)
 
 
 def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
@@ -231,6 +253,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         return "SUBJ", None
     if t == "for" and k > 0 and tk[k - 1] in W.SPEAKER_NOUNS:
         return "SUBJ", None  # "the speaker for Japan"
+    if t in _SUBORDINATORS and _clause_verb_after(S, start):
+        return "SUBJ", None  # "after the US and Ukraine co-sponsored it": a clause's subject
     if t in W.PREPOSITIONS and not comma:
         return "NONE", None
     if k in S.in_mention or comma:

@@ -252,3 +252,36 @@ def adverbial(tk: list[str], j: int) -> int:
 
 
 _ADV_FIRST = frozenset(p[0] for p in W.ADVERBIALS)
+_WEEKDAYS = W.words("monday tuesday wednesday thursday friday saturday sunday")
+_MONTH_NAMES = W.words(
+    "january february march april may june july august september october november december"
+)
+_DAY_PARTS = W.words("morning afternoon evening night")
+_TIME_WORDS = W.words("yesterday today tonight earlier later")
+_LAST = W.words("last this next")
+_PERIODS = W.words("week month year night session weekend")
+
+
+def _date_word(tk: list[str], k: int) -> bool:
+    t = tk[k]
+    if t in _WEEKDAYS or t in _MONTH_NAMES or t in _DAY_PARTS or t.isdigit():
+        return True
+    return t == "," and k + 1 < len(tk) and tk[k + 1].isdigit()  # "on 13 November, 2019"
+
+
+def time_adverbial(tk: list[str], j: int) -> int:
+    """Tokens of a time phrase between a subject and its verb: 'on Friday', 'on 13 November
+    2019', 'on Friday night', 'yesterday', 'last week' (0 if none)."""
+    t = tk[j]
+    if t in _TIME_WORDS:
+        return 1
+    if t in _LAST and tk[j + 1 : j + 2] and tk[j + 1] in _PERIODS:
+        return 2
+    if t != "on" or j + 1 >= len(tk):
+        return 0
+    k = j + 1
+    while k < len(tk) and k - j <= 5 and _date_word(tk, k):
+        k += 1
+    # "on 4 May" needs a day or weekday, not "on May" alone ("on may" is no date)
+    dated = any(tk[i] in _WEEKDAYS or tk[i].isdigit() for i in range(j + 1, k))
+    return k - j if dated else 0

@@ -131,7 +131,8 @@ def _is_heading_line(line: str) -> bool:
 
 _INNER_STOP = re.compile(r"[a-z][a-z][.!?][ \t]+[A-Z]")  # not [a-z]{2}: see _SENT_END
 _VOTE_LINE = re.compile(
-    r"(?i)(?:votes?[ \t]+|voting[ \t]+)?(?:against|in[ \t]+fav(?:ou)?r|yes|no|abstentions?|"
+    r"(?i)(?:\d{1,3}[ \t]+)?(?:votes?[ \t]+|voting[ \t]+)?"  # "1 against: A", "4 abstain: B"
+    r"(?:against|in[ \t]+fav(?:ou)?r|for|yes|no|abstentions?|abstain|abstains|"
     r"abstaining|abstained|co-?sponsors|sponsors)\b[^:\n]{0,30}:[ \t]*\S"
 )
 
@@ -277,7 +278,8 @@ def _line_blocks(doc: Doc, lines: list[tuple[int, int]]) -> list[Block]:
             continue
         heading_like = _is_heading_line(stripped) and not _SPEAKER_LINE.match(seg)
         # "Voted in favour:" then "1. Peru", "2. Chile": items of a list, not numbered headings
-        item = bullet and prev is not None and prev.end == a - 1
+        # (a blank line may stand between the colon and the first item)
+        item = bullet and prev is not None and not text[prev.end : a].strip(_BLANK)
         item = item and (text[prev.end - 1 : prev.end] == ":" or prev.kind == "b")  # type: ignore[union-attr]
         if not item and (doc.is_heading(a2, b2) or (heading_like and not _runs_on(text, b2))):
             kind = "h"

@@ -70,6 +70,8 @@ _MODAL = words("should would must could shall will can may might cannot")
 # "it", "it in the end", "the idea": a bare anaphor (short, nothing of its own after it)
 _PRONOUN = re.compile(r"(?:it|this|the (?:idea|move|initiative|document))(?:\W+\w+){0,3}\W*$")
 _SPAN = 40  # sentences
+# "abstained from the vote", "abstains in the UNSC vote 'deploring' ...": the vote on the text
+_THE_VOTE = re.compile(r"(?i)\s*(?:from|in|on|during) (?:the )?(?:[\w.-]+ ){0,2}vote\b")
 _COUNTED = "names in brackets after a vote count"  # votes.counted_brackets
 _RESNO = re.compile(r"\b\d{2}/\d{1,3}\b|\bL\.\s?\d+")
 
@@ -154,7 +156,8 @@ def _on_the_text(ev: Ev) -> None:
 
 def _fold(into: Ev, ev: Ev) -> bool:
     cosponsors = bool(ev.cues) and ev.cues[0].endswith("-by list") and bool(ev.sides)
-    if ev.proposer and into.proposer and ev.proposer != into.proposer and not cosponsors:
+    rival = ev.proposer and into.proposer and ev.proposer != into.proposer
+    if rival and not cosponsors and not against(into) and not against(ev):
         return False  # "sponsored by A, B and C" names co-sponsors, not a rival author
     if _COUNTED in into.cues and _COUNTED in ev.cues:
         return False  # two vote counts are two votes: one text each
@@ -212,8 +215,13 @@ def coreferent(events: list[Ev]) -> list[Ev]:
         if not ev.latent and _same_symbol(symbols, ev):
             continue
         kind = _kind(ev.option) or _feared(ev)
-        if (ev.anaphor or _PRONOUN.match(ev.option.strip().lower())) and not ev.latent:
+        anaphor = ev.anaphor or _PRONOUN.match(ev.option.strip().lower())
+        if (anaphor or _THE_VOTE.match(ev.option)) and not ev.latent:
             loose.append((ev, last))
+            out.append(ev)
+            continue
+        if kind is None and _bare_vote_list(ev) and not ev.latent:
+            loose.append((ev, None))  # "Against: Russia" with no vote held: the only text
             out.append(ev)
             continue
         into = first.get(kind) if kind else None
@@ -237,6 +245,15 @@ def coreferent(events: list[Ev]) -> list[Ev]:
         if into is not None and abs(ev.sent - into.sent) <= _SPAN and _fold(into, ev):
             gone.add(id(ev))
     return [ev for ev in out if id(ev) not in gone]
+
+
+_LIST_CUES = ("against label", "neutral label", "in-favour label", "named after fronted voters")
+
+
+def _bare_vote_list(ev: Ev) -> bool:
+    """A list of voters under a label ("Against: A", "Those voting for were B") that names no
+    text of its own: a vote on the one text the document is about, if it names only one."""
+    return bool(ev.cues) and ev.proposer is None and ev.cues[0].startswith(_LIST_CUES)
 
 
 def _same_symbol(symbols: dict[str, Ev], ev: Ev) -> bool:

@@ -197,7 +197,7 @@ def onset(
             each = True
             j += 1
             continue
-        adv = ST.adverbial(tk, j)
+        adv = ST.adverbial(tk, j) or ST.time_adverbial(tk, j)
         if adv:
             j += adv
             continue

@@ -15,6 +15,7 @@ make an event of the clause's object ("it": tidy.coreferent joins it to the vote
 from __future__ import annotations
 
 from loaders.extract import roles as RO
+from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Sentence
@@ -74,6 +75,8 @@ def _side(
         if not any(c.isalnum() for c in option):
             option = RO.clause_text(P, S, L.start) if L.start > 0 else ""
         targets = [P._new_event(S, None, option or S.text_of(P.text, 0, S.n))]
+    # "Russia vetoed the text. Those voting for it were A, B": for the text Russia is against
+    stance = TI.on_object(targets, stance)
     P._attach(S, targets, L.members, stance)
     L.events, L.stance = targets, stance
     if cue.startswith("named among the voters") or "voters" in cue:
@@ -298,8 +301,55 @@ def fronted_sponsors(P, S: Sentence, L: ActorList) -> bool:
     return True
 
 
+_COPULA = W.words("were are was is included include comprised")
+_VOTED_TO = {
+    **dict.fromkeys(W.words("adopt approve support pass back endorse accept"), "support"),
+    **dict.fromkeys(W.words("reject block oppose defeat"), "oppose"),
+}
+_STANCE_VERBS = {
+    **dict.fromkeys(W.words("supporting backing supported backed"), "support"),
+    **dict.fromkeys(W.words("opposing opposed rejecting rejected"), "oppose"),
+}
+
+
+def _voters_stance(S: Sentence, p: int) -> tuple[str, int] | None:
+    """The side a fronted group of voters took: 'voting in favour', 'that voted to adopt it',
+    'who opposed the text'."""
+    hit = _stance_before(S, p)
+    if hit is not None:
+        return hit
+    tk = S.tk
+    for k in range(1, p):
+        if tk[k] in W.VOTE_VERBS and k + 2 < p and tk[k + 1] == "to" and tk[k + 2] in _VOTED_TO:
+            return _VOTED_TO[tk[k + 2]], k + 2
+        if tk[k] in _STANCE_VERBS:
+            return _STANCE_VERBS[tk[k]], k
+    return None
+
+
+def fronted_voters(P, S: Sentence, L: ActorList) -> bool:
+    """'The countries voting in favour were A and B', 'Those who voted against it were C',
+    'States that voted to adopt the text included D': a fronted group of voters, then the
+    list, which takes their side on the vote."""
+    tk = S.tk
+    p = _before_list(S, L)
+    if p < 2 or tk[p] not in _COPULA or any(S.mstart_at.get(i) is not None for i in range(p)):
+        return False
+    head = 1 if tk[0] == "the" else 0
+    if tk[head] not in _VOTERS or head + 1 >= p:
+        return False
+    hit = _voters_stance(S, p)
+    if hit is None:
+        return False
+    label = S.text_of(P.text, 0, p)
+    _side(P, S, L, hit[0], hit[1], p, "named after fronted voters ('Those voting for were')", label)
+    return True
+
+
 def read_voters(P, S: Sentence, L: ActorList, role: str) -> bool:
     """True when the list was read as voters or sponsors by one of the rules above."""
     if counted_brackets(P, S, L) or paren_votes(P, S, L) or counted_members(P, S, L, role):
         return True
-    return among_voters(P, S, L) or among_fronted(P, S, L) or fronted_sponsors(P, S, L)
+    if among_voters(P, S, L) or among_fronted(P, S, L) or fronted_sponsors(P, S, L):
+        return True
+    return fronted_voters(P, S, L)

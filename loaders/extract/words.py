@@ -384,7 +384,7 @@ FROM_ADJ = words(
 OF_NOUNS: dict[str, str] = {}
 OF_NOUNS.update(_forms(SUP, "support backing endorsement"))
 # not "exception": "all members, with the exception of X, are parties" takes no side
-OF_NOUNS.update(_forms(OPP, "opposition objections"))
+OF_NOUNS.update(_forms(OPP, "opposition objections ire resistance"))
 # "of" after these is part of a quantity or group: "a number of", "the delegations of".
 OF_QUANT = words(
     "number majority minority group groups some many several most few all each one both "
