@@ -163,3 +163,47 @@ def test_voters_fronted_after_a_veto_back_the_vetoed_text():
 def test_a_relative_passive_is_about_the_object_not_the_subject(text, chile):
     (e,) = events(text)
     assert camp(e, "IRN") == "B" and camp(e, "CHL") == chile
+
+
+def test_an_acronym_in_capitals_ends_a_sentence():
+    """'the draft APR. They ...' is not April: the next sentence is read on its own."""
+    text = "Cuba and Iran voiced concerns over the draft APR. They stressed the need for a treaty."
+    evs = events(text)
+    assert any("treaty" in e.option and {"CUB", "IRN"} <= e.actors() for e in evs)
+
+
+def test_they_then_the_group_stand_for_every_member():
+    text = (
+        "A group of states, including Belarus, China and Cuba, voiced concerns over the draft. "
+        "They stressed the need for a binding text. The group also opposed the annex on NGOs."
+    )
+    last = [e for e in events(text) if "annex" in e.option]
+    assert len(last) == 1 and [camp(last[0], c) for c in ("BLR", "CHN", "CUB")] == ["B"] * 3
+
+
+def test_prioritizing_something_is_asking_for_it():
+    (e,) = events("Panama prioritized a just transition for workers.")
+    assert e.proposer == "PAN"
+
+
+@pytest.mark.parametrize(
+    ("verdict", "side"), [("premature", "B"), ("useful", "A"), ("discussed at length", "")]
+)
+def test_a_verdict_on_this_proposal(verdict, side):
+    (e,) = events(f"The UK proposed a Bonn Declaration. Kuwait said this proposal was {verdict}.")
+    assert e.proposer == "GBR" and camp(e, "KWT") == side
+
+
+def test_opposing_the_proposals_opposes_each_one_just_made():
+    text = (
+        "Japan suggested a special facilitator. Australia proposed a Committee of the Whole. "
+        "China, with Kuwait, opposed the proposals to establish new groups."
+    )
+    evs = events(text)
+    assert [e.proposer for e in evs] == ["JPN", "AUS"]
+    assert all(camp(e, "CHN") == camp(e, "KWT") == "B" for e in evs)
+
+
+def test_the_proposals_need_two_of_them():
+    text = "Japan suggested a facilitator. China opposed the proposals on new groups."
+    assert all(camp(e, "CHN") != "B" or e.proposer != "JPN" for e in events(text))

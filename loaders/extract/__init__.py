@@ -83,7 +83,7 @@ from loaders.extract.quotes import quoted_first_person
 from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
-from loaders.extract.tidy import against, aligned, coreferent, restatements
+from loaders.extract.tidy import against, aligned, coreferent, plural_references, restatements
 from loaders.extract.unspoken import speaker_references, statement_demands, unspoken_subjects
 
 __all__ = [
@@ -225,7 +225,7 @@ def _extract(
     for ev in participant_tables(clean, all_blocks, lex) + sponsor_lines(clean, all_blocks, lex):
         ev.session, ev.date = ctx.current()
         parser.events.append(ev)
-    kept = coreferent(restatements([e for e in parser.events if _keep(e)]))
+    kept = coreferent(plural_references(restatements([e for e in parser.events if _keep(e)])))
     aligned(kept, turn_list)
     events = [_finish(ev, doc, source) for ev in kept]
     events.sort(key=lambda e: (e.char_start, e.char_end))

@@ -64,6 +64,15 @@ def _hedged(tk: list[str], start: int, j: int) -> bool:
     return False
 
 
+def _subject_codes(S: Sentence, L: ActorList) -> tuple[str, ...]:
+    """The actors a later pronoun may stand for: all those a 'they' stood for, too."""
+    out: dict[str, None] = {}
+    for mi in L.members:
+        m = S.ments[mi]
+        out.update(dict.fromkeys(getattr(m, "codes", None) or (m.code,)))
+    return tuple(out)
+
+
 def _relative_passive(S: Sentence, start: int) -> bool:
     """', which was supported by A': a relative pronoun opens the passive before the list."""
     window = S.tk[max(0, start - 6) : start]
@@ -309,8 +318,7 @@ class Assembly:
         hit = VB.verb(S, j, limit)
         if hit is None and not relative and L.start <= RO.subject_start(S) + 1:
             # "Indonesia had a busy day. It backed ...": a subject for a later pronoun
-            codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
-            self.last_actor = (codes, S.idx, S.para, self.section)
+            self.last_actor = (_subject_codes(S, L), S.idx, S.para, self.section)
         if hit is None:
             if not self._colon_member(S, L):
                 self._after_label(S, L)
@@ -366,8 +374,7 @@ class Assembly:
                 self._attach(S, S.focus, members, stance)
             S.pending = []
         CO.second_verb(self, S, L, cls, vend, created)
-        codes = tuple(dict.fromkeys(S.ments[mi].code for mi in L.members))
-        self.last_actor = (codes, S.idx, S.para, self.section)
+        self.last_actor = (_subject_codes(S, L), S.idx, S.para, self.section)
 
     @staticmethod
     def verb_cue(cls: str) -> tuple[str, float]:

@@ -30,7 +30,8 @@ def anaphoric_object(S: Sentence, j: int, end: int, cls: str | None = None) -> b
     tk = S.tk
     if j >= end:
         return False
-    k = j + 2 if tk[j] == "the" and j + 1 < end and tk[j + 1] in W.ANAPHORIC_NOUNS else j + 1
+    det = tk[j] in ("the", "this", "that", "these")  # "the proposal was", "this proposal is"
+    k = j + 2 if det and j + 1 < end and tk[j + 1] in W.ANAPHORIC_NOUNS else j + 1
     if (tk[j] in W.VERDICT_SUBJECTS or k == j + 2) and k < end and tk[k] in W.BE:
         return cls in (W.SUP, W.OPP)
     t = tk[j]

@@ -324,6 +324,7 @@ _ABBREV = _words(
     "amb h e jan feb mar apr jun jul aug sep sept oct nov dec approx fig figs vol inc ltd "
     "co corp u s k n gov dept rev res doc sec ch"
 )
+_TITLES = _words("mr mrs ms dr st mt prof amb")
 _STARTERS = _words(
     "the this that these those it its they their he she we in on at during however "
     "meanwhile while but and also then there some many several most a an as after before "
@@ -360,8 +361,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if w == we:
                 w = k
             if word in _ABBREV or len(word) == 1:
-                # dotted acronym (U.S.) followed by a typical sentence opener still ends it
-                if not (w >= 2 and text[w - 1] == "." and len(word) == 1):
+                # dotted acronym (U.S.) followed by a typical sentence opener still ends it,
+                # as does an acronym in capitals ("the draft APR. They ...": not April)
+                dotted = w >= 2 and text[w - 1] == "." and len(word) == 1
+                capitals = len(word) > 1 and text[w:we].isupper() and word not in _TITLES
+                if not (dotted or capitals):
                     continue
                 nw = _next_word(text, j, end).lower()
                 if nw not in _STARTERS:

@@ -284,3 +284,39 @@ def aligned(events: list[Ev], turns: list) -> None:
             if side is not None:  # also "we cannot support": they share the objection
                 for c in others:
                     ev.add(c, side)
+
+
+# "China opposed the proposals to establish new groups": every proposal just made
+_PLURAL_REF = re.compile(
+    r"(?i)(?:the|these|those|such|both|all(?: the| these)?) (?:\w+ )?"
+    r"(?:proposals|suggestions|ideas|options|initiatives)\b"
+)
+_PLURAL_SPAN = 5  # sentences
+
+
+def plural_references(events: list[Ev]) -> list[Ev]:
+    """Events without those whose object is 'the proposals' (plural, definite): their side
+    takers take that side on each of the proposals made in the last few sentences of the
+    section, when there are at least two of them."""
+    out: list[Ev] = []
+    for ev in events:
+        made = [] if ev.proposer or ev.latent or not ev.sides else _recent_proposals(out, ev)
+        if not _PLURAL_REF.match(ev.option.strip()) or len(made) < 2:
+            out.append(ev)
+            continue
+        for target in made:
+            for code, stance in ev.sides.items():
+                target.add(code, stance)
+            target.spans.extend(ev.spans)
+            target.cues.append("'the proposals': each proposal just made")
+    return out
+
+
+def _recent_proposals(events: list[Ev], ev: Ev) -> list[Ev]:
+    return [
+        e
+        for e in events
+        if e.proposer and not against(e) and not e.latent and e.section == ev.section
+        and 0 <= ev.sent - e.sent <= _PLURAL_SPAN and e.proposer not in ev.sides
+        and all(e.sides.get(c, s) == s for c, s in ev.sides.items())
+    ]  # fmt: skip

@@ -393,7 +393,9 @@ def _verdict(S: Sentence, s0: int, limit: int) -> tuple[str, int] | None:
     With no verdict word it is no side (objects.anaphoric_object)."""
     tk = S.tk
     k = s0
-    if tk[k] == "the":  # "the (new) draft was", "the revised text is"
+    nxt = tk[k + 1] if k + 1 < limit else ""
+    if tk[k] == "the" or (tk[k] in ("this", "that", "these") and nxt not in W.BE):
+        # "the (new) draft was", "the revised text is", "this proposal was"
         k = next((q for q in range(k + 1, min(limit, k + 4)) if _text_noun(tk[q])), -1)
         if k < 0:
             return None

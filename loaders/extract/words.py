@@ -71,7 +71,8 @@ VERBS.update(
         "urged urging push pushes pushed pushing insist insists insisted insisting advocate "
         "advocates advocated advocating initiate initiated instigated drafted promote promoted "
         "promotes promoting offered offer offers motivated motivate pressed lobbied sponsored "
-        "spearheaded asked recommend recommends recommended recommending moved moves",
+        "spearheaded asked recommend recommends recommended recommending moved moves "
+        "prioritized prioritised prioritizes prioritises prioritize prioritise",
     )
 )
 VERBS.update(
