@@ -207,3 +207,15 @@ def test_opposing_the_proposals_opposes_each_one_just_made():
 def test_the_proposals_need_two_of_them():
     text = "Japan suggested a facilitator. China opposed the proposals on new groups."
     assert all(camp(e, "CHN") != "B" or e.proposer != "JPN" for e in events(text))
+
+
+@pytest.mark.parametrize("noun", ["Resolution", "draft", "proposal"])
+def test_a_demonym_text_named_alone_is_its_authors(noun):
+    (e,) = events(f"The Chinese {noun} was rejected. France backed it.")
+    assert e.proposer == "CHN" and e.support == ["FRA"]
+
+
+def test_fronted_voters_back_the_text_just_named():
+    text = "The Chinese resolution was defeated. Those supporting it were France and Chile."
+    (e,) = events(text)
+    assert e.proposer == "CHN" and e.support == ["FRA", "CHL"]

@@ -183,7 +183,7 @@ _HYPHEN_SIDE = re.compile(
 )
 
 
-_AUTHORED = re.compile(r"[ \t]+(?:resolution|initiative)s?\b")
+_AUTHORED = re.compile(r"(?i)[ \t]+(?:resolution|initiative|draft|proposal|amendment)s?\b")
 
 
 def _words(text: str) -> frozenset[str]:

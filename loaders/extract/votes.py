@@ -342,7 +342,17 @@ def fronted_voters(P, S: Sentence, L: ActorList) -> bool:
     if hit is None:
         return False
     label = S.text_of(P.text, 0, p)
-    _side(P, S, L, hit[0], hit[1], p, "named after fronted voters ('Those voting for were')", label)
+    cue = "named after fronted voters ('Those voting for were')"
+    recent = P.events[-1] if P.events else None
+    fresh = recent is not None and recent.section == P.section and S.idx - recent.sent <= 1
+    if not S.focus and not (P._cur_ok(S, 3) and P.cur) and fresh:
+        # "The Chinese draft was defeated. Those supporting it were A, B": the text just named
+        P._cue(cue, 0.8)
+        stance = TI.on_object([recent], hit[0])
+        P._attach(S, [recent], L.members, stance)
+        L.events, L.stance = [recent], stance
+        return True
+    _side(P, S, L, hit[0], hit[1], p, cue, label)
     return True
 
 
