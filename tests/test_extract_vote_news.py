@@ -219,3 +219,31 @@ def test_fronted_voters_back_the_text_just_named():
     text = "The Chinese resolution was defeated. Those supporting it were France and Chile."
     (e,) = events(text)
     assert e.proposer == "CHN" and e.support == ["FRA", "CHL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The text garnered support from 13 members, including China, France and Russia.",
+        "The text garnered support from 13 members, including three permanent members "
+        "(China, France and Russia), with another member (Kenya) abstaining.",
+    ],
+)
+def test_support_from_a_count_including_names(text):
+    (e,) = events(text)
+    assert [camp(e, c) for c in ("CHN", "FRA", "RUS")] == ["A"] * 3
+
+
+def test_opposition_from_a_count_including_names():
+    (e,) = events("The proposal met opposition from several states, including Iran and Cuba.")
+    assert camp(e, "IRN") == camp(e, "CUB") == "B"
+
+
+def test_a_fronted_condition_and_a_modal_later_do_not_hide_the_voted_text():
+    text = (
+        "The Council failed to adopt a resolution that would have demanded a ceasefire, due to "
+        "a veto cast by the United States. If adopted, the resolution presented by Malta "
+        "would have demanded the release of hostages."
+    )
+    (e,) = events(text)
+    assert e.proposer == "MLT" and camp(e, "USA") == "B"

@@ -54,7 +54,9 @@ def restatements(events: list[Ev]) -> list[Ev]:
 # would put one actor on both sides.
 
 _KINDS = {
-    **dict.fromkeys(("resolution", "resolutions", "document", "draft", "initiative", "bid"), "res"),
+    **dict.fromkeys(
+        ("resolution", "resolutions", "document", "draft", "initiative", "bid", "text"), "res"
+    ),
     **dict.fromkeys(("treaty", "convention", "pact"), "treaty"),
     "committee": "committee",
 }
@@ -76,19 +78,28 @@ _COUNTED = "names in brackets after a vote count"  # votes.counted_brackets
 _RESNO = re.compile(r"\b\d{2}/\d{1,3}\b|\bL\.\s?\d+")
 
 
+_FRONTED_CLAUSE = re.compile(
+    r"(?i)^\s*(?:if|when|once|after|although|though|despite|while|unless)\b[^,;]{0,80},\s*"
+)
+
+
 def _kind(option: str) -> str | None:
     """The kind of text the option names as its head ("adopted a resolution on X", "the
     document", "support of the draft"), None when it names one only inside a view on something
     else ("forty ratifications for the proposed convention")."""
+    # "If adopted, the resolution", "Despite being blocked, the text": the clause after
+    option = _FRONTED_CLAUSE.sub("", option, count=1)
     toks = re.findall(r"[a-z]+", option.lower())
     if not toks or not _APART.isdisjoint(toks):
         return None
-    if toks[0] in _CLAUSE or not _MODAL.isdisjoint(toks):
+    if toks[0] in _CLAUSE:
         return None  # "that the convention should cover ...": a view on its content
     kinds = []
     for i, t in enumerate(toks[:24]):
         if t not in _KINDS:
             continue
+        if not _MODAL.isdisjoint(toks[:i]):
+            break  # "the text should include a resolution": a view on what it should say
         det = None  # "the United Nations Ad Hoc committee": a determiner, then modifiers only
         for k in range(i - 1, max(-1, i - 7), -1):
             if toks[k] in _DET:

@@ -34,7 +34,13 @@ _STANCE = {
     "favour": "support",
     "favor": "support",
     "yes": "support",
+    # "the text garnered support from 13 members, including A and B"
+    "support": "support",
+    "backing": "support",
+    "opposition": "oppose",
+    "objections": "oppose",
 }
+_NOUN_STANCE = W.words("support backing opposition objections")
 # "the authors of the text were 47 states, including A and B": its co-sponsors
 _SPONSORS = W.words("authors sponsors co-authors sponsored cosponsored co-authored authored")
 _STANCE.update(dict.fromkeys(_SPONSORS, "support"))
@@ -67,6 +73,8 @@ def _side(
         targets = P.cur
     elif label:
         targets = [P._new_event(S, None, label)]
+    elif S.tk[k] in _NOUN_STANCE:  # "the text garnered support from ...": the clause's text
+        targets = [P._new_event(S, None, S.text_of(P.text, 0, k) or RO.clause_text(P, S, L.start))]
     else:
         stop = k + 1
         while stop < end and S.tk[stop] not in (",", ";", ".") and stop - k < 12:
@@ -119,6 +127,10 @@ def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
     if role in ("PASS", "LABEL"):
         return False  # "supported by many states, including A": the by-list reads it
     p = _before_list(S, L)
+    if p > 0 and tk[p] == "(":
+        # "including three permanent members (A, B and C)": the count names them in brackets
+        q = next((q for q in range(p - 1, max(0, p - 6), -1) if tk[q] in _INTRO), -1)
+        p = q if q > 0 and not any(t in _STOP for t in tk[q:p]) else p
     if p < 1 or not (tk[p] in _INTRO or (tk[p] == "them" and tk[p - 1] == "among")):
         return False
     if tk[p] == "them":
