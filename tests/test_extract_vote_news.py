@@ -247,3 +247,21 @@ def test_a_fronted_condition_and_a_modal_later_do_not_hide_the_voted_text():
     )
     (e,) = events(text)
     assert e.proposer == "MLT" and camp(e, "USA") == "B"
+
+
+def test_a_topic_phrase_before_the_subject():
+    (e,) = events("On deliverables from Bonn, the EU and Sudan called for a streamlined text.")
+    assert {"EU", "SDN"} <= e.actors() and camp(e, "SDN") == "A"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU, Brazil and the LDCs proposed identifying elements.",
+        "The EU, Brazil and the LDCs, opposed by Iran, proposed identifying elements.",
+    ],
+)
+def test_a_list_closed_by_an_unknown_group_keeps_its_verb(text):
+    (e,) = events(text)
+    assert camp(e, "EU") == camp(e, "BRA") == "A"
+    assert "IRN" not in e.actors() or camp(e, "IRN") == "B"

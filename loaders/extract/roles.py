@@ -153,6 +153,10 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
     return k, comma
 
 
+# a sentence opening with a topic ("On X, ...", "Regarding X, ..."): the list after its comma
+_TOPIC_PREPS = W.words("on regarding concerning about on")
+
+
 def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | None]:
     """The role named by token k, the first non-filler left of a list starting at `start`.
 
@@ -160,6 +164,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
     90 lines) so that the precedence between the cues reads top to bottom."""
     tk = S.tk
     t = tk[k]
+    if comma and tk[0] in _TOPIC_PREPS and tk[:start].count(",") == 1:
+        return "SUBJ", None  # "On deliverables from Bonn, the EU called for ...": the subject
     if t in ("did", "does", "do") and k > 0 and tk[k - 1] in ("as", "so", "nor", "neither"):
         return "SAME", None  # "..., as did Poland", "So did Iran": the previous speaker's side
     if k + 1 < start and tk[k + 1] == ":":

@@ -100,6 +100,8 @@ def onset(
     )
     while opened and j < limit and tk[j] in _DASHES:
         j += 1
+    if owner is not None:
+        j = _unknown_tail(S, j, limit)  # "The EU, Brazil and the LDCs proposed"
     while j < limit and steps < 18:
         steps += 1
         t = tk[j]
@@ -208,6 +210,22 @@ def onset(
             continue
         break
     return j, neg, each
+
+
+def _unknown_tail(S: Sentence, j: int, limit: int) -> int:
+    """Past 'and the LDCs' closing a list with a name the reference does not know (one to
+    three capitalised words), when a verb follows it; else j."""
+    tk, tw = S.tk, S.tw
+    if j >= limit or tk[j] != "and":
+        return j
+    k = j + 1 + (tk[j + 1 : j + 2] == ["the"])
+    first = k
+    while k < limit and k - first < 3 and tw[k][:1].isupper() and k not in S.in_mention:
+        k += 1
+    aside = k + 1 < limit and tk[k] == "," and tk[k + 1] in W.PARENTHETICAL_START
+    if k == first or k >= limit or not (aside or tk[k] in W.VERBS or W.phrase_at(tk, k)):
+        return j
+    return k
 
 
 def _named_for(S: Sentence, j: int) -> bool:
