@@ -265,3 +265,12 @@ def test_a_list_closed_by_an_unknown_group_keeps_its_verb(text):
     (e,) = events(text)
     assert camp(e, "EU") == camp(e, "BRA") == "A"
     assert "IRN" not in e.actors() or camp(e, "IRN") == "B"
+
+
+def test_fearing_what_the_language_of_the_voted_text_does_opposes_the_text():
+    text = (
+        "The Assembly approved the resolution, sponsored by Russia and backed by China. "
+        "The United States fears that the language is code for crackdowns on expression."
+    )
+    (e,) = events(text)
+    assert e.proposer == "RUS" and camp(e, "CHN") == "A" and camp(e, "USA") == "B"

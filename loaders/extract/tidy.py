@@ -122,14 +122,14 @@ def _kind(option: str) -> str | None:
 
 
 _THAT_TEXT = re.compile(
-    r"that (?:the|this) (?:\w+ ){0,2}?(resolution|document|draft|treaty|convention)\b"
+    r"that (?:the|this|its) (?:\w+ ){0,2}?(resolution|document|draft|treaty|convention|language)\b"
 )
 
 
 def _feared(ev: Ev) -> str | None:
     """'X fear that the resolution would ...': against the text the clause is about."""
     m = _THAT_TEXT.match(ev.option.lower()) if against(ev) else None
-    return _KINDS[m.group(1)] if m else None
+    return _KINDS.get(m.group(1), "res") if m else None  # "fear that the language is ..."
 
 
 def against(ev: Ev) -> bool:
