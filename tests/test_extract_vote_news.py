@@ -274,3 +274,19 @@ def test_fearing_what_the_language_of_the_voted_text_does_opposes_the_text():
     )
     (e,) = events(text)
     assert e.proposer == "RUS" and camp(e, "CHN") == "A" and camp(e, "USA") == "B"
+
+
+def test_a_polite_request_in_a_turn_is_the_speakers_proposal():
+    text = ">> CHAIR: Egypt?\n>> EGYPT: Thank you. Could you please delay the item for an hour?\n"
+    (e,) = events(text)
+    assert e.proposer == "EGY" and "delay the item" in e.option
+
+
+def test_a_document_from_a_state_is_its_proposal():
+    (e,) = events("This is a new document from Sierra Leone.")
+    assert e.proposer == "SLE"
+
+
+def test_documents_from_two_states_are_one_each():
+    evs = events("We received documents from Chile and Peru.")
+    assert sorted(e.proposer for e in evs) == ["CHL", "PER"]

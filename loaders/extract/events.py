@@ -464,7 +464,7 @@ class Parser(Assembly):
 
 
 # documents, one per author (not "suggestions came from A, B": often one shared view)
-_PLURAL_TEXTS = W.words("proposals texts drafts amendments resolutions")
+_PLURAL_TEXTS = W.words("proposals texts drafts amendments resolutions documents submissions")
 
 
 def _last_word(text: str) -> str:

@@ -27,6 +27,7 @@ _START = re.compile(
 _SIDE_CLASSES = frozenset([W.SUP, W.OPP, W.PROP, W.NEU, W.ALIGN])
 # modals and auxiliaries a subject-less verb phrase opens with
 _OPENERS = W.words("would will cannot can could wish wishes want wants does do also fully strongly")
+_ASKING = W.words("could would can will")
 # "Support for X was broad": a noun, not the speaker's verb
 _NOUN_NEXT = W.words("for from of was were is are came has had among")
 
@@ -55,6 +56,8 @@ def _implied(text: str, word: str, end: int) -> str | None:
     if not words:
         return None
     nxt = words[0].lower()
+    if w in _ASKING and nxt == "you" and words[1:2] and words[1].lower() in ("please", "kindly"):
+        return "requested"  # "Could you please delay the item": the speaker's request
     if w in _OPENERS:
         return ""
     if W.VERBS.get(w) in _SIDE_CLASSES and nxt not in _NOUN_NEXT:

@@ -374,7 +374,8 @@ FROM_NOUNS.update(
     _forms(
         PROP,
         "proposal proposals suggestion suggestions input inputs submission "
-        "submissions contributions contribution text texts draft drafts amendment amendments",
+        "submissions contributions contribution text texts draft drafts amendment amendments "
+        "document documents",
     )
 )
 FROM_ADJ = words(
