@@ -290,3 +290,22 @@ def test_a_document_from_a_state_is_its_proposal():
 def test_documents_from_two_states_are_one_each():
     evs = events("We received documents from Chile and Peru.")
     assert sorted(e.proposer for e in evs) == ["CHL", "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "side"),
+    [
+        ("Japan was the only country to vote against the text.", "JPN", "B"),
+        ("Chile and Peru were the first to support the proposal.", "PER", "A"),
+        ("Germany said it could live with the compromise.", "DEU", "A"),
+        ("Russia threatened to block consensus on the text.", "RUS", "B"),
+        ("Iran was blocking the text.", "IRN", "B"),
+    ],
+)
+def test_more_ways_of_taking_a_side(text, code, side):
+    (e,) = events(text)
+    assert camp(e, code) == side
+
+
+def test_the_only_one_to_speak_takes_no_side():
+    assert events("Chile was the only one to speak.") == []

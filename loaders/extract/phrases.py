@@ -332,3 +332,7 @@ def phrase_at(tk: list[str], j: int) -> tuple[str, int] | None:
         if tuple(tk[j : j + len(toks)]) == toks:
             return cls, j + len(toks)
     return None
+
+
+# "said it could live with the compromise": accepts it
+_phrase(SUP, "live with", "lives with", "living with")

@@ -37,7 +37,8 @@ _WANT = (
     | _FAILED
     | W.words(
         "wish wishes want wants intend intends decided decide chose choose able ready "
-        "prepared willing constrained obliged compelled forced determined"
+        "prepared willing constrained obliged compelled forced determined threatened "
+        "threatens threaten vowed vows pledged pledges"
     )
 )
 _ENGAGE = W.words(
@@ -195,6 +196,10 @@ def onset(
         if t in W.CONTINUE and j + 1 < limit and tk[j + 1] == "to":
             j += 2  # "will continue to advocate for", "seeks to ensure"
             continue
+        only = _only_one_to(tk, j, limit)
+        if only:
+            j = only  # "Japan was the only country to vote against": Japan's own vote
+            continue
         if t in ("each", "respectively"):
             each = True
             j += 1
@@ -210,6 +215,22 @@ def onset(
             continue
         break
     return j, neg, each
+
+
+_ONLY = W.words("only first last sole")
+_ONES = W.words("one ones country countries state states delegation delegations member members")
+
+
+def _only_one_to(tk: list[str], j: int, limit: int) -> int:
+    """The token after 'was the only country to' / 'were the first to' at j, else 0."""
+    if tk[j] not in W.BE or tk[j + 1 : j + 2] != ["the"] or tk[j + 2 : j + 3] == []:
+        return 0
+    if tk[j + 2] not in _ONLY:
+        return 0
+    k = j + 3
+    while k < min(limit, j + 6) and (tk[k] in _ONES or tk[k] in ("other", "two", "three")):
+        k += 1
+    return k + 1 if k < limit and tk[k] == "to" else 0
 
 
 def _unknown_tail(S: Sentence, j: int, limit: int) -> int:

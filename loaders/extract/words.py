@@ -41,6 +41,7 @@ VERBS.update(
     _forms(
         OPP,
         "oppose opposes opposed opposing object objects objected objecting reject rejects "
+        "blocking derail derails derailed torpedo torpedoed "
         "rejected rejecting disagree disagrees disagreed disagreeing resist resists resisted "
         "resisting dismiss dismissed dismisses refuse refused refuses block blocked blocks "
         "contest contested contests challenge challenged challenges criticise criticised "
