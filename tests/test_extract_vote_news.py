@@ -309,3 +309,22 @@ def test_more_ways_of_taking_a_side(text, code, side):
 
 def test_the_only_one_to_speak_takes_no_side():
     assert events("Chile was the only one to speak.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Opposing the text were Iran, Syria and Cuba.", "B"),
+        ("Voting against were Iran, Syria and Cuba.", "B"),
+        ("In favour were Iran, Syria and Cuba.", "A"),
+        ("Abstaining were Iran, Syria and Cuba.", "N"),
+    ],
+)
+def test_an_inverted_vote_sentence(text, side):
+    (e,) = events(text)
+    got = {"N" if c in e.neutral else camp(e, c) for c in ("IRN", "SYR", "CUB")}
+    assert got == {side}
+
+
+def test_an_inverted_sentence_without_a_side_names_none():
+    assert events("Speaking were Chile and Peru.") == []

@@ -258,7 +258,13 @@ def coreferent(events: list[Ev]) -> list[Ev]:
     return [ev for ev in out if id(ev) not in gone]
 
 
-_LIST_CUES = ("against label", "neutral label", "in-favour label", "named after fronted voters")
+_LIST_CUES = (
+    "against label",
+    "neutral label",
+    "in-favour label",
+    "named after fronted voters",
+    "named after a fronted 'Voting",
+)
 
 
 def _bare_vote_list(ev: Ev) -> bool:

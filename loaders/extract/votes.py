@@ -368,10 +368,41 @@ def fronted_voters(P, S: Sentence, L: ActorList) -> bool:
     return True
 
 
+_PARTICIPLES = {
+    **dict.fromkeys(W.words("opposing rejecting"), "oppose"),
+    **dict.fromkeys(W.words("supporting backing sponsoring co-sponsoring"), "support"),
+    "abstaining": "neutral",
+}
+
+
+def fronted_participle(P, S: Sentence, L: ActorList) -> bool:
+    """'Voting against were A and B', 'Opposing the text were C', 'Abstaining were D': an
+    inverted sentence, the side before the copula and the list after it."""
+    tk = S.tk
+    p = _before_list(S, L)
+    if (
+        p < 1
+        or tk[p] not in ("were", "was", "are")
+        or tk[0] not in _PARTICIPLES
+        and (tk[0] not in ("voting", "in"))
+    ):
+        return False
+    if any(S.mstart_at.get(i) is not None for i in range(p)):
+        return False
+    hit = _stance_before(S, p)
+    stance = hit[0] if hit else _PARTICIPLES.get(tk[0])
+    if stance is None:
+        return False
+    k = hit[1] if hit else 0
+    cue = "named after a fronted 'Voting against were'"
+    _side(P, S, L, stance, k, p, cue + " voters", S.text_of(P.text, 0, p))
+    return True
+
+
 def read_voters(P, S: Sentence, L: ActorList, role: str) -> bool:
     """True when the list was read as voters or sponsors by one of the rules above."""
     if counted_brackets(P, S, L) or paren_votes(P, S, L) or counted_members(P, S, L, role):
         return True
     if among_voters(P, S, L) or among_fronted(P, S, L) or fronted_sponsors(P, S, L):
         return True
-    return fronted_voters(P, S, L)
+    return fronted_voters(P, S, L) or fronted_participle(P, S, L)
