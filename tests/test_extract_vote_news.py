@@ -328,3 +328,8 @@ def test_an_inverted_vote_sentence(text, side):
 
 def test_an_inverted_sentence_without_a_side_names_none():
     assert events("Speaking were Chile and Peru.") == []
+
+
+def test_seeing_value_in_a_proposal_is_support():
+    (e,) = events("Brazil saw value in the proposal by Chile.")
+    assert e.proposer == "CHL" and e.support == ["BRA"]

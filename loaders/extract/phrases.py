@@ -336,3 +336,5 @@ def phrase_at(tk: list[str], j: int) -> tuple[str, int] | None:
 
 # "said it could live with the compromise": accepts it
 _phrase(SUP, "live with", "lives with", "living with")
+# "saw value in the proposal": for it (not "sees merit in ... but": see the own-words dev)
+_phrase(SUP, "saw value in", "sees value in")
