@@ -333,3 +333,11 @@ def test_an_inverted_sentence_without_a_side_names_none():
 def test_seeing_value_in_a_proposal_is_support():
     (e,) = events("Brazil saw value in the proposal by Chile.")
     assert e.proposer == "CHL" and e.support == ["BRA"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Russia cast the lone vote against the draft.", "Russia cast its veto on the draft."]
+)
+def test_casting_the_vote_against(text):
+    (e,) = events(text)
+    assert camp(e, "RUS") == "B"

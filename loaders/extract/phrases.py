@@ -338,3 +338,15 @@ def phrase_at(tk: list[str], j: int) -> tuple[str, int] | None:
 _phrase(SUP, "live with", "lives with", "living with")
 # "saw value in the proposal": for it (not "sees merit in ... but": see the own-words dev)
 _phrase(SUP, "saw value in", "sees value in")
+# "Russia cast the lone vote against", "cast its veto": against the text voted on
+_phrase(
+    OPP,
+    "cast the lone vote against",
+    "cast the only vote against",
+    "cast the sole vote against",
+    "cast the lone negative vote",
+    "cast a negative vote",
+    "cast its veto",
+    "cast a veto",
+    "cast their veto",
+)
