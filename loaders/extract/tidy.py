@@ -317,8 +317,11 @@ def plural_references(events: list[Ev]) -> list[Ev]:
     section, when there are at least two of them."""
     out: list[Ev] = []
     for ev in events:
-        made = [] if ev.proposer or ev.latent or not ev.sides else _recent_proposals(out, ev)
-        if not _PLURAL_REF.match(ev.option.strip()) or len(made) < 2:
+        plural = not (ev.proposer or ev.latent or not ev.sides) and _PLURAL_REF.match(
+            ev.option.strip()
+        )
+        made = _recent_proposals(out, ev) if plural else []
+        if len(made) < 2:
             out.append(ev)
             continue
         for target in made:
@@ -330,10 +333,16 @@ def plural_references(events: list[Ev]) -> list[Ev]:
 
 
 def _recent_proposals(events: list[Ev], ev: Ev) -> list[Ev]:
-    return [
-        e
-        for e in events
-        if e.proposer and not against(e) and not e.latent and e.section == ev.section
-        and 0 <= ev.sent - e.sent <= _PLURAL_SPAN and e.proposer not in ev.sides
-        and all(e.sides.get(c, s) == s for c, s in ev.sides.items())
-    ]  # fmt: skip
+    """The proposals of the last _PLURAL_SPAN sentences before ev (a bounded scan back: the
+    events are in document order, so time stays linear)."""
+    out = []
+    for e in reversed(events[-50:]):
+        if ev.sent - e.sent > _PLURAL_SPAN:
+            break
+        if (
+            e.proposer and not against(e) and not e.latent and e.section == ev.section
+            and ev.sent >= e.sent and e.proposer not in ev.sides
+            and all(e.sides.get(c, s) == s for c, s in ev.sides.items())
+        ):  # fmt: skip
+            out.append(e)
+    return out[::-1]
