@@ -74,20 +74,25 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
     return classify(S, k, start, comma)
 
 
-def _clause_ends_after(S: Sentence, start: int) -> bool:
-    """Does the list starting at `start` run to the end of its clause (names only)?"""
+def _past_list(S: Sentence, start: int) -> int:
+    """The first token after the names of the list starting at `start` (and their commas,
+    'and', 'the')."""
     k = start
     while k < S.n and (k in S.in_mention or S.tk[k] in (",", "and", "the")):
         k += 1
+    return k
+
+
+def _clause_ends_after(S: Sentence, start: int) -> bool:
+    """Does the list starting at `start` run to the end of its clause (names only)?"""
+    k = _past_list(S, start)
     return k >= S.n or S.tk[k] in (".", ";", "!", "?")
 
 
 def _gerund_after(S: Sentence, start: int) -> bool:
     """Is the list starting at `start` followed by a gerund of speech ("with Russia noting
     that")? A gerund that takes a side ("with Iran voting in favour") is that list's own."""
-    k = start
-    while k < S.n and (k in S.in_mention or S.tk[k] in (",", "and", "the")):
-        k += 1
+    k = _past_list(S, start)
     return k < S.n and S.tk[k].endswith("ing") and W.VERBS.get(S.tk[k]) == W.STMT
 
 
@@ -98,9 +103,7 @@ _SUBORDINATORS = W.words("after before since until")
 def _clause_verb_after(S: Sentence, start: int) -> bool:
     """Is the list starting at `start` followed by a verb taking a side, so that a
     conjunction opens its clause ("after the US and Ukraine co-sponsored the text")?"""
-    k = start
-    while k < S.n and (k in S.in_mention or S.tk[k] in (",", "and", "the")):
-        k += 1
+    k = _past_list(S, start)
     if k < S.n and S.tk[k] in ("had", "have", "has"):
         k += 1
     hit = W.phrase_at(S.tk, k) if k < S.n else None
