@@ -149,6 +149,7 @@ class Parser(Assembly):
             return
         LI.possessives(S)
         LI.behalf(self, S)
+        LI.voiced_by(self, S)
         for k, m in enumerate(S.ments):
             if isinstance(m, FirstPerson) and m.behalf:
                 S.behalf[k] = m.behalf  # the speaker was given the floor for a group

@@ -99,6 +99,33 @@ def possessives(S: Sentence) -> None:
 _BEHALF_WORDS = frozenset(("for", "representing", "behalf"))
 
 
+# "The Arab Group, represented by Algeria, ...", "the African Group, speaking through Egypt,"
+_VOICED_BY = (("represented", "by"), ("speaking", "through"), ("through",), ("via",))
+
+
+def voiced_by(P, S: Sentence) -> None:
+    """'GROUP, represented by STATE, opposed': the state speaks for the group, as in 'STATE,
+    on behalf of GROUP, opposed'. The group's name gives way to its speaker."""
+    tk = S.tk
+    for gi, (_gs, ge) in enumerate(S.mtok):
+        if S.mflag[gi] != "" or not P.index.is_group(S.ments[gi].code):
+            continue
+        if ge >= S.n or tk[ge] not in (",", "("):
+            continue
+        for words in _VOICED_BY:
+            j = ge + 1 + len(words)
+            if tuple(tk[ge + 1 : j]) != words:
+                continue
+            j += j < S.n and tk[j] == "the"
+            si = S.mstart_at.get(j)
+            if si is None or S.mflag[si] != "" or P.index.is_group(S.ments[si].code):
+                break
+            S.mflag[gi] = "behalf"
+            S.behalf[si] = S.ments[gi].code
+            S.voiced.add(si)
+            break
+
+
 def behalf(P, S: Sentence) -> None:
     tk = S.tk
     seg = P.text[S.a : S.b]
@@ -371,11 +398,33 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             if j < S.n and tk[j] == "(":
                 j = skip_attached(P, S, j, L)
         break
+    _split_clause_boundary(S, L)
     if L.end < S.n and tk[L.end] in ("respectively", "each"):
         L.each = True
     if L.start > 0 and tk[L.start - 1] == "neither":
         L.neg = True
     return L
+
+
+_OBJECT_PREPS = W.words("by from of with to for about on after against")
+
+
+def _split_clause_boundary(S: Sentence, L: ActorList) -> None:
+    """'On the proposal by Chile, Peru said ...': two names split by a bare comma, the first
+    the object of a preposition and the second followed by its verb, are a phrase's end and
+    the next clause's subject, not a list (a list of two names takes "and")."""
+    if len(L.members) != 2 or L.candidates:
+        return
+    first, second = L.members
+    start = S.mtok[first][0]
+    if S.tk[S.mend[first] : S.mtok[second][0]] != [","] or L.end != S.mend[second]:
+        return
+    if start == 0 or S.tk[start - 1] not in _OBJECT_PREPS:
+        return
+    after = S.tk[L.end] if L.end < S.n else ""
+    if after in W.VERBS or after in W.SPEECH or after in W.AUX or after in W.BE:
+        L.members = [first]
+        L.end = S.mend[first]
 
 
 def skip_attached(P, S: Sentence, j: int, L: ActorList) -> int:

@@ -157,7 +157,7 @@ CAPITALS: dict[str, str] = {
     "Pyongyang": "PRK", "Seoul": "KOR", "Kyiv": "UKR", "Islamabad": "PAK", "Damascus": "SYR",
     "Managua": "NIC", "Abuja": "NGA", "Nairobi": "KEN", "Mexico City": "MEX", "Bern": "CHE",
     "Oslo": "NOR", "Wellington": "NZL", "Singapore": "SGP", "Jakarta": "IDN", "Doha": "QAT",
-    "Baku": "AZE", "Kigali": "RWA", "Hanoi": "VNM",
+    "Baku": "AZE", "Kigali": "RWA", "Hanoi": "VNM", "Kremlin": "RUS",
 }  # fmt: skip
 DEMONYM_NOUNS = (
     "delegation", "delegations", "government", "representative", "representatives", "delegate",

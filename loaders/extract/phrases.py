@@ -349,4 +349,9 @@ _phrase(
     "cast its veto",
     "cast a veto",
     "cast their veto",
+    *(
+        f"{verb} {whose} veto"
+        for verb in ("used", "uses", "exercised", "wielded", "invoked")
+        for whose in ("its", "a", "their")
+    ),
 )

@@ -71,6 +71,8 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         and start - 1 in (S.behalf_skip.get(0), S.behalf_skip.get(1))
     ):
         return "SUBJ", None
+    if S.in_mention.get(start) in S.voiced:
+        return "SUBJ", None  # "The Arab Group, represented by Algeria, opposed ..."
     return classify(S, k, start, comma)
 
 

@@ -139,6 +139,7 @@ class Sentence:
         "in_mention",
         "behalf",
         "behalf_skip",
+        "voiced",
         "coauthor_at",
         "extra_targets",
         "lists",
@@ -197,6 +198,7 @@ class Sentence:
         self.behalf: dict[int, str] = {}  # speaker mention -> group code
         self.behalf_skip: dict[int, int] = {}  # token index -> token index after the phrase
         self.coauthor_at: set[int] = set()
+        self.voiced: set[int] = set()  # speakers named after their group ("represented by")
         self.extra_targets: list[tuple[int, int, str]] = []  # demonym references
         self.lists: list[ActorList] = []
         self.list_at: dict[int, ActorList] = {}

@@ -15,6 +15,7 @@ from loaders.extract.sentence import ActorList, Sentence
 
 _PREP_AND = [[p, "and"] for p in ("in", "to", "with", "about", "on", "by")]
 _GROUP_NOUNS = frozenset(("countries", "states", "powers", "nations", "allies", "partners"))
+COALITIONS = W.words("coalition coalitions bloc blocs block group groups alliance camp")
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
 _DISCOURSE = W.words(
     "thank share highlight call say mention add note make raise begin start conclude express "
@@ -86,6 +87,10 @@ def onset(
     tk = S.tk
     neg = each = False
     steps = 0
+    if j + 2 < limit and tk[j] == "-" and tk[j + 1] == "led" and tk[j + 2] in COALITIONS:
+        j += 3  # "a US-led coalition (of states) blocked it": the leader's verb
+        if j + 1 < limit and tk[j] == "of" and tk[j + 1] in _GROUP_NOUNS:
+            j += 2
     if j < limit and (tk[j] in W.REP_NOUNS or tk[j] in _GROUP_NOUNS):
         j += 1  # "the United States delegation said", "EU countries voted", "European powers"
     if 0 < j < limit and tk[j] in ("to", "at", "in") and tk[j - 1] in W.REP_NOUNS:

@@ -49,7 +49,7 @@ VERBS.update(
         "doubtful wary critical unconvinced regret regretted regrets deplored deplores lamented "
         "condemn condemns condemned condemning disapprove disapproves disapproved fear fears "
         "feared dissociate dissociates dissociated dissociating disassociate disassociated "
-        "denounced denounces decried decries slammed blasted vetoed vetoes boycotted",
+        "denounced denounces decried decries slammed blasted vetoed vetoes veto vetoing boycotted",
     )
 )
 VERBS.update(

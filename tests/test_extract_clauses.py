@@ -1,0 +1,98 @@
+"""Clause edges and speakers (issue 16, sixth round): a comma that ends a phrase and opens the
+next clause, a group named before the state that speaks for it, a camp named after its leader,
+a veto said as a verb or a noun.
+
+Sentences in our own words, in general grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract_text
+from tests.test_extract_allies import camp
+
+
+def events(text: str):
+    return extract_text(text).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the proposal by Chile, Peru said it could not support it.",
+        "Sponsored by Chile, Peru opposed the text.",
+    ],
+)
+def test_a_bare_comma_after_a_by_phrase_opens_the_next_clause(text):
+    (e,) = events(text)
+    assert e.proposer == "CHL"
+    assert e.oppose == ["PER"]  # not a second sponsor of Chile's text
+
+
+def test_a_list_of_names_after_by_still_reads_as_one_list():
+    (e,) = events("The draft tabled by Chile, Peru and Mexico was adopted.")
+    assert {camp(e, c) for c in ("CHL", "PER", "MEX")} == {"A"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "group", "side"),
+    [
+        (
+            "The Arab Group, represented by Algeria, opposed the amendment.",
+            "DZA",
+            "ARAB_GROUP",
+            "B",
+        ),
+        (
+            "The African Group, speaking through Egypt, supported the text.",
+            "EGY",
+            "AFRICAN_GROUP",
+            "A",
+        ),
+        ("The EU, through Spain, proposed to delete article 5.", "ESP", "EU", "A"),
+    ],
+)
+def test_a_group_named_before_its_speaker_is_spoken_for(text, speaker, group, side):
+    (e,) = events(text)
+    assert camp(e, speaker) == side
+    assert e.on_behalf_of == {speaker: group}
+    assert group not in e.actors()  # the state speaks; the group is who it speaks for
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("A US-led coalition blocked the proposal.", "USA"),
+        ("A Russian-led group of states opposed the text.", "RUS"),
+        ("The US-led bloc rejected the amendment.", "USA"),
+    ],
+)
+def test_a_camp_named_after_its_leader_takes_the_verbs_side(text, code):
+    (e,) = events(text)
+    assert e.oppose == [code]
+    assert e.proposer is None  # before: the US "proposed" a "bloc rejected the amendment"
+
+
+def test_a_led_committee_still_takes_no_side():
+    assert events("The Algerian-led committee adopted the text.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia will veto the text.",
+        "Russia threatened to veto the text.",
+        "A spokesman said Russia would veto the text.",
+        "The Kremlin rejected the text.",
+    ],
+)
+def test_a_veto_to_come_or_a_metonym_is_opposition(text):
+    (e,) = events(text)
+    assert e.oppose == ["RUS"]
+
+
+def test_a_veto_used_after_a_proposal_opposes_that_proposal():
+    (e,) = events("France proposed a text on Mali. Russia wielded its veto, and China abstained.")
+    assert e.proposer == "FRA"
+    assert e.oppose == ["RUS"]
+    assert e.neutral == ["CHN"]
