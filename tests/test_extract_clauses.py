@@ -96,3 +96,28 @@ def test_a_veto_used_after_a_proposal_opposes_that_proposal():
     assert e.proposer == "FRA"
     assert e.oppose == ["RUS"]
     assert e.neutral == ["CHN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "owners", "code", "side"),
+    [
+        ("Brazil opposed the Cuban and Argentine proposals.", {"CUB", "ARG"}, "BRA", "B"),
+        ("Brazil supported the US and Japanese amendments.", {"USA", "JPN"}, "BRA", "A"),
+        ("The US and EU drafts drew criticism from China.", {"USA", "EU"}, "CHN", "B"),
+        (
+            "Delegates discussed the Cuban and Argentine proposals. Brazil supported both.",
+            {"CUB", "ARG"},
+            "BRA",
+            "A",
+        ),
+    ],
+)
+def test_names_sharing_one_plural_noun_each_own_a_text(text, owners, code, side):
+    evs = events(text)
+    assert {e.proposer for e in evs} == owners  # one event each, not one for the last name
+    assert all(camp(e, code) == side for e in evs)
+
+
+def test_one_name_before_a_modified_noun_still_owns_it():
+    (e,) = events("Brazil backed the Canadian revised proposal.")
+    assert (e.proposer, e.support) == ("CAN", ["BRA"])

@@ -154,7 +154,7 @@ class Parser(Assembly):
             if isinstance(m, FirstPerson) and m.behalf:
                 S.behalf[k] = m.behalf  # the speaker was given the floor for a group
         LI.demonyms(self, S)
-        LI.targets(S)
+        LI.targets(self, S)
         LI.build_lists(self, S)
         if "(" in S.tk:
             DF.note(self, S)
@@ -166,19 +166,27 @@ class Parser(Assembly):
         for i, j, code in S.extra_targets:
             items.append((i, "D", (i, j, code)))
         items.sort(key=lambda x: x[0])
+        shared = (-1, [])  # "the Cuban and Argentine proposals": references to one noun
         for _pos, kind, obj in items:
             if kind == "L":
                 self._do_list(S, obj)  # type: ignore[arg-type]
                 while S.deferred:
                     self._do_list(S, S.deferred.pop(0))
-            elif kind == "T":
+                continue
+            if kind == "T":
                 k = obj  # type: ignore[assignment]
-                if S.mflag[k] == "target":
-                    self._reference(S, S.ments[k].code, self._after_noun(S, k), S.mtok[k][0])
+                if S.mflag[k] != "target":
+                    continue
+                after = self._after_noun(S, k)
+                self._reference(S, S.ments[k].code, after, S.mtok[k][0])
             else:
-                i, j, code = obj  # type: ignore[misc]
-                if (i, j, code) in S.extra_targets:
-                    self._reference(S, code, j, i)
+                i, after, code = obj  # type: ignore[misc]
+                if (i, after, code) not in S.extra_targets:
+                    continue
+                self._reference(S, code, after, i)
+            if after == shared[0] and S.focus and S.focus[0] not in shared[1]:
+                S.focus = shared[1] + S.focus  # the focus is each of the texts named
+            shared = (after, list(S.focus or ()))
         if S.pending:
             ev = self._new_event(S, None, S.text_of(self.text, 0, S.n))
             for members, stance in S.pending:

@@ -232,15 +232,43 @@ def demonyms(P, S: Sentence) -> None:
                 continue
             else:
                 continue
-        for j in range(start, min(S.n, start + 2)):
-            if tk[j] in W.TARGET_NOUNS:
-                S.extra_targets.append((k, j + 1, code))
-                break
-            if not tk[j].isalpha():
-                break
+        noun_end = _shared_noun(P, S, start)
+        if noun_end:
+            S.extra_targets.append((k, noun_end, code))
 
 
-def targets(S: Sentence) -> None:
+_COORDINATORS = W.words(", and or &")
+
+
+def _noun_within(S: Sentence, j: int) -> int:
+    """The end of a target noun at j or j + 1 ("proposal", "revised draft"), else 0."""
+    for q in range(j, min(S.n, j + 2)):
+        if S.tk[q] in W.TARGET_NOUNS:
+            return q + 1
+        if not S.tk[q].isalpha():
+            break
+    return 0
+
+
+def _shared_noun(P, S: Sentence, j: int) -> int:
+    """'the Cuban and Argentine proposals', 'the US and Japanese amendments': each name owns
+    a text of the noun after the last of them. The noun's end, else 0."""
+    tk = S.tk
+    for _ in range(6):
+        end = _noun_within(S, j)
+        if end or j + 1 >= S.n or tk[j] not in _COORDINATORS:
+            return end
+        nxt = j + 1 + (tk[j + 1] == "and" and tk[j] == ",")  # ", and"
+        if nxt in S.mstart_at:
+            j = S.mend[S.mstart_at[nxt]]
+        elif nxt < S.n and tk[nxt] in P.lex.demonym_codes and S.tw[nxt][:1].isupper():
+            j = nxt + 1
+        else:
+            return 0
+    return 0
+
+
+def targets(P, S: Sentence) -> None:
     tk = S.tk
     for k, (_i, j) in enumerate(S.mtok):
         if S.mflag[k]:
@@ -265,6 +293,11 @@ def targets(S: Sentence) -> None:
         ):  # "Canada demands a ...": a verb, not "the Canadian demands"
             S.mflag[k] = "target"
             S.tnoun_end[k] = j + 1
+        elif j < S.n and tk[j] in _COORDINATORS and _i > 0 and tk[_i - 1] in W.DETERMINERS:
+            end = _shared_noun(P, S, j)
+            if end and tk[end - 1].endswith("s"):  # "the US and Japanese amendments"
+                S.mflag[k] = "target"
+                S.tnoun_end[k] = end
         if pe > 0 and S.mflag[k] == "":
             S.mflag[k] = "poss"  # "Russia's invasion": not a side-taker
 

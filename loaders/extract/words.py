@@ -461,7 +461,7 @@ TARGET_NOUNS = words(
     "position positions contribution contributions approach idea text draft initiative "
     "submission submissions intervention formulation wording language compromise views view "
     "efforts effort call request concerns plan package alternative push bid demand demands "
-    "resolution"
+    "resolution resolutions drafts initiatives"
 )
 # an actor's own text, named as such ("Russia's resolution", "a Russian initiative"): its author
 # proposed it, whether or not anybody else takes a side in the passage
