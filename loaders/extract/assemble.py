@@ -267,6 +267,10 @@ class Assembly:
             if L.end < S.n and S.tk[L.end] == ",":
                 self._subject(S, L, relative=False)
             return
+        if S.focus and "which" in tk[max(0, L.start - 5) : L.start]:
+            # "A was one of the 120 that voted for X, which included B and C": the same vote
+            self._attach(S, S.focus, L.members, TI.on_object(S.focus, stance))
+            return
         ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast=True)
         self._attach(S, [ev], L.members, stance)
 

@@ -213,8 +213,42 @@ def _is_acronym(surface: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 8
 
 
-def _variants(alias: str) -> set[str]:
+# the abbreviations of UN roll calls and country tables: "Dem. Rep. of the Congo", "Dem PR of
+# Korea", "Lao People's Dem. Rep.", "Russian Fed.", "Syrian Arab Rep", "Micronesia, Fed. Sts."
+_ABBREVIATIONS = (
+    ("Democratic People's Republic", ("Dem. People's Rep.", "Dem. PR", "DPR")),
+    ("People's Democratic Republic", ("People's Dem. Rep.", "PDR")),
+    ("Democratic Republic", ("Dem. Rep.",)),
+    ("Republic", ("Rep.",)),
+    ("Federation", ("Fed.",)),
+    ("Federated States", ("Fed. States", "Fed. Sts.")),
+)
+_INVERTED_TAIL = re.compile(r",\s+(?:The\s+)?(.+?)(?:\s+of(?:\s+the)?)?$")
+
+
+def _abbreviated(alias: str) -> set[str]:
+    """Every spelling of `alias` with some of its long words abbreviated (a few at most)."""
     out = {alias}
+    for long, shorts in _ABBREVIATIONS:
+        for v in list(out):
+            if long in v:
+                out.update(v.replace(long, short) for short in shorts)
+    return out
+
+
+def inverted(alias: str) -> set[str]:
+    """'Korea, Republic of' (pycountry), and its table form 'Korea, Rep.'; 'Congo, The
+    Democratic Republic of the' and 'Congo, Dem. Rep.': the inverted names of lists."""
+    m = _INVERTED_TAIL.search(alias)
+    if "," not in alias or m is None or "(" in alias:
+        return set()
+    head = alias[: alias.index(",")]
+    short = f"{head}, {m.group(1)}"
+    return {alias, *_abbreviated(alias), *_abbreviated(short)}
+
+
+def _variants(alias: str) -> set[str]:
+    out = _abbreviated(alias)
     if alias.lower().startswith("the ") and len(alias) > 6:
         out.add(alias[4:])
     for v in list(out):
@@ -259,8 +293,10 @@ class Lexicon:
             if actor.kind == "group" and code.isalpha() and code.isupper():
                 names.append(code)
             names.extend(EXTRA_ALIASES.get(code, ()))
-            for name in names:
-                if not name or "," in name or "(" in name or len(name) < 2:
+            for name in [*names, *(v for n in names if n for v in inverted(n))]:
+                if not name or "(" in name or len(name) < 2:
+                    continue
+                if "," in name and not inverted(name):
                     continue
                 for v in _variants(name):
                     fw = _FIRST_WORD.match(v)

@@ -15,6 +15,7 @@ All scans are bounded windows of tokens.
 from __future__ import annotations
 
 from loaders.extract import sentence as ST
+from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.lists import _BEFORE_CAND
 from loaders.extract.sentence import ActorList, Sentence
@@ -48,15 +49,38 @@ def cue_before(S: Sentence, colon: int) -> str | None:
         first = k == 0 or tk[k - 1] in (".", ":", ";", ")") or tk[k - 1].isdigit()
         if t in _LABEL_HEADS and colon - k <= 5 and first:
             return _LABEL_HEADS[t]
-        hit = W.phrase_at(tk, k)  # "Asked for more time to consider it:"
-        c = (hit[0] if hit else None) or W.VERBS.get(t) or W.NOUN_CUES.get(t)
+        c = _cue_at(tk, k)  # "Asked for more time to consider it:"
         if c:
+            k, c = _relative_head(tk, k, c)
             negated = any(x in W.NEG for x in tk[max(0, k - 3) : k])
             c = ST.flip(c) if negated else c
             return W.SUP if c == W.ALIGN else c
         if t in (";", ":") or (t == "." and (k + 1 >= S.n or S.ts[k + 1] > S.te[k])):
             break  # a dot inside a symbol ("A/C.3/73") does not end the label
     return None
+
+
+def _cue_at(tk: list[str], k: int) -> str | None:
+    hit = W.phrase_at(tk, k)
+    return (hit[0] if hit else None) or W.VERBS.get(tk[k]) or W.NOUN_CUES.get(tk[k])
+
+
+_RELATIVES = W.words("who that which")
+
+
+def _relative_head(tk: list[str], k: int, c: str) -> tuple[int, str]:
+    """'those who opted to abstain from the voting for the ceasefire:': the relative clause's
+    first cue ("abstain") names the list, not the last one ("voting for")."""
+    r = next((q for q in range(k - 1, max(-1, k - 12), -1) if tk[q] in _RELATIVES), None)
+    if r is None:
+        return k, c
+    for q in range(r + 1, k):
+        if tk[q] in VB.WANT and tk[q + 1] == "to":
+            continue  # "those who opted to abstain": the side of the verb after "to"
+        first = _cue_at(tk, q)
+        if first in (W.SUP, W.OPP, W.NEU):
+            return q, first
+    return k, c
 
 
 def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
@@ -130,6 +154,10 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
             continue
         if t == "of" and k > 0 and tk[k - 1] in W.OF_QUANT:
             k -= 2
+            steps += 2
+            continue
+        if t in W.KIN_NOUNS and k > 0 and tk[k - 1] in W.POSSESSIVES:
+            k -= 2  # "backed by its allies A and B"
             steps += 2
             continue
         if t in W.FILLERS or (t.endswith("ly") and len(t) > 4 and t not in W.LY_NOT_ADVERBS):

@@ -322,7 +322,7 @@ _SENT_END = re.compile(
 _ABBREV = _words(
     "e g i ie eg etc al cf vs viz no nos art arts para paras p pp mr mrs ms dr st mt prof "
     "amb h e jan feb mar apr jun jul aug sep sept oct nov dec approx fig figs vol inc ltd "
-    "co corp u s k n gov dept rev res doc sec ch"
+    "co corp u s k n gov dept rev res doc sec ch dem rep fed sts"
 )
 _TITLES = _words("mr mrs ms dr st mt prof amb")
 _STARTERS = _words(

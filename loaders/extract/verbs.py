@@ -32,14 +32,14 @@ _UNABLE = frozenset(("unable", "unwilling", "reluctant")) | _REFUSE
 _PRESENT = W.words("presented presents present presenting unveiled unveils")
 _PRESENTED = W.words("treaty convention resolution text texts plan framework")
 _TRY = W.words("like attempted attempt attempts attempting tried try tries trying sought")
-_WANT = (
+WANT = (
     _TRY
     | _UNABLE
     | _FAILED
     | W.words(
         "wish wishes want wants intend intends decided decide chose choose able ready "
         "prepared willing constrained obliged compelled forced determined threatened "
-        "threatens threaten vowed vows pledged pledges"
+        "threatens threaten vowed vows pledged pledges opted opt opts"
     )
 )
 _ENGAGE = W.words(
@@ -300,7 +300,7 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
             return inner  # (else "wanted to add X" asks for it: the verb's own class)
     to = j + 4 if tk[j : j + 4] == ["in", "a", "position", "to"] else j + 2
-    if (t in _WANT or to == j + 4) and tk[to - 1 : to] == ["to"] and depth < 2:
+    if (t in WANT or to == j + 4) and tk[to - 1 : to] == ["to"] and depth < 2:
         inner = verb(S, to, limit, depth + 1)  # "we wish to associate ourselves with"
         if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
             if t in _UNABLE:  # "we are unable to support": against

@@ -118,6 +118,8 @@ def _before_list(S: Sentence, L: ActorList) -> int:
     p = L.start - 1
     while p > 0 and S.tk[p] == "the":
         p -= 1
+    if p > 1 and S.tk[p] in W.KIN_NOUNS and S.tk[p - 1] in W.POSSESSIVES:
+        p -= 2  # "including our neighbours A and B"
     return p
 
 
@@ -149,12 +151,14 @@ def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
 
 
 def among_voters(P, S: Sentence, L: ActorList) -> bool:
-    """'A was among the 60 states that voted against the text': True when read so."""
+    """'A was among (one of) the 60 states that voted against the text': True when read so."""
     tk = S.tk
     k = L.end
     if k < S.n and tk[k] in ("was", "were", "is", "are"):
         k += 1  # "A was among ...", or a headline's "A, B and C among those who ..."
-    if k + 1 >= S.n or tk[k] != "among":
+    if tk[k : k + 2] == ["one", "of"]:
+        k += 1  # "A was one of the 120 countries that voted in favour"
+    elif k + 1 >= S.n or tk[k] != "among":
         return False
     e = k + 1
     while e < S.n and e - k < 8 and tk[e] not in _VOTERS:

@@ -250,6 +250,9 @@ FILLERS = words(
     "member-states respective various numerous certain further additional e g i : - ( , "
     "\u2022 \u00b7 likeminded small-island following"
 )
+# "including our neighbours A and B", "backed by its allies A and B": the names are the noun's
+KIN_NOUNS = words("neighbours neighbors allies partners friends")
+POSSESSIVES = words("our its their his her")
 PREPOSITIONS = words(
     "to for against on at about into over towards toward than between under within without "
     "upon onto across behind beyond via per versus vs around through throughout despite "
