@@ -62,3 +62,49 @@ def test_one_of_the_voters_and_the_states_the_vote_included():
 
 def test_one_of_the_first_speakers_takes_no_side():
     assert events("Chile was one of the first speakers.") == []
+
+
+def test_a_name_that_opens_with_the_goes_on_in_the_list():
+    (e,) = events("In favour: Gabon, The Gambia, Germany.")
+    assert e.support == ["GAB", "GMB", "DEU"]  # before: the list stopped at "The"
+
+
+def test_numbered_lines_of_a_name_and_its_vote_are_one_roll_call():
+    (e,) = events(
+        "The resolution was passed.\n\n  1. Algeria - Yes\n\n  2. Ecuador - Yes\n\n"
+        "  3. Republic of Korea (South) - Yes\n\n  13. Russia - Abstained\n"
+    )
+    assert (e.support, e.neutral) == (["DZA", "ECU", "KOR"], ["RUS"])
+
+
+def test_a_heading_like_line_without_a_vote_is_still_a_heading():
+    assert events("Russia - The Talks\n\nThe talks went on.\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The resolution was approved with 18 votes in favor (Argentina, Brazil), 9 votes "
+        "against (Bolivia, Mexico), 6 abstentions (Barbados, Guyana) and one absent country "
+        "(Belize).",
+        "Voting YES were: Argentina, Brazil.\n\nVoting NO were: Bolivia, Mexico.\n\n"
+        "ABSTAINING were: Barbados, Guyana.\n\nABSENT were: Belize.",
+    ],
+)
+def test_every_side_of_a_counted_or_fronted_vote_is_read(text):
+    (e,) = events(text)
+    assert (e.support, e.oppose, e.neutral) == (["ARG", "BRA"], ["BOL", "MEX"], ["BRB", "GUY"])
+    assert "BLZ" not in e.actors()  # absent: no side
+
+
+def test_the_vote_count_names_the_text_it_approved():
+    (e,) = events("The resolution was approved with 18 votes in favor (Argentina, Brazil).")
+    assert e.option == "The resolution"
+
+
+def test_joining_in_sponsoring_the_draft_resolution_backs_the_draft_just_named():
+    (e,) = events(
+        "Chile tabled a draft resolution. Peru joined in sponsoring the draft resolution. "
+        "At the same meeting, Kenya joined in sponsoring the draft resolution."
+    )
+    assert (e.proposer, e.support) == ("CHL", ["PER", "KEN"])

@@ -392,6 +392,8 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t == "as" and tk[k + 1 : k + 3] == ["well", "as"]:
                 k += 3
                 saw_sep = True
+            elif k in S.mstart_at:
+                break  # "Gabon, The Gambia": a name that opens with "the"
             elif t == "the" or (t in _AFTER_NAME and k == j):
                 k += 1  # "North Macedonia*, Montenegro*", "European powers and ..."
             elif (

@@ -52,11 +52,17 @@ def anaphoric_object(S: Sentence, j: int, end: int, cls: str | None = None) -> b
             return True  # "China joined the (co-)sponsors": of the text just named
         if nxt in W.ANAPHOR_ADJ:
             return True
-        if nxt in W.ANAPHORIC_NOUNS and (
-            j + 2 >= end or tk[j + 2] in W.CLAUSE_END or _adverbial_tail(S, j + 2, end)
+        h = j + 1  # "the draft resolution", "the draft decision": one noun
+        if nxt == "draft" and h + 1 < end and tk[h + 1] in _DRAFTED:
+            h += 1
+        if tk[h] in W.ANAPHORIC_NOUNS and (
+            h + 1 >= end or tk[h + 1] in W.CLAUSE_END or _adverbial_tail(S, h + 1, end)
         ):
             return True  # "the idea", "the proposal in principle"
     return False
+
+
+_DRAFTED = W.words("resolution resolutions decision decisions text convention treaty")
 
 
 def _adverbial_tail(S: Sentence, j: int, end: int) -> bool:

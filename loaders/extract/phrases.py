@@ -267,6 +267,10 @@ _phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "to
 for _verb in ("joined", "join", "joins"):
     for _noun in ("the sponsors", "the co - sponsors", "the cosponsors", "the list of sponsors"):
         _phrase(SUP, f"{_verb} {_noun}")
+# "Subsequently, A and B joined in sponsoring the draft resolution": the draft just named
+for _verb in ("joined in", "join in", "joins in"):
+    for _gerund in ("sponsoring", "co - sponsoring", "cosponsoring"):
+        _phrase(SUP, f"{_verb} {_gerund}")
 # "A and B came in / signed / joined as additional co-sponsors": they back the text
 for _verb in ("came in as", "signed as", "signed on as", "joined as", "were added as", "became"):
     for _adj in ("", "additional ", "new "):

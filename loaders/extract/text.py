@@ -124,8 +124,8 @@ def _is_heading_line(line: str) -> bool:
         return False  # a bullet
     if _INNER_STOP.search(s):
         return False  # "Indonesia had a busy day. It backed ...": sentences, not a title
-    if _VOTE_LINE.match(s):
-        return False  # "In favour: A, B" / "Against (3): C": a line of a vote list
+    if _VOTE_LINE.match(s) or _VOTE_TAIL.search(s):
+        return False  # "In favour: A, B", "Against (3): C", "1. Algeria - Yes": a vote list
     return s[0].isupper() or s[0].isdigit() or s[0] in "#[(\"'"
 
 
@@ -134,6 +134,12 @@ _VOTE_LINE = re.compile(
     r"(?i)(?:\d{1,3}[ \t]+)?(?:votes?[ \t]+|voting[ \t]+)?"  # "1 against: A", "4 abstain: B"
     r"(?:against|in[ \t]+fav(?:ou)?r|for|yes|no|abstentions?|abstain|abstains|"
     r"abstaining|abstained|co-?sponsors|sponsors)\b[^:\n]{0,30}:[ \t]*\S"
+)
+
+
+_VOTE_TAIL = re.compile(
+    r"(?i)[ \t][-:\u2013\u2014][ \t]*(?:yes|no|abstained|abstain|abstention|against|"
+    r"in[ \t]+fav(?:ou)?r)$"
 )
 
 

@@ -264,6 +264,7 @@ _LIST_CUES = (
     "in-favour label",
     "named after fronted voters",
     "named after a fronted 'Voting",
+    "vote after the name",
 )
 
 

@@ -203,9 +203,26 @@ _PAREN = {
 }
 
 
+def _dashed_vote(S: Sentence, L: ActorList) -> str | None:
+    """'1. Algeria - Yes', 'Republic of Korea (South) - Yes', 'Russia: Abstained': a line of one
+    name and its vote (nothing else after it). The stance, else None."""
+    if len(L.members) != 1:
+        return None
+    tk = S.tk
+    e = L.end
+    if e + 1 < S.n and tk[e] == "(":  # "(South)"
+        close = next((q for q in range(e + 1, min(S.n, e + 5)) if tk[q] == ")"), None)
+        e = close + 1 if close is not None else e
+    if e + 1 >= S.n or tk[e] not in ("-", ":", "\u2013", "\u2014"):
+        return None
+    w = [t for t in tk[e + 1 :] if t not in ("voted", "in", "vote", ".")]
+    return _PAREN.get(w[0]) if len(w) == 1 else None
+
+
 def paren_votes(P, S: Sentence, L: ActorList) -> bool:
     """'Mali (abstained) and Togo (no vote recorded)': each name with its vote in brackets
-    takes that side on the vote in focus (the names without one are left alone)."""
+    takes that side on the vote in focus (the names without one are left alone); so does a
+    line of one name and its vote ('1. Algeria - Yes')."""
     tk = S.tk
     found = []
     for mi in L.members:
@@ -214,6 +231,9 @@ def paren_votes(P, S: Sentence, L: ActorList) -> bool:
             w = [t for t in tk[e + 1 : e + 5] if t not in ("voted", "in", "vote")]
             if w and w[0] in _PAREN and len(w) > 1 and w[1] == ")":
                 found.append((mi, _PAREN[w[0]]))
+    dashed = _dashed_vote(S, L) if not found else None
+    if dashed:
+        found.append((L.members[0], dashed))
     if not found:
         return False
     vote = P.vote
@@ -223,11 +243,17 @@ def paren_votes(P, S: Sentence, L: ActorList) -> bool:
         targets = vote[0]
     elif P._cur_ok(S, 2) and P.cur:
         targets = P.cur
+    elif dashed:
+        targets = None
     else:
         return False
-    P._cue("vote in brackets after the name", 0.8)
+    P._cue("vote in brackets after the name" if not dashed else "vote after the name", 0.8)
+    if targets is None:
+        targets = [P._new_event(S, None, "the vote")]  # a roll call under no named vote
     for mi, stance in found:
         P._attach(S, targets, [mi], stance)
+    if dashed:
+        P.vote = (targets, S.idx, P.section)  # the next line of the roll call joins it
     return True
 
 
@@ -263,6 +289,19 @@ _VOTED = W.words("approved adopted approving adopting passed rejected")
 _NUMBERS = W.words("one two three four five six seven eight nine ten eleven twelve")
 
 
+def _voted_text(P, S: Sentence) -> str:
+    """What the sentence says was voted: the subject of "was approved" ("The resolution was
+    approved with 18 votes"), else the object of "adopted" ("adopted the draft by 9 votes")."""
+    tk = S.tk
+    k = next((i for i in range(S.n) if tk[i] in _VOTED), -1)
+    if k >= 2 and tk[k - 1] in W.BE:
+        return S.text_of(P.text, RO.subject_start(S), k - 1)
+    stop = k + 1
+    while 0 < stop < S.n and tk[stop] not in (",", ";", ".", "(", "by") and stop - k < 16:
+        stop += 1
+    return S.text_of(P.text, k + 1, stop) if k >= 0 and stop > k + 1 else ""
+
+
 def counted_brackets(P, S: Sentence, L: ActorList) -> bool:
     """'by a recorded vote of 170 in favour to 2 against (A, B), with 4 abstentions (C, D)':
     the names in brackets after a count take its side. Lists of one sentence share one event:
@@ -271,26 +310,24 @@ def counted_brackets(P, S: Sentence, L: ActorList) -> bool:
     s = L.start
     if s < 3 or tk[s - 1] != "(" or tk[s - 2] not in _COUNTED:
         return False
-    num = tk[s - 3] if tk[s - 2] not in ("favour", "favor") else tk[s - 4] if s > 3 else ""
+    q = s - 3  # "170 in favour (", "18 votes in favor (", "9 votes against ("
+    while q > 0 and tk[q] in ("in", "votes", "vote") and s - q <= 5:
+        q -= 1
+    num = tk[q] if q >= 0 else ""
     if not (num.isdigit() or num in _NUMBERS) or not {"vote", "votes"} & set(tk[: S.n]):
         return False
     if L.end >= S.n or tk[L.end] != ")":
         return False  # the brackets hold only the names
     mine = getattr(P, "counted", None)
     mine = mine if mine and mine[0] == S.idx else None
+    P._cue("names in brackets after a vote count", 0.85)
     if S.focus:
         targets = S.focus
     elif mine:
         targets = mine[1]
     else:
-        k = next((i for i in range(S.n) if tk[i] in _VOTED), -1)
-        stop = k + 1
-        while 0 < stop < S.n and tk[stop] not in (",", ";", ".", "(", "by") and stop - k < 16:
-            stop += 1
-        label = S.text_of(P.text, k + 1, stop) if k >= 0 and stop > k + 1 else ""
-        targets = [P._new_event(S, None, label or "the text put to the vote")]
+        targets = [P._new_event(S, None, _voted_text(P, S) or "the text put to the vote")]
     P.counted = (S.idx, targets)
-    P._cue("names in brackets after a vote count", 0.85)
     P._attach(S, targets, L.members, _COUNTED[tk[s - 2]])
     L.events, L.stance = targets, _COUNTED[tk[s - 2]]
     return True
@@ -349,6 +386,7 @@ def fronted_voters(P, S: Sentence, L: ActorList) -> bool:
     list, which takes their side on the vote."""
     tk = S.tk
     p = _before_list(S, L)
+    p -= p > 2 and tk[p] == ":"  # "The countries voting in favour were: A, B"
     if p < 2 or tk[p] not in _COPULA or any(S.mstart_at.get(i) is not None for i in range(p)):
         return False
     head = 1 if tk[0] == "the" else 0
@@ -384,6 +422,7 @@ def fronted_participle(P, S: Sentence, L: ActorList) -> bool:
     inverted sentence, the side before the copula and the list after it."""
     tk = S.tk
     p = _before_list(S, L)
+    p -= p > 1 and tk[p] == ":"  # "Voting YES were: A, B"
     if (
         p < 1
         or tk[p] not in ("were", "was", "are")
