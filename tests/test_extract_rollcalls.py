@@ -108,3 +108,16 @@ def test_joining_in_sponsoring_the_draft_resolution_backs_the_draft_just_named()
         "At the same meeting, Kenya joined in sponsoring the draft resolution."
     )
     assert (e.proposer, e.support) == ("CHL", ["PER", "KEN"])
+
+
+def test_a_sponsors_line_reads_a_name_that_opens_with_the():
+    (e,) = events(
+        "Chile, Switzerland, the former Yugoslav Republic of Macedonia and Peru: draft "
+        "resolution\n\nThe General Assembly, ..."
+    )
+    assert e.support == ["CHL", "CHE", "MKD", "PER"]  # before: only the names after "the"
+
+
+def test_yes_no_and_abstention_labels_are_one_vote():
+    (e,) = events("No:\n\nAustralia, Canada.\n\nAbstentions:\n\nAlbania.\n\nYes:\n\nAlgeria.\n")
+    assert (e.support, e.oppose, e.neutral) == (["DZA"], ["AUS", "CAN"], ["ALB"])

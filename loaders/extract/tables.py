@@ -60,7 +60,11 @@ def participant_tables(text: str, blocks: list[Block], lex: Lexicon) -> list[Ev]
 _SPONSORS = re.compile(
     r":[ \t]*(?:revised[ \t]+)?(?:draft[ \t]+(?:resolution|decision)|amendments?)\b"
 )
-_SEP = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t\n]*(?:,|and|,[ \t]*and)?[ \t\n]*")
+# between two sponsors: a bracket ("(Federated States of)"), a comma or "and", and a "the"
+# that opens the next name ("..., Switzerland, the former Yugoslav Republic of Macedonia")
+_SEP = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t\n]*(?:,|and|,[ \t]*and)?[ \t\n]*(?:the[ \t]+)?"
+)
 
 
 def sponsor_lines(text: str, blocks: list[Block], lex: Lexicon) -> list[Ev]:
@@ -68,7 +72,7 @@ def sponsor_lines(text: str, blocks: list[Block], lex: Lexicon) -> list[Ev]:
     out: list[Ev] = []
     for blk in blocks:
         for hit in _SPONSORS.finditer(text, blk.start, blk.end):
-            a = max(blk.start, hit.start() - 2000)
+            a = max(blk.start, hit.start() - 8000)  # 193 names fit
             ms = lex.find(text, a, hit.start())
             codes: list[str] = []
             end = hit.start()

@@ -93,7 +93,7 @@ def _side(
 
 _VOTE_LABEL = W.words(
     "against favour favor abstained abstaining abstention abstentions voted for approval "
-    "oppositions affirmative negative"
+    "oppositions affirmative negative yes no"
 )
 
 
