@@ -121,3 +121,39 @@ def test_names_sharing_one_plural_noun_each_own_a_text(text, owners, code, side)
 def test_one_name_before_a_modified_noun_still_owns_it():
     (e,) = events("Brazil backed the Canadian revised proposal.")
     assert (e.proposer, e.support) == ("CAN", ["BRA"])
+
+
+def test_a_by_list_after_a_title_of_members_names_the_authors():
+    (e,) = events(
+        "The resolution, put forward by UNSC elected members Guyana, Japan and Malta, "
+        "called for a ceasefire."
+    )
+    assert (e.proposer, e.support) == ("GUY", ["JPN", "MLT"])
+
+
+def test_only_supporting_a_kind_of_text_is_a_condition_not_a_side():
+    (e,) = events(
+        "France tabled a draft. The US will only support a resolution that demands more. "
+        "The United States could not support it."
+    )
+    assert (e.proposer, e.oppose) == ("FRA", ["USA"])  # "it" is France's draft
+
+
+def test_a_verb_without_a_side_then_and_a_verb_with_one():
+    (e,) = events(
+        "Paraguay and Gambia spoke on Taiwan's behalf and asked for the application to be "
+        "placed on the agenda. But Cuba and China opposed the proposal."
+    )
+    assert {camp(e, c) for c in ("PRY", "GMB")} == {"A"}
+    assert {camp(e, c) for c in ("CUB", "CHN")} == {"B"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you expect Russia to consider and support such a draft?",
+        "Chair Liana Bratasida (Indonesia) opened the session and suggested leaving it.",
+    ],
+)
+def test_no_second_verb_for_an_infinitive_or_an_officers_nationality(text):
+    assert events(text) == []

@@ -61,7 +61,23 @@ def _hedged(tk: list[str], start: int, j: int) -> bool:
         if tk[q] in W.HEDGES:
             return True
         q -= 1
-    return False
+    # "the US will only support a resolution that demands ...": a condition, not a side
+    return j > 0 and tk[j - 1] == "only" and tk[j + 1 : j + 2] in (["a"], ["an"], ["any"])
+
+
+def _coordinated_verb(S: Sentence, j: int, limit: int) -> tuple[int, bool] | None:
+    """'spoke (on Taiwan's behalf) and asked for X': a verb that takes no side, then "and" and
+    one that does. The second verb's onset and its negation, else None."""
+    tk = S.tk
+    if j >= limit or not tk[j].isalpha() or not S.tw[j][:1].islower() or tk[j] == "to":
+        return None  # not "expect Russia to consider and support such a draft?"
+    for q in range(j + 1, min(limit, j + 8)):
+        if tk[q] in W.CLAUSE_END or q in S.in_mention:
+            return None
+        if tk[q] == "and":
+            j2, neg2, _each = VB.onset(S, q + 1, limit)
+            return (j2, neg2) if VB.verb(S, j2, limit) is not None else None
+    return None
 
 
 def _subject_codes(S: Sentence, L: ActorList) -> tuple[str, ...]:
@@ -320,6 +336,11 @@ class Assembly:
         if self._joined_or_same(S, L, j):
             return
         hit = VB.verb(S, j, limit)
+        bracketed = L.start > 0 and tk[L.start - 1] == "("  # "Chair Liana B. (Indonesia) opened"
+        if hit is None and not bracketed and (later := _coordinated_verb(S, j, limit)):
+            j, neg2 = later  # "Paraguay spoke on Taiwan's behalf and asked for X"
+            neg = neg or neg2
+            hit = VB.verb(S, j, limit)
         if hit is None and not relative and L.start <= RO.subject_start(S) + 1:
             # "Indonesia had a busy day. It backed ...": a subject for a later pronoun
             self.last_actor = (_subject_codes(S, L), S.idx, S.para, self.section)

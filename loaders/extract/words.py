@@ -248,7 +248,8 @@ FILLERS = words(
     "observers both all also representatives representative nations economies western "
     "african asian arab latin american european caribbean island least minded speakers "
     "member-states respective various numerous certain further additional e g i : - ( , "
-    "\u2022 \u00b7 likeminded small-island following"
+    "\u2022 \u00b7 likeminded small-island following elected permanent non-permanent "
+    "nonpermanent security council unsc fellow founding core original"
 )
 # "including our neighbours A and B", "backed by its allies A and B": the names are the noun's
 KIN_NOUNS = words("neighbours neighbors allies partners friends")
