@@ -157,3 +157,44 @@ def test_a_verb_without_a_side_then_and_a_verb_with_one():
 )
 def test_no_second_verb_for_an_infinitive_or_an_officers_nationality(text):
     assert events(text) == []
+
+
+def test_a_relative_aside_inside_a_list_keeps_the_list_going():
+    (e,) = events(
+        "But China, which regards the island as its own, and Pakistan opposed the motion."
+    )
+    assert {camp(e, "CHN"), camp(e, "PAK")} == {"B"}
+
+
+@pytest.mark.parametrize(("verb", "side"), [("vote no", "B"), ("vote yes", "A")])
+def test_a_vote_to_come_takes_its_side(verb, side):
+    (e,) = events(f"France tabled a text. China said it would {verb}.")
+    assert camp(e, "CHN") == side
+
+
+@pytest.mark.parametrize(
+    ("second", "codes", "side"),
+    [
+        ("Russia, China, and Burkina Faso were the three countries that opposed it.",
+         ("RUS", "CHN", "BFA"), "B"),
+        ("In the vote, the countries that supported the resolution included the United States "
+         "and Japan.", ("USA", "JPN"), "A"),
+    ],
+)  # fmt: skip
+def test_voters_named_as_the_countries_that_voted(second, codes, side):
+    (e,) = events(f"France tabled a text. {second}")
+    assert e.proposer == "FRA"
+    assert {camp(e, c) for c in codes} == {side}
+
+
+def test_an_anti_or_pro_prefix_names_no_actor():
+    assert events("The board passed its anti-Iran resolution.") == []
+    assert events("Pro-Russia states opposed the text.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The US-Albania draft was vetoed by Russia.", "Russia vetoed the US/Albania draft."]
+)
+def test_names_joined_by_a_hyphen_author_one_text(text):
+    (e,) = events(text)
+    assert (e.proposer, e.support, e.oppose) == ("USA", ["ALB"], ["RUS"])

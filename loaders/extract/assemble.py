@@ -442,12 +442,16 @@ class Assembly:
         if targets:
             evs = []
             whole = vend < S.n and S.tk[vend] == "what"  # "supports what X said": all of it
+            co_authors = {S.ments[mi].code: mi for mi in S.joint if S.mflag[mi] == "used"}
+            targets = [c for c in targets if c not in co_authors]
             for code in targets:
                 found = self._find_events(S, code) if whole else []
                 if not found:
                     ev = self._find_event(S, code)
                     found = [ev if ev is not None else self._new_event(S, code, option)]
                 evs.extend(found)
+            if co_authors:  # "the US-Albania draft": one text, its second author backs it
+                self._attach(S, evs[:1], list(co_authors.values()), "support")
             self._attach(S, evs, L.members, stance, backing=True)
             return False
         if not force_new:

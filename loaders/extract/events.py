@@ -177,6 +177,10 @@ class Parser(Assembly):
                 k = obj  # type: ignore[assignment]
                 if S.mflag[k] != "target":
                     continue
+                if k in S.joint:
+                    if S.focus:  # "the US-Albania draft": the first author's text
+                        self._attach(S, S.focus[:1], [k], "support")
+                    continue
                 after = self._after_noun(S, k)
                 self._reference(S, S.ments[k].code, after, S.mtok[k][0])
             else:

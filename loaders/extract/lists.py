@@ -300,6 +300,31 @@ def targets(P, S: Sentence) -> None:
                 S.tnoun_end[k] = end
         if pe > 0 and S.mflag[k] == "":
             S.mflag[k] = "poss"  # "Russia's invasion": not a side-taker
+    _joint_texts(S)
+
+
+def _joint_texts(S: Sentence) -> None:
+    """'the US-Albania draft', 'a Russia/China text': the names joined by a hyphen or a slash
+    author the one text the last of them names (S.joint: co-author -> first author)."""
+    tk = S.tk
+    for k in range(len(S.ments) - 1, 0, -1):
+        if S.mflag[k] != "target" or k in S.joint:
+            continue
+        first = k
+        while first > 0:
+            s0, e0 = S.mtok[first][0], S.mend[first - 1]
+            if s0 - e0 != 1 or tk[e0] not in ("-", "/") or S.mflag[first - 1] not in ("", "target"):
+                break
+            if S.ts[e0] != S.te[e0 - 1] or S.ts[s0] != S.te[e0]:
+                break  # "Chile - Peru": spaced, a range or a pause, not one name
+            first -= 1
+        if first == k:
+            continue
+        S.mflag[first] = "target"
+        S.tnoun_end[first] = S.tnoun_end[k]
+        for co in range(first + 1, k + 1):
+            S.mflag[co] = "target"
+            S.joint[co] = first
 
 
 _SOME_OF = W.words("several some many few a number two three four five most other certain")
@@ -365,6 +390,21 @@ def _unnamed_tail(S: Sentence, k: int) -> int:
     return 0
 
 
+def _relative_aside(S: Sentence, k: int) -> int:
+    """', which regards Taiwan as its territory, and Pakistan': the token after the aside's
+    closing comma when another name follows it ("and" or a comma, then a name), else 0."""
+    tk = S.tk
+    if k + 1 >= S.n or tk[k + 1] not in ("which", "who", "whose"):
+        return 0
+    for q in range(k + 2, min(S.n, k + 25)):
+        if tk[q] in (";", ".", ":", "(", ")"):
+            return 0
+        if tk[q] == ",":
+            nxt = q + 2 if q + 1 < S.n and tk[q + 1] == "and" else q + 1
+            return q + 1 if nxt in S.mstart_at else 0
+    return 0
+
+
 def build_list(P, S: Sentence, k0: int) -> ActorList:
     tk = S.tk
     members = [k0]
@@ -380,6 +420,9 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             if k in S.behalf_skip:
                 k = S.behalf_skip[k]
                 L.end = k
+            elif t == "," and (close := _relative_aside(S, k)):
+                k = close  # "China, which regards Taiwan as its own, and Pakistan opposed"
+                saw_sep = True
             elif t in (",", "and", "or", "&", "plus", "nor", "/"):
                 saw_sep = True
                 k += 1

@@ -389,6 +389,8 @@ class Lexicon:
                 continue
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
                 continue
+            if s > 1 and text[s - 1] == "-" and _PREFIXED.search(text, max(0, s - 5), s):
+                continue  # "the anti-Iran resolution", "pro-Russia states": not the actor
             word = m.group(0)
             key = word.lower() if word.isascii() else fold(word).lower()
             if key == "china" and _G77.search(text, max(0, s - 12), s):
@@ -527,6 +529,9 @@ _NEXT_DEMONYM = re.compile(r"(?:,| and| or)[ ]+([A-Z][a-z]{2,14})[ ]+([a-z-]{3,1
 _G77 = re.compile(r"(?:77|G-?77)(?:\s+(?:and|&)\s+|\s*/\s*)$", re.I)  # "G-77/China" too
 _FIRST_WORD = re.compile(r"[^\W_]+")
 _WINDOW = 72
+
+
+_PREFIXED = re.compile(r"(?i)(?<![a-z])(?:anti|pro|non)-$")
 
 
 def _key(surface: str) -> str:

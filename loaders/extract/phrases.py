@@ -62,7 +62,7 @@ _phrase(
     "joined consensus",
     "joined the consensus",
 )
-_phrase(SUP, "vote in favour", "vote in favor", "vote for")
+_phrase(SUP, "vote in favour", "vote in favor", "vote for", "vote yes", "voting yes")
 _phrase(SUP, "were among the yes votes", "was among the yes votes", "among the yes votes")
 _phrase(OPP, "were among the no votes", "was among the no votes", "among the no votes")
 _phrase(
@@ -125,6 +125,8 @@ _phrase(
     "voted against",
     "voting against",
     "voted no",
+    "vote no",
+    "voting no",
     "blocked consensus",
 )
 _phrase(

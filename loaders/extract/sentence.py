@@ -140,6 +140,7 @@ class Sentence:
         "behalf",
         "behalf_skip",
         "voiced",
+        "joint",
         "coauthor_at",
         "extra_targets",
         "lists",
@@ -199,6 +200,7 @@ class Sentence:
         self.behalf_skip: dict[int, int] = {}  # token index -> token index after the phrase
         self.coauthor_at: set[int] = set()
         self.voiced: set[int] = set()  # speakers named after their group ("represented by")
+        self.joint: dict[int, int] = {}  # "the US-Albania draft": co-author -> first author
         self.extra_targets: list[tuple[int, int, str]] = []  # demonym references
         self.lists: list[ActorList] = []
         self.list_at: dict[int, ActorList] = {}

@@ -150,6 +150,12 @@ def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
     return True
 
 
+def _counted_voters(tk: list[str], k: int) -> bool:
+    """'three countries that', 'only countries to', 'two states which' from token k."""
+    q = k + (k < len(tk) and (tk[k].isdigit() or tk[k] in _NUMBERS or tk[k] == "only"))
+    return q + 1 < len(tk) and tk[q] in _VOTERS and tk[q + 1] in _REL
+
+
 def among_voters(P, S: Sentence, L: ActorList) -> bool:
     """'A was among (one of) the 60 states that voted against the text': True when read so."""
     tk = S.tk
@@ -158,6 +164,8 @@ def among_voters(P, S: Sentence, L: ActorList) -> bool:
         k += 1  # "A was among ...", or a headline's "A, B and C among those who ..."
     if tk[k : k + 2] == ["one", "of"]:
         k += 1  # "A was one of the 120 countries that voted in favour"
+    elif tk[k : k + 1] == ["the"] and k > L.end and _counted_voters(tk, k + 1):
+        pass  # "A, B and C were the three countries that opposed the resolution"
     elif k + 1 >= S.n or tk[k] != "among":
         return False
     e = k + 1
@@ -389,7 +397,8 @@ def fronted_voters(P, S: Sentence, L: ActorList) -> bool:
     p -= p > 2 and tk[p] == ":"  # "The countries voting in favour were: A, B"
     if p < 2 or tk[p] not in _COPULA or any(S.mstart_at.get(i) is not None for i in range(p)):
         return False
-    head = 1 if tk[0] == "the" else 0
+    head = RO.subject_start(S)  # "In the vote, the countries that supported it included"
+    head += head < p and tk[head] == "the"
     if tk[head] not in _VOTERS or head + 1 >= p:
         return False
     hit = _voters_stance(S, p)
