@@ -121,3 +121,33 @@ def test_a_sponsors_line_reads_a_name_that_opens_with_the():
 def test_yes_no_and_abstention_labels_are_one_vote():
     (e,) = events("No:\n\nAustralia, Canada.\n\nAbstentions:\n\nAlbania.\n\nYes:\n\nAlgeria.\n")
     assert (e.support, e.oppose, e.neutral) == (["DZA"], ["AUS", "CAN"], ["ALB"])
+
+
+@pytest.mark.parametrize(
+    ("second", "code", "stance"),
+    [
+        ("The seven naysayers were the usual ones: Belarus and Syria.", "SYR", "oppose"),
+        ("Remarkably only 32 abstained and the naysayers were the usual ones: Belarus, Syria.",
+         "BLR", "oppose"),
+        ("The main backers were Chile and Peru.", "PER", "support"),
+        ("Serbia, Russia's traditional friend, was the only European state that abstained.",
+         "SRB", "neutral"),
+        ("Most members abstained, most notably Brazil, India, and South Africa.", "IND",
+         "neutral"),
+    ],
+)  # fmt: skip
+def test_a_camp_named_before_its_members(second, code, stance):
+    (e,) = events(f"France tabled a text. {second}")
+    assert e.proposer == "FRA"
+    assert code in getattr(e, stance)
+
+
+def test_none_of_a_group_takes_the_other_side():
+    (e,) = events("France tabled a text. None of the Arab states endorsed it.")
+    assert e.oppose == ["ARAB_GROUP"]  # before: the group endorsed it
+
+
+@pytest.mark.parametrize("backed", ["its Russian partner", "its ally Russia"])
+def test_backing_an_ally_named_by_a_noun_takes_its_side(backed):
+    (e,) = events(f"France tabled a text. Russia opposed it. China backed {backed}.")
+    assert e.oppose == ["RUS", "CHN"]

@@ -243,8 +243,10 @@ def _bare_actors(S: Sentence, vend: int) -> list[str]:
     """The actors a verb's object is made of, when it is only them ("backed Iran", "sided
     with Cuba and Syria", "joined Iran in opposing it"); [] for "Iran's proposal"."""
     k = vend
-    while k < S.n and k not in S.mstart_at and S.tk[k] in ("the", "with"):
-        k += 1
+    while k < S.n and k not in S.mstart_at and S.tk[k] in ("the", "with", "its", "their"):
+        k += 1  # "backed its Russian partner"
+    if k + 1 < S.n and S.tk[k] in W.KIN_NOUNS and k + 1 in S.mstart_at:
+        k += 1  # "backed its ally Russia"
     mi = S.mstart_at.get(k)
     if mi is None or S.mflag[mi] != "":
         return []  # no name here, or a possessive / proposal noun ("Iran's amendment")

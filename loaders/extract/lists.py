@@ -481,6 +481,9 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
         L.each = True
     if L.start > 0 and tk[L.start - 1] == "neither":
         L.neg = True
+    b = L.start - (L.start > 0 and tk[L.start - 1] == "the")
+    if b >= 2 and tk[b - 2 : b] == ["none", "of"]:
+        L.neg = True  # "None of the Arab states endorsed it": they did not
     return L
 
 

@@ -162,7 +162,7 @@ CAPITALS: dict[str, str] = {
 DEMONYM_NOUNS = (
     "delegation", "delegations", "government", "representative", "representatives", "delegate",
     "delegates", "negotiator", "negotiators", "official", "officials", "envoy", "diplomat",
-    "diplomats", "minister", "ambassador", "authorities", "side", "mission",
+    "diplomats", "minister", "ambassador", "authorities", "side", "mission", "partner", "ally",
 )  # fmt: skip
 # "the Russian Foreign Ministry said", "the Chilean Permanent Mission": the government
 DEMONYM_PHRASES = (

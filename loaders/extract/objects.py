@@ -114,8 +114,8 @@ _OWNER_LINKS = W.words("of by the expressed made voiced put raised")
 def _bare(S: Sentence, j: int, k: int) -> bool:
     """The object from j is only the name at k ("backed Chile", "sided with the EU"), or the
     name owns the noun a verb phrase ended with ("shared the view | of Japan")."""
-    if all(t in ("the", "with") for t in S.tk[j:k]):
-        return True
+    if all(t in ("the", "with", "its", "their") or t in W.KIN_NOUNS for t in S.tk[j:k]):
+        return True  # "backed its Russian partner", "backed its ally Russia"
     return j > 0 and S.tk[j - 1] in W.TARGET_NOUNS and all(t in _OWNER_LINKS for t in S.tk[j:k])
 
 

@@ -137,6 +137,8 @@ def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
         return False
     if tk[p] == "them":
         p -= 1
+    if tk[p] == "notably" and tk[p - 1] in ("most", "more"):
+        p -= 1  # "Most members abstained, most notably A and B"
     if tk[p - 1] != "," and tk[p - 1] not in _VOTERS:
         return False  # "58 voted against it, including A", "co-sponsored by 44 states including A"
     j, _neg, _each = VB.onset(S, L.end, S.n)
@@ -151,15 +153,34 @@ def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
 
 
 def _counted_voters(tk: list[str], k: int) -> bool:
-    """'three countries that', 'only countries to', 'two states which' from token k."""
+    """'three countries that', 'only European state that', 'two states which' from token k."""
     q = k + (k < len(tk) and (tk[k].isdigit() or tk[k] in _NUMBERS or tk[k] == "only"))
-    return q + 1 < len(tk) and tk[q] in _VOTERS and tk[q + 1] in _REL
+    if q > k and q + 2 < len(tk) and tk[q + 1] in _ONE_VOTER | _VOTERS:
+        q += 1  # an adjective: "the only European state that", "the two Nordic countries"
+    return q + 1 < len(tk) and tk[q] in _VOTERS | _ONE_VOTER and tk[q + 1] in _REL
+
+
+_ONE_VOTER = W.words("state country nation member delegation one")
+
+
+def _past_apposition(S: Sentence, k: int) -> int:
+    """After ', Russia's traditional friend,' (a short aside with no verb): the token after
+    its closing comma; else k."""
+    tk = S.tk
+    if k >= S.n or tk[k] != ",":
+        return k
+    for q in range(k + 1, min(S.n, k + 7)):
+        if tk[q] == ",":
+            return q + 1 if q + 1 < S.n and tk[q + 1] in W.BE else k
+        if tk[q] in W.CLAUSE_END or tk[q] in W.VERBS or tk[q] in W.BE:
+            return k
+    return k
 
 
 def among_voters(P, S: Sentence, L: ActorList) -> bool:
     """'A was among (one of) the 60 states that voted against the text': True when read so."""
     tk = S.tk
-    k = L.end
+    k = _past_apposition(S, L.end)  # "Serbia, Russia's traditional friend, was the only ..."
     if k < S.n and tk[k] in ("was", "were", "is", "are"):
         k += 1  # "A was among ...", or a headline's "A, B and C among those who ..."
     if tk[k : k + 2] == ["one", "of"]:
@@ -169,9 +190,10 @@ def among_voters(P, S: Sentence, L: ActorList) -> bool:
     elif k + 1 >= S.n or tk[k] != "among":
         return False
     e = k + 1
-    while e < S.n and e - k < 8 and tk[e] not in _VOTERS:
+    voters = _VOTERS | _ONE_VOTER if tk[k] == "the" else _VOTERS  # "the only state that"
+    while e < S.n and e - k < 8 and tk[e] not in voters:
         e += 1
-    if e >= S.n or tk[e] not in _VOTERS:
+    if e >= S.n or tk[e] not in voters:
         return False
     e += 1
     if e < S.n and tk[e] in _REL:
@@ -266,7 +288,28 @@ def paren_votes(P, S: Sentence, L: ActorList) -> bool:
 
 
 _FRONTED = {"supporters": "support", "backers": "support", "proponents": "support"}
-_FRONTED.update(opponents="oppose", critics="oppose")
+_FRONTED.update(opponents="oppose", critics="oppose", naysayers="oppose", abstainers="neutral")
+
+
+def fronted_camp(P, S: Sentence, L: ActorList) -> bool:
+    """'The (seven) naysayers were (the usual ones:) A, B', 'The main backers are C and D': a
+    camp named first, then its members."""
+    tk = S.tk
+    h = RO.subject_start(S)
+    h += h < S.n and tk[h] == "the"
+    q = h
+    while q < L.start and q - h < 2 and tk[q] not in _FRONTED:
+        q += 1  # "seven", "main", "usual"
+    if q >= L.start or tk[q] not in _FRONTED or q + 1 >= L.start or tk[q + 1] not in _COPULA:
+        return False
+    between = range(q + 2, L.start)
+    if len(between) > 4 or any(i in S.in_mention for i in between):
+        return False
+    label = S.text_of(P.text, h, q + 1)
+    _side(
+        P, S, L, _FRONTED[tk[q]], q, S.n, "named after a fronted camp ('The opponents were')", label
+    )
+    return True
 
 
 def among_fronted(P, S: Sentence, L: ActorList) -> bool:
@@ -457,4 +500,4 @@ def read_voters(P, S: Sentence, L: ActorList, role: str) -> bool:
         return True
     if among_voters(P, S, L) or among_fronted(P, S, L) or fronted_sponsors(P, S, L):
         return True
-    return fronted_voters(P, S, L) or fronted_participle(P, S, L)
+    return fronted_voters(P, S, L) or fronted_participle(P, S, L) or fronted_camp(P, S, L)

@@ -252,7 +252,9 @@ FILLERS = words(
     "nonpermanent security council unsc fellow founding core original"
 )
 # "including our neighbours A and B", "backed by its allies A and B": the names are the noun's
-KIN_NOUNS = words("neighbours neighbors allies partners friends")
+KIN_NOUNS = words(
+    "neighbours neighbors allies partners friends ally partner neighbour neighbor friend"
+)
 POSSESSIVES = words("our its their his her")
 PREPOSITIONS = words(
     "to for against on at about into over towards toward than between under within without "
@@ -421,7 +423,8 @@ OF_NOUNS.update(
 OF_NOUNS.update(_forms(STMT, "statement position contribution"))
 NOUN_CUES: dict[str, str] = {}
 NOUN_CUES.update(_forms(SUP, "consensus support supporters proponents backers agreement backing"))
-NOUN_CUES.update(_forms(OPP, "opposition opponents critics objections resistance"))
+NOUN_CUES.update(_forms(OPP, "opposition opponents critics objections resistance naysayers"))
+NOUN_CUES.update(_forms(NEU, "abstainers"))
 
 # "The representative of Egypt", "the speaker for Japan": the speaker is the actor.
 SPEAKER_NOUNS = words(
