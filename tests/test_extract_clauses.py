@@ -198,3 +198,24 @@ def test_an_anti_or_pro_prefix_names_no_actor():
 def test_names_joined_by_a_hyphen_author_one_text(text):
     (e,) = events(text)
     assert (e.proposer, e.support, e.oppose) == ("USA", ["ALB"], ["RUS"])
+
+
+def test_described_as_far_after_a_long_object_is_a_verdict():
+    (e,) = events(
+        "The EU has described India's call for an urgent meeting of the conference to discuss "
+        "its response, including a proposed waiver of some protections, as \u201cpremature\u201d."
+    )
+    assert (e.proposer, e.oppose) == ("IND", ["EU"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia, Iran and Russia are lobbying hard to strike this article from the draft.",
+        "Saudi Arabia and Iran lobbied to strike this article from the draft.",
+    ],
+)
+def test_lobbying_to_strike_a_text_asks_for_it(text):
+    (e,) = events(text)
+    assert "SAU" in e.actors() and camp(e, "SAU") == "A"
+    assert "strike" in e.option

@@ -31,7 +31,10 @@ _FAILED = W.words("failed fails")
 _UNABLE = frozenset(("unable", "unwilling", "reluctant")) | _REFUSE
 _PRESENT = W.words("presented presents present presenting unveiled unveils")
 _PRESENTED = W.words("treaty convention resolution text texts plan framework")
-_TRY = W.words("like attempted attempt attempts attempting tried try tries trying sought")
+_TRY = W.words(
+    "like attempted attempt attempts attempting tried try tries trying sought lobbying lobbied "
+    "lobby lobbies"
+)
 WANT = (
     _TRY
     | _UNABLE
@@ -300,6 +303,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
             return inner  # (else "wanted to add X" asks for it: the verb's own class)
     to = j + 4 if tk[j : j + 4] == ["in", "a", "position", "to"] else j + 2
+    if t in WANT and tk[j + 1 : j + 3] in (["hard", "to"], ["strongly", "to"]):
+        to = j + 3  # "lobbying hard to strike X"
     if (t in WANT or to == j + 4) and tk[to - 1 : to] == ["to"] and depth < 2:
         inner = verb(S, to, limit, depth + 1)  # "we wish to associate ourselves with"
         if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
@@ -313,7 +318,7 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return None  # "I would like to thank / share / highlight": no position
         if inner is None and t in _REFUSE:
             return None  # "refused to issue visas": an act, no side on an option
-        if inner is None and t in _TRY and to == j + 2:
+        if inner is None and t in _TRY and to <= j + 3:
             return W.PROP, to  # "we would like to delete X", "tried to remove X": asks for it
     if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
         # "we are committed to an effective implementation": for it (not "to working with");
@@ -370,6 +375,10 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
                 return W.SUP, j + 1
             if tk[k] in W.CLAUSE_END:
                 break
+        if t in _DESCRIBE_AS:
+            as_hit = _described_as(tk, j, limit)
+            if as_hit:
+                return as_hit, j + 1
     if t in W.ALIGN_VERBS:
         k = j + 1
         if k < limit and tk[k] in ("itself", "themselves", "himself", "herself", "ourselves"):
@@ -429,6 +438,24 @@ _HELPS = W.words(
     "improved promote promotes enhance enhances"
 )
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
+
+
+_DESCRIBE_AS = W.words("described describes termed terms labelled labeled branded")
+
+
+def _described_as(tk: list[str], j: int, limit: int) -> str | None:
+    """'described India's call for an urgent meeting ..., including X, as "premature"': the
+    adjective after a far "as" (the object may be long), to the end of the sentence."""
+    for k in range(j + 2, min(limit - 1, j + 70)):
+        if tk[k] in (".", ";", "said", "says"):
+            return None
+        if tk[k] == "as":
+            q = k + 1
+            while q < limit and (tk[q] in _QUOTES or tk[q] in ("a", "an", "being")):
+                q += 1
+            t = tk[q] if q < limit else ""
+            return W.OPP if t in W.NEG_ADJ else W.SUP if t in W.POS_ADJ else None
+    return None
 
 
 def _verdict(S: Sentence, s0: int, limit: int) -> tuple[str, int] | None:
