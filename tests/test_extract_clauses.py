@@ -219,3 +219,19 @@ def test_lobbying_to_strike_a_text_asks_for_it(text):
     (e,) = events(text)
     assert "SAU" in e.actors() and camp(e, "SAU") == "A"
     assert "strike" in e.option
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "side"),
+    [
+        ("France tabled a text. It was supported not only by Britain and Germany but also by "
+         "Colombia.", ("GBR", "DEU", "COL"), "A"),
+        ("France tabled a text. It was opposed not only by Iran but also by Syria.",
+         ("IRN", "SYR"), "B"),
+        ("France tabled a text. Chile not only supported the text but also co-sponsored it.",
+         ("CHL",), "A"),
+    ],
+)  # fmt: skip
+def test_not_only_is_no_negation(text, codes, side):
+    (e,) = events(text)
+    assert {camp(e, c) for c in codes} == {side}  # before: "not" put them on the other side

@@ -316,6 +316,10 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         or (tk[p].endswith("ly") and len(tk[p]) > 4 and tk[p] not in W.LY_NOT_ADVERBS)
     ):
         p -= 1
+    if k >= 3 and tk[k - 2 : k] == ["not", "only"]:
+        return passive_by(S, k - 2)  # "supported not only by A": the by-list of "supported"
+    if k >= 3 and tk[k - 2 : k] == ["but", "also"] and S.last_passive:
+        return "PASS", S.last_passive  # "... but also by B": the same side as A
     if p < 0:
         return "NONE", None
     w = tk[p]
@@ -489,8 +493,9 @@ def clause_text(P, S: Sentence, upto: int) -> str:
         tk[end - 1] in W.FILLERS
         or tk[end - 1] in W.PASSIVE
         or tk[end - 1] in ("by", "from", "was", "were", "been", "co", "-")
+        or tk[end - 2 : end] == ["not", "only"]
     ):
-        end -= 1
+        end -= 2 if tk[end - 2 : end] == ["not", "only"] else 1
     return S.text_of(P.text, start, end)
 
 

@@ -55,7 +55,9 @@ _FAILED = W.words("failed unable rejected defeated dropped deleted removed")
 
 def _negation(tk: list[str], k: int) -> bool:
     """Token k negates: "not", "never", ... or the "t" of "can't" (tokens "can", "'", "t")."""
-    return tk[k] in W.NEG or (tk[k] == "t" and k > 1 and tk[k - 1] == "'")
+    if tk[k] in W.NEG:
+        return tk[k + 1 : k + 2] != ["only"]  # "not only": no negation
+    return tk[k] == "t" and k > 1 and tk[k - 1] == "'"
 
 
 def negated_inside(tk: list[str], j: int, vend: int) -> bool:
@@ -192,7 +194,7 @@ def onset(
             j += 1
             continue
         if t in W.NEG:
-            neg = True
+            neg = neg or tk[j + 1 : j + 2] != ["only"]  # "not only supported X but also ..."
             j += 1
             continue
         if t.endswith("ed") and tk[j + 1 : j + 3] in _PREP_AND and t not in W.VERBS:
