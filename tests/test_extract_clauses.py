@@ -235,3 +235,17 @@ def test_lobbying_to_strike_a_text_asks_for_it(text):
 def test_not_only_is_no_negation(text, codes, side):
     (e,) = events(text)
     assert {camp(e, c) for c in codes} == {side}  # before: "not" put them on the other side
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The resolution was submitted by the New Agenda Coalition (Brazil, Egypt and Ireland).",
+         ["BRA", "EGY", "IRL"]),
+        ("The proposal was supported by the Like-Minded Group (Egypt, Iran and China).",
+         ["EGY", "IRN", "CHN"]),
+    ],
+)  # fmt: skip
+def test_the_members_of_an_unknown_group_in_brackets_take_its_side(text, codes):
+    (e,) = events(text)
+    assert {camp(e, c) for c in codes} == {"A"}

@@ -173,11 +173,18 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
             S.tw[k][:1].isupper()
             and k not in S.in_mention
             and k + 1 < S.n
-            and tk[k + 1] in (",", "and")
-        ):
+            and (tk[k + 1] in (",", "and") or tk[k + 1] == "(" and k + 2 == start)
+        ):  # "... by the New Agenda Coalition (Brazil, Egypt)": its members, in brackets
             b = k
-            while b > 0 and k - b < 6 and S.tw[b - 1][:1].isupper() and b - 1 not in S.in_mention:
-                b -= 1
+            while (
+                b > 0
+                and k - b < 6
+                and (S.tw[b - 1][:1].isupper() or tk[b - 1] == "-" and b > 1)
+                and b - 1 not in S.in_mention
+            ):
+                b -= 1  # "Freedonia", "New Agenda Coalition", "Like-Minded Group"
+            if b > 1 and tk[b - 1] == "the" and tk[k + 1] == "(":
+                b -= 1  # "by the New Agenda Coalition ("
             if b > 0 and tk[b - 1] in _BEFORE_CAND and b - 1 not in S.in_mention:
                 k = b - 1
                 steps += 1
