@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract import extract_text
+from tests.test_extract_allies import camp
 
 
 def events(text: str):
@@ -151,3 +152,32 @@ def test_none_of_a_group_takes_the_other_side():
 def test_backing_an_ally_named_by_a_noun_takes_its_side(backed):
     (e,) = events(f"France tabled a text. Russia opposed it. China backed {backed}.")
     assert e.oppose == ["RUS", "CHN"]
+
+
+def test_the_labels_of_one_roll_call_with_no_text_named_are_one_vote():
+    (e,) = events(
+        "Security Council vote on demanding a ceasefire.\nAgainst: United States\n"
+        "Abstained: United Kingdom\nIn Favor:\nChina\nFrance\nJapan\n"
+    )
+    assert (e.support, e.oppose, e.neutral) == (["CHN", "FRA", "JPN"], ["USA"], ["GBR"])
+
+
+def test_a_colon_list_joins_the_vote_told_before_it():
+    (e,) = events(
+        "While the United States and Israel voted against the resolution, most supported it.\n\n"
+        "Here is how each country voted:\n\nFor (3):\n\n\u2013 Chile, Peru, Kenya\n"
+    )
+    assert {camp(e, c) for c in ("USA", "ISR")} == {"B"}
+    assert {camp(e, c) for c in ("CHL", "PER", "KEN")} == {"A"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US, Israel, and some European nations opposed the resolution.",
+        "France tabled a text. The UK and the US, two permanent members, opposed it.",
+    ],
+)
+def test_an_unnamed_conjunct_or_an_apposition_ends_the_list_before_its_verb(text):
+    (e,) = [e for e in events(text) if "USA" in e.actors()]
+    assert camp(e, "USA") == "B"  # before: no verb found after the unnamed tail

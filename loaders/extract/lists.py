@@ -364,12 +364,26 @@ _HOW_MANY = W.words(
 )
 
 
+_GROUP_TAIL = W.words("states countries nations members governments")
+
+
 def _unnamed_tail(S: Sentence, k: int) -> int:
     """'... and rights groups', '... and big tech companies', '... and (some) other
     autocracies': the end of such a conjunct (0 if there is none)."""
     o = k
     while o < S.n and o - k < 2 and (S.tk[o] in _HOW_MANY or S.tk[o].isdigit()):
         o += 1
+    counted = o > k and k > 0 and S.tk[k - 1] in ("and", "or")  # a conjunct, no apposition
+    mi = S.mstart_at.get(o) if counted else None
+    if mi is not None and S.mflag[mi] == "partial":  # "..., and several African states"
+        e = S.mend[mi]
+        return e + 1 if e < S.n and S.tk[e] in _GROUP_TAIL else e
+    if counted:  # "..., and some European nations", "and a few Latin American states"
+        for e in range(o, min(S.n, o + 4)):
+            if S.tk[e] in _GROUP_TAIL:
+                return e + 1
+            if not S.tk[e].isalpha() or e in S.in_mention:
+                break
     if o > k and o < S.n and S.tk[o] == "others":
         return o + 1  # "Brazil, Norway and eight / a few others voted against": unnamed
     o = k + 1 if k < S.n and S.tk[k] in ("some", "several", "many", "a", "few") else k

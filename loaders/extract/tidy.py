@@ -251,11 +251,20 @@ def coreferent(events: list[Ev]) -> list[Ev]:
         out.append(ev)
     only = last if clusters == 1 else None
     gone = set()
+    lists: Ev | None = None  # the lists of one vote with no text named: "Against: A" ... "For:"
     for ev, before in loose:
         into = before or only
+        bare = before is None and _bare_vote_list(ev)
+        if into is None and bare and lists is not None and ev.sent - lists.sent <= _LISTS_SPAN:
+            into = lists
         if into is not None and abs(ev.sent - into.sent) <= _SPAN and _fold(into, ev):
             gone.add(id(ev))
+        elif bare:
+            lists = ev
     return [ev for ev in out if id(ev) not in gone]
+
+
+_LISTS_SPAN = 8  # sentences: the labels of one roll call follow each other
 
 
 _LIST_CUES = (
@@ -265,6 +274,9 @@ _LIST_CUES = (
     "named after fronted voters",
     "named after a fronted 'Voting",
     "vote after the name",
+    "support list after a colon",
+    "oppose list after a colon",
+    "neutral list after a colon",
 )
 
 
