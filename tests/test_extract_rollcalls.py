@@ -181,3 +181,12 @@ def test_a_colon_list_joins_the_vote_told_before_it():
 def test_an_unnamed_conjunct_or_an_apposition_ends_the_list_before_its_verb(text):
     (e,) = [e for e in events(text) if "USA" in e.actors()]
     assert camp(e, "USA") == "B"  # before: no verb found after the unnamed tail
+
+
+@pytest.mark.parametrize("label", ["In Favor", "In favour", "Voted in Favor", "For (2)"])
+def test_a_vote_label_in_either_spelling_joins_the_vote_told_before(label):
+    (e,) = events(
+        f"While the United States voted against the resolution, most supported it.\n\n"
+        f"{label}:\n\nChile, Peru\n"
+    )
+    assert (e.support, e.oppose) == (["CHL", "PER"], ["USA"])

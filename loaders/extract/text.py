@@ -132,14 +132,14 @@ def _is_heading_line(line: str) -> bool:
 _INNER_STOP = re.compile(r"[a-z][a-z][.!?][ \t]+[A-Z]")  # not [a-z]{2}: see _SENT_END
 _VOTE_LINE = re.compile(
     r"(?i)(?:\d{1,3}[ \t]+)?(?:votes?[ \t]+|voting[ \t]+)?"  # "1 against: A", "4 abstain: B"
-    r"(?:against|in[ \t]+fav(?:ou)?r|for|yes|no|abstentions?|abstain|abstains|"
+    r"(?:against|in[ \t]+fav(?:ou?)r|for|yes|no|abstentions?|abstain|abstains|"
     r"abstaining|abstained|co-?sponsors|sponsors)\b[^:\n]{0,30}:[ \t]*\S"
 )
 
 
 _VOTE_TAIL = re.compile(
     r"(?i)[ \t][-:\u2013\u2014][ \t]*(?:yes|no|abstained|abstain|abstention|against|"
-    r"in[ \t]+fav(?:ou)?r)$"
+    r"in[ \t]+fav(?:ou?)r)$"
 )
 
 

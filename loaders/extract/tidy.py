@@ -274,16 +274,28 @@ _LIST_CUES = (
     "named after fronted voters",
     "named after a fronted 'Voting",
     "vote after the name",
+)
+_COLON_CUES = (
     "support list after a colon",
     "oppose list after a colon",
     "neutral list after a colon",
+)
+# the short label of a vote list ("For (153)", "Against", "No", "Abstentions", "In Favor")
+_VOTE_LABEL = re.compile(
+    r"(?i)\s*(?:(?:voted|voting|votes?)\s+)?"
+    r"(?:in\s+fav(?:ou?)r|for|against|yes|no|abstentions?|abstained|abstaining)"
+    r"\s*(?:\(\s*\d+\s*\))?\s*$"
 )
 
 
 def _bare_vote_list(ev: Ev) -> bool:
     """A list of voters under a label ("Against: A", "Those voting for were B") that names no
     text of its own: a vote on the one text the document is about, if it names only one."""
-    return bool(ev.cues) and ev.proposer is None and ev.cues[0].startswith(_LIST_CUES)
+    if not ev.cues or ev.proposer is not None:
+        return False
+    if ev.cues[0].startswith(_COLON_CUES):  # "For (153):" then the names: a vote label only
+        return _VOTE_LABEL.match(ev.option) is not None
+    return ev.cues[0].startswith(_LIST_CUES)
 
 
 def _same_symbol(symbols: dict[str, Ev], ev: Ev) -> bool:
