@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.extract import extract_text
 from tests.test_extract_prose import sides
 
 
@@ -244,3 +245,23 @@ def test_live_caption_turns_run_together_on_one_line():
         "We oppose the draft annex. >> CHAIR: Thank you. >> PERU: We support the draft annex."
     )
     assert sides(text) == [("PER", [], ["NPL"], [])]
+
+
+def test_a_statement_whose_opening_sentence_shares_its_paragraph_is_read_after_it():
+    """The opening "on behalf of" sentence names the speakers; the sentences after it in the
+    same paragraph are theirs (before: the whole paragraph was skipped as a header)."""
+    text = (
+        "Joint Statement\n\nI have the honour to deliver this statement on behalf of Botswana, "
+        "Costa Rica and Norway. We are of the view, for example, that participation of the "
+        "NHRIs in the work of the Council needs to be further enhanced.\n"
+    )
+    (e,) = extract_text(text).events
+    assert set(e.support) == {"BWA", "CRI", "NOR"}
+    assert "participation" in e.option
+
+
+def test_commitment_to_engagement_takes_no_side():
+    text = (
+        "Statement by Chile\n\nWe are committed to ongoing constructive engagement in all fora.\n"
+    )
+    assert extract_text(text).events == []

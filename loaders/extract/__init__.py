@@ -358,11 +358,9 @@ def _chunk(
                 parser.parse(blk.start, blk.end, ms, sidx, bi)
             sidx += 1
             continue
-        if blk.start in parser.skip_blocks:
-            while mi < nm and mentions[mi].start < blk.end:
-                mi += 1
-            sidx += count_sentences(clean, blk.start, blk.end)
-            continue
+        # a statement's opening sentence ("I have the honour to deliver this statement on
+        # behalf of A, B") names its speakers, no side: the rest of its block is read
+        header = blk.start in parser.skip_blocks
         busy = (
             (mi < nm and mentions[mi].start < blk.end)
             or (di < nd and date_hits[di].start() < blk.end)
@@ -378,6 +376,12 @@ def _chunk(
             sidx += count_sentences(clean, blk.start, blk.end)
             continue
         for a, b in sentences(clean, blk.start, blk.end):
+            if header:
+                header = False
+                while mi < nm and mentions[mi].start < b:
+                    mi += 1
+                sidx += 1
+                continue
             if (di < nd and date_hits[di].start() < b) or (ni < nn and name_hits[ni].start() < b):
                 ds, di = _take(date_hits, di, a, b)
                 ns, ni = _take(name_hits, ni, a, b)

@@ -65,6 +65,31 @@ def _hedged(tk: list[str], start: int, j: int) -> bool:
     return j > 0 and tk[j - 1] == "only" and tk[j + 1 : j + 2] in (["a"], ["an"], ["any"])
 
 
+_ASIDES = (
+    ("for", "example"), ("for", "instance"), ("in", "particular"), ("however",), ("moreover",),
+    ("furthermore",), ("therefore",), ("in", "this", "regard"), ("in", "addition"),
+)  # fmt: skip
+
+
+def _past_aside(tk: list[str], k: int) -> int:
+    """After ', for example,' / ', however,' right after a verb: the object's start; else k."""
+    if k >= len(tk) or tk[k] != ",":
+        return k
+    for words in _ASIDES:
+        end = k + 1 + len(words)
+        if tuple(tk[k + 1 : end]) == words and end < len(tk) and tk[end] == ",":
+            return end + 1
+    return k
+
+
+def _modal_in(toks: list[str]) -> bool:
+    """A clause that says what must be done: "should", "must", "needs to be", "has to"."""
+    if not W.MODALS.isdisjoint(toks):
+        return True
+    pairs = zip(toks, toks[1:], strict=False)
+    return any(a in ("needs", "need", "has", "have") and b == "to" for a, b in pairs)
+
+
 def _coordinated_verb(S: Sentence, j: int, limit: int) -> tuple[int, bool] | None:
     """'spoke (on Taiwan's behalf) and asked for X': a verb that takes no side, then "and" and
     one that does. The second verb's onset and its negation, else None."""
@@ -358,9 +383,10 @@ class Assembly:
         if cls == W.STMT and self.fp_cue and self.fp_cue.startswith("'"):
             # "They drew attention to ...": a view, too weak for a guessed subject, unless it
             # says what must be done ("They stressed the need for a binding text")
-            obj = tk[vend : VB.object_end(S, vend, limit)]
+            start = _past_aside(tk, vend)  # "We are of the view, for example, that ..."
+            obj = tk[start : VB.object_end(S, start, limit)]
             clause = bool(obj) and obj[0] in ("that", ",", ":")  # a clause: only its modal
-            if W.NORMATIVE.isdisjoint(obj) or clause and W.MODALS.isdisjoint(obj):
+            if W.NORMATIVE.isdisjoint(obj) or clause and not _modal_in(obj):
                 return
         if cls == W.STMT and _clause_follows(S, vend):
             return  # "X said that his delegation supported ...": the inner clause takes the side
@@ -421,6 +447,7 @@ class Assembly:
         relative clause, then references to a named proposal, then anaphora to the event in
         focus or of the previous sentence, and only then a new event of its own."""
         limit = S.n
+        vend = _past_aside(S.tk, vend)  # "We are of the view, for example, that X should ..."
         oend = VB.object_end(S, vend, limit)
         option = S.text_of(self.text, vend, oend)
         if cls == W.PROP and CO.do_likewise(S.tk[vend:oend]):

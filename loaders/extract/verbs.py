@@ -47,7 +47,7 @@ WANT = (
 )
 _ENGAGE = W.words(
     "working work engaging engage continuing continue cooperating cooperate contributing "
-    "participating"
+    "participating engagement cooperation dialogue"
 )
 _REGRET = W.words("regret regrets regretted deplore deplores deplored lament laments")
 _FAILED = W.words("failed unable rejected defeated dropped deleted removed")
@@ -325,8 +325,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
         # "we are committed to an effective implementation": for it (not "to working with");
         # "committed to opposing X": the side of that verb
-        if tk[j + 2] in _ENGAGE:
-            return None
+        if not _ENGAGE.isdisjoint(tk[j + 2 : j + 5]):
+            return None  # "committed to (ongoing, constructive) engagement": no side
         inner = verb(S, j + 2, limit, depth + 1) if depth < 2 else None
         if inner is not None and inner[0] in (W.SUP, W.OPP, W.NEU):
             return inner
