@@ -265,3 +265,13 @@ def test_commitment_to_engagement_takes_no_side():
         "Statement by Chile\n\nWe are committed to ongoing constructive engagement in all fora.\n"
     )
     assert extract_text(text).events == []
+
+
+def test_a_heading_naming_who_launched_the_initiative_is_read():
+    text = (
+        "Statement of support for the appeal for a global ceasefire\n\n"
+        "Initiative launched by Bangladesh, Ecuador and Egypt\n\nWe strongly support the appeal.\n"
+    )
+    evs = extract_text(text).events
+    launched = [e for e in evs if e.proposer == "BGD" and {"ECU", "EGY"} <= set(e.support)]
+    assert launched  # before: the heading was skipped, the names lost

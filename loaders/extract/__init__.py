@@ -241,7 +241,8 @@ _CHUNK = 1_000_000
 # a heading that reads as a headline: a verb of adoption or of taking a side, or "X-backed"
 _HEADLINE = re.compile(
     r"(?i)\b(?:adopts?|approves?|passe[sd]|backs?|rejects?|opposes?|supports?|votes?)\b|"
-    r"\b(?:sponsored|backed|drafted|proposed|supported|opposed|rejected) by\b|"
+    r"\b(?:sponsored|backed|drafted|proposed|supported|opposed|rejected|launched|initiated|"
+    r"submitted|tabled|introduced) by\b|"
     r"[a-z.]-(?:sponsored|backed|drafted|led|proposed)\b"
 )
 
