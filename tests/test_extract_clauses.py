@@ -249,3 +249,21 @@ def test_not_only_is_no_negation(text, codes, side):
 def test_the_members_of_an_unknown_group_in_brackets_take_its_side(text, codes):
     (e,) = events(text)
     assert {camp(e, c) for c in codes} == {"A"}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "side"),
+    [
+        ("The draft resolution was presented by a core group consisting of Canada, Denmark and "
+         "Finland.", ("CAN", "DNK", "FIN"), "A"),
+        ("The text was opposed by a group composed of Iran and Syria.", ("IRN", "SYR"), "B"),
+    ],
+)  # fmt: skip
+def test_a_by_phrase_naming_a_group_consisting_of_states(text, codes, side):
+    (e,) = events(text)
+    assert {camp(e, c) for c in codes} == {side}
+    assert "consisting" not in e.option and "composed" not in e.option
+
+
+def test_what_a_state_calls_something_is_no_position():
+    assert events("Groups decry what Beijing calls re-education camps.") == []

@@ -376,6 +376,8 @@ class Assembly:
         cls, vend = hit
         if MO.elected_officer(S, j, vend):
             return
+        if L.start > 0 and tk[L.start - 1] == "what" and tk[j] in W.FIND_VERBS:
+            return  # "what Beijing calls 're-education camps'": a name, no position
         if CO.among_themselves(S, L, j, vend):
             return
         # "voiced concerns about X" (a light verb and its noun) states a view; "opposed X" not

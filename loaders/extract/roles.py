@@ -137,6 +137,9 @@ def _clause_verb_after(S: Sentence, start: int) -> bool:
     return c in (W.SUP, W.OPP, W.NEU, W.PROP)
 
 
+_CONSISTING = W.words("consisting composed comprised comprising")
+
+
 def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
     """The first token left of `start` that is not a filler ("a large number of member
     states, including"), at most 16 back, and whether a comma was passed."""
@@ -152,6 +155,11 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
             k -= 3  # "endorsed by the delegates of Nigeria": look past the speaker noun
             steps += 3
             continue
+        if t == "of" and k > 0 and tk[k - 1] in _CONSISTING:
+            by = next((q for q in range(k - 2, max(-1, k - 8), -1) if tk[q] in ("by", "from")), -1)
+            if by > 0 and not any(q in S.in_mention for q in range(by, k)):
+                k = by  # "presented by a core group consisting of A, B": a by-list
+                break
         if t == "of" and k > 0 and tk[k - 1] in W.OF_QUANT:
             k -= 2
             steps += 2
@@ -503,6 +511,12 @@ def clause_text(P, S: Sentence, upto: int) -> str:
         or tk[end - 2 : end] == ["not", "only"]
     ):
         end -= 2 if tk[end - 2 : end] == ["not", "only"] else 1
+    if end >= 2 and tk[end - 1] == "of" and tk[end - 2] in _CONSISTING:
+        by = next((q for q in range(end - 3, max(start - 1, end - 9), -1) if tk[q] == "by"), 0)
+        if by > start:  # "presented by a core group consisting of": the text before "by"
+            end = by
+            while end > start and (tk[end - 1] in W.PASSIVE or tk[end - 1] in W.BE):
+                end -= 1
     return S.text_of(P.text, start, end)
 
 
