@@ -267,3 +267,10 @@ def test_a_by_phrase_naming_a_group_consisting_of_states(text, codes, side):
 
 def test_what_a_state_calls_something_is_no_position():
     assert events("Groups decry what Beijing calls re-education camps.") == []
+
+
+def test_a_representative_who_voted_to_abstain_is_neutral_on_the_text_just_named():
+    (e,) = events(
+        "France tabled a text. The representative of Germany noted that he had voted to abstain."
+    )
+    assert (e.proposer, e.neutral) == ("FRA", ["DEU"])  # one event, not a topic of its own

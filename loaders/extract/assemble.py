@@ -82,6 +82,16 @@ def _past_aside(tk: list[str], k: int) -> int:
     return k
 
 
+def _speaker_start(S: Sentence) -> int:
+    """Where the subject starts, past "the representative of" before the name it speaks for
+    (a sentence whose subject is that phrase has no topic of its own before the name)."""
+    i = RO.subject_start(S)
+    k = i + (i < S.n and S.tk[i] == "the")
+    if k + 1 < S.n and S.tk[k] in W.SPEAKER_NOUNS and S.tk[k + 1] == "of":
+        return k + 2
+    return i
+
+
 def _modal_in(toks: list[str]) -> bool:
     """A clause that says what must be done: "should", "must", "needs to be", "has to"."""
     if not W.MODALS.isdisjoint(toks):
@@ -519,7 +529,7 @@ class Assembly:
                     stance = CO.side_on_the_object(S, S.focus, stance, vend, oend)
                     self._attach(S, S.focus, L.members, stance, backing=empty)
                     return False
-                own_topic = not anaphoric and L.start > RO.subject_start(S) + 2
+                own_topic = not anaphoric and L.start > _speaker_start(S) + 2
                 target = self._antecedent(S) if anaphoric else self.cur
                 if anaphoric and target and all(_idle_view(ev) for ev in target):
                     target = None  # "X said ... . They voted against it": not X's remark

@@ -118,6 +118,9 @@ _phrase(
     "would need to examine",
     "needed to examine",
     "would need to consult",
+    "voted to abstain",
+    "vote to abstain",
+    "voting to abstain",
 )
 _phrase(
     OPP,
