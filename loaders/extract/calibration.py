@@ -48,6 +48,7 @@ _GROUPS: tuple[tuple[str, str], ...] = (
     ("sponsors line", "table"),
     ("coreferent mention", "reference"),
     ("reference to a named proposal", "reference"),
+    ("vote after the name", "vote"),  # "1. Algeria - Yes"
     ("after the name", "reference"),
     ("vote", "vote"),
     ("count", "vote"),
