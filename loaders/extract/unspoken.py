@@ -60,6 +60,8 @@ def _implied(text: str, word: str, end: int) -> str | None:
         return "requested"  # "Could you please delay the item": the speaker's request
     if w in _OPENERS:
         return ""
+    if w in W.PREPOSITIONS and nxt in W.DETERMINERS:
+        return None  # "Against this backdrop, ...": a preposition opens the sentence
     if W.VERBS.get(w) in _SIDE_CLASSES and nxt not in _NOUN_NEXT:
         return ""
     noun, after = (nxt, words[1:]) if w in _DETERMINERS else (w, words)
