@@ -277,11 +277,17 @@ def test_a_heading_naming_who_launched_the_initiative_is_read():
     assert launched  # before: the heading was skipped, the names lost
 
 
-def test_taking_the_floor_on_behalf_of_the_following_countries_names_them_all():
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "I am taking the floor on behalf of the following countries:",
+        "I have the honor to speak on behalf of the following Latin American countries:",
+    ],
+)
+def test_speaking_on_behalf_of_the_following_countries_names_them_all(opening):
     text = (
-        "Joint Statement\n\nMr. Chair,\n\nI am taking the floor on behalf of the following "
-        "countries: Argentina, Brazil and Zambia.\n\nWe are of the view that the draft report "
-        "is a good basis for our discussion.\n"
+        f"Joint Statement\n\nMr. Chair,\n\n{opening} Argentina, Brazil and Zambia.\n\n"
+        "We are of the view that the draft report is a good basis for our discussion.\n"
     )
     (e,) = extract_text(text).events
     assert set(e.support) | {e.proposer} - {None} == {"ARG", "BRA", "ZMB"}

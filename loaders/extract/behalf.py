@@ -27,8 +27,7 @@ _HONOUR = re.compile(
     r"(?i)\b(?:I|we)[ \t]+(?:(?:have|had)[ \t]+the[ \t]+(?:honou?r|privilege|pleasure)[ \t]+"
     r"(?:to|of)[ \t]+|am[ \t]+|are[ \t]+)?(?:speak|deliver|make|present|read|take[ \t]+the"
     r"[ \t]+floor|taking[ \t]+the[ \t]+floor)(?:ing)?\b[^.\n]{0,60}?\bon[ \t]+behalf[ \t]+of"
-    r"[ \t]+(?:the[ \t]+following(?:[ \t]+(?:countries|states|delegations|member[ \t]+states))?"
-    r"[ \t]*:[ \t]*)?"
+    r"[ \t]+(?:the[ \t]+following(?:[ \t]+[A-Za-z-]+){0,3}[ \t]*:[ \t]*)?"  # "... countries:"
 )
 _MY_COUNTRY = re.compile(r"(?i)\bmy[ \t]+(?:own[ \t]+)?(?:country|delegation)[ \t]*,?[ \t]*")
 _SENT_END = re.compile(r"[.;:](?:\s|$)|\n")
