@@ -190,3 +190,21 @@ def test_a_vote_label_in_either_spelling_joins_the_vote_told_before(label):
         f"{label}:\n\nChile, Peru\n"
     )
     assert (e.support, e.oppose) == (["CHL", "PER"], ["USA"])
+
+
+def test_an_anti_demonym_names_the_target_not_the_author():
+    evs = events("Burundi and China voted against the anti-Russian resolution.")
+    assert all(e.proposer != "RUS" for e in evs)
+
+
+def test_counted_fronted_voters_after_an_unknown_name():
+    (e,) = events(
+        "France tabled a text. The 27 countries voting in favor of the resolution include NATO "
+        "and EU countries, as well as Argentina, Benin and Gambia."
+    )
+    assert {"ARG", "BEN", "GMB"} <= set(e.support)
+
+
+def test_but_also_by_after_a_by_phrase_without_names():
+    (e,) = events("The text was co-sponsored mainly by countries of the West, but also by Ukraine.")
+    assert e.support == ["UKR"]

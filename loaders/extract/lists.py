@@ -218,6 +218,8 @@ def demonyms(P, S: Sentence) -> None:
             continue
         if not S.tw[k][:1].isupper():
             continue
+        if k >= 2 and tk[k - 1] == "-" and tk[k - 2] in ("anti", "pro", "non"):
+            continue  # "the anti-Russian resolution": aimed at Russia, not Russia's
         code = codes.get(t) or capitals[t]
         start = k + 1
         if t in capitals:

@@ -333,8 +333,12 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         p -= 1
     if k >= 3 and tk[k - 2 : k] == ["not", "only"]:
         return passive_by(S, k - 2)  # "supported not only by A": the by-list of "supported"
-    if k >= 3 and tk[k - 2 : k] == ["but", "also"] and S.last_passive:
-        return "PASS", S.last_passive  # "... but also by B": the same side as A
+    if k >= 3 and tk[k - 2 : k] == ["but", "also"]:
+        if S.last_passive:
+            return "PASS", S.last_passive  # "... but also by B": the same side as A
+        by = next((q for q in range(k - 3, max(0, k - 20), -1) if tk[q] == "by"), 0)
+        if by:  # "co-sponsored mainly by countries of the West, but also by A"
+            return passive_by(S, by)
     if p < 0:
         return "NONE", None
     w = tk[p]

@@ -438,10 +438,13 @@ def fronted_voters(P, S: Sentence, L: ActorList) -> bool:
     tk = S.tk
     p = _before_list(S, L)
     p -= p > 2 and tk[p] == ":"  # "The countries voting in favour were: A, B"
+    if p > 3 and tk[p] == "and" and S.tw[p - 1][:1].isupper() and tk[p - 2] in _COPULA:
+        p -= 2  # "... include NATO and EU countries, as well as A": a name we do not know first
     if p < 2 or tk[p] not in _COPULA or any(S.mstart_at.get(i) is not None for i in range(p)):
         return False
     head = RO.subject_start(S)  # "In the vote, the countries that supported it included"
     head += head < p and tk[head] == "the"
+    head += head < p and (tk[head].isdigit() or tk[head] in _NUMBERS)  # "The 27 countries"
     if tk[head] not in _VOTERS or head + 1 >= p:
         return False
     hit = _voters_stance(S, p)
