@@ -274,3 +274,19 @@ def test_a_representative_who_voted_to_abstain_is_neutral_on_the_text_just_named
         "France tabled a text. The representative of Germany noted that he had voted to abstain."
     )
     assert (e.proposer, e.neutral) == ("FRA", ["DEU"])  # one event, not a topic of its own
+
+
+def test_supporting_the_proposal_as_co_proponents_backs_the_proposal_just_made():
+    (e,) = events(
+        "COLOMBIA introduced the proposal.\n\nBRAZIL and the US supported the proposal as "
+        "co-proponents. Others opposed the listing, including JAPAN and CHINA."
+    )
+    assert (e.proposer, e.support, e.oppose) == ("COL", ["BRA", "USA"], ["JPN", "CHN"])
+
+
+def test_praising_the_text_as_an_outcome_is_no_reference_to_a_view_just_stated():
+    evs = events(
+        "Costa Rica voiced concerns about the lack of safeguards. Ecuador, on the other hand, "
+        "praised the text as a balanced outcome."
+    )
+    assert all(not (e.proposer == "CRI" and "ECU" in e.oppose) for e in evs)

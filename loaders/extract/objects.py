@@ -65,9 +65,17 @@ def anaphoric_object(S: Sentence, j: int, end: int, cls: str | None = None) -> b
 _DRAFTED = W.words("resolution resolutions decision decisions text convention treaty")
 
 
+_AS_ROLE = W.words(
+    "co-proponents proponents co-proponent proponent co-sponsors co-sponsor sponsors sponsor "
+    "cosponsors cosponsor amended drafted revised proposed"
+)
+
+
 def _adverbial_tail(S: Sentence, j: int, end: int) -> bool:
     """'in principle', 'as well', 'too', 'at once' after an object: no topic of its own."""
     toks = S.tk[j:end]
+    if toks[:1] == ["as"] and len(toks) <= 5 and not _AS_ROLE.isdisjoint(toks):
+        return True  # "supported the proposal as co-proponents", "as amended", "as drafted"
     if not toks or len(toks) > 3:
         return False
     if ST.adverbial(S.tk, j) == len(toks):
