@@ -579,3 +579,14 @@ def test_a_statement_turn_that_starts_past_the_first_character_is_read():
     # the turn opens after a heading line: its first sentence has no sentence break before it
     text = "UN\nStatement by Malaysia\nThe convention should provide assistance upon request."
     assert all(e.proposer in (None, "MYS") for e in events(text))
+
+
+@pytest.mark.parametrize(
+    ("second", "side"),
+    [("Eritrea joined China in voting against the resolution.", "B"),
+     ("Eritrea joined China in abstaining.", "N")],
+)  # fmt: skip
+def test_joining_an_actor_in_a_gerund_takes_the_gerunds_side_for_both(second, side):
+    (e,) = extract_text(f"France tabled a text. {second}").events
+    for code in ("ERI", "CHN"):
+        assert (code in e.neutral) if side == "N" else camp(e, code) == side

@@ -82,6 +82,22 @@ def _past_aside(tk: list[str], k: int) -> int:
     return k
 
 
+def _joined_in(S: Sentence, vend: int, oend: int) -> tuple[list[int], tuple[str, int]] | None:
+    """'joined China in voting against the resolution': the joined names and the side of
+    the gerund after "in" (its verb class and where its object starts), else None."""
+    tk = S.tk
+    if vend < 1 or tk[vend - 1] not in ("joined", "join", "joins") or vend not in S.list_at:
+        return None
+    L2 = S.list_at[vend]
+    g = L2.end + 1
+    if L2.end >= S.n or tk[L2.end] != "in" or g >= S.n or not tk[g].endswith("ing"):
+        return None
+    hit = VB.verb(S, g, S.n)
+    if hit is None or hit[0] not in (W.SUP, W.OPP, W.NEU):
+        return None
+    return list(L2.members), hit
+
+
 def _speaker_start(S: Sentence) -> int:
     """Where the subject starts, past "the representative of" before the name it speaks for
     (a sentence whose subject is that phrase has no topic of its own before the name)."""
@@ -467,6 +483,16 @@ class Assembly:
         stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
         if cls == W.SUP and OB.people_object(S, vend, oend):
             return False  # "welcomed delegates", "welcomed the Chair": no side on an option
+        joined = _joined_in(S, vend, oend) if cls == W.SUP and not force_new else None
+        if joined is not None:
+            # "Eritrea joined China in voting against the resolution": both take that side
+            members, (cls2, vend2) = joined
+            self._cue(*self.verb_cue(cls2))
+            created = self._assert(S, L, cls2, vend2, relative)
+            side2 = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls2, "support")
+            if S.focus:
+                self._attach(S, S.focus, members, TI.on_object(S.focus, side2))
+            return created
         bare_it = False  # "voted against it" with nothing to refer to in the paragraph
         if relative and S.focus and not force_new:
             # "X opposed the annex, which Y had proposed": the clause is about the object
