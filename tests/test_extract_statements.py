@@ -291,3 +291,12 @@ def test_speaking_on_behalf_of_the_following_countries_names_them_all(opening):
     )
     (e,) = extract_text(text).events
     assert set(e.support) | {e.proposer} - {None} == {"ARG", "BRA", "ZMB"}
+
+
+def test_a_delegates_own_edit_verb_proposes_it():
+    text = (
+        "B. BRITO (Brazil): Perhaps we could make a change in the previous line and replace "
+        '"could" by "would".\n'
+    )
+    (e,) = extract_text(text).events
+    assert e.proposer == "BRA" and "would" in e.option

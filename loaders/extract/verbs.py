@@ -320,7 +320,7 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return None  # "I would like to thank / share / highlight": no position
         if inner is None and t in _REFUSE:
             return None  # "refused to issue visas": an act, no side on an option
-        if inner is None and t in _TRY and to <= j + 3:
+        if (inner is None or inner[0] == W.PROP) and t in _TRY and to <= j + 3:
             return W.PROP, to  # "we would like to delete X", "tried to remove X": asks for it
     if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
         # "we are committed to an effective implementation": for it (not "to working with");

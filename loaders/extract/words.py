@@ -73,7 +73,9 @@ VERBS.update(
         "advocates advocated advocating initiate initiated instigated drafted promote promoted "
         "promotes promoting offered offer offers motivated motivate pressed lobbied sponsored "
         "spearheaded asked recommend recommends recommended recommending moved moves "
-        "prioritized prioritised prioritizes prioritises prioritize prioritise",
+        "prioritized prioritised prioritizes prioritises prioritize prioritise "
+        # a delegate's own edits: "replace 'could' by 'would'", "delete paragraph 3"
+        "replace replacing delete deleting insert inserting",
     )
 )
 VERBS.update(
