@@ -290,3 +290,7 @@ def test_praising_the_text_as_an_outcome_is_no_reference_to_a_view_just_stated()
         "praised the text as a balanced outcome."
     )
     assert all(not (e.proposer == "CRI" and "ECU" in e.oppose) for e in evs)
+
+
+def test_asking_questions_about_a_text_is_no_proposal():
+    assert events("Japan and the US asked questions about paragraphs 7, 8 and 9.") == []

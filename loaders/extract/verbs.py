@@ -339,6 +339,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return None  # "Kenya regrets that Chile opposed X": Chile's side, not Kenya's
     if t == "the" and tk[j + 1 : j + 3] == ["same", "as"]:
         j, t = j + 1, "same"  # "our position is the same as that of Japan"
+    if t in ("asked", "ask", "asks", "asking") and not _QUESTIONS.isdisjoint(tk[j + 1 : j + 4]):
+        return None  # "asked questions about paragraphs 7 and 8": no proposal, no side
     hit = W.phrase_at(tk, j)
     if hit is not None:
         return hit
@@ -442,6 +444,7 @@ _HELPS = W.words(
 _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
 
 
+_QUESTIONS = W.words("question questions clarification clarifications")
 _DESCRIBE_AS = W.words("described describes termed terms labelled labeled branded")
 
 
