@@ -103,10 +103,15 @@ _BEHALF_WORDS = frozenset(("for", "representing", "behalf"))
 _VOICED_BY = (("represented", "by"), ("speaking", "through"), ("through",), ("via",))
 
 
+_VOICED_WORDS = frozenset(w for words in _VOICED_BY for w in words)
+
+
 def voiced_by(P, S: Sentence) -> None:
     """'GROUP, represented by STATE, opposed': the state speaks for the group, as in 'STATE,
     on behalf of GROUP, opposed'. The group's name gives way to its speaker."""
     tk = S.tk
+    if _VOICED_WORDS.isdisjoint(tk):
+        return
     for gi, (_gs, ge) in enumerate(S.mtok):
         if S.mflag[gi] != "" or not P.index.is_group(S.ments[gi].code):
             continue

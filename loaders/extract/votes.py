@@ -298,6 +298,8 @@ def fronted_camp(P, S: Sentence, L: ActorList) -> bool:
     """'The (seven) naysayers were (the usual ones:) A, B', 'The main backers are C and D': a
     camp named first, then its members."""
     tk = S.tk
+    if _FRONTED.keys().isdisjoint(tk[max(0, L.start - 8) : L.start]):
+        return False
     h = RO.subject_start(S)
     h += h < S.n and tk[h] == "the"
     q = h
