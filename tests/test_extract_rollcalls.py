@@ -208,3 +208,27 @@ def test_counted_fronted_voters_after_an_unknown_name():
 def test_but_also_by_after_a_by_phrase_without_names():
     (e,) = events("The text was co-sponsored mainly by countries of the West, but also by Ukraine.")
     assert e.support == ["UKR"]
+
+
+def test_a_question_heading_then_a_count_introduces_the_list():
+    (e,) = events(
+        "The resolution was adopted.\n\nWho voted against?\n5 countries, including:\n"
+        "\u2013 Belarus\n\u2013 Eritrea\nWho abstained?\n34 countries, including:\n"
+        "Algeria, Angola, Armenia.\n"
+    )
+    assert (e.oppose, e.neutral) == (["BLR", "ERI"], ["DZA", "AGO", "ARM"])
+
+
+def test_a_heading_over_lettered_blocks_of_names_names_their_side():
+    (e,) = events(
+        "Here is a breakdown of the vote:\n\nMember states that voted in favour of the resolution"
+        "\n\nA: Afghanistan, Albania\nB: Bahrain, Belgium\n"
+    )
+    assert e.support == ["AFG", "ALB", "BHR", "BEL"]
+
+
+def test_voted_contra_is_against():
+    (e,) = events(
+        "The representative named the states that voted contra: Russia, Armenia and Belarus."
+    )
+    assert e.oppose == ["RUS", "ARM", "BLR"]

@@ -247,6 +247,12 @@ _HEADLINE = re.compile(
 )
 
 
+# a heading over a vote list: "Who voted against?", "Member states that voted in favour"
+_VOTE_HEADING = re.compile(
+    r"(?i)\b(?:voted|voting|votes?|abstain\w*|in[ \t]+favou?r|against|co-?sponsor\w*)\b"
+)
+
+
 # "Four countries abstained." names nobody, but the next sentence may ("These were ...")
 _COUNT_SUBJECT = re.compile(
     r"[ \t\n]*(?:[A-Z][a-z]+|\d+)[ \t]+(?:other[ \t]+)?(?:countries|states|members|nations)\b"
@@ -354,6 +360,8 @@ def _chunk(
                 continue
             ctx.heading(heading, blk.start, ds)
             parser.new_section(heading, arts)
+            if not ms and _VOTE_HEADING.search(heading):
+                parser.heading_intro(blk.start, blk.end, sidx, bi)  # "Who voted against?"
             if ms and _HEADLINE.search(heading):
                 # a news headline ("UN adopts Russian-drafted text despite US objections")
                 parser.parse(blk.start, blk.end, ms, sidx, bi)
@@ -367,6 +375,8 @@ def _chunk(
             or (di < nd and date_hits[di].start() < blk.end)
             or (ni < nn and name_hits[ni].start() < blk.end)
             or clean[blk.end - 1 : blk.end] == ":"
+            or (clean[blk.end - 1 : blk.end] == "?" and blk.end - blk.start < 60)  # "Who voted?"
+            or (blk.end - blk.start < 120 and _VOTE_HEADING.search(clean, blk.start, blk.end))
             or (parser.defined and named_in(parser, clean, blk.start, blk.end))
         )
         if not busy:
@@ -403,7 +413,15 @@ def _chunk(
             # "It also calls on Russia to withdraw": "it" is not the actor it names
             if pro is not None and all(getattr(m, "code", None) != pro.code for m in ms):
                 ms.insert(0, pro)
-            if ms or clean[b - 1 : b] == ":" or _COUNT_SUBJECT.match(clean, a, b):
+            question = clean[b - 1 : b] == "?" and b - a < 60  # "Who voted against?"
+            if (
+                not ms
+                and b - a < 120
+                and clean[b - 1 : b] not in ".!?:;"
+                and _VOTE_HEADING.search(clean, a, b)
+            ):  # a line like a heading: "Member states that voted in favour of the resolution"
+                parser.heading_intro(a, b, sidx, bi)
+            elif ms or clean[b - 1 : b] == ":" or question or _COUNT_SUBJECT.match(clean, a, b):
                 parser.parse(a, b, ms, sidx, bi, blk.kind == "b")
             sidx += 1
     return sidx

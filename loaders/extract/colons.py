@@ -9,6 +9,8 @@ neither a bullet nor a block of names only.
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract import roles as RO
 from loaders.extract import votes as VO
 from loaders.extract import words as W
@@ -26,19 +28,33 @@ def end_colon(P) -> None:
     P.colon, P.names_used = None, False
 
 
-def colon_intro(P, S: Sentence) -> None:
-    """A sentence ending in ':' with a stance cue announces a list of names below it."""
+# "5 countries, including:", "34 states, among them:": a count under a vote heading
+_COUNT_INCLUDING = re.compile(
+    r"(?i)\s*(?:\d+|[a-z]+)[ \t]+(?:other[ \t]+)?(?:countries|states|members|nations|"
+    r"delegations)[ \t]*,?[ \t]*(?:including|among[ \t]+them|namely)?[ \t]*:?\s*$"
+)
+
+
+def colon_intro(P, S: Sentence, heading: bool = False) -> None:
+    """A sentence ending in ':' with a stance cue announces a list of names below it; so does
+    a heading with one ("Who voted against?", "Member states that voted in favour")."""
     tk = S.tk
-    if not tk or tk[-1] != ":":
-        return
-    cls = RO.cue_before(S, S.n - 1)
+    question = bool(tk) and tk[-1] == "?" and tk[0] in ("who", "which") and S.n <= 8
+    if not tk or tk[-1] != ":" and not heading and not question:
+        return  # "... voted against:", a heading, or a question: "Who voted against?"
+    heading = heading or question
+    colon = S.n - 1 if tk[-1] in (":", "?") else S.n
+    cls = RO.cue_before(S, colon)
     cls = W.SUP if cls == W.PROP else cls  # "submitted by:" + its sponsors
+    text = S.text_of(P.text, 0, colon)
+    if cls is None and P.colon_names and P.colon_names[6] and _COUNT_INCLUDING.match(text):
+        P.colon = P.colon_names  # "Who abstained?" then "34 countries, including:"
+        return
     if cls in (W.SUP, W.OPP, W.NEU):
         events = S.focus or (P.cur if S.subj_anaphor and P._cur_ok(S, 2) else None)
         vote = VO.vote_label(S)
         events = events or (VO.held_vote(P, S) if vote else None)
-        text = S.text_of(P.text, 0, S.n - 1)
-        P.colon = (cls, events, S.idx, (S.a, S.b), text, vote)
+        P.colon = (cls, events, S.idx, (S.a, S.b), text, vote, heading)
 
 
 def colon_member(P, S: Sentence, L: ActorList) -> bool:
@@ -46,15 +62,15 @@ def colon_member(P, S: Sentence, L: ActorList) -> bool:
     names = not (S.bullet and P.colon) and P.colon_names and names_only(S, L)
     if not (S.bullet and P.colon) and not names:
         return False  # a bullet, or a block of names only ("A: Afghanistan, Albania")
-    cls, events, since, span, intro, vote = P.colon_names if names else P.colon
+    cls, events, since, span, intro, vote, heading = P.colon_names if names else P.colon
     stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
     P._cue(f"{stance} list after a colon", 0.8)
     if not events:
         events = [P._new_event(S, None, intro)]
         if names:
-            P.colon_names = (cls, events, since, span, intro, vote)
+            P.colon_names = (cls, events, since, span, intro, vote, heading)
         else:
-            P.colon = (cls, events, since, span, intro, vote)
+            P.colon = (cls, events, since, span, intro, vote, heading)
     P.names_used = P.names_used or bool(names)
     for ev in events:
         if span not in ev.spans:

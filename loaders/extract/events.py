@@ -220,6 +220,12 @@ class Parser(Assembly):
     def _colon_intro(self, S: Sentence) -> None:
         CL.colon_intro(self, S)
 
+    def heading_intro(self, a: int, b: int, sidx: int, para: int) -> None:
+        """A heading that announces a vote list below it ("Who voted against?")."""
+        S = Sentence(self.text, a, b, [])
+        S.idx, S.para, S.section = sidx, para, self.section
+        CL.colon_intro(self, S, heading=True)
+
     def _colon_member(self, S: Sentence, L: ActorList) -> bool:
         return CL.colon_member(self, S, L)
 

@@ -59,6 +59,7 @@ _phrase(
     "voted for",
     "voting for",
     "voted yes",
+    "voted pro",
     "joined consensus",
     "joined the consensus",
 )
@@ -128,6 +129,7 @@ _phrase(
     "voted against",
     "voting against",
     "voted no",
+    "voted contra",
     "vote no",
     "voting no",
     "blocked consensus",
