@@ -124,7 +124,8 @@ def _is_heading_line(line: str) -> bool:
         return False  # a bullet
     if _INNER_STOP.search(s):
         return False  # "Indonesia had a busy day. It backed ...": sentences, not a title
-    if _VOTE_LINE.match(s) or _VOTE_TAIL.search(s):
+    last = s[s.rfind(" ") + 1 :].lower()
+    if _VOTE_LINE.match(s) or last in _VOTE_TAIL_WORDS and _VOTE_TAIL.search(s):
         return False  # "In favour: A, B", "Against (3): C", "1. Algeria - Yes": a vote list
     return s[0].isupper() or s[0].isdigit() or s[0] in "#[(\"'"
 
@@ -137,6 +138,7 @@ _VOTE_LINE = re.compile(
 )
 
 
+_VOTE_TAIL_WORDS = _words("yes no abstained abstain abstention against favour favor")
 _VOTE_TAIL = re.compile(
     r"(?i)[ \t][-:\u2013\u2014][ \t]*(?:yes|no|abstained|abstain|abstention|against|"
     r"in[ \t]+fav(?:ou?)r)$"
