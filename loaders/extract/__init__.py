@@ -41,7 +41,8 @@ How it works, phase by phase (each module usable and testable on its own):
 (a) markup.py (Markdown/HTML stripped, offset map), text.py (blocks, sentences, folding),
     dates.py (sessions and days);
 (b) mentions.py: actor names (also capitals and demonyms); sentence.py: tokens with their
-    mentions; lists.py: mentions grouped into lists, references, on-behalf-of;
+    mentions; references.py: references to somebody's proposal; lists.py: mentions grouped
+    into lists, on-behalf-of;
 (c) roles.py (left context of a list: "supported by", "which", "aligned with", labels), objects.py
     (is a verb's object "it" or a bare "deletion"?) and
     verbs.py (the verb phrase of a subject list, with its polarity);

@@ -5,8 +5,8 @@ are parsed), the earlier phases run in order:
 
 1. sentence.py: tokens over the folded sentence, actor mentions mapped onto them (names from
    mentions.py, first-person phrases of a speaker's turn from speakers.py);
-2. lists.py: on-behalf-of phrases, references to somebody's proposal ("Brazil's proposal",
-   "the Canadian proposal"), then actor lists;
+2. lists.py: on-behalf-of phrases, then actor lists; references.py before them: references to
+   somebody's proposal ("Brazil's proposal", "the Canadian proposal", "the US-Albania draft");
 3. roles.py: the role of each list from its left context (SUBJ, PASS "supported by", REL
    "which", LABEL "In favour:", OPTION "Keep X: A, B", SAME "as did X", ...) with its polarity;
    verbs.py: the verb phrase of a subject list, negation applied;
@@ -30,6 +30,7 @@ from loaders.extract import colons as CL
 from loaders.extract import coordination as CO
 from loaders.extract import defined as DF
 from loaders.extract import lists as LI
+from loaders.extract import references as RF
 from loaders.extract import roles as RO
 from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
@@ -147,14 +148,14 @@ class Parser(Assembly):
             self._colon_intro(S)
             CO.note_unnamed(self, S)  # "Four countries abstained." (then "These were ...")
             return
-        LI.possessives(S)
+        RF.possessives(S)
         LI.behalf(self, S)
         LI.voiced_by(self, S)
         for k, m in enumerate(S.ments):
             if isinstance(m, FirstPerson) and m.behalf:
                 S.behalf[k] = m.behalf  # the speaker was given the floor for a group
-        LI.demonyms(self, S)
-        LI.targets(self, S)
+        RF.demonyms(self, S)
+        RF.targets(self, S)
         LI.build_lists(self, S)
         if "(" in S.tk:
             DF.note(self, S)

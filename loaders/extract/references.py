@@ -1,0 +1,151 @@
+"""Phase (b), references: names that point at somebody's text instead of taking a side.
+
+"Russia's proposal" and "Egypt's delegation" (possessives), "the Canadian proposal", "Moscow's
+draft" and "sided with Tehran" (demonyms and capitals), "the Cuban and Argentine proposals"
+(one text each) and "the US-Albania draft" (one text, two authors). They set each mention's
+flag ("target", "poss") and `S.extra_targets` / `S.joint` before the lists are built
+(lists.build_lists), so a name that owns a text is not read as a side-taker.
+"""
+
+from __future__ import annotations
+
+from loaders.extract import words as W
+from loaders.extract.mentions import CAPITALS, DEMONYMS
+from loaders.extract.sentence import Sentence
+
+_DEMONYM_KEYS = frozenset(k.lower() for k in DEMONYMS if " " not in k)
+_CAPITAL_KEYS = frozenset(k.lower() for k in CAPITALS if " " not in k)
+
+
+def possessives(S: Sentence) -> None:
+    tk, te, ts = S.tk, S.te, S.ts
+    for k, (_i, j) in enumerate(S.mtok):
+        if j + 1 < S.n and tk[j] == "'" and tk[j + 1] == "s" and te[j] == ts[j + 1]:
+            if ts[j] == te[j - 1]:
+                S.poss_end[k] = j + 2
+        elif j < S.n and tk[j] == "'" and ts[j] == te[j - 1] and tk[j - 1].endswith("s"):
+            S.poss_end[k] = j + 1
+
+
+def demonyms(P, S: Sentence) -> None:
+    """'the Canadian proposal', 'Moscow's draft', 'sided with Tehran': references."""
+    codes = P.lex.demonym_codes
+    capitals = P.lex.capital_codes
+    tk = S.tk
+    if _DEMONYM_KEYS.isdisjoint(tk) and _CAPITAL_KEYS.isdisjoint(tk):
+        return
+    for k in range(S.n):
+        t = tk[k]
+        if (t not in codes and t not in capitals) or k in S.in_mention:
+            continue
+        if not S.tw[k][:1].isupper():
+            continue
+        if k >= 2 and tk[k - 1] == "-" and tk[k - 2] in ("anti", "pro", "non"):
+            continue  # "the anti-Russian resolution": aimed at Russia, not Russia's
+        code = codes.get(t) or capitals[t]
+        start = k + 1
+        if t in capitals:
+            if start + 1 < S.n and tk[start] == "'" and tk[start + 1] == "s":
+                start += 2  # "Moscow's proposal"
+            elif (
+                k >= 2
+                and tk[k - 1] == "with"
+                and (tk[k - 2] in W.ALIGN_VERBS or tk[k - 2] in W.AGREE_VERBS)
+            ):
+                S.extra_targets.append((k, k + 1, code))  # "sided with Tehran"
+                continue
+            else:
+                continue
+        noun_end = _shared_noun(P, S, start)
+        if noun_end:
+            S.extra_targets.append((k, noun_end, code))
+
+
+_COORDINATORS = W.words(", and or &")
+
+
+def _noun_within(S: Sentence, j: int) -> int:
+    """The end of a target noun at j or j + 1 ("proposal", "revised draft"), else 0."""
+    for q in range(j, min(S.n, j + 2)):
+        if S.tk[q] in W.TARGET_NOUNS:
+            return q + 1
+        if not S.tk[q].isalpha():
+            break
+    return 0
+
+
+def _shared_noun(P, S: Sentence, j: int) -> int:
+    """'the Cuban and Argentine proposals', 'the US and Japanese amendments': each name owns
+    a text of the noun after the last of them. The noun's end, else 0."""
+    tk = S.tk
+    for _ in range(6):
+        end = _noun_within(S, j)
+        if end or j + 1 >= S.n or tk[j] not in _COORDINATORS:
+            return end
+        nxt = j + 1 + (tk[j + 1] == "and" and tk[j] == ",")  # ", and"
+        if nxt in S.mstart_at:
+            j = S.mend[S.mstart_at[nxt]]
+        elif nxt < S.n and tk[nxt] in P.lex.demonym_codes and S.tw[nxt][:1].isupper():
+            j = nxt + 1
+        else:
+            return 0
+    return 0
+
+
+def targets(P, S: Sentence) -> None:
+    tk = S.tk
+    for k, (_i, j) in enumerate(S.mtok):
+        if S.mflag[k]:
+            continue
+        pe = S.poss_end[k]
+        if pe > 0 and pe < S.n and tk[pe] in W.REP_NOUNS:
+            S.mend[k] = pe + 1  # "Egypt's delegation": the speaker itself
+            continue
+        if pe > 0:
+            for t in range(pe, min(S.n, pe + 4)):
+                if tk[t] in W.PROPOSAL_NOUNS:
+                    S.mflag[k] = "target"
+                    S.tnoun_end[k] = t + 1
+                    break
+                if not tk[t].isalpha() and tk[t] != "-":
+                    break
+        elif (
+            j < S.n
+            and tk[j] in W.TARGET_NOUNS
+            and tk[j + 1 : j + 2] != ["that"]
+            and not (j + 1 < S.n and tk[j + 1] in W.DETERMINERS)
+        ):  # "Canada demands a ...": a verb, not "the Canadian demands"
+            S.mflag[k] = "target"
+            S.tnoun_end[k] = j + 1
+        elif j < S.n and tk[j] in _COORDINATORS and _i > 0 and tk[_i - 1] in W.DETERMINERS:
+            end = _shared_noun(P, S, j)
+            if end and tk[end - 1].endswith("s"):  # "the US and Japanese amendments"
+                S.mflag[k] = "target"
+                S.tnoun_end[k] = end
+        if pe > 0 and S.mflag[k] == "":
+            S.mflag[k] = "poss"  # "Russia's invasion": not a side-taker
+    _joint_texts(S)
+
+
+def _joint_texts(S: Sentence) -> None:
+    """'the US-Albania draft', 'a Russia/China text': the names joined by a hyphen or a slash
+    author the one text the last of them names (S.joint: co-author -> first author)."""
+    tk = S.tk
+    for k in range(len(S.ments) - 1, 0, -1):
+        if S.mflag[k] != "target" or k in S.joint:
+            continue
+        first = k
+        while first > 0:
+            s0, e0 = S.mtok[first][0], S.mend[first - 1]
+            if s0 - e0 != 1 or tk[e0] not in ("-", "/") or S.mflag[first - 1] not in ("", "target"):
+                break
+            if S.ts[e0] != S.te[e0 - 1] or S.ts[s0] != S.te[e0]:
+                break  # "Chile - Peru": spaced, a range or a pause, not one name
+            first -= 1
+        if first == k:
+            continue
+        S.mflag[first] = "target"
+        S.tnoun_end[first] = S.tnoun_end[k]
+        for co in range(first + 1, k + 1):
+            S.mflag[co] = "target"
+            S.joint[co] = first
