@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from loaders.actors import reference
 from loaders.extract import calibration, extract_text
+from loaders.extract import references as RF
 from loaders.extract import roles as RO
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
@@ -42,6 +43,20 @@ def test_lists_phase_groups_mentions():
     build_lists(P, S)
     groups = [[S.ments[m].code for m in L.members] for L in S.lists]
     assert groups == [["CHL", "PER", "USA"], ["CUB"]]
+
+
+def test_references_phase_marks_the_names_that_own_a_text():
+    S, P = _sentence("Brazil opposed the US-Albania draft and the Cuban and Argentine proposals.")
+    RF.possessives(S)
+    RF.demonyms(P, S)
+    RF.targets(P, S)
+    owners = {S.ments[k].code for k, flag in enumerate(S.mflag) if flag == "target"}
+    owners |= {code for _i, _j, code in S.extra_targets}  # demonyms that are no mention
+    assert owners == {"USA", "ALB", "CUB", "ARG"}
+    first = next(k for k, m in enumerate(S.ments) if m.code == "USA")
+    assert S.joint == {first + 1: first}  # Albania co-authors the US text
+    build_lists(P, S)
+    assert [[S.ments[m].code for m in L.members] for L in S.lists] == [["BRA"]]
 
 
 def test_roles_phase_names_the_left_context_with_polarity():
