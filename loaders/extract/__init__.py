@@ -254,6 +254,16 @@ _VOTE_HEADING = re.compile(
 )
 
 
+def _vote_line(text: str, a: int, b: int) -> bool:
+    """A short line that names a vote side, as a heading over a list of voters would."""
+    return b - a < 120 and _VOTE_HEADING.search(text, a, b) is not None
+
+
+def _short_question(text: str, a: int, b: int) -> bool:
+    """A short question ("Who voted against?"), which may announce a list of voters."""
+    return text[b - 1 : b] == "?" and b - a < 60
+
+
 # "Four countries abstained." names nobody, but the next sentence may ("These were ...")
 _COUNT_SUBJECT = re.compile(
     r"[ \t\n]*(?:[A-Z][a-z]+|\d+)[ \t]+(?:other[ \t]+)?(?:countries|states|members|nations)\b"
@@ -376,8 +386,8 @@ def _chunk(
             or (di < nd and date_hits[di].start() < blk.end)
             or (ni < nn and name_hits[ni].start() < blk.end)
             or clean[blk.end - 1 : blk.end] == ":"
-            or (clean[blk.end - 1 : blk.end] == "?" and blk.end - blk.start < 60)  # "Who voted?"
-            or (blk.end - blk.start < 120 and _VOTE_HEADING.search(clean, blk.start, blk.end))
+            or _short_question(clean, blk.start, blk.end)
+            or _vote_line(clean, blk.start, blk.end)
             or (parser.defined and named_in(parser, clean, blk.start, blk.end))
         )
         if not busy:
@@ -414,15 +424,14 @@ def _chunk(
             # "It also calls on Russia to withdraw": "it" is not the actor it names
             if pro is not None and all(getattr(m, "code", None) != pro.code for m in ms):
                 ms.insert(0, pro)
-            question = clean[b - 1 : b] == "?" and b - a < 60  # "Who voted against?"
-            if (
-                not ms
-                and b - a < 120
-                and clean[b - 1 : b] not in ".!?:;"
-                and _VOTE_HEADING.search(clean, a, b)
-            ):  # a line like a heading: "Member states that voted in favour of the resolution"
-                parser.heading_intro(a, b, sidx, bi)
-            elif ms or clean[b - 1 : b] == ":" or question or _COUNT_SUBJECT.match(clean, a, b):
+            if not ms and clean[b - 1 : b] not in ".!?:;" and _vote_line(clean, a, b):
+                parser.heading_intro(a, b, sidx, bi)  # "Member states that voted in favour"
+            elif (
+                ms
+                or clean[b - 1 : b] == ":"
+                or _short_question(clean, a, b)
+                or _COUNT_SUBJECT.match(clean, a, b)
+            ):
                 parser.parse(a, b, ms, sidx, bi, blk.kind == "b")
             sidx += 1
     return sidx

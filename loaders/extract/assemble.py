@@ -71,6 +71,11 @@ _ASIDES = (
 )  # fmt: skip
 
 
+def _stance_of(cls: str) -> str:
+    """The side a verb class takes: against, neutral, else for (a proposal backs its text)."""
+    return {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+
+
 def _past_aside(tk: list[str], k: int) -> int:
     """After ', for example,' / ', however,' right after a verb: the object's start; else k."""
     if k >= len(tk) or tk[k] != ",":
@@ -267,7 +272,7 @@ class Assembly:
         oend = VB.object_end(S, vend, S.n)
         if any(t in W.PROVISION_WORDS for t in tk[vend:oend]):
             return False
-        stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        stance = _stance_of(cls)
         name, conf = self.cue
         self._cue(f"{name} + the vote in focus", conf * 0.9)
         self._attach(S, evs, L.members, stance)
@@ -445,7 +450,7 @@ class Assembly:
             self.vote = (S.focus, S.idx, self.section)
         L.events = S.focus
         self.last_subject = None
-        L.stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        L.stance = _stance_of(cls)
         if L.events and L.stance:
             self.last_subject = (L.events, L.stance)
         if S.pending and S.focus:
@@ -480,7 +485,7 @@ class Assembly:
         option = S.text_of(self.text, vend, oend)
         if cls == W.PROP and CO.do_likewise(S.tk[vend:oend]):
             return False  # "we urge others to do the same": the side already taken, restated
-        stance = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        stance = _stance_of(cls)
         if cls == W.SUP and OB.people_object(S, vend, oend):
             return False  # "welcomed delegates", "welcomed the Chair": no side on an option
         joined = _joined_in(S, vend, oend) if cls == W.SUP and not force_new else None
@@ -489,7 +494,7 @@ class Assembly:
             members, (cls2, vend2) = joined
             self._cue(*self.verb_cue(cls2))
             created = self._assert(S, L, cls2, vend2, relative)
-            side2 = {W.OPP: "oppose", W.NEU: "neutral"}.get(cls2, "support")
+            side2 = _stance_of(cls2)
             if S.focus:
                 self._attach(S, S.focus, members, TI.on_object(S.focus, side2))
             return created

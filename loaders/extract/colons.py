@@ -10,11 +10,24 @@ neither a bullet nor a block of names only.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from loaders.extract import roles as RO
 from loaders.extract import votes as VO
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Sentence
+
+
+class Colon(NamedTuple):
+    """What a colon (or a vote heading) announces for the names below it."""
+
+    cls: str  # W.SUP / W.OPP / W.NEU
+    events: list | None  # the events the names take a side on (made on the first list)
+    since: int  # the sentence of the colon
+    span: tuple[int, int]
+    intro: str  # the words before the colon: the option of a new event
+    vote: bool  # a vote label ("Against:", "For (141):")
+    heading: bool  # a heading or question ("Who abstained?"): a count line may follow it
 
 
 def end_colon(P) -> None:
@@ -47,14 +60,14 @@ def colon_intro(P, S: Sentence, heading: bool = False) -> None:
     cls = RO.cue_before(S, colon)
     cls = W.SUP if cls == W.PROP else cls  # "submitted by:" + its sponsors
     text = S.text_of(P.text, 0, colon)
-    if cls is None and P.colon_names and P.colon_names[6] and _COUNT_INCLUDING.match(text):
+    if cls is None and P.colon_names and P.colon_names.heading and _COUNT_INCLUDING.match(text):
         P.colon = P.colon_names  # "Who abstained?" then "34 countries, including:"
         return
     if cls in (W.SUP, W.OPP, W.NEU):
         events = S.focus or (P.cur if S.subj_anaphor and P._cur_ok(S, 2) else None)
         vote = VO.vote_label(S)
         events = events or (VO.held_vote(P, S) if vote else None)
-        P.colon = (cls, events, S.idx, (S.a, S.b), text, vote, heading)
+        P.colon = Colon(cls, events, S.idx, (S.a, S.b), text, vote, heading)
 
 
 def colon_member(P, S: Sentence, L: ActorList) -> bool:
@@ -62,15 +75,16 @@ def colon_member(P, S: Sentence, L: ActorList) -> bool:
     names = not (S.bullet and P.colon) and P.colon_names and names_only(S, L)
     if not (S.bullet and P.colon) and not names:
         return False  # a bullet, or a block of names only ("A: Afghanistan, Albania")
-    cls, events, since, span, intro, vote, heading = P.colon_names if names else P.colon
-    stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[cls]
+    colon = P.colon_names if names else P.colon
+    stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}[colon.cls]
     P._cue(f"{stance} list after a colon", 0.8)
-    if not events:
-        events = [P._new_event(S, None, intro)]
+    if not colon.events:
+        colon = colon._replace(events=[P._new_event(S, None, colon.intro)])
         if names:
-            P.colon_names = (cls, events, since, span, intro, vote, heading)
+            P.colon_names = colon
         else:
-            P.colon = (cls, events, since, span, intro, vote, heading)
+            P.colon = colon
+    events, span, vote = colon.events, colon.span, colon.vote
     P.names_used = P.names_used or bool(names)
     for ev in events:
         if span not in ev.spans:

@@ -77,7 +77,7 @@ class Parser(Assembly):
         self.session: str | None = None
         self.date: str | None = None
         # "The proposal was supported by the following:" + bullets of names
-        self.colon: tuple | None = None
+        self.colon: CL.Colon | None = None
         # the rule at work and how reliable it is (0-1): stamped on every event it builds
         self.cue: tuple[str, float] = ("sentence", 0.6)
         self.light = False  # the verb phrase being read is a light verb + noun
@@ -85,7 +85,7 @@ class Parser(Assembly):
         self.skip_blocks: set[int] = set()  # starts of blocks not to parse (statement headers)
         self.vote: tuple | None = None  # (events, sentence, section) of the vote in focus
         self.colon_vote: tuple | None = None  # the same, for vote lists under 'Against:'
-        self.colon_names: tuple | None = None  # the colon a block of names only may take
+        self.colon_names: CL.Colon | None = None  # the colon a block of names only may take
         self.unnamed: tuple | None = None  # (stance, sentence, option) of "Four countries ..."
         self.names_used = False  # the last block took it
         self.last_actor: tuple | None = None  # (codes, sentence, block, section) of a subject

@@ -293,10 +293,10 @@ class Lexicon:
             if actor.kind == "group" and code.isalpha() and code.isupper():
                 names.append(code)
             names.extend(EXTRA_ALIASES.get(code, ()))
-            for name in [*names, *(v for n in names if n for v in inverted(n))]:
-                if not name or "(" in name or len(name) < 2:
-                    continue
-                if "," in name and not inverted(name):
+            # an inverted name ("Korea, Republic of") counts with its table forms, else not
+            spellings = [v for n in names if n for v in (inverted(n) if "," in n else (n,))]
+            for name in spellings:
+                if "(" in name or len(name) < 2:
                     continue
                 for v in _variants(name):
                     fw = _FIRST_WORD.match(v)
@@ -531,7 +531,9 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 _WINDOW = 72
 
 
-_PREFIXED = re.compile(r"(?i)(?<![a-z])(?:anti|pro|non)-$")
+# "the anti-Iran resolution", "pro-Russia states": a name after these is a target, no actor
+TARGET_PREFIXES = ("anti", "pro", "non")
+_PREFIXED = re.compile(r"(?i)(?<![a-z])(?:" + "|".join(TARGET_PREFIXES) + r")-$")
 
 
 def _key(surface: str) -> str:

@@ -23,24 +23,12 @@ def noun_context(S: Sentence, L: ActorList, role: str) -> bool:
         return True
     if L.start > 1 and S.tk[L.start - 1] == "," and S.tk[L.start - 2] in W.HYPHEN_SIDE:
         return True  # "a Russian-sponsored, Chinese-backed text": the second of two
-    if _leads_coalition(S, L.end):
+    if VB.leads_coalition(S, L.end):
         return False  # "A US-led coalition blocked it": the leader is the clause's subject
     e = L.end  # "Russian-drafted text", opening the sentence
     if e + 1 < S.n and S.tk[e] == "-" and S.tk[e + 1] in W.HYPHEN_SIDE and S.ts[e] == S.te[e - 1]:
         return True
     return role == "SUBJ" and L.start > 0 and S.tk[L.start - 1] in _NOUN_CONTEXT
-
-
-def _leads_coalition(S: Sentence, e: int) -> bool:
-    """'a US-led coalition', 'the Russian-led bloc': a camp named after its leader."""
-    tk = S.tk
-    return (
-        e + 2 < S.n
-        and tk[e] == "-"
-        and tk[e + 1] == "led"
-        and S.ts[e] == S.te[e - 1]
-        and tk[e + 2] in VB.COALITIONS
-    )
 
 
 def noun_side(S: Sentence, L: ActorList) -> tuple[str, tuple[str, float]] | None:

@@ -10,7 +10,7 @@ flag ("target", "poss") and `S.extra_targets` / `S.joint` before the lists are b
 from __future__ import annotations
 
 from loaders.extract import words as W
-from loaders.extract.mentions import CAPITALS, DEMONYMS
+from loaders.extract.mentions import CAPITALS, DEMONYMS, TARGET_PREFIXES
 from loaders.extract.sentence import Sentence
 
 _DEMONYM_KEYS = frozenset(k.lower() for k in DEMONYMS if " " not in k)
@@ -40,7 +40,7 @@ def demonyms(P, S: Sentence) -> None:
             continue
         if not S.tw[k][:1].isupper():
             continue
-        if k >= 2 and tk[k - 1] == "-" and tk[k - 2] in ("anti", "pro", "non"):
+        if k >= 2 and tk[k - 1] == "-" and tk[k - 2] in TARGET_PREFIXES:
             continue  # "the anti-Russian resolution": aimed at Russia, not Russia's
         code = codes.get(t) or capitals[t]
         start = k + 1

@@ -15,7 +15,7 @@ from loaders.extract.sentence import ActorList, Sentence
 
 _PREP_AND = [[p, "and"] for p in ("in", "to", "with", "about", "on", "by")]
 _GROUP_NOUNS = frozenset(("countries", "states", "powers", "nations", "allies", "partners"))
-COALITIONS = W.words("coalition coalitions bloc blocs block group groups alliance camp")
+_COALITIONS = W.words("coalition coalitions bloc blocs block group groups alliance camp")
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
 _DISCOURSE = W.words(
     "thank share highlight call say mention add note make raise begin start conclude express "
@@ -51,6 +51,19 @@ _ENGAGE = W.words(
 )
 _REGRET = W.words("regret regrets regretted deplore deplores deplored lament laments")
 _FAILED = W.words("failed unable rejected defeated dropped deleted removed")
+
+
+def leads_coalition(S: Sentence, e: int) -> bool:
+    """'a US-led coalition', 'the Russian-led bloc' from token e, right after the name: a camp
+    named after its leader."""
+    tk = S.tk
+    return (
+        e + 2 < S.n
+        and tk[e] == "-"
+        and tk[e + 1] == "led"
+        and S.ts[e] == S.te[e - 1]
+        and tk[e + 2] in _COALITIONS
+    )
 
 
 def _negation(tk: list[str], k: int) -> bool:
@@ -92,7 +105,7 @@ def onset(
     tk = S.tk
     neg = each = False
     steps = 0
-    if j + 2 < limit and tk[j] == "-" and tk[j + 1] == "led" and tk[j + 2] in COALITIONS:
+    if j + 2 < limit and leads_coalition(S, j):
         j += 3  # "a US-led coalition (of states) blocked it": the leader's verb
         if j + 1 < limit and tk[j] == "of" and tk[j + 1] in _GROUP_NOUNS:
             j += 2

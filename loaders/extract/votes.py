@@ -158,12 +158,13 @@ def counted_members(P, S: Sentence, L: ActorList, role: str) -> bool:
 def _counted_voters(tk: list[str], k: int) -> bool:
     """'three countries that', 'only European state that', 'two states which' from token k."""
     q = k + (k < len(tk) and (tk[k].isdigit() or tk[k] in _NUMBERS or tk[k] == "only"))
-    if q > k and q + 2 < len(tk) and tk[q + 1] in _ONE_VOTER | _VOTERS:
+    if q > k and q + 2 < len(tk) and tk[q + 1] in _ANY_VOTERS:
         q += 1  # an adjective: "the only European state that", "the two Nordic countries"
-    return q + 1 < len(tk) and tk[q] in _VOTERS | _ONE_VOTER and tk[q + 1] in _REL
+    return q + 1 < len(tk) and tk[q] in _ANY_VOTERS and tk[q + 1] in _REL
 
 
 _ONE_VOTER = W.words("state country nation member delegation one")
+_ANY_VOTERS = _VOTERS | _ONE_VOTER  # "the only state that", "the three countries that"
 
 
 def _past_apposition(S: Sentence, k: int) -> int:
@@ -193,7 +194,7 @@ def among_voters(P, S: Sentence, L: ActorList) -> bool:
     elif k + 1 >= S.n or tk[k] != "among":
         return False
     e = k + 1
-    voters = _VOTERS | _ONE_VOTER if tk[k] == "the" else _VOTERS  # "the only state that"
+    voters = _ANY_VOTERS if tk[k] == "the" else _VOTERS  # "the only state that"
     while e < S.n and e - k < 8 and tk[e] not in voters:
         e += 1
     if e >= S.n or tk[e] not in voters:
