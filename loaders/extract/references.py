@@ -127,6 +127,25 @@ def targets(P, S: Sentence) -> None:
     _joint_texts(S)
 
 
+def _joint_possessive(S: Sentence, k: int) -> int:
+    """'Mexico and Colombia's position', 'Brazil, Chile and Peru's text': one possessive for
+    a coordinated run of names makes them all its authors. The first of them (k if none)."""
+    tk = S.tk
+    first = k
+    seen_and = False
+    while first > 0:
+        sep = " ".join(tk[S.mend[first - 1] : S.mtok[first][0]])
+        if S.mflag[first - 1] or S.poss_end[first - 1] > 0:
+            break
+        sep = "and" if sep == ", and" else sep
+        if sep == "and" and not seen_and:
+            seen_and = True
+        elif sep != "," or not seen_and:
+            break
+        first -= 1
+    return first if seen_and else k
+
+
 def _joint_texts(S: Sentence) -> None:
     """'the US-Albania draft', 'a Russia/China text': the names joined by a hyphen or a slash
     author the one text the last of them names (S.joint: co-author -> first author)."""
@@ -142,6 +161,8 @@ def _joint_texts(S: Sentence) -> None:
             if S.ts[e0] != S.te[e0 - 1] or S.ts[s0] != S.te[e0]:
                 break  # "Chile - Peru": spaced, a range or a pause, not one name
             first -= 1
+        if first == k and S.poss_end[k] > 0:
+            first = _joint_possessive(S, k)
         if first == k:
             continue
         S.mflag[first] = "target"
