@@ -33,3 +33,23 @@ def test_a_possessive_after_a_subject_keeps_the_subject_a_side_taker():
     (e,) = events("Chile opposed Russia's proposal.")
     assert camp(e, "RUS") == "A"
     assert camp(e, "CHL") == "B"
+
+
+@pytest.mark.parametrize("verb", ["reiterated", "expressed", "voiced"])
+def test_a_stance_noun_after_a_light_verb_takes_its_own_side(verb):
+    (e,) = events(f"Egypt {verb} its opposition to the deletion of Article 17.")
+    assert e.proposer == "EGY"
+    assert e.option.startswith("against")
+
+
+def test_two_stance_nouns_after_one_verb_are_two_positions():
+    evs = events(
+        "Egypt and Iran reiterated their support for the scope in Article 3 and their "
+        "opposition to Article 17."
+    )
+    assert len(evs) == 2
+    pro, con = sorted(evs, key=lambda e: e.option.startswith("against"))
+    assert "Article 17" not in pro.option
+    assert con.option.startswith("against") and "Article 17" in con.option
+    assert {camp(pro, "EGY"), camp(pro, "IRN")} == {"A"}
+    assert {camp(con, "EGY"), camp(con, "IRN")} == {"B"}

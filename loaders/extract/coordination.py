@@ -45,6 +45,13 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
         return
     if _joined_by(S, L, k + 1):
         return
+    nominal = VB.stance_noun(S, k + 1)
+    if nominal is not None and _own_object(S, nominal[1], False):
+        # "reiterated its support for X and its opposition to Y": a stance of its own
+        P._cue(*P.verb_cue(nominal[0]))
+        P._assert(S, L, nominal[0], nominal[1], False, force_new=True)
+        _asides_too(P, S, L)
+        return
     j2, neg2, _e = VB.onset(S, k + 1, limit)
     hit2 = VB.verb(S, j2, limit)
     demand = participle and hit2 is not None and _participle_demand(S, hit2)

@@ -409,7 +409,10 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         return W.SUP, j + 1
     if t in ("recalled", "recall", "recalls", "reiterated", "reiterate", "reiterates"):
         for k in range(j + 1, min(limit, j + 4)):
-            if tk[k] in W.LIGHT_NOUNS or tk[k] in ("position", "proposal"):
+            cls = W.LIGHT_NOUNS.get(tk[k])
+            if cls in (W.SUP, W.OPP, W.NEU) and tk[k - 1] not in ("no", "little", "scant"):
+                return cls, k + 1  # "reiterated its support for X": for X
+            if cls is not None or tk[k] in ("position", "proposal"):
                 return W.PROP, j + 1
         return W.STMT, j + 1
     if t in W.LIGHT_VERBS:
@@ -543,8 +546,21 @@ def object_end(S: Sentence, j: int, limit: int) -> int:
             break
         if t == "and" and k + 1 < limit and (tk[k + 1] in W.VERBS or tk[k + 1] in W.PHRASES):
             break
+        if t == "and" and stance_noun(S, k + 1):
+            break  # "its support for X and its opposition to Y": a second stance
         k += 1
     return k
+
+
+def stance_noun(S: Sentence, j: int) -> tuple[str, int] | None:
+    """'its opposition to', 'their support for' at token j: (class, end of the noun)."""
+    tk = S.tk
+    if j + 1 >= S.n or tk[j] not in ("its", "their", "his", "her", "our"):
+        return None
+    cls = W.LIGHT_NOUNS.get(tk[j + 1])
+    if cls not in (W.SUP, W.OPP, W.NEU):
+        return None
+    return cls, j + 2
 
 
 def np_end(S: Sentence, j: int) -> int:
