@@ -53,3 +53,29 @@ def test_two_stance_nouns_after_one_verb_are_two_positions():
     assert con.option.startswith("against") and "Article 17" in con.option
     assert {camp(pro, "EGY"), camp(pro, "IRN")} == {"A"}
     assert {camp(con, "EGY"), camp(con, "IRN")} == {"B"}
+
+
+@pytest.mark.parametrize(
+    ("text", "leader", "side"),
+    [
+        ("Western countries, led by the United States, resisted the wider scope.", "USA", "B"),
+        ("Countries led by Russia opposed the clause.", "RUS", "B"),
+        ("A coalition headed by Egypt backed the clause.", "EGY", "A"),
+    ],
+)
+def test_the_leader_of_an_unnamed_subject_takes_its_side(text, leader, side):
+    (e,) = events(text)
+    assert camp(e, leader) == side
+    assert "led by" not in e.option and "headed by" not in e.option
+
+
+def test_a_text_led_by_a_state_is_still_that_states_text():
+    (e,) = events("The initiative, led by Russia, was opposed by Canada.")
+    assert camp(e, "RUS") == "A"
+    assert camp(e, "CAN") == "B"
+
+
+@pytest.mark.parametrize("noun", ["bloc", "coalition", "camp"])
+def test_names_included_in_a_bloc_of_countries_are_its_subject(noun):
+    (e,) = events(f"A {noun} of countries including Iran and Syria opposed the clause.")
+    assert {camp(e, "IRN"), camp(e, "SYR")} == {"B"}

@@ -97,7 +97,30 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         return "SUBJ", None
     if S.in_mention.get(start) in S.voiced:
         return "SUBJ", None  # "The Arab Group, represented by Algeria, opposed ..."
+    if _leader_of_subject(S, start):
+        return "SUBJ", None  # "Western states, led by the US, resisted ..."
     return classify(S, k, start, comma)
+
+
+_LED = W.words("led headed")
+_CAMP_NOUNS = W.words(
+    "countries states delegations nations governments bloc coalition group camp alliance "
+    "members economies democracies"
+)
+
+
+def _leader_of_subject(S: Sentence, start: int) -> bool:
+    """'Western states, led by the US, resisted X', 'countries led by Russia opposed it': the
+    leader of an unnamed subject takes the subject's side (the clause's verb follows)."""
+    tk = S.tk
+    by = start - 1 - (start > 1 and tk[start - 1] == "the")
+    if by < 2 or tk[by] != "by" or tk[by - 1] not in _LED:
+        return False
+    noun = by - 2 - (tk[by - 2] == ",")
+    if noun < 0 or tk[noun] not in _CAMP_NOUNS:
+        return False
+    k = _past_list(S, start)
+    return _clause_verb_after(S, k + 1 if k < S.n and tk[k] == "," else k)
 
 
 def _past_list(S: Sentence, start: int) -> int:

@@ -398,7 +398,8 @@ OF_NOUNS.update(_forms(SUP, "support backing endorsement"))
 OF_NOUNS.update(_forms(OPP, "opposition objections ire resistance"))
 # "of" after these is part of a quantity or group: "a number of", "the delegations of".
 OF_QUANT = words(
-    "number majority minority group groups some many several most few all each one both "
+    "number majority minority group groups bloc blocs coalition alliance camp some many "
+    "several most few all each one both "
     "none handful couple total list members member delegations delegation representatives "
     "representative governments government ministers consisting composed comprising "
     "including"
