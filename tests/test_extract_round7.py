@@ -79,3 +79,14 @@ def test_a_text_led_by_a_state_is_still_that_states_text():
 def test_names_included_in_a_bloc_of_countries_are_its_subject(noun):
     (e,) = events(f"A {noun} of countries including Iran and Syria opposed the clause.")
     assert {camp(e, "IRN"), camp(e, "SYR")} == {"B"}
+
+
+def test_opposing_the_proposals_from_named_authors_takes_only_theirs():
+    evs = events(
+        "Russia proposed a new title. Iran proposed new language. Chile proposed a third "
+        "option. The United States opposed the proposals from Russia and Iran."
+    )
+    by_author = {e.proposer: e for e in evs}
+    assert set(by_author) == {"RUS", "IRN", "CHL"}  # no second event per author
+    assert by_author["RUS"].oppose == by_author["IRN"].oppose == ["USA"]
+    assert "USA" not in by_author["CHL"].actors()

@@ -341,19 +341,37 @@ def plural_references(events: list[Ev]) -> list[Ev]:
     takers take that side on each of the proposals made in the last few sentences of the
     section, when there are at least two of them."""
     out: list[Ev] = []
+    authored = _authors_named(events)
+    absorbed: set[int] = set()
     for ev in events:
         plural = not (ev.proposer or ev.latent or not ev.sides) and _PLURAL_REF.match(
             ev.option.strip()
         )
         made = _recent_proposals(out, ev) if plural else []
-        if len(made) < 2:
+        # "opposed the proposals from Russia and Iran": only theirs (one is enough)
+        by = authored.get(ev.sent, []) if plural else []
+        made = [e for e in made if all(e is not b for b in by)]
+        if by:
+            made = [e for e in made if any(e.proposer == b.proposer for b in by)]
+        if len(made) < (1 if by else 2):
             out.append(ev)
             continue
+        absorbed.update(id(b) for b in by if any(e.proposer == b.proposer for e in made))
         for target in made:
             for code, stance in ev.sides.items():
                 target.add(code, stance)
             target.spans.extend(ev.spans)
             target.cues.append("'the proposals': each proposal just made")
+    return [e for e in out if id(e) not in absorbed]
+
+
+def _authors_named(events: list[Ev]) -> dict[int, list[Ev]]:
+    """Per sentence, the bare 'proposed-by list' events ("the proposals from Russia and
+    Iran"): the authors a plural reference names."""
+    out: dict[int, list[Ev]] = {}
+    for e in events:
+        if e.proposer and not e.sides and e.cues and all(c == "proposed-by list" for c in e.cues):
+            out.setdefault(e.sent, []).append(e)
     return out
 
 
