@@ -90,3 +90,47 @@ def test_opposing_the_proposals_from_named_authors_takes_only_theirs():
     assert set(by_author) == {"RUS", "IRN", "CHL"}  # no second event per author
     assert by_author["RUS"].oppose == by_author["IRN"].oppose == ["USA"]
     assert "USA" not in by_author["CHL"].actors()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human rights first: Chile Statement at the Third Committee\n\nWe support the text.",
+        "SIGNING CEREMONY\n\nNATIONAL STATEMENT\n\nTo be delivered by\nthe Minister\n\n"
+        "Republic of Chile\n\nWe support the text.",
+    ],
+)
+def test_a_statement_title_names_the_speaker_of_we(text):
+    (e,) = events(text)
+    assert camp(e, "CHL") == "A"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile was among the first signatories of the Convention.",
+        "Chile is proud to be among the signatories of the Convention.",
+        "Chile is pleased to support the Convention.",
+    ],
+)
+def test_signing_and_being_glad_to_support_back_the_text(text):
+    (e,) = events(text)
+    assert camp(e, "CHL") == "A"
+    assert "Convention" in e.option
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("These risks led Chile, and many others, to insist on safeguards.", "A"),
+        ("The concerns prompted Chile to oppose the article.", "B"),
+        ("Chile to table a new draft convention.", "A"),
+    ],
+)
+def test_a_state_caused_to_act_or_announced_to_act_takes_that_side(text, side):
+    (e,) = events(text)
+    assert camp(e, "CHL") == side
+
+
+def test_a_state_urged_to_act_takes_no_side():
+    assert events("The chair urged Chile to withdraw the amendment.") == []

@@ -99,6 +99,8 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         return "SUBJ", None  # "The Arab Group, represented by Algeria, opposed ..."
     if _leader_of_subject(S, start):
         return "SUBJ", None  # "Western states, led by the US, resisted ..."
+    if S.tk[k] in _CAUSATIVE and _to_verb_after(S, start):
+        return "SUBJ", None  # "These risks led the UK to insist on X": the UK insisted
     return classify(S, k, start, comma)
 
 
@@ -107,6 +109,19 @@ _CAMP_NOUNS = W.words(
     "countries states delegations nations governments bloc coalition group camp alliance "
     "members economies democracies"
 )
+
+
+_CAUSATIVE = VB._CAUSATIVE
+
+
+def _to_verb_after(S: Sentence, start: int) -> bool:
+    """After the list starting at `start` (and an aside ", and many others,"), 'to' and a
+    verb that takes a side."""
+    tk = S.tk
+    k = _past_list(S, start)
+    if k < S.n and tk[k] == ",":
+        k = next((q + 1 for q in range(k + 1, min(S.n, k + 6)) if tk[q] == ","), k)
+    return k + 1 < S.n and tk[k] == "to" and _clause_verb_after(S, k + 1)
 
 
 def _leader_of_subject(S: Sentence, start: int) -> bool:

@@ -311,6 +311,12 @@ _PUBLISHED = re.compile(
     r"(?:joint[ \t]+)?(?:statement|press[ \t]+release|remarks|note)[ \t]*:?[ \t]*$"
 )
 _OPENING_BLOCKS = 8
+# a short title line ending in its kind ("PHILIPPINE STATEMENT", "National Statement") or a
+# delivery line ("To be delivered by"): the author is named on the lines below
+_TITLE_END = re.compile(
+    r"(?i)(?:[\w\u2019'-]+[ \t]+){0,3}(?:statement|remarks|intervention|speech)[ \t]*$|"
+    r"(?:to[ \t]+be[ \t]+)?delivered[ \t]+by\b"
+)
 
 
 def _honour(text: str, blk: Block, lex: Lexicon) -> tuple | None:
@@ -343,7 +349,10 @@ def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | 
         ms = lex.find(text, blk.start, pub.start()) if pub else []
         if ms:
             return bi, ms[-1].code  # the statement is the text below that line
-        if _STATEMENT.match(text, blk.start, blk.end) and not _authors(text, blk, lex):
+        titled = _STATEMENT.match(text, blk.start, blk.end) or _TITLE_END.match(
+            text, blk.start, blk.end
+        )  # "Statement by", "PHILIPPINE STATEMENT", "To be delivered by"
+        if titled and not _authors(text, blk, lex):
             for nxt in head[bi + 1 : bi + 5]:
                 if nxt.end - nxt.start > 200:
                     break
@@ -353,7 +362,9 @@ def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | 
             continue
         ms = lex.find(text, blk.start, blk.end)
         lead = text[blk.start : ms[0].start].strip().lower() if ms else "-"
-        if lead in ("", "the") and _AUTHOR_FIRST.match(text, ms[0].end, blk.end):
+        # "UK Statement at ...", also after a title ("Human rights first: UK Statement at")
+        titled = lead in ("", "the") or lead.endswith((":", "|", "\u2013", "\u2014", " -"))
+        if titled and _AUTHOR_FIRST.match(text, ms[0].end, blk.end):
             return bi, ms[0].code
     for bi, blk in enumerate(head):
         if _SALUTATION.match(text, blk.start, min(blk.end, blk.start + 40)):

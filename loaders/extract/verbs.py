@@ -216,6 +216,12 @@ def onset(
         if t in W.COMPELLED and j + 1 < limit and tk[j + 1] == "to":
             j += 2  # "is constrained to dissociate", "had to vote against": its own act
             continue
+        if t == "to" and owner is not None and _caused_or_headline(S, owner, j):
+            j += 1  # "led the UK to insist", "Russia to table a new draft" (a headline)
+            continue
+        if t in _GLAD and tk[j + 1 : j + 2] == ["to"] and _glad_to(S, j + 2, limit):
+            j += 2  # "is proud to be among the signatories", "is pleased to support"
+            continue
         if t in W.CONTINUE and j + 1 < limit and tk[j + 1] == "to":
             j += 2  # "will continue to advocate for", "seeks to ensure"
             continue
@@ -238,6 +244,28 @@ def onset(
             continue
         break
     return j, neg, each
+
+
+_CAUSATIVE = W.words("led prompted drove pushed compelled forced caused")
+
+
+def _caused_or_headline(S: Sentence, owner: ActorList, j: int) -> bool:
+    """'to' at j after a list that opens the sentence ("Russia to table ...") or follows a
+    causative verb ("led the UK, and others, to insist"), not "expect Russia to consider"."""
+    tk = S.tk
+    if j != owner.end and tk[j - 1] != ",":
+        return False
+    before = owner.start - 1 - (owner.start > 0 and tk[owner.start - 1] == "the")
+    return before < 0 or tk[before] in _CAUSATIVE
+
+
+_GLAD = W.words("proud pleased honoured honored happy glad delighted privileged")
+
+
+def _glad_to(S: Sentence, j: int, limit: int) -> bool:
+    """'proud to be among', 'pleased to support': the verb after 'to' takes the side (not
+    'pleased to see X kept', where the gladness is the side)."""
+    return j < limit and (S.tk[j] == "be" or verb(S, j, limit, 1) is not None)
 
 
 _ONLY = W.words("only first last sole")

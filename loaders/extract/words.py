@@ -142,7 +142,7 @@ PRED_NOUNS.update(
         "initiators author authors architect architects advocate advocates",
     )
 )
-PRED_NOUNS.update(_forms(SUP, "supporter supporters backers"))
+PRED_NOUNS.update(_forms(SUP, "supporter supporters backers signatory signatories co-signatories"))
 PRED_NOUNS.update(_forms(OPP, "opponent opponents critic critics"))
 PRED_START = words(
     "the a an one among key main chief leading strong principal major lead early vocal staunch"
