@@ -267,7 +267,12 @@ def test_an_actors_own_resolution_is_its_proposal_even_with_no_other_side():
     assert sides("The plenary adopted Chile's resolution on fraud on Friday.") == [
         ("CHL", [], [], [])
     ]
-    assert sides("The plenary adopted Chile's proposal on fraud on Friday.") == []
+    # a proposal with its content said is its author's too (the corpus guidelines: "the
+    # Chinese proposal" names its proposer); a bare "Chile's proposal" waits for a reaction
+    assert sides("The plenary adopted Chile's proposal on fraud on Friday.") == [
+        ("CHL", [], [], [])
+    ]
+    assert sides("The plenary adopted Chile's proposal on Friday.") == []
 
 
 def test_a_bare_vote_against_joins_the_text_named_earlier():

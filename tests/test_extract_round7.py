@@ -134,3 +134,42 @@ def test_a_state_caused_to_act_or_announced_to_act_takes_that_side(text, side):
 
 def test_a_state_urged_to_act_takes_no_side():
     assert events("The chair urged Chile to withdraw the amendment.") == []
+
+
+@pytest.mark.parametrize(("lead", "side"), [("However,", "B"), ("Later", "B"), ("But", "B")])
+def test_a_pronoun_after_an_opening_connective_is_the_last_subject(lead, side):
+    text = f"The Chilean delegation thanked the Chair. {lead} it raised concerns about Article 5."
+    (e,) = events(text)
+    assert camp(e, "CHL") == side
+
+
+def test_a_connective_before_a_name_is_no_pronoun():
+    (e,) = events("Russia proposed a new text. However, Chile opposed it.")
+    assert camp(e, "CHL") == "B" and camp(e, "RUS") == "A"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These consultations, led by Nigeria, addressed Article 13.",
+        "The informal consultations led by Jamaica agreed on Article 5.",
+    ],
+)
+def test_who_leads_consultations_takes_no_side(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mauritania's suggestion to use the words inter alia was accepted by the Chair.",
+        "The Chair noted Mauritania's proposal on Article 5.",
+    ],
+)
+def test_a_named_proposal_with_its_content_is_its_authors_proposal(text):
+    (e,) = events(text)
+    assert e.proposer == "MRT"
+
+
+def test_a_bare_named_proposal_nobody_reacts_to_is_no_event():
+    assert events("The Chair noted Mauritania's proposal.") == []

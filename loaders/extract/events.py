@@ -32,6 +32,7 @@ from loaders.extract import defined as DF
 from loaders.extract import lists as LI
 from loaders.extract import references as RF
 from loaders.extract import roles as RO
+from loaders.extract import sentence as ST
 from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
 from loaders.extract import votes as VO
@@ -44,6 +45,12 @@ from loaders.extract.speakers import FirstPerson, pronoun_subject
 from loaders.extract.text import fold
 
 _PRONOUN_FIRST = frozenset("ITHS")  # first letters of the subjects of speakers.pronoun_subject
+# a sentence's opening connective before its pronoun subject ("However, it raised ...")
+_CONNECTIVE = re.compile(
+    r"(?:However|But|Yet|Also|Later|Then|Moreover|Furthermore|Further|Nevertheless|"
+    r"Meanwhile|Finally|Subsequently|Additionally|In addition|At the same time|"
+    r"On the other hand|In response|In turn)(?:,[ \t]*|[ \t]+)(?=(?:it|they|he|she)[ \t])"
+)
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
 
 
@@ -208,7 +215,12 @@ class Parser(Assembly):
         last two sentences of the section (one actor for it / he / she, several for they)."""
         if self.defined and (hit := DF.opening(self, text, a, b)) is not None:
             return hit  # "The Member States (A, B) ...", later "The Member States support ..."
-        if self.last_actor is None or text[a : a + 1] not in _PRONOUN_FIRST:
+        if self.last_actor is None:
+            return None
+        lead = _CONNECTIVE.match(text, a, b)  # "However, it raised concerns"
+        if lead is not None:
+            a = lead.end()
+        elif text[a : a + 1] not in _PRONOUN_FIRST:
             return None
         codes, sent, _para, section = self.last_actor
         if section != self.section or not 0 < sidx - sent <= 2:
@@ -411,7 +423,14 @@ class Parser(Assembly):
             self._cue("reference to a named proposal", 0.85)
             ev = self._new_event(S, code, option)
             self.cue = cue
-            ev.latent = S.tk[after - 1] not in W.AUTHORED_NOUNS
+            # "the Russian resolution", "Mauritania's suggestion to use X" (its content
+            # said): the author proposed it, whoever reacts; a bare "Russia's proposal" waits
+            said = (
+                end > after + 1
+                and S.tk[after - 1] in W.PROPOSAL_NOUNS
+                and not ST.time_adverbial(S.tk, after)  # "Chile's proposal on Friday"
+            )
+            ev.latent = S.tk[after - 1] not in W.AUTHORED_NOUNS and not said
         self._touch(S, [ev])
 
     def _after_noun(self, S: Sentence, k: int) -> int:

@@ -86,8 +86,8 @@ def _relative_head(tk: list[str], k: int, c: str) -> tuple[int, str]:
 def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
     """(role, cue class) of the list starting at token `start` (see the module docstring)."""
     k, comma = skip_fillers(S, start)
-    if k < 0:
-        return "SUBJ", None
+    if k < 0 or _connective_only(S, k):
+        return "SUBJ", None  # also "However, it raised ...", "Later they opposed ..."
     # "(Speaking) on behalf of the African Group, Kenya said ...": the opening phrase
     if (
         start > 0
@@ -136,6 +136,17 @@ def _leader_of_subject(S: Sentence, start: int) -> bool:
         return False
     k = _past_list(S, start)
     return _clause_verb_after(S, k + 1 if k < S.n and tk[k] == "," else k)
+
+
+_CONNECTIVES = W.words(
+    "however but yet also later then moreover furthermore further nevertheless meanwhile "
+    "finally subsequently additionally in addition at the same time on other hand response turn"
+)
+
+
+def _connective_only(S: Sentence, k: int) -> bool:
+    """Tokens 0..k are an opening connective ("However ,", "On the other hand ,")."""
+    return k < 6 and all(t in _CONNECTIVES or t == "," for t in S.tk[: k + 1])
 
 
 def _past_list(S: Sentence, start: int) -> int:
@@ -394,6 +405,8 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         return "PASS", W.SUP  # "co-sponsored by A, B, C": all of them back the text
     if w in ("veto", "vetoes") or w == "cast" and p > 0 and tk[p - 1] in ("veto", "vetoes"):
         return "PASS", W.OPP  # "a veto (cast) by the United States": against the draft
+    if w in W.PASSIVE and _led_process(S, p):
+        return "NONE", None  # "consultations, led by Nigeria": a facilitator, no side
     if w in W.PASSIVE:
         cls = W.PASSIVE[w]
         q = p - 1
@@ -432,6 +445,21 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         ):
             return "PASS", W.PROP
     return "NONE", None
+
+
+_PROCESS_NOUNS = W.words(
+    "consultations consultation negotiations negotiation talks discussions discussion informals "
+    "informal meeting meetings session sessions process dialogue workshop workshops"
+)
+
+
+def _led_process(S: Sentence, p: int) -> bool:
+    """'consultations, led by Nigeria', 'the informals led by Jamaica': token p ('led') heads
+    a by-phrase after a meeting noun, which names who runs it, not a side."""
+    if S.tk[p] not in _LED:
+        return False
+    q = p - 1 - (p > 0 and S.tk[p - 1] == ",")
+    return q >= 0 and S.tk[q] in _PROCESS_NOUNS
 
 
 def _speech_subject(S: Sentence, p: int) -> bool:

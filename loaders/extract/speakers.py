@@ -478,7 +478,7 @@ _GROUP_SELF = re.compile(
 
 
 _PRONOUN = re.compile(
-    r"(It|They|He|She|The [Gg]roup|The bloc|The delegation|That delegation|"
+    r"([Ii]t|[Tt]hey|[Hh]e|[Ss]he|The [Gg]roup|The bloc|The delegation|That delegation|"
     r"Its (?:representative|delegate|delegation)|Their (?:representatives|delegates))[ \t]+"
     r"(?:(?:also|then|later|initially|again|subsequently|too|further)[ \t]+)?([a-z]+)"
 )
@@ -496,6 +496,7 @@ def pronoun_subject(
     if m is None:
         return None
     w, word = m.group(2), m.group(1)
+    word = word[:1].upper() + word[1:]  # "However, it raised": after a connective
     if w in W.BE or not (w in W.VERBS or w in W.PHRASES or w in W.LIGHT_VERBS or w in W.AUX):
         return None  # "It was supported by": the proposal, not its author
     head = word.split()[0]
