@@ -173,3 +173,19 @@ def test_a_named_proposal_with_its_content_is_its_authors_proposal(text):
 
 def test_a_bare_named_proposal_nobody_reacts_to_is_no_event():
     assert events("The Chair noted Mauritania's proposal.") == []
+
+
+def test_advancing_a_text_proposes_it_but_advancing_into_a_place_does_not():
+    (e,) = events("After Russia advanced a resolution to the floor, Chile objected.")
+    assert e.proposer == "RUS" and camp(e, "CHL") == "B"
+    assert all(e.proposer != "RUS" for e in events("Russia had advanced into the region."))
+
+
+def test_a_by_list_after_an_opening_clause_is_not_the_clauses_text():
+    evs = events(
+        "After Russia tabled a resolution, efforts led by Brazil and the UK led to three "
+        "amendments."
+    )
+    assert len(evs) == 2
+    (theirs,) = [e for e in evs if "BRA" in e.actors()]
+    assert "Russia" not in theirs.option and "RUS" not in theirs.actors()

@@ -183,6 +183,8 @@ def _clause_verb_after(S: Sentence, start: int) -> bool:
         k += 1
     hit = W.phrase_at(S.tk, k) if k < S.n else None
     c = (hit[0] if hit else None) or (W.VERBS.get(S.tk[k]) if k < S.n else None)
+    if c is None and k < S.n and S.tk[k] in VB._ADVANCED:
+        c = (VB.verb(S, k, S.n, 1) or (None,))[0]  # "after Russia advanced a resolution"
     return c in (W.SUP, W.OPP, W.NEU, W.PROP)
 
 
@@ -566,12 +568,19 @@ def clause_initial(S: Sentence, L: ActorList) -> bool:
     return any(other.start >= L.end for other in S.lists)
 
 
+_OPENING_CLAUSE = W.words("after when once since before although though because if following")
+
+
 def clause_text(P, S: Sentence, upto: int) -> str:
     tk = S.tk
     k = upto - 1
     while k > 0 and tk[k] not in (";", "whereas", "while", ":") and upto - k < 40:
         k -= 1
     start = k + 1 if tk[k] in (";", "whereas", "while", ":") else k
+    if start < upto and tk[start] in _OPENING_CLAUSE:
+        comma = next((q for q in range(start + 1, upto - 1) if tk[q] == ","), None)
+        if comma is not None:
+            start = comma + 1  # "After Russia tabled X, efforts led by A ...": "efforts"
     # drop the cue words right before the list ("was supported by")
     end = upto
     while end > start and (

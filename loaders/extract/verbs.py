@@ -259,6 +259,7 @@ def _caused_or_headline(S: Sentence, owner: ActorList, j: int) -> bool:
     return before < 0 or tk[before] in _CAUSATIVE
 
 
+_ADVANCED = W.words("advanced advances advancing")
 _GLAD = W.words("proud pleased honoured honored happy glad delighted privileged")
 
 
@@ -458,6 +459,12 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         if t in W.VERBS:
             return W.VERBS[t], j + 1
         return None
+    if (
+        t in _ADVANCED
+        and j + 1 < limit
+        and (tk[j + 1] in W.DETERMINERS or tk[j + 1] in W.POSSESSIVES)
+    ):
+        return W.PROP, j + 1  # "advanced a resolution" (not "advanced into its territory")
     if t in W.VERBS:
         if depth == 0 and tk[j + 1 : j + 2] == ["and"] and (two := verb(S, j + 2, limit, 1)):
             return two  # "drafted and submitted a proposal": the verbs share one object
