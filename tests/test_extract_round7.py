@@ -189,3 +189,26 @@ def test_a_by_list_after_an_opening_clause_is_not_the_clauses_text():
     assert len(evs) == 2
     (theirs,) = [e for e in evs if "BRA" in e.actors()]
     assert "Russia" not in theirs.option and "RUS" not in theirs.actors()
+
+
+def test_including_those_from_names_the_members_and_a_bracketed_representing_speaks_for():
+    (e,) = events(
+        "Several delegations, including those from Jamaica (representing CARICOM), Nigeria "
+        "and Singapore, expressed support for Article 5."
+    )
+    assert {camp(e, c) for c in ("JAM", "NGA", "SGP")} == {"A"}
+    assert "CARICOM" not in e.actors()
+    assert e.on_behalf_of == {"JAM": "CARICOM"}
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Kazakhstan is preparing to endorse the Convention.", "A"),
+        ("Kazakhstan is planning to vote against the Convention.", "B"),
+        ("Kazakhstan intends to support the Convention.", "A"),
+    ],
+)
+def test_an_intention_to_take_a_side_is_that_side(text, side):
+    (e,) = events(text)
+    assert camp(e, "KAZ") == side

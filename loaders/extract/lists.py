@@ -125,7 +125,8 @@ def behalf(P, S: Sentence) -> None:
     for k in [i for i, t in enumerate(tk) if t in _BEHALF_WORDS and 0 < i < S.n - 1]:
         after_name = tk[k - 1] == "," and (k - 2) in S.in_mention
         # "Finland, representing the European Union, ...": the speaker for the group
-        represents = tk[k] == "representing" and after_name
+        in_paren = tk[k - 1] == "(" and k > 1 and (k - 2) in S.in_mention
+        represents = tk[k] == "representing" and (after_name or in_paren)  # "Jamaica (repr..."
         if represents or (
             tk[k] == "for" and (tk[k - 1] in ("speaking", "spoke", "speaks", "(") or after_name)
         ):

@@ -189,6 +189,7 @@ def _clause_verb_after(S: Sentence, start: int) -> bool:
 
 
 _CONSISTING = W.words("consisting composed comprised comprising")
+_SUCH = W.words("including as notably especially particularly among")
 
 
 def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
@@ -211,6 +212,10 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
             if by > 0 and not any(q in S.in_mention for q in range(by, k)):
                 k = by  # "presented by a core group consisting of A, B": a by-list
                 break
+        if t in ("from", "of") and k > 1 and tk[k - 1] == "those" and tk[k - 2] in _SUCH:
+            k -= 2  # "including those from Jamaica", "such as those of Nigeria"
+            steps += 2
+            continue
         if t == "of" and k > 0 and tk[k - 1] in W.OF_QUANT:
             k -= 2
             steps += 2

@@ -238,7 +238,10 @@ ADVERBIALS = (
 # A side guessed or passed on, not stated: "might oppose", "reportedly backed".
 HEDGES = words("may might reportedly allegedly supposedly purportedly")
 COMPELLED = words("constrained compelled obliged forced bound had has have")
-CONTINUE = words("continue continues continued continuing remain remains remained")
+CONTINUE = words(
+    "continue continues continued continuing remain remains remained preparing prepares "
+    "planning plans intends intend intending"
+)
 LY_NOT_ADVERBS = words("reply apply supply rely fly ally italy july family")
 
 # Back-scan from the start of an actor list: these words are skipped.
