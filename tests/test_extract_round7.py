@@ -212,3 +212,9 @@ def test_including_those_from_names_the_members_and_a_bracketed_representing_spe
 def test_an_intention_to_take_a_side_is_that_side(text, side):
     (e,) = events(text)
     assert camp(e, "KAZ") == side
+
+
+@pytest.mark.parametrize("speaker", ["A representative from Iran", "The delegate of Iran"])
+def test_a_speaker_noun_before_from_or_of_is_its_states_subject(speaker):
+    (e,) = events(f"{speaker} raised concerns about the reinsertion of Article 5.")
+    assert camp(e, "IRN") == "B"

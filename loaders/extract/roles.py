@@ -203,7 +203,12 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
         t = tk[k]
         if t == ",":
             comma = True
-        if t == "of" and k > 1 and tk[k - 1] in W.SPEAKER_NOUNS and tk[k - 2] == "the":
+        if (
+            t in ("of", "from")
+            and k > 1
+            and tk[k - 1] in W.SPEAKER_NOUNS
+            and tk[k - 2] in ("the", "a", "an")
+        ):
             k -= 3  # "endorsed by the delegates of Nigeria": look past the speaker noun
             steps += 3
             continue
