@@ -218,3 +218,16 @@ def test_an_intention_to_take_a_side_is_that_side(text, side):
 def test_a_speaker_noun_before_from_or_of_is_its_states_subject(speaker):
     (e,) = events(f"{speaker} raised concerns about the reinsertion of Article 5.")
     assert camp(e, "IRN") == "B"
+
+
+def test_the_proposal_has_been_criticized_by_is_on_the_proposal_just_made():
+    (e,) = events(
+        "Russia proposed a new treaty. The proposal has been heavily criticized by the "
+        "United States."
+    )
+    assert e.proposer == "RUS" and camp(e, "USA") == "B"
+
+
+def test_a_by_lists_text_drops_the_auxiliary_and_the_adverb():
+    (e,) = events("The new treaty has been heavily criticized by the United States.")
+    assert e.option == "The new treaty"

@@ -550,8 +550,9 @@ def passive_anaphor(S: Sentence, upto: int) -> bool:
         if t == "the" and k + 1 < S.n and tk[k + 1] in W.ANAPHOR_ADJ:
             return True
     i = subject_start(S)  # "The proposal was welcomed by X": the one just made
-    if i + 2 < upto and tk[i] == "the" and tk[i + 1] in W.ANAPHORIC_NOUNS and tk[i + 2] in W.BE:
-        return True
+    be = i + 2 + (tk[i + 2 : i + 4] in (["has", "been"], ["have", "been"], ["had", "been"]))
+    if be < upto and tk[i] == "the" and tk[i + 1] in W.ANAPHORIC_NOUNS and tk[be] in W.BE:
+        return True  # also "The proposal has been criticized by X"
     return S.subj_anaphor
 
 
@@ -596,7 +597,8 @@ def clause_text(P, S: Sentence, upto: int) -> str:
     while end > start and (
         tk[end - 1] in W.FILLERS
         or tk[end - 1] in W.PASSIVE
-        or tk[end - 1] in ("by", "from", "was", "were", "been", "co", "-")
+        or tk[end - 1] in ("by", "from", "was", "were", "been", "co", "-", "has", "have", "had")
+        or (tk[end - 1].endswith("ly") and tk[end - 1] not in W.LY_NOT_ADVERBS and end - start > 2)
         or tk[end - 2 : end] == ["not", "only"]
     ):
         end -= 2 if tk[end - 2 : end] == ["not", "only"] else 1
