@@ -231,3 +231,15 @@ def test_the_proposal_has_been_criticized_by_is_on_the_proposal_just_made():
 def test_a_by_lists_text_drops_the_auxiliary_and_the_adverb():
     (e,) = events("The new treaty has been heavily criticized by the United States.")
     assert e.option == "The new treaty"
+
+
+def test_two_lone_backers_of_the_same_text_share_one_event():
+    (e,) = events(
+        "Viet Nam was the first to sign the Convention. Iran likewise signed the Convention."
+    )
+    assert {camp(e, "VNM"), camp(e, "IRN")} == {"A"}
+
+
+def test_backing_ones_own_text_is_no_backing_of_anothers():
+    evs = events("Russia backed its resolution. The US backed its own resolution.")
+    assert len(evs) == 2

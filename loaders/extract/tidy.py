@@ -165,9 +165,20 @@ def _on_the_text(ev: Ev) -> None:
         ev.sides, ev.proposer, ev.neg = _facts(ev), None, True
 
 
+def _backs_it(ev: Ev) -> bool:
+    """A lone actor's support of a text it did not write ("X signed the Convention")."""
+    own = _OWN.search(ev.option)  # "backed its own resolution": its text, not the same one
+    return bool(ev.cues) and ev.cues[0].endswith("support verb") and not ev.sides and not own
+
+
+_OWN = re.compile(r"(?i)\b(?:its|their|his|her|own)\b")
+
+
 def _fold(into: Ev, ev: Ev) -> bool:
     cosponsors = bool(ev.cues) and ev.cues[0].endswith("-by list") and bool(ev.sides)
     rival = ev.proposer and into.proposer and ev.proposer != into.proposer
+    # "Viet Nam signed the Convention ... Iran likewise signed the Convention": two backers
+    rival = rival and not (_backs_it(into) and _backs_it(ev))
     if rival and not cosponsors and not against(into) and not against(ev):
         return False  # "sponsored by A, B and C" names co-sponsors, not a rival author
     if _COUNTED in into.cues and _COUNTED in ev.cues:
