@@ -243,3 +243,19 @@ def test_two_lone_backers_of_the_same_text_share_one_event():
 def test_backing_ones_own_text_is_no_backing_of_anothers():
     evs = events("Russia backed its resolution. The US backed its own resolution.")
     assert len(evs) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Chile's overarching goal for the talks is to seek a global framework.", "A"),
+        ("Chile's main priority was to oppose Article 5.", "B"),
+    ],
+)
+def test_a_states_stated_aim_is_its_position(text, side):
+    (e,) = events(text)
+    assert camp(e, "CHL") == side
+
+
+def test_a_states_aim_that_was_reached_is_no_position():
+    assert events("Chile's goal was reached.") == []

@@ -101,6 +101,10 @@ def targets(P, S: Sentence) -> None:
         if pe > 0 and pe < S.n and tk[pe] in W.REP_NOUNS:
             S.mend[k] = pe + 1  # "Egypt's delegation": the speaker itself
             continue
+        aim = _aim_is_to(S, pe) if pe > 0 else 0
+        if aim:
+            S.mend[k] = aim  # "New Zealand's overarching goal is to seek X": NZ seeks X
+            continue
         if pe > 0:
             for t in range(pe, min(S.n, pe + 4)):
                 if tk[t] in W.PROPOSAL_NOUNS:
@@ -125,6 +129,25 @@ def targets(P, S: Sentence) -> None:
         if pe > 0 and S.mflag[k] == "":
             S.mflag[k] = "poss"  # "Russia's invasion": not a side-taker
     _joint_texts(S)
+
+
+_AIMS = W.words("goal goals aim aims objective objectives priority priorities ambition")
+
+
+def _aim_is_to(S: Sentence, pe: int) -> int:
+    """After "X's": '(overarching) goal (for the talks) is to' (the token after 'to'), else 0."""
+    tk = S.tk
+    q = pe
+    while q < min(S.n, pe + 3) and tk[q] not in _AIMS and tk[q].isalpha():
+        q += 1  # "overarching", "main"
+    if q >= S.n or tk[q] not in _AIMS:
+        return 0
+    for r in range(q + 1, min(S.n - 1, q + 7)):
+        if tk[r] in ("is", "was", "remains", "are", "were") and tk[r + 1] == "to":
+            return r + 2
+        if not tk[r].isalpha():
+            return 0
+    return 0
 
 
 def _joint_possessive(S: Sentence, k: int) -> int:
