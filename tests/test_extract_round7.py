@@ -259,3 +259,13 @@ def test_a_states_stated_aim_is_its_position(text, side):
 
 def test_a_states_aim_that_was_reached_is_no_position():
     assert events("Chile's goal was reached.") == []
+
+
+def test_a_state_and_its_allies_is_that_states_subject():
+    (e,) = events("The U.S. and its allies opposed the establishment of a new committee.")
+    assert camp(e, "USA") == "B"
+
+
+def test_pitting_camps_against_each_other_names_no_option():
+    text = "The talks became a proxy war, pitting the United States and its allies against Russia."
+    assert events(text) == []

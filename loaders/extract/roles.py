@@ -97,6 +97,8 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         return "SUBJ", None
     if S.in_mention.get(start) in S.voiced:
         return "SUBJ", None  # "The Arab Group, represented by Algeria, opposed ..."
+    if S.tk[k] in _PITTING:
+        return "NONE", None  # "pitting the US and its allies against Russia": no option
     if _leader_of_subject(S, start):
         return "SUBJ", None  # "Western states, led by the US, resisted ..."
     if S.tk[k] in _CAUSATIVE and _to_verb_after(S, start):
@@ -105,6 +107,7 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
 
 
 _LED = W.words("led headed")
+_PITTING = W.words("pitting pitted pits pit")
 _CAMP_NOUNS = W.words(
     "countries states delegations nations governments bloc coalition group camp alliance "
     "members economies democracies"

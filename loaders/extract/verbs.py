@@ -291,6 +291,8 @@ def _unknown_tail(S: Sentence, j: int, limit: int) -> int:
     tk, tw = S.tk, S.tw
     if j >= limit or tk[j] != "and":
         return j
+    if j + 2 < limit and tk[j + 1] in W.POSSESSIVES and tk[j + 2] in W.KIN_NOUNS:
+        return j + 3  # "the U.S. and its allies opposed": the allies name nobody
     k = j + 1 + (tk[j + 1 : j + 2] == ["the"])
     first = k
     while k < limit and k - first < 3 and tw[k][:1].isupper() and k not in S.in_mention:
