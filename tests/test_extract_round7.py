@@ -269,3 +269,25 @@ def test_a_state_and_its_allies_is_that_states_subject():
 def test_pitting_camps_against_each_other_names_no_option():
     text = "The talks became a proxy war, pitting the United States and its allies against Russia."
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Russia, Cuba and Iran issued a joint statement supporting the Convention.", "A"),
+        ("Twelve nations, led by Russia, Cuba and Iran, issued a statement backing the text.", "A"),
+        ("Russia, Cuba and Iran signed a declaration in support of the Convention.", "A"),
+        ("Russia, Cuba and Iran released a letter opposing the Convention.", "B"),
+    ],
+)
+def test_the_side_of_a_document_is_its_signers_side(text, side):
+    (e,) = events(text)
+    assert {camp(e, c) for c in ("RUS", "CUB", "IRN")} == {side}
+
+
+def test_the_country_after_a_name_is_that_state_and_active_in_advocating_advocates():
+    evs = events(
+        "Australia voted against the resolution. The country has been active in advocating "
+        "for a transparent process."
+    )
+    assert [camp(e, "AUS") for e in evs] == ["B", "A"]

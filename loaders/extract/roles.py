@@ -186,8 +186,9 @@ def _clause_verb_after(S: Sentence, start: int) -> bool:
         k += 1
     hit = W.phrase_at(S.tk, k) if k < S.n else None
     c = (hit[0] if hit else None) or (W.VERBS.get(S.tk[k]) if k < S.n else None)
-    if c is None and k < S.n and S.tk[k] in VB._ADVANCED:
-        c = (VB.verb(S, k, S.n, 1) or (None,))[0]  # "after Russia advanced a resolution"
+    if c is None and k < S.n and (S.tk[k] in VB._ADVANCED or S.tk[k] in VB._ISSUED):
+        # "after Russia advanced a resolution", "issued a statement supporting X"
+        c = (VB.verb(S, k, S.n, 1) or (None,))[0]
     return c in (W.SUP, W.OPP, W.NEU, W.PROP)
 
 

@@ -219,6 +219,9 @@ def onset(
         if t == "to" and owner is not None and _caused_or_headline(S, owner, j):
             j += 1  # "led the UK to insist", "Russia to table a new draft" (a headline)
             continue
+        if t in _ACTIVE and tk[j + 1 : j + 2] == ["in"] and _gerund(tk, j + 2, limit):
+            j += 2  # "has been active in advocating for X": the advocating is its act
+            continue
         if t in _GLAD and tk[j + 1 : j + 2] == ["to"] and _glad_to(S, j + 2, limit):
             j += 2  # "is proud to be among the signatories", "is pleased to support"
             continue
@@ -260,6 +263,45 @@ def _caused_or_headline(S: Sentence, owner: ActorList, j: int) -> bool:
 
 
 _ADVANCED = W.words("advanced advances advancing")
+_ISSUED = W.words(
+    "issued issue issues released release releases signed sign signs delivered deliver "
+    "published adopted made"
+)
+_DOC_NOUNS = W.words("statement statements declaration declarations letter communique")
+_DOC_SIDES = {
+    **dict.fromkeys(W.words("supporting backing welcoming endorsing praising"), W.SUP),
+    **dict.fromkeys(W.words("opposing rejecting condemning criticizing criticising"), W.OPP),
+}
+
+
+def _document_side(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
+    """'issued a joint statement supporting X', 'signed a declaration in support of X',
+    'released a letter opposing X': the side the document takes, its signers' own."""
+    tk = S.tk
+    if tk[j] not in _ISSUED:
+        return None
+    for k in range(j + 1, min(limit - 1, j + 5)):
+        if tk[k] in _DOC_NOUNS:
+            nxt = tk[k + 1]
+            if nxt in _DOC_SIDES:
+                return _DOC_SIDES[nxt], k + 2
+            if tk[k + 1 : k + 4] in (["in", "support", "of"], ["in", "favour", "of"]):
+                return W.SUP, k + 4
+            if nxt == "against":
+                return W.OPP, k + 2
+            return None
+        if k in S.mstart_at or tk[k] in W.CLAUSE_END:
+            return None
+    return None
+
+
+_ACTIVE = W.words("active instrumental engaged involved busy persistent")
+
+
+def _gerund(tk: list[str], j: int, limit: int) -> bool:
+    return j < limit and tk[j].endswith("ing") and len(tk[j]) > 5
+
+
 _GLAD = W.words("proud pleased honoured honored happy glad delighted privileged")
 
 
@@ -446,6 +488,9 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             if cls is not None or tk[k] in ("position", "proposal"):
                 return W.PROP, j + 1
         return W.STMT, j + 1
+    doc = _document_side(S, j, limit)
+    if doc is not None:
+        return doc  # "issued a joint statement supporting X", "signed a declaration against X"
     if t in W.LIGHT_VERBS:
         for k in range(j + 1, min(limit, j + 6)):
             if tk[k] in W.LIGHT_NOUNS:
