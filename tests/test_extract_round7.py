@@ -291,3 +291,20 @@ def test_the_country_after_a_name_is_that_state_and_active_in_advocating_advocat
         "for a transparent process."
     )
     assert [camp(e, "AUS") for e in evs] == ["B", "A"]
+
+
+def test_concerns_raised_in_contrast_are_against_what_the_last_sentence_backed():
+    (e,) = events(
+        "Nigeria and Singapore expressed support for Article 5 as drafted. Conversely, Iran "
+        "and Egypt raised concerns about the redundancy of its human rights references."
+    )
+    assert {camp(e, "NGA"), camp(e, "SGP")} == {"A"}
+    assert {camp(e, "IRN"), camp(e, "EGY")} == {"B"}
+
+
+def test_a_rival_stance_in_contrast_stays_its_own_option():
+    evs = events(
+        "Iran and China stressed the need for criminal liability of legal persons. In "
+        "contrast, the EU and Japan were strictly against any obligations on the private sector."
+    )
+    assert len(evs) == 2

@@ -9,6 +9,8 @@ sentence or a recent one of the same section.
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract import coordination as CO
 from loaders.extract import modifiers as MO
 from loaders.extract import objects as OB
@@ -18,6 +20,9 @@ from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Ev, Sentence
+
+# "Conversely, B raised concerns": the opposite side of what the last sentence backed
+_OPENS_CONTRAST = re.compile(r"(?:conversely|in contrast|by contrast|on the other hand)\b")
 
 # verb class of a subject's verb phrase -> (cue name, reliability)
 _VERB_CUES = {
@@ -589,10 +594,27 @@ class Assembly:
         draft = any(t in W.DRAFT_WORDS or t == "adoption" for t in obj) and not (self.light)
         draft = draft or (cls == W.OPP and self.negated)
         contrast = RO.contrast(S, L.start)
+        if cls == W.OPP and self.light and not relative and self._against_the_last(S, L):
+            return False  # "A backed X. Conversely, B raised concerns about Y": B against X
         for ev in self._author(
             S, L, cls, option or S.text_of(self.text, L.start, oend), contrast, draft, (vend, oend)
         ):
             ev.anaphor = bare_it
+        return True
+
+    def _against_the_last(self, S: Sentence, L: ActorList) -> bool:
+        """A sentence that opens with 'Conversely' / 'In contrast' / 'By contrast' / 'On the
+        other hand' sets its concerns ("raised concerns about", a light verb: doubts about
+        an aspect, not a rival text) against the one option the last sentence backed."""
+        if not _OPENS_CONTRAST.match(" ".join(S.tk[:4])) or not self._cur_ok(S, 1):
+            return False
+        last = [ev for ev in self.cur or () if ev.sent == S.idx - 1]
+        if len(last) != 1 or TI.against(last[0]) or not (last[0].sides or last[0].proposer):
+            return False
+        if any(s != "support" for s in last[0].sides.values()):
+            return False  # the last sentence had two sides already
+        self._cue(f"{self.cue[0]} + contrast with the last sentence", self.cue[1] * 0.9)
+        self._attach(S, last, L.members, "oppose")
         return True
 
     def _noun_sided(self, S: Sentence, L: ActorList, cls: str) -> None:
