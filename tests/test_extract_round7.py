@@ -308,3 +308,20 @@ def test_a_rival_stance_in_contrast_stays_its_own_option():
         "contrast, the EU and Japan were strictly against any obligations on the private sector."
     )
     assert len(evs) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU condemns in the strongest possible terms Russia's military aggression.",
+        "Statement by Chile\n\nThanks should also go to your team and the Secretariat.",
+        "You can continue to count on the support of the EU and its Member States.",
+    ],
+)
+def test_condemning_an_act_thanking_and_being_counted_on_take_no_side(text):
+    assert events(text) == []
+
+
+def test_condemning_a_draft_opposes_it():
+    (e,) = events("Chile condemned in strong terms the amendment.")
+    assert camp(e, "CHL") == "B"

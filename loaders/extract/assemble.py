@@ -493,6 +493,8 @@ class Assembly:
         stance = _stance_of(cls)
         if cls == W.SUP and OB.people_object(S, vend, oend):
             return False  # "welcomed delegates", "welcomed the Chair": no side on an option
+        if cls == W.OPP and OB.condemned_act(S, vend, oend):
+            return False  # "condemns Russia's aggression": an act, not an option
         joined = _joined_in(S, vend, oend) if cls == W.SUP and not force_new else None
         if joined is not None:
             # "Eritrea joined China in voting against the resolution": both take that side

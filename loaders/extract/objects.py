@@ -173,3 +173,17 @@ def people_object(S: Sentence, j: int, end: int) -> bool:
         if t not in W.DETERMINERS and t not in ("all", "fellow"):
             toks.append(t)
     return 0 < len(toks) <= 2 and toks[-1] in _PEOPLE
+
+
+_CONDEMN = W.words("condemn condemns condemned condemning deplore deplores deplored deploring")
+
+
+def condemned_act(S: Sentence, vend: int, end: int) -> bool:
+    """'The EU condemns Russia's military aggression': condemning an act (no draft, article
+    or proposal in the object) takes no side on an option of the negotiation."""
+    if vend == 0 or S.tk[vend - 1] not in _CONDEMN:
+        return False
+    toks = S.tk[vend:end]
+    if toks[:1] == ["in"] and "terms" in toks[:6]:
+        toks = toks[toks.index("terms") + 1 :]  # "in the strongest possible terms": a manner
+    return all(t not in W.DRAFT_WORDS and t not in W.PROPOSAL_NOUNS for t in toks)

@@ -147,6 +147,20 @@ _CONNECTIVES = W.words(
 )
 
 
+def _counted_on(tk: list[str], noun: int) -> bool:
+    """'count on / rely on / assured of (the full) support of': backing of a person, no
+    option ("You can count on the support of the EU")."""
+    q = noun - 1
+    while q >= 0 and noun - q < 4 and tk[q] in ("the", "full", "continued", "unwavering"):
+        q -= 1
+    return (
+        q >= 1
+        and tk[q] == "on"
+        and tk[q - 1] in ("count", "rely", "depend")
+        or (q >= 0 and tk[q] == "of" and q >= 1 and tk[q - 1] in ("assured", "assure"))
+    )
+
+
 def _connective_only(S: Sentence, k: int) -> bool:
     """Tokens 0..k are an opening connective ("However ,", "On the other hand ,")."""
     return k < 6 and all(t in _CONNECTIVES or t == "," for t in S.tk[: k + 1])
@@ -318,6 +332,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         return "NONE", None
     if t == "of":
         p = tk[k - 1] if k > 0 else ""
+        if p in W.OF_NOUNS and _counted_on(tk, k - 1):
+            return "NONE", None  # "you can count on the support of the EU": no option
         if p in W.OF_NOUNS:
             return "PASS", W.OF_NOUNS[p]
         if p in W.SPEAKER_NOUNS:

@@ -114,6 +114,7 @@ _DEMAND = re.compile(
 )
 # a sentence opening with one of these restates a point made before
 _POINTS_BACK = W.ANAPHORS | W.words("they he she its their such both")
+_COURTESIES = W.words("thanks gratitude appreciation congratulations condolences greetings")
 _SPOKEN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I|[Uu]s)\b|[?\u201c\u201d\"]")
 
 
@@ -138,5 +139,7 @@ def statement_demands(text: str, turn_list: list[Turn], blocks: list, lex) -> li
                 continue  # its own subject, a quotation, or another actor's demand
             if words[0].lower() in _POINTS_BACK:
                 continue  # "These principles should ...": a point made before, restated
+            if words[0].lower() in _COURTESIES:
+                continue  # "Thanks should also go to the Secretariat": no demand
             out.append(Unspoken(a, t, "said"))
     return out
