@@ -325,3 +325,8 @@ def test_condemning_an_act_thanking_and_being_counted_on_take_no_side(text):
 def test_condemning_a_draft_opposes_it():
     (e,) = events("Chile condemned in strong terms the amendment.")
     assert camp(e, "CHL") == "B"
+
+
+def test_the_efforts_of_states_in_proposing_a_text_make_them_its_authors():
+    (e,) = events("Iran commended the efforts of Russia and China in proposing a draft convention.")
+    assert {camp(e, "RUS"), camp(e, "CHN")} == {"A"}

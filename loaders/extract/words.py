@@ -423,7 +423,7 @@ OF_NOUNS.update(
     _forms(
         PROP,
         "proposal proposals suggestion suggestions initiative amendment amendments submission "
-        "submissions",
+        "submissions efforts",
     )
 )
 OF_NOUNS.update(_forms(STMT, "statement position contribution"))
