@@ -330,3 +330,13 @@ def test_condemning_a_draft_opposes_it():
 def test_the_efforts_of_states_in_proposing_a_text_make_them_its_authors():
     (e,) = events("Iran commended the efforts of Russia and China in proposing a draft convention.")
     assert {camp(e, "RUS"), camp(e, "CHN")} == {"A"}
+
+
+def test_support_for_a_states_proposals_takes_its_side_on_each():
+    evs = events(
+        "Syria proposed deleting Article 5. Syria also opposed Article 6. Rwanda spoke. "
+        "China expressed its support for Syria's proposals."
+    )
+    assert len(evs) == 2
+    for e in evs:
+        assert camp(e, "CHN") == camp(e, "SYR") != ""

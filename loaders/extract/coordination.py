@@ -265,6 +265,27 @@ def _bare_actors(S: Sentence, vend: int) -> list[str]:
     return list(dict.fromkeys(S.ments[x].code for x in members))
 
 
+_VIEW_NOUNS = W.words("proposals positions views suggestions amendments ideas stance position")
+
+
+def _views_of(S: Sentence, vend: int) -> list[str]:
+    """'Syria's proposals', 'Iran's positions' as the whole object at vend: [that actor], the
+    one whose recent sides the subject takes, else []."""
+    k = vend
+    while k < S.n and S.tk[k] in ("the", "all", "of", "for", "to", "with"):
+        k += 1
+    mi = S.mstart_at.get(k)
+    if mi is None or S.poss_end[mi] <= 0:
+        return []
+    noun = S.poss_end[mi]
+    if noun >= S.n or S.tk[noun] not in _VIEW_NOUNS:
+        return []
+    after = noun + 1
+    if after < S.n and S.tk[after] not in W.CLAUSE_END and S.tk[after] not in ("and",):
+        return []  # "Syria's proposals on Article 5": those are a text of their own
+    return [S.ments[mi].code]
+
+
 def _side_taken(P, S: Sentence, code: str) -> tuple[Ev, str] | None:
     """The side `code` took in this or the previous sentence, when it took one and did not
     propose the thing itself (a proposer's backers are read as backing the proposal)."""
@@ -272,12 +293,18 @@ def _side_taken(P, S: Sentence, code: str) -> tuple[Ev, str] | None:
     return taken[0] if taken else None
 
 
-def _sides_taken(P, S: Sentence, code: str, age: int) -> list[tuple[Ev, str]]:
+def _sides_taken(
+    P, S: Sentence, code: str, age: int, proposals: bool = False
+) -> list[tuple[Ev, str]]:
     """Every side `code` took in the last `age` sentences, latest first; [] when it proposed
-    something since (then backing it is backing that proposal)."""
+    something since (then backing it is backing that proposal), unless `proposals` (its
+    proposals count as its side: "support for Syria's proposals")."""
     out = []
     for ev in reversed(P.events[-50:]):
         if ev.section != P.section or S.idx - ev.last > age:
+            continue
+        if ev.proposer == code and proposals and not ev.latent:
+            out.append((ev, "oppose" if TI.against(ev) else "support"))
             continue
         if ev.proposer == code:
             return out
@@ -318,7 +345,11 @@ def align_with_actors(
     codes = _bare_actors(S, vend)
     # a speaker's "we join Egypt" points at Egypt's whole turn; prose at the last sentence
     age = _TURN_AGE if P.fp_cue else 1
-    sides = [_sides_taken(P, S, c, age)[: None if age > 1 else 1] for c in codes]
+    views = not codes
+    if views:
+        codes = _views_of(S, vend)  # "expressed its support for Syria's proposals"
+        age = _TURN_AGE
+    sides = [_sides_taken(P, S, c, age, views)[: None if age > 1 else 1] for c in codes]
     if not codes or any(not s for s in sides):
         return False
     OB.targets_in(S, vend, oend, cls)  # marks the names used
