@@ -340,3 +340,20 @@ def test_support_for_a_states_proposals_takes_its_side_on_each():
     assert len(evs) == 2
     for e in evs:
         assert camp(e, "CHN") == camp(e, "SYR") != ""
+
+
+def test_a_speech_aside_after_the_subject_is_skipped():
+    (e,) = events(
+        "Iran's envoy to the talks, speaking to reporters outside the chamber, stressed that "
+        "the safeguard in Article 6 should be cut back."
+    )
+    assert e.proposer == "IRN"
+
+
+def test_a_second_speech_verb_that_says_what_must_be_done_is_a_demand_of_its_own():
+    evs = events(
+        "Iran's envoy stressed that his government would never accept a treaty that imposes "
+        "values, and said the safeguard in Article 6 should be cut back to a general reference."
+    )
+    assert len(evs) == 2
+    assert any(e.proposer == "IRN" and "Article 6" in e.option for e in evs)

@@ -70,6 +70,10 @@ def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool
         P._assert(S, L, hit2[0], hit2[1], False, force_new=True)
     elif not neg2 and created and not P.light and _second_demand(S, cls, hit2):
         P._assert(S, L, W.PROP, hit2[1], False, force_new=True)
+    elif not neg2 and hit2[0] == W.STMT and _says_must(S, hit2[1]):
+        # "opposed X, and said the safeguard should be cut back": a demand of its own
+        P._cue(*P.verb_cue(W.STMT))
+        P._assert(S, L, W.STMT, hit2[1], False, force_new=True)
     elif _second_side(S, cls, hit2, neg2):
         cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
         P._cue(*P.verb_cue(cls2))
@@ -108,6 +112,15 @@ def _participle_demand(S: Sentence, hit2: tuple[str, int]) -> bool:
         return _own_object(S, vend2, False)
     obj = S.tk[vend2 : VB.object_end(S, vend2, S.n)]
     return cls2 == W.STMT and obj[:1] == ["that"] and not W.MODALS.isdisjoint(obj)
+
+
+def _says_must(S: Sentence, vend: int) -> bool:
+    """The words after a second speech verb say what must be done ("said the safeguard
+    should be cut back"), with no name and nothing pointing back in them."""
+    obj = S.tk[vend : VB.object_end(S, vend, S.n)]
+    if not obj or any(k in S.mstart_at for k in range(vend, vend + len(obj))):
+        return False
+    return not W.MODALS.isdisjoint(obj) and W.ANAPHORS.isdisjoint(obj[:2])
 
 
 def _own_object(S: Sentence, vend: int, strict: bool = True) -> bool:

@@ -113,6 +113,9 @@ def onset(
         j += 1  # "the United States delegation said", "EU countries voted", "European powers"
     if 0 < j < limit and tk[j] in ("to", "at", "in") and tk[j - 1] in W.REP_NOUNS:
         for k in range(j + 1, min(limit, j + 8)):  # "X's envoy to the UN said"
+            if tk[k] == ",":
+                j = k  # "X's envoy to the talks, speaking to reporters, said"
+                break
             if tk[k] in W.CLAUSE_END:
                 break
             if tk[k] in W.VERBS or tk[k] in W.AUX or tk[k] in W.PHRASES:
@@ -178,6 +181,11 @@ def onset(
                     nxt[:1] and nxt[0] in W.PARENTHETICAL_START and nxt[1:] == ["by"]
                 )
                 j = close if again else close + 1
+                continue
+        if t == "," and j + 2 < limit and tk[j + 1] in _ASIDES and tk[j + 2] not in ("on", "for"):
+            close = next((q for q in range(j + 2, min(limit, j + 16)) if tk[q] == ","), None)
+            if close is not None and not any(q in S.mstart_at for q in range(j, close)):
+                j = close + 1  # ", speaking to reporters outside the chamber,": an aside
                 continue
         if t == ",":
             k = j + 1
@@ -295,6 +303,7 @@ def _document_side(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
     return None
 
 
+_ASIDES = W.words("speaking talking addressing writing responding replying commenting")
 _ACTIVE = W.words("active instrumental engaged involved busy persistent")
 
 
