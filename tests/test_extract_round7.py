@@ -357,3 +357,16 @@ def test_a_second_speech_verb_that_says_what_must_be_done_is_a_demand_of_its_own
     )
     assert len(evs) == 2
     assert any(e.proposer == "IRN" and "Article 6" in e.option for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "List of co-sponsors of the resolution\n\n1. Algeria\n2. Angola\n3. Belarus",
+        "Co-authors of the draft resolution A/C.3/74/L.11 (as of 15 November 2019)\n"
+        "Algeria, Angola, Belarus",
+    ],
+)
+def test_a_sponsor_heading_without_a_colon_over_numbered_or_plain_names(text):
+    (e,) = events(text)
+    assert {camp(e, c) for c in ("DZA", "AGO", "BLR")} == {"A"}

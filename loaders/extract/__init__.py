@@ -250,7 +250,8 @@ _HEADLINE = re.compile(
 
 # a heading over a vote list: "Who voted against?", "Member states that voted in favour"
 _VOTE_HEADING = re.compile(
-    r"(?i)\b(?:voted|voting|votes?|abstain\w*|in[ \t]+favou?r|against|co-?sponsor\w*)\b"
+    r"(?i)\b(?:voted|voting|votes?|abstain\w*|in[ \t]+favou?r|against|co-?sponsor\w*|"
+    r"co-?authors?|sponsors|signatories)\b"
 )
 
 

@@ -100,6 +100,8 @@ def names_only(S: Sentence, L: ActorList) -> bool:
     full stop or a closing bracket after it)? Such a block under "submitted by:" or "For
     (141):" is that label's list."""
     head = S.tk[: L.start]
+    if len(head) == 2 and head[0].isdigit() and head[1] in (".", ")"):
+        head = []  # "1. Algeria", "2) Angola": a numbered line of a list
     if len(head) > 2 or (head and head[-1] != ":"):
         return False
     return all(t in (".", ")", "(", ";") for t in S.tk[L.end :])
