@@ -370,3 +370,12 @@ def test_a_second_speech_verb_that_says_what_must_be_done_is_a_demand_of_its_own
 def test_a_sponsor_heading_without_a_colon_over_numbered_or_plain_names(text):
     (e,) = events(text)
     assert {camp(e, c) for c in ("DZA", "AGO", "BLR")} == {"A"}
+
+
+def test_joining_many_states_in_signing_a_convention_backs_it_with_them():
+    (e,) = events(
+        "The U.K. and European Union joined China, Russia, Brazil, Nigeria and dozens of other "
+        "nations in signing the convention."
+    )
+    assert {camp(e, c) for c in ("GBR", "EU", "CHN", "RUS", "BRA", "NGA")} == {"A"}
+    assert "convention" in e.option

@@ -99,8 +99,13 @@ def _joined_in(S: Sentence, vend: int, oend: int) -> tuple[list[int], tuple[str,
     if vend < 1 or tk[vend - 1] not in ("joined", "join", "joins") or vend not in S.list_at:
         return None
     L2 = S.list_at[vend]
-    g = L2.end + 1
-    if L2.end >= S.n or tk[L2.end] != "in" or g >= S.n or not tk[g].endswith("ing"):
+    at = L2.end
+    if at < S.n and tk[at] in ("and", ","):  # "... and dozens of other nations in signing"
+        at = next((q for q in range(at + 1, min(S.n, at + 7)) if tk[q] == "in"), at)
+        if any(q in S.mstart_at for q in range(L2.end, at)):
+            at = L2.end
+    g = at + 1
+    if at >= S.n or tk[at] != "in" or g >= S.n or not tk[g].endswith("ing"):
         return None
     hit = VB.verb(S, g, S.n)
     if hit is None or hit[0] not in (W.SUP, W.OPP, W.NEU):

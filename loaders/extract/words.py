@@ -32,7 +32,7 @@ VERBS.update(
         "accept accepts accepted accepting approve approves approved approving embrace "
         "embraced embraces embracing champion championed championing concur concurs concurred "
         "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
-        "sign signs signed ratify ratifies ratified "
+        "sign signs signed signing ratify ratifies ratified ratifying "
         "opted opt opts welcomed defended defend defends retained praise praised praises praising "
         "hailed hails hail lauded lauds applauded applauds",
     )
