@@ -379,3 +379,17 @@ def test_joining_many_states_in_signing_a_convention_backs_it_with_them():
     )
     assert {camp(e, c) for c in ("GBR", "EU", "CHN", "RUS", "BRA", "NGA")} == {"A"}
     assert "convention" in e.option
+
+
+def test_a_time_aside_between_a_verb_and_its_object_is_skipped():
+    (e,) = events("Cuba has supported, from the outset, the idea of drafting a convention.")
+    assert e.option.startswith("the idea of drafting")
+
+
+def test_it_is_vital_that_in_a_statement_is_the_speakers_demand():
+    text = (
+        "Statement by Cuba\n\nMadam Chair,\n\nIt is vital that the instrument resulting from our "
+        "deliberations should have a strong component of international cooperation."
+    )
+    (e,) = events(text)
+    assert e.proposer == "CUB"

@@ -89,6 +89,10 @@ def _past_aside(tk: list[str], k: int) -> int:
         end = k + 1 + len(words)
         if tuple(tk[k + 1 : end]) == words and end < len(tk) and tk[end] == ",":
             return end + 1
+    if k + 2 < len(tk) and (tk[k + 1] in W.TIME_PREPS or tk[k + 1] in ("from", "since")):
+        close = next((q for q in range(k + 2, min(len(tk), k + 7)) if tk[q] == ","), None)
+        if close is not None and all(t.isalnum() for t in tk[k + 1 : close]):
+            return close + 1  # "has supported, from the outset, the idea of ..."
     return k
 
 

@@ -114,6 +114,11 @@ _DEMAND = re.compile(
 )
 # a sentence opening with one of these restates a point made before
 _POINTS_BACK = W.ANAPHORS | W.words("they he she its their such both")
+# "It is vital that the instrument should ...": "it" points at nothing before
+_EXPLETIVE = re.compile(
+    r"It[ \t]+is[ \t]+(?:also[ \t]+)?(?:vital|essential|important|necessary|crucial|"
+    r"imperative|indispensable|critical|key)[ \t]+(?:that|to)\b"
+)
 _COURTESIES = W.words("thanks gratitude appreciation congratulations condolences greetings")
 _SPOKEN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I|[Uu]s)\b|[?\u201c\u201d\"]")
 
@@ -135,9 +140,12 @@ def statement_demands(text: str, turn_list: list[Turn], blocks: list, lex) -> li
             words = sentence.split()
             if len(words) < 6 or not _DEMAND.search(sentence):
                 continue
-            if _SPOKEN.search(sentence) or lex.find(text, a, b):
+            spoken = _SPOKEN.search(sentence)
+            if spoken and _EXPLETIVE.match(sentence) and spoken.group(0).lower() in ("our", "my"):
+                spoken = None  # "It is vital that the text of our talks should ...": no subject
+            if spoken or lex.find(text, a, b):
                 continue  # its own subject, a quotation, or another actor's demand
-            if words[0].lower() in _POINTS_BACK:
+            if words[0].lower() in _POINTS_BACK and not _EXPLETIVE.match(sentence):
                 continue  # "These principles should ...": a point made before, restated
             if words[0].lower() in _COURTESIES:
                 continue  # "Thanks should also go to the Secretariat": no demand
