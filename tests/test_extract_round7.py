@@ -393,3 +393,9 @@ def test_it_is_vital_that_in_a_statement_is_the_speakers_demand():
     )
     (e,) = events(text)
     assert e.proposer == "CUB"
+
+
+def test_we_need_a_response_is_a_demand_but_a_relative_need_is_not():
+    (e,) = events("Statement by India\n\nWe need a coordinated global response to these crimes.")
+    assert e.proposer == "IND"
+    assert events("Statement by India\n\nIt builds the trust that we need in order to act.") == []

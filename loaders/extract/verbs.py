@@ -271,6 +271,17 @@ def _caused_or_headline(S: Sentence, owner: ActorList, j: int) -> bool:
 
 
 _ADVANCED = W.words("advanced advances advancing")
+_NOT_NEEDED = W.words("to in for of not no that which what you really also")
+
+
+def _need_of(tk: list[str], j: int, limit: int) -> bool:
+    """'we need a coordinated response': a demand; not 'the trust that we need in order to',
+    'you need to think', 'we need to consult' (read elsewhere)."""
+    if j + 1 >= limit or not tk[j + 1].isalpha() or tk[j + 1] in _NOT_NEEDED:
+        return False
+    return j == 0 or tk[j - 1] not in _NOT_NEEDED
+
+
 _ISSUED = W.words(
     "issued issue issues released release releases signed sign signs delivered deliver "
     "published adopted made"
@@ -515,6 +526,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         if t in W.VERBS:
             return W.VERBS[t], j + 1
         return None
+    if t in ("need", "needs") and _need_of(tk, j, limit):
+        return W.PROP, j + 1  # "we need a coordinated global response"
     if (
         t in _ADVANCED
         and j + 1 < limit
