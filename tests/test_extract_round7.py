@@ -399,3 +399,14 @@ def test_we_need_a_response_is_a_demand_but_a_relative_need_is_not():
     (e,) = events("Statement by India\n\nWe need a coordinated global response to these crimes.")
     assert e.proposer == "IND"
     assert events("Statement by India\n\nIt builds the trust that we need in order to act.") == []
+
+
+def test_a_statements_demands_after_a_salutation_line_and_a_topic_opening():
+    text = (
+        "Statement by Malaysia\n\nDistinguished Madam Chair, Delegates, Ladies and Gentlemen,\n"
+        "On questions 24 and 25, technical assistance should include training programmes. "
+        "It is equally important to gather data on cybercrime trends."
+    )
+    evs = events(text)
+    assert len(evs) == 2 and {e.proposer for e in evs} == {"MYS"}
+    assert not any("Madam" in e.option or "questions 24" in e.option for e in evs)

@@ -347,10 +347,23 @@ def count_sentences(text: str, start: int, end: int) -> int:
     return 1 + len(_SENT_END.findall(text, start, end))
 
 
+# a salutation line that ends in a comma ("Madam Chair,", "Distinguished Madam Chair,
+# Delegates, Ladies and Gentlemen,") before the words of a speech on the next line
+_SALUTE_LINE = re.compile(
+    r"((?:Distinguished[ \t]+|Honou?rable[ \t]+|Dear[ \t]+)?(?:Madam|Madame|Mr\.?|Mister|"
+    r"Your)[ \t]+(?:Chair|Chairman|Chairperson|President|Excellenc\w+|Vice-Chair)"
+    r"[^\n.]{0,80},)[ \t]*\n[ \t]*(?=\S)"
+)
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end]."""
     out: list[tuple[int, int]] = []
     a = start
+    hail = _SALUTE_LINE.match(text, start, end)
+    if hail is not None:  # "Distinguished Madam Chair, Delegates,\n": a line of its own
+        out.append((start, hail.end(1)))
+        a = start = hail.end()
     for m in _SENT_END.finditer(text, start, end):
         e = m.end()
         # next non-space character

@@ -110,14 +110,19 @@ def speaker_references(text: str, turn_list: list[Turn]) -> list[FirstPerson]:
 # A statement's own demands: "The convention should lay down provisions on ..." in a statement
 # by Malaysia is Malaysia saying so (read as "we said the convention should ...").
 _DEMAND = re.compile(
-    r"\b(?:should|must|shall|needs? to|it is (?:important|essential|necessary|crucial|vital))\b"
+    r"\b(?:should|must|shall|needs? to|"
+    r"[Ii]t is (?:also |equally )?(?:important|essential|necessary|crucial|vital))\b"
 )
 # a sentence opening with one of these restates a point made before
 _POINTS_BACK = W.ANAPHORS | W.words("they he she its their such both")
 # "It is vital that the instrument should ...": "it" points at nothing before
 _EXPLETIVE = re.compile(
-    r"It[ \t]+is[ \t]+(?:also[ \t]+)?(?:vital|essential|important|necessary|crucial|"
+    r"It[ \t]+is[ \t]+(?:(?:also|equally)[ \t]+)?(?:vital|essential|important|necessary|crucial|"
     r"imperative|indispensable|critical|key)[ \t]+(?:that|to)\b"
+)
+_TOPIC_OPENING = re.compile(
+    r"(?:On|Regarding|Concerning|With[ \t]+(?:respect|regard)[ \t]+to|As[ \t]+(?:for|regards)|"
+    r"In[ \t]+relation[ \t]+to|Turning[ \t]+to)\b[^,.;:]{1,80},[ \t]*"
 )
 _COURTESIES = W.words("thanks gratitude appreciation congratulations condolences greetings")
 _SPOKEN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I|[Uu]s)\b|[?\u201c\u201d\"]")
@@ -149,5 +154,6 @@ def statement_demands(text: str, turn_list: list[Turn], blocks: list, lex) -> li
                 continue  # "These principles should ...": a point made before, restated
             if words[0].lower() in _COURTESIES:
                 continue  # "Thanks should also go to the Secretariat": no demand
-            out.append(Unspoken(a, t, "said"))
+            topic = _TOPIC_OPENING.match(sentence)  # "On questions 24 and 25, X should ..."
+            out.append(Unspoken(a + topic.end() if topic else a, t, "said"))
     return out
