@@ -410,3 +410,23 @@ def test_a_statements_demands_after_a_salutation_line_and_a_topic_opening():
     evs = events(text)
     assert len(evs) == 2 and {e.proposer for e in evs} == {"MYS"}
     assert not any("Madam" in e.option or "questions 24" in e.option for e in evs)
+
+
+def test_inability_to_accept_opposes_and_appreciating_the_chairs_efforts_is_no_side():
+    (e,) = events(
+        "The United Kingdom appreciated the Chair's efforts but explained the UK's inability "
+        "to accept the package."
+    )
+    assert camp(e, "GBR") == "B" and "package" in e.option
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Chile expressed its unwillingness to support the amendment.", "B"),
+        ("Chile's position was that the compromise should reflect a short list of crimes.", "A"),
+    ],
+)
+def test_unwillingness_and_a_stated_position(text, side):
+    (e,) = events(text)
+    assert camp(e, "CHL") == side

@@ -500,7 +500,7 @@ class Assembly:
         if cls == W.PROP and CO.do_likewise(S.tk[vend:oend]):
             return False  # "we urge others to do the same": the side already taken, restated
         stance = _stance_of(cls)
-        if cls == W.SUP and OB.people_object(S, vend, oend):
+        if cls in (W.SUP, W.NEU) and OB.people_object(S, vend, oend):
             return False  # "welcomed delegates", "welcomed the Chair": no side on an option
         if cls == W.OPP and OB.condemned_act(S, vend, oend):
             return False  # "condemns Russia's aggression": an act, not an option

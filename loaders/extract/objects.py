@@ -172,7 +172,12 @@ def people_object(S: Sentence, j: int, end: int) -> bool:
             break  # "welcomed delegates to Lima": the head noun comes before "to"
         if t not in W.DETERMINERS and t not in ("all", "fellow"):
             toks.append(t)
+    if len(toks) >= 3 and toks[0] in _PEOPLE and toks[1:3] == ["'", "s"]:
+        return len(toks) <= 5 and toks[-1] in _EFFORTS  # "the Chair's tireless efforts"
     return 0 < len(toks) <= 2 and toks[-1] in _PEOPLE
+
+
+_EFFORTS = W.words("efforts effort work leadership guidance hospitality stewardship")
 
 
 _CONDEMN = W.words("condemn condemns condemned condemning deplore deplores deplored deploring")

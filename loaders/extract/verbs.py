@@ -250,6 +250,8 @@ def onset(
             continue
         if t in W.AUX and W.phrase_at(tk, j):
             break  # "would study", "was against": a phrase that opens with an auxiliary
+        if t in ("is", "was") and tk[j + 1 : j + 2] == ["that"] and tk[j - 1] in _VIEW_HEADS:
+            break  # "The UK's position was that ...": read as its statement
         if t in W.AUX or (t.endswith("ly") and len(t) > 4 and t not in W.LY_NOT_ADVERBS):
             j += 1
             continue
@@ -271,6 +273,29 @@ def _caused_or_headline(S: Sentence, owner: ActorList, j: int) -> bool:
 
 
 _ADVANCED = W.words("advanced advances advancing")
+_VIEW_HEADS = W.words("position view stance understanding preference")
+_INABILITY = W.words("inability unwillingness refusal reluctance")
+
+
+def _inability(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
+    """'explained its inability to accept X', 'voiced its unwillingness to support X': the
+    side against what the inner verb would back (the class flipped, its object after it)."""
+    tk = S.tk
+    k = j + 1
+    if k < limit and tk[k] in W.POSSESSIVES:
+        k += 1
+    elif k + 1 < limit and tk[k] == "the" and k + 1 in S.mstart_at:
+        k = max(k, S.poss_end[S.mstart_at[k + 1]])  # "explained the UK's inability to"
+    if not (k + 2 < limit and tk[k] in _INABILITY and tk[k + 1] == "to"):
+        return None
+    if tk[j] not in W.LIGHT_VERBS and W.VERBS.get(tk[j]) != W.STMT:
+        return None
+    inner = verb(S, k + 2, limit, 1)
+    if inner is None or inner[0] not in (W.SUP, W.OPP):
+        return None
+    return ST.flip(inner[0]), inner[1]
+
+
 _NOT_NEEDED = W.words("to in for of not no that which what you really also")
 
 
@@ -508,6 +533,11 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             if cls is not None or tk[k] in ("position", "proposal"):
                 return W.PROP, j + 1
         return W.STMT, j + 1
+    if t in ("is", "was") and tk[j + 1 : j + 2] == ["that"] and j > 0 and tk[j - 1] in _VIEW_HEADS:
+        return W.STMT, j + 1  # "The UK's position was that the text should ..."
+    unable = _inability(S, j, limit)
+    if unable is not None:
+        return unable  # "explained its inability to accept the package": against it
     doc = _document_side(S, j, limit)
     if doc is not None:
         return doc  # "issued a joint statement supporting X", "signed a declaration against X"
