@@ -50,7 +50,8 @@ _ENGAGE = W.words(
     "participating engagement cooperation dialogue"
 )
 _REGRET = W.words("regret regrets regretted deplore deplores deplored lament laments")
-_FAILED = W.words("failed unable rejected defeated dropped deleted removed")
+# "regret that the proposal failed / was rejected": an outcome the speaker wanted otherwise
+_FAILED_OUTCOME = W.words("failed unable rejected defeated dropped deleted removed")
 
 
 def leads_coalition(S: Sentence, e: int) -> bool:
@@ -93,7 +94,7 @@ def _regret(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
     for q in range(k + 1, min(limit, k + 40)):
         if tk[q] in (".", ";", ":", "but", "while", "whereas"):
             break
-        if _negation(tk, q) or tk[q] in _FAILED:
+        if _negation(tk, q) or tk[q] in _FAILED_OUTCOME:
             neg = True
     return (W.SUP if neg else W.OPP), k + 1
 
