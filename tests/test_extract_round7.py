@@ -430,3 +430,24 @@ def test_inability_to_accept_opposes_and_appreciating_the_chairs_efforts_is_no_s
 def test_unwillingness_and_a_stated_position(text, side):
     (e,) = events(text)
     assert camp(e, "CHL") == side
+
+
+def test_no_extractor_module_binds_one_top_level_name_twice():
+    """A second `_UNABLE = ...` silently replaced the first once (the rules that read it
+    changed meaning); every module-level name is bound once."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "loaders" / "extract"
+    twice = []
+    for path in sorted(root.glob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else []
+            targets += node.targets if isinstance(node, ast.Assign) else []
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            if isinstance(node, ast.FunctionDef | ast.ClassDef):
+                names.append(node.name)
+            twice += [f"{path.name}: {n}" for n in names if n in seen]
+            seen.update(names)
+    assert twice == []
