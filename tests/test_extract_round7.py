@@ -451,3 +451,22 @@ def test_no_extractor_module_binds_one_top_level_name_twice():
             twice += [f"{path.name}: {n}" for n in names if n in seen]
             seen.update(names)
     assert twice == []
+
+
+def test_a_long_sentence_that_lost_its_full_stop_is_no_heading():
+    text = (
+        "In its submission to the second session of the Ad Hoc Committee in August 2022, India "
+        "proposed a data-oriented jurisdiction which mainly emphasised data ownership\n\n"
+        "The panel went on."
+    )
+    (e,) = events(text)
+    assert e.proposer == "IND"
+
+
+def test_a_conclusion_drawn_in_a_statement_is_the_speakers_demand():
+    text = (
+        "Statement by Singapore\n\nThank you, Mr Chair,\n\nThese challenges transcend borders. "
+        "This means all countries should collaborate closely to tackle them."
+    )
+    (e,) = events(text)
+    assert e.proposer == "SGP"

@@ -120,6 +120,8 @@ def _is_heading_line(line: str) -> bool:
     words = s.split()
     if len(words) > 28:
         return False
+    if len(words) >= 16 and sum(w[:1].islower() for w in words) * 2 > len(words):
+        return False  # a sentence whose full stop was lost ("In its submission ..., India ...")
     if s[0] in "-*+\u2022\u00b7\u2013\u2014" and len(s) > 1 and s[1] in " \t":
         return False  # a bullet
     if _INNER_STOP.search(s):

@@ -124,6 +124,8 @@ _TOPIC_OPENING = re.compile(
     r"(?:On|Regarding|Concerning|With[ \t]+(?:respect|regard)[ \t]+to|As[ \t]+(?:for|regards)|"
     r"In[ \t]+relation[ \t]+to|Turning[ \t]+to)\b[^,.;:]{1,80},[ \t]*"
 )
+# "This means all countries should ...": a conclusion drawn, not a point restated
+_INFERENCE = re.compile(r"(?:This|That)[ \t]+(?:means|is[ \t]+why|is[ \t]+the[ \t]+reason)\b")
 _COURTESIES = W.words("thanks gratitude appreciation congratulations condolences greetings")
 _SPOKEN = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I|[Uu]s)\b|[?\u201c\u201d\"]")
 
@@ -150,7 +152,11 @@ def statement_demands(text: str, turn_list: list[Turn], blocks: list, lex) -> li
                 spoken = None  # "It is vital that the text of our talks should ...": no subject
             if spoken or lex.find(text, a, b):
                 continue  # its own subject, a quotation, or another actor's demand
-            if words[0].lower() in _POINTS_BACK and not _EXPLETIVE.match(sentence):
+            if (
+                words[0].lower() in _POINTS_BACK
+                and not _EXPLETIVE.match(sentence)
+                and not (_INFERENCE.match(sentence))
+            ):
                 continue  # "These principles should ...": a point made before, restated
             if words[0].lower() in _COURTESIES:
                 continue  # "Thanks should also go to the Secretariat": no demand
