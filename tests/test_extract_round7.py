@@ -470,3 +470,11 @@ def test_a_conclusion_drawn_in_a_statement_is_the_speakers_demand():
     )
     (e,) = events(text)
     assert e.proposer == "SGP"
+
+
+def test_an_epithet_before_a_name_in_a_by_list():
+    (e,) = events(
+        "The resolution was sponsored by authoritarian Russia and backed by Belarus and China."
+    )
+    assert e.proposer == "RUS" and {camp(e, "BLR"), camp(e, "CHN")} == {"A"}
+    assert "authoritarian" not in e.option

@@ -210,6 +210,21 @@ _CONSISTING = W.words("consisting composed comprised comprising")
 _SUCH = W.words("including as notably especially particularly among")
 
 
+def _epithet(S: Sentence, k: int) -> bool:
+    """A lowercase adjective right before a name ("authoritarian Russia", "neighbouring
+    Chile"): not a verb, a preposition or a noun that heads its own phrase."""
+    t = S.tk[k]
+    return (
+        t.isalpha()
+        and S.tw[k][:1].islower()
+        and t not in W.VERBS
+        and t not in W.PASSIVE
+        and t not in W.PREPOSITIONS
+        and t not in W.DETERMINERS
+        and t.endswith(("ian", "ic", "al", "ive", "ing", "ous", "ful", "ist"))
+    )
+
+
 def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
     """The first token left of `start` that is not a filler ("a large number of member
     states, including"), at most 16 back, and whether a comma was passed."""
@@ -249,6 +264,10 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
             continue
         if t in W.FILLERS or (t.endswith("ly") and len(t) > 4 and t not in W.LY_NOT_ADVERBS):
             k -= 1
+            steps += 1
+            continue
+        if k + 1 == start and k > 0 and tk[k - 1] in ("by", "from") and _epithet(S, k):
+            k -= 1  # "sponsored by authoritarian Russia": an epithet before the name
             steps += 1
             continue
         if k in S.in_mention and S.mflag[S.in_mention[k]] in ("dup", "behalf"):
@@ -614,6 +633,8 @@ def clause_text(P, S: Sentence, upto: int) -> str:
             start = comma + 1  # "After Russia tabled X, efforts led by A ...": "efforts"
     # drop the cue words right before the list ("was supported by")
     end = upto
+    if end - start > 2 and tk[end - 2] in ("by", "from") and _epithet(S, end - 1):
+        end -= 1  # "sponsored by authoritarian Russia"
     while end > start and (
         tk[end - 1] in W.FILLERS
         or tk[end - 1] in W.PASSIVE
