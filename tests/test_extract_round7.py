@@ -478,3 +478,15 @@ def test_an_epithet_before_a_name_in_a_by_list():
     )
     assert e.proposer == "RUS" and {camp(e, "BLR"), camp(e, "CHN")} == {"A"}
     assert "authoritarian" not in e.option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The idea for a convention on this subject originates from Russia.",
+        "In late 2017, Russia penned a letter to the UN secretary-general proposing a draft.",
+    ],
+)
+def test_an_idea_that_originates_from_a_state_and_a_letter_proposing_a_draft(text):
+    (e,) = events(text)
+    assert e.proposer == "RUS"

@@ -107,6 +107,7 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
 
 
 _LED = W.words("led headed")
+_ORIGINATES = W.words("originates originated originate stems stemmed emanated emanates")
 _PITTING = W.words("pitting pitted pits pit")
 _CAMP_NOUNS = W.words(
     "countries states delegations nations governments bloc coalition group camp alliance "
@@ -330,6 +331,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             p -= 1  # "broad support, including from"
         if p >= 1 and tk[p] in W.ANAPHORS and tk[p - 1] == "for":
             p -= 2  # "no support for this from"
+        if p >= 0 and tk[p] in _ORIGINATES:
+            return "PASS", W.PROP  # "The idea for a convention originates from Russia"
         if p >= 0 and tk[p] in ("came", "come", "comes", "coming"):
             p -= 1  # "support came from", "suggestions came from"
         while p >= 0 and tk[p] in W.FROM_ADJ:

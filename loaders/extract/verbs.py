@@ -310,12 +310,13 @@ def _need_of(tk: list[str], j: int, limit: int) -> bool:
 
 _ISSUED = W.words(
     "issued issue issues released release releases signed sign signs delivered deliver "
-    "published adopted made"
+    "published adopted made penned wrote sent submitted circulated"
 )
 _DOC_NOUNS = W.words("statement statements declaration declarations letter communique")
 _DOC_SIDES = {
     **dict.fromkeys(W.words("supporting backing welcoming endorsing praising"), W.SUP),
     **dict.fromkeys(W.words("opposing rejecting condemning criticizing criticising"), W.OPP),
+    **dict.fromkeys(W.words("proposing requesting calling urging"), W.PROP),
 }
 
 
@@ -327,6 +328,10 @@ def _document_side(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
         return None
     for k in range(j + 1, min(limit - 1, j + 5)):
         if tk[k] in _DOC_NOUNS:
+            if tk[k + 1] == "to":  # "a letter to the Secretary-General proposing X"
+                at = next((q for q in range(k + 2, min(limit, k + 8)) if tk[q] in _DOC_SIDES), 0)
+                if at and not any(tk[q] in W.CLAUSE_END for q in range(k + 2, at)):
+                    k = at - 1
             nxt = tk[k + 1]
             if nxt in _DOC_SIDES:
                 return _DOC_SIDES[nxt], k + 2
