@@ -490,3 +490,11 @@ def test_an_epithet_before_a_name_in_a_by_list():
 def test_an_idea_that_originates_from_a_state_and_a_letter_proposing_a_draft(text):
     (e,) = events(text)
     assert e.proposer == "RUS"
+
+
+def test_a_verb_after_a_such_as_aside_is_the_verb_not_another_aside():
+    (e,) = events(
+        "Japan insisted on keeping Paragraph 3. Several delegations, such as Iran, opposed "
+        "this distinction, contending that it normalizes crime."
+    )
+    assert e.proposer == "JPN" and camp(e, "IRN") == "B"

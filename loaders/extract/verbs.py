@@ -143,10 +143,13 @@ def onset(
         also = tk[j + 1 : j + 2] == ["also"] and tk[j + 2 : j + 3] in (["speaking"], ["on"])
         # "NEW ZEALAND, for Australia, Canada and the US, ...": the states it speaks for
         for_states = tk[j + 1 : j + 2] == ["for"] and (j + 2 in S.list_at or _named_for(S, j))
+        aside = j + 1 < limit and tk[j + 1] in W.PARENTHETICAL_START
+        if aside and tk[j + 1] in W.PASSIVE and tk[j + 2 : j + 3] != ["by"]:
+            aside = False  # ", opposed this distinction,": the verb itself, not ", opposed by X,"
         if (
             t == ","
             and j + 1 < limit
-            and (tk[j + 1] in W.PARENTHETICAL_START or behalf_self or excepted or also)
+            and (aside or behalf_self or excepted or also)
             or t == ","
             and for_states
         ):
