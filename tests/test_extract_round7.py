@@ -498,3 +498,9 @@ def test_a_verb_after_a_such_as_aside_is_the_verb_not_another_aside():
         "this distinction, contending that it normalizes crime."
     )
     assert e.proposer == "JPN" and camp(e, "IRN") == "B"
+
+
+@pytest.mark.parametrize("name", ["The Biden administration", "The White House"])
+def test_the_us_executive_stands_for_the_united_states(name):
+    (e,) = events(f"{name} is planning to support the treaty.")
+    assert camp(e, "USA") == "A"
