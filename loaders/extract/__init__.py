@@ -81,6 +81,7 @@ from loaders.extract.mentions import lexicon
 # the output layouts live in output.py; re-exported here, where callers have always found them
 from loaders.extract.output import event_rows, to_events, to_json  # noqa: E402
 from loaders.extract.quotes import quoted_first_person
+from loaders.extract.reported import reported_speakers
 from loaders.extract.speakers import FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
@@ -203,6 +204,7 @@ def _extract(
     if silent:
         first = sorted(first + silent, key=lambda m: m.start)
     quoted = quoted_first_person(clean, lex)  # "We oppose it," Chile said.
+    quoted += reported_speakers(clean, all_blocks, lex)  # "The text must ..., Chile said."
     if quoted:
         taken = {(m.start, m.end) for m in first}
         first = sorted(first + [m for m in quoted if (m.start, m.end) not in taken],
