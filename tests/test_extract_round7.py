@@ -504,3 +504,18 @@ def test_a_verb_after_a_such_as_aside_is_the_verb_not_another_aside():
 def test_the_us_executive_stands_for_the_united_states(name):
     (e,) = events(f"{name} is planning to support the treaty.")
     assert camp(e, "USA") == "A"
+
+
+def test_the_speakers_for_states_are_those_states():
+    (e,) = events(
+        "The speaker for Brazil expressed support for the amendment, as did the speakers for "
+        "Chile and Peru."
+    )
+    assert {camp(e, c) for c in ("BRA", "CHL", "PER")} == {"A"}
+    (e,) = events("The amendment was supported by the speakers for Chile and Peru.")
+    assert e.option == "The amendment"
+    (e,) = events(
+        "Several speakers, including those for Norway and Canada, stressed that "
+        "human rights must be protected."
+    )
+    assert {camp(e, "NOR"), camp(e, "CAN")} == {"A"}

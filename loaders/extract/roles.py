@@ -238,7 +238,7 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
         if t == ",":
             comma = True
         if (
-            t in ("of", "from")
+            t in ("of", "from", "for")
             and k > 1
             and tk[k - 1] in W.SPEAKER_NOUNS
             and tk[k - 2] in ("the", "a", "an")
@@ -251,7 +251,7 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
             if by > 0 and not any(q in S.in_mention for q in range(by, k)):
                 k = by  # "presented by a core group consisting of A, B": a by-list
                 break
-        if t in ("from", "of") and k > 1 and tk[k - 1] == "those" and tk[k - 2] in _SUCH:
+        if t in ("from", "of", "for") and k > 1 and tk[k - 1] == "those" and tk[k - 2] in _SUCH:
             k -= 2  # "including those from Jamaica", "such as those of Nigeria"
             steps += 2
             continue
@@ -644,6 +644,10 @@ def clause_text(P, S: Sentence, upto: int) -> str:
         or tk[end - 1] in ("by", "from", "was", "were", "been", "co", "-", "has", "have", "had")
         or (tk[end - 1].endswith("ly") and tk[end - 1] not in W.LY_NOT_ADVERBS and end - start > 2)
         or tk[end - 2 : end] == ["not", "only"]
+        or tk[end - 1] in W.SPEAKER_NOUNS  # "supported by the speakers for"
+        or tk[end - 1] in ("for", "of")
+        and end > 1
+        and tk[end - 2] in W.SPEAKER_NOUNS
     ):
         end -= 2 if tk[end - 2 : end] == ["not", "only"] else 1
     if end >= 2 and tk[end - 1] == "of" and tk[end - 2] in _CONSISTING:
