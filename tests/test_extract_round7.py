@@ -519,3 +519,13 @@ def test_the_speakers_for_states_are_those_states():
         "human rights must be protected."
     )
     assert {camp(e, "NOR"), camp(e, "CAN")} == {"A"}
+
+
+def test_an_adverb_aside_between_tried_and_to_keeps_the_attempt():
+    (e,) = events("Iran and Russia tried, unsuccessfully, to delete the human rights clause.")
+    assert {camp(e, "IRN"), camp(e, "RUS")} == {"A"} and "delete" in e.option
+
+
+def test_a_phrase_verb_after_among_the_states_that_takes_its_own_side():
+    (e,) = events("China was among a handful of states that pushed back on the text.")
+    assert camp(e, "CHN") == "B" and e.option == "the text"

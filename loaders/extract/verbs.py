@@ -447,6 +447,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     to = j + 4 if tk[j : j + 4] == ["in", "a", "position", "to"] else j + 2
     if t in WANT and tk[j + 1 : j + 3] in (["hard", "to"], ["strongly", "to"]):
         to = j + 3  # "lobbying hard to strike X"
+    elif t in WANT and tk[j + 1 : j + 2] == [","] and tk[j + 3 : j + 5] == [",", "to"]:
+        to = j + 5  # "tried, unsuccessfully, to delete X"
     if (t in WANT or to == j + 4) and tk[to - 1 : to] == ["to"] and depth < 2:
         inner = verb(S, to, limit, depth + 1)  # "we wish to associate ourselves with"
         if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
@@ -460,7 +462,7 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return None  # "I would like to thank / share / highlight": no position
         if inner is None and t in _REFUSE:
             return None  # "refused to issue visas": an act, no side on an option
-        if (inner is None or inner[0] == W.PROP) and t in _TRY and to <= j + 3:
+        if (inner is None or inner[0] == W.PROP) and t in _TRY and (to <= j + 3 or to == j + 5):
             return W.PROP, to  # "we would like to delete X", "tried to remove X": asks for it
     if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
         # "we are committed to an effective implementation": for it (not "to working with");

@@ -203,10 +203,12 @@ def among_voters(P, S: Sentence, L: ActorList) -> bool:
     if e < S.n and tk[e] in _REL:
         e += 1
     if e < S.n and tk[e] not in W.VOTE_VERBS and tk[e] not in _STANCE:
-        cls = W.VERBS.get(tk[e])  # "among those who wanted / backed / opposed a treaty"
+        phrase = W.phrase_at(tk, e)  # "among the states that pushed back on the text"
+        cls = phrase[0] if phrase else W.VERBS.get(tk[e])  # "who wanted / backed a treaty"
         stance = {W.SUP: "support", W.PROP: "support", W.OPP: "oppose", W.NEU: "neutral"}
         if cls in stance:
-            _side(P, S, L, stance[cls], e, S.n, "named among the backers of one side")
+            at = phrase[1] - 1 if phrase else e  # the object follows the whole phrase
+            _side(P, S, L, stance[cls], at, S.n, "named among the backers of one side")
             return True
     if e >= S.n or tk[e] not in W.VOTE_VERBS and tk[e] not in _STANCE:
         return False
