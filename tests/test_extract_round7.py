@@ -529,3 +529,25 @@ def test_an_adverb_aside_between_tried_and_to_keeps_the_attempt():
 def test_a_phrase_verb_after_among_the_states_that_takes_its_own_side():
     (e,) = events("China was among a handful of states that pushed back on the text.")
     assert camp(e, "CHN") == "B" and e.option == "the text"
+
+
+def test_a_transcripts_stamped_speaker_lines_name_the_speaker():
+    text = (
+        "Chair  12:03\nThank you. I now give the floor to Iran.\n\n"
+        "Iran  12:04\nThank you, Madam Chair. We cannot support the deletion of article 5.\n\n"
+        "Australia  12:05\nThank you Chair. We support retaining article 5 as drafted.\n"
+    )
+    evs = events(text)
+    assert {camp(e, "IRN") for e in evs} - {""} == {"B"}
+    assert {camp(e, "AUS") for e in evs} - {""} == {"A"}
+
+
+def test_unnamed_speakers_take_the_floor_the_chair_gave():
+    text = (
+        "Speaker 1  0:03\nThank you. I give the floor to Egypt.\n\n"
+        "Speaker 2  0:05\nThank you, Chair. We would like to propose deleting paragraph 3.\n\n"
+        "Speaker 1  0:09\nThank you Egypt. The European Union, you have the floor.\n\n"
+        "Speaker 3  0:10\nThank you Chair. We oppose this proposal.\n"
+    )
+    (e,) = events(text)
+    assert e.proposer == "EGY" and camp(e, "EU") == "B"

@@ -251,6 +251,7 @@ _HEADLINE = re.compile(
 
 
 # a heading over a vote list: "Who voted against?", "Member states that voted in favour"
+_SPEAKER_STAMP = re.compile(r"[^\n]{1,60}?[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?[ \t]*$")
 _VOTE_HEADING = re.compile(
     r"(?i)\b(?:voted|voting|votes?|abstain\w*|in[ \t]+favou?r|against|co-?sponsor\w*|"
     r"co-?authors?|sponsors|signatories)\b"
@@ -371,6 +372,9 @@ def _chunk(
                 continue
             if not ms and _is_byline(heading, bi > 0 and all_blocks[bi - 1].kind == "h"):
                 sidx += 1  # an author's name under the title: not a section of its own
+                continue
+            if len(heading) < 70 and _SPEAKER_STAMP.match(heading):
+                sidx += 1  # "Speaker 2  0:05", "Iran  12:04": a turn's label, no section
                 continue
             ctx.heading(heading, blk.start, ds)
             parser.new_section(heading, arts)

@@ -580,7 +580,9 @@ class Assembly:
                 target = self._antecedent(S) if anaphoric else self.cur
                 if anaphoric and target and all(_idle_view(ev) for ev in target):
                     target = None  # "X said ... . They voted against it": not X's remark
-                if target and self._cur_ok(S, 3 if anaphoric else 2) and not own_topic:
+                # a speaker's "this proposal" reaches back over the chair's turn between
+                age = (6 if self.fp_cue else 3) if anaphoric else 2
+                if target and self._cur_ok(S, age) and not own_topic:
                     name, conf = self.cue
                     self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
                     # no object ("followed in support"): they back the previous speaker

@@ -77,6 +77,9 @@ _FLOOR = re.compile(
     r"(?i:floor[ \t]+to|you[ \t]+have[ \t]+the[ \t]+floor|next[ \t]+speaker|I[ \t]+see|"
     r"call[ \t]+on|calls[ \t]+on|recogni[sz]e|give[ \t]+the[ \t]+floor|right[ \t]+of[ \t]+reply)"
 )
+# a transcript's speaker line with its time stamp ("Iran  12:04", "Speaker 2  0:05:31")
+_STAMPED = re.compile(r"([^\n]{1,60}?)[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?[ \t]*$")
+_UNNAMED = frozenset(["speaker", "unknown", "participant", "voice"])
 _GENERIC = frozenset(["speaker", "delegate", "delegation", "representative", "delegate"])
 _SPEECH_AFTER = re.compile(
     r"[ \t]{1,3}(?:also[ \t]+)?(?:said|stated|noted|stressed|emphasi[sz]ed|explained|added|"
@@ -159,11 +162,16 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             # a heading that is one actor's name ("Australia", then its words) opens its turn
             # ("Ambassador Ortiz", any other heading, ends the turn); a sub-heading keeps a
             # statement
-            code = _label_code(text, blk.start, blk.end, lex) if blk.end - blk.start < 60 else None
+            stamp = _STAMPED.match(text, blk.start, blk.end)  # "Iran  12:04" (otter.ai)
+            end = blk.start + len(stamp.group(1)) if stamp else blk.end
+            code = _label_code(text, blk.start, end, lex) if end - blk.start < 60 else None
             nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
-            if code and (nxt is None or not _DELEGATE_OPENING.match(text, nxt.start)):
+            if code and not stamp and (nxt is None or not _DELEGATE_OPENING.match(text, nxt.start)):
                 code = None  # a section named after a country, not its delegate speaking
             new = (blk.start, code, "label" if code else "heading", False, ())
+            if stamp and code is None and stamp.group(1).split()[0].lower() in _UNNAMED:
+                # "Speaker 2  0:05": whoever the chair gave the floor to, else nobody known
+                new = (blk.start, floor, "floor" if floor else "heading", False, ())
             if code is None and (inline := _turn_start(text, blk, lex, people)) and inline[1]:
                 new = inline  # a short line that opens with its speaker ("07.59 UK - want ...")
         if new is None:
@@ -188,7 +196,7 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
                 out.append(Turn(cur[0], blk.start, cur[1], cur[2], cur[3], cur[4], behalf))
             behalf = floor_behalf if floor is not None and new[1] == floor else ""
             cur = new
-        floor = _floor_to(text, blk, lex)
+        floor = _floor_to(text, blk, lex, cur is None or cur[1] is None)
         floor_behalf = _floor_behalf(text, blk, lex, floor)
         if cur is not None and cur[3]:  # reported speech: one paragraph
             out.append(Turn(cur[0], blk.end, cur[1], cur[2], True, cur[4], behalf))
@@ -421,12 +429,14 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
     return None
 
 
-def _floor_to(text: str, blk: Block, lex: Lexicon) -> str | None:
-    """'The Chair gave the floor to Brazil.' (the next block is Brazil's)."""
+def _floor_to(text: str, blk: Block, lex: Lexicon, unlabelled: bool = False) -> str | None:
+    """'The Chair gave the floor to Brazil.' (the next block is Brazil's); also 'I give the
+    floor to Egypt' said by a speaker with no name (`unlabelled`: "Speaker 1  0:03")."""
     if blk.end - blk.start > 300:
         return None
     head = text[blk.start : blk.start + 40].split(":")[0].strip().lower()
-    if head not in _NON_SPEAKERS and not head.startswith(("the chair", "the president")):
+    chair = head in _NON_SPEAKERS or head.startswith(("the chair", "the president"))
+    if not chair and not unlabelled:
         return None  # only the chair gives the floor
     f = _FLOOR.search(text, blk.start, blk.end)
     if f is None:
