@@ -551,3 +551,15 @@ def test_unnamed_speakers_take_the_floor_the_chair_gave():
     )
     (e,) = events(text)
     assert e.proposer == "EGY" and camp(e, "EU") == "B"
+
+
+def test_the_chair_giving_the_floor_again_ends_an_unlabelled_delegates_turn():
+    text = (
+        "Thank you. I now give the floor to the distinguished delegate of Iran.\n"
+        "Thank you, Madam Chair. We cannot support the deletion of article 5.\n"
+        "Thank you Iran. Next, I give the floor to Brazil.\n"
+        "Thank you Chair. My delegation supports the deletion of article 5.\n"
+    )
+    (e,) = events(text)
+    assert camp(e, "IRN") != camp(e, "BRA")
+    assert {camp(e, "IRN"), camp(e, "BRA")} == {"A", "B"}

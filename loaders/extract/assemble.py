@@ -594,7 +594,11 @@ class Assembly:
                 if own_topic and len(option.split()) <= 1:
                     bare_it = empty or option.strip().lower() in W.ANAPHORS
                     option = RO.clause_text(self, S, L.start)
-        same = CO.same_object(self, S, option) if cls in (W.SUP, W.OPP) and not relative else None
+        # a speaker's turn answers the last delegate's over the chair's words between
+        age = 6 if self.fp_cue else 2
+        same = (
+            CO.same_object(self, S, option, age) if cls in (W.SUP, W.OPP) and not relative else None
+        )
         if same is not None and not force_new:
             # "A supported the inclusion of X. B opposed the inclusion of X": one option
             self._cue(f"{self.cue[0]} + same object as a recent event", self.cue[1] * 0.95)

@@ -245,14 +245,14 @@ def object_key(option: str) -> tuple[str, ...] | None:
     return tuple(words[:3]) if len(words) >= 3 else None
 
 
-def same_object(P, S: Sentence, option: str) -> Ev | None:
-    """A recent event of this section (two sentences back at most) whose option opens
+def same_object(P, S: Sentence, option: str, age: int = 2) -> Ev | None:
+    """A recent event of this section (`age` sentences back at most) whose option opens
     with the same three content words ("the inclusion of digital assets ...")."""
     key = object_key(option)
     if key is None:
         return None
     for ev in reversed(P.events[-12:]):
-        if ev.section != P.section or S.idx - ev.sent > 2:
+        if ev.section != P.section or S.idx - ev.sent > age:
             break
         if ev.sent < S.idx and not ev.latent and object_key(ev.option) == key:
             return ev

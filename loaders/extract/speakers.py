@@ -77,6 +77,12 @@ _FLOOR = re.compile(
     r"(?i:floor[ \t]+to|you[ \t]+have[ \t]+the[ \t]+floor|next[ \t]+speaker|I[ \t]+see|"
     r"call[ \t]+on|calls[ \t]+on|recogni[sz]e|give[ \t]+the[ \t]+floor|right[ \t]+of[ \t]+reply)"
 )
+# only the chair says these: after a delegate's turn with no label, they end that turn
+_CHAIR_FLOOR = re.compile(
+    r"(?i)\b(?:I[ \t]+(?:now[ \t]+|will[ \t]+|would[ \t]+now[ \t]+)?(?:give|pass)[ \t]+the[ \t]+"
+    r"floor[ \t]+to|you[ \t]+have[ \t]+the[ \t]+floor|the[ \t]+floor[ \t]+is[ \t]+yours|"
+    r"next[ \t]+(?:on[ \t]+my[ \t]+list|speaker)|I[ \t]+(?:now[ \t]+)?call[ \t]+(?:up)?on)\b"
+)
 # a transcript's speaker line with its time stamp ("Iran  12:04", "Speaker 2  0:05:31")
 _STAMPED = re.compile(r"([^\n]{1,60}?)[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?[ \t]*$")
 _UNNAMED = frozenset(["speaker", "unknown", "participant", "voice"])
@@ -191,6 +197,13 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             new = None  # "Speaker:": whoever was given the floor
         if new is None and floor is not None:
             new = (blk.start, floor, "floor", False, ())
+        if (
+            new is None
+            and cur is not None
+            and cur[2] == "floor"
+            and _CHAIR_FLOOR.search(text, blk.start, min(blk.end, blk.start + 300))
+        ):
+            new = (blk.start, None, "heading", False, ())  # the chair again: "Next, I give ..."
         if new is not None:
             if cur is not None:
                 out.append(Turn(cur[0], blk.start, cur[1], cur[2], cur[3], cur[4], behalf))
