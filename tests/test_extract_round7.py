@@ -563,3 +563,24 @@ def test_the_chair_giving_the_floor_again_ends_an_unlabelled_delegates_turn():
     (e,) = events(text)
     assert camp(e, "IRN") != camp(e, "BRA")
     assert {camp(e, "IRN"), camp(e, "BRA")} == {"A", "B"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("We have concerns with paragraph 2.", "B"),
+        ("We have serious reservations about Article 17.", "B"),
+        ("We have difficulties with paragraph 2.", "B"),
+        ("We have some flexibility on Article 4.", "N"),
+    ],
+)
+def test_a_view_held_with_have(sentence, side):
+    (e,) = events(f"Statement by Chile\n\n{sentence}")
+    got = "N" if "CHL" in e.neutral else camp(e, "CHL")
+    assert got == side
+
+
+def test_have_as_an_auxiliary_or_with_a_backing_noun_takes_no_side_of_its_own():
+    assert events("Statement by Chile\n\nWe have concluded our consultations.") == []
+    evs = events("Russia has the backing of China.")
+    assert all(e.proposer != "RUS" and "RUS" not in e.oppose for e in evs)

@@ -256,6 +256,8 @@ def onset(
             break  # "would study", "was against": a phrase that opens with an auxiliary
         if t in ("is", "was") and tk[j + 1 : j + 2] == ["that"] and tk[j - 1] in _VIEW_HEADS:
             break  # "The UK's position was that ...": read as its statement
+        if t in ("have", "has", "had") and _held_view(S, j, limit) is not None:
+            break  # "we have concerns with X": "have" is the verb here, not an auxiliary
         if t in W.AUX or (t.endswith("ly") and len(t) > 4 and t not in W.LY_NOT_ADVERBS):
             j += 1
             continue
@@ -277,6 +279,28 @@ def _caused_or_headline(S: Sentence, owner: ActorList, j: int) -> bool:
 
 
 _ADVANCED = W.words("advanced advances advancing")
+_TROUBLE = W.words("difficulties difficulty problems problem issues")
+
+
+def _held_view(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
+    """'have (serious) concerns / reservations / difficulties with X': against X; 'have some
+    flexibility on X': neutral. Support nouns after 'have' name no side ("has the backing of")."""
+    tk = S.tk
+    for k in range(j + 1, min(limit, j + 4)):
+        cls = W.OPP if tk[k] in _TROUBLE else W.LIGHT_NOUNS.get(tk[k])
+        if tk[k] in ("doubts", "doubt", "questions"):
+            return None  # "had some doubts": no side stated (a remark, read elsewhere)
+        if cls in (W.OPP, W.NEU):
+            if tk[k - 1] in ("no", "little", "scant") or k + 1 >= limit:
+                return None  # "we have no problem with it": no objection
+            if tk[k] in _TROUBLE and tk[k + 1] not in ("with", "regarding", "about"):
+                return None  # "the issues at stake", "has problems of its own"
+            return cls, k + 1
+        if not tk[k].isalpha() or k in S.mstart_at:
+            return None
+    return None
+
+
 _VIEW_HEADS = W.words("position view stance understanding preference")
 _INABILITY = W.words("inability unwillingness refusal reluctance")
 
@@ -549,6 +573,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     unable = _inability(S, j, limit)
     if unable is not None:
         return unable  # "explained its inability to accept the package": against it
+    if t in ("have", "has", "had") and (held := _held_view(S, j, limit)) is not None:
+        return held  # "we have concerns with paragraph 2", "has difficulties with X"
     doc = _document_side(S, j, limit)
     if doc is not None:
         return doc  # "issued a joint statement supporting X", "signed a declaration against X"
