@@ -584,3 +584,16 @@ def test_have_as_an_auxiliary_or_with_a_backing_noun_takes_no_side_of_its_own():
     assert events("Statement by Chile\n\nWe have concluded our consultations.") == []
     evs = events("Russia has the backing of China.")
     assert all(e.proposer != "RUS" and "RUS" not in e.oppose for e in evs)
+
+
+@pytest.mark.parametrize(
+    "joined", ["was joined by the European Union", "was joined in opposition by the European Union"]
+)
+def test_joined_by_a_name_with_the_takes_the_subjects_side(joined):
+    (e,) = events(f"Russia proposed a new text. The United States opposed it and {joined}.")
+    assert e.proposer == "RUS" and {camp(e, "USA"), camp(e, "EU")} == {"B"}
+
+
+def test_joined_in_opposition_with_nothing_before_keeps_both_on_one_side():
+    (e,) = events("The United States was joined in opposition by the European Union.")
+    assert camp(e, "USA") == camp(e, "EU")

@@ -371,8 +371,8 @@ class Assembly:
             and tk[j] in W.PASSIVE
             and any(t in W.BE for t in tk[L.end : j])
             and j + 1 < limit
-            and tk[j + 1] == "by"
-        ):
+            and (tk[j + 1] == "by" or tk[j + 1] == "in" and tk[j + 3 : j + 4] == ["by"])
+        ):  # also "was joined in opposition by the EU"
             for mi in [] if CO.joined_by(self, S, L, j) else L.members:
                 self._reference(S, S.ments[mi].code, j)  # the by-list backs Russia's proposal
             return True

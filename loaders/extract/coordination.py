@@ -137,8 +137,12 @@ def _own_object(S: Sentence, vend: int, strict: bool = True) -> bool:
 def _backed_by_list(S: Sentence, j: int) -> int | None:
     """'joined / supported by A, B' at token j: the start of the by-list, else None."""
     tk = S.tk
-    if j + 2 < S.n and W.PASSIVE.get(tk[j]) == W.SUP and tk[j + 1] == "by" and j + 2 in S.list_at:
-        return j + 2
+    if j + 2 < S.n and W.PASSIVE.get(tk[j]) == W.SUP and tk[j + 1] == "by":
+        at = j + 3 if tk[j + 2] == "the" else j + 2  # "joined by (the) EU"
+        return at if at in S.list_at else None
+    if j + 4 < S.n and tk[j] == "joined" and tk[j + 1] == "in" and tk[j + 3] == "by":
+        at = j + 5 if tk[j + 4] == "the" else j + 4  # "joined in opposition by the EU"
+        return at if at in S.list_at else None
     return None
 
 

@@ -436,6 +436,8 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         p -= 1
     if k >= 3 and tk[k - 2 : k] == ["not", "only"]:
         return passive_by(S, k - 2)  # "supported not only by A": the by-list of "supported"
+    if p >= 2 and tk[p - 1] == "in" and tk[p - 2] in ("joined", "supported", "backed"):
+        p -= 2  # "was joined in opposition by the EU": the by-list of "joined"
     if k >= 3 and tk[k - 2 : k] == ["but", "also"]:
         if S.last_passive:
             return "PASS", S.last_passive  # "... but also by B": the same side as A
