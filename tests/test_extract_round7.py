@@ -597,3 +597,15 @@ def test_joined_by_a_name_with_the_takes_the_subjects_side(joined):
 def test_joined_in_opposition_with_nothing_before_keeps_both_on_one_side():
     (e,) = events("The United States was joined in opposition by the European Union.")
     assert camp(e, "USA") == camp(e, "EU")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We were glad to see Mexico and Chile push for stronger safeguards.",
+        "It was encouraging to hear Mexico and Chile call for stronger safeguards.",
+    ],
+)
+def test_names_after_a_verb_of_perception_are_the_subject_of_the_bare_verb(text):
+    (e,) = events(text)
+    assert {camp(e, "MEX"), camp(e, "CHL")} == {"A"} and "safeguards" in e.option

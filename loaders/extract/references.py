@@ -121,6 +121,7 @@ def targets(P, S: Sentence) -> None:
             and tk[j] in W.TARGET_NOUNS
             and tk[j + 1 : j + 2] != ["that"]
             and not (j + 1 < S.n and tk[j + 1] in W.DETERMINERS)
+            and not _perceived(S, _i)
         ):  # "Canada demands a ...": a verb, not "the Canadian demands"
             S.mflag[k] = "target"
             S.tnoun_end[k] = j + 1
@@ -153,6 +154,18 @@ def _aim_is_to(S: Sentence, pe: int) -> int:
         if not tk[r].isalpha():
             return 0
     return 0
+
+
+PERCEIVE = W.words("see saw seen seeing hear heard hearing watch watched watching")
+
+
+def _perceived(S: Sentence, i: int) -> bool:
+    """'glad to see Mexico and Chile push for X': the names after a verb of perception are
+    the subject of the bare verb after them (token i starts a name of the run)."""
+    k = i - 1
+    while k >= 0 and (k in S.in_mention or S.tk[k] in ("and", ",", "the")):
+        k -= 1
+    return k >= 0 and S.tk[k] in PERCEIVE
 
 
 def _joint_possessive(S: Sentence, k: int) -> int:

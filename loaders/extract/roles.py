@@ -14,6 +14,7 @@ All scans are bounded windows of tokens.
 
 from __future__ import annotations
 
+from loaders.extract import references as RF
 from loaders.extract import sentence as ST
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
@@ -101,6 +102,8 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         return "NONE", None  # "pitting the US and its allies against Russia": no option
     if _leader_of_subject(S, start):
         return "SUBJ", None  # "Western states, led by the US, resisted ..."
+    if S.tk[k] in RF.PERCEIVE and _clause_verb_after(S, start):
+        return "SUBJ", None  # "glad to see Mexico and Chile push for X": they push for X
     if S.tk[k] in _CAUSATIVE and _to_verb_after(S, start):
         return "SUBJ", None  # "These risks led the UK to insist on X": the UK insisted
     return classify(S, k, start, comma)
