@@ -451,7 +451,8 @@ def _floor_to(text: str, blk: Block, lex: Lexicon, unlabelled: bool = False) -> 
     chair = head in _NON_SPEAKERS or head.startswith(("the chair", "the president"))
     if not chair and not unlabelled:
         return None  # only the chair gives the floor
-    f = _FLOOR.search(text, blk.start, blk.end)
+    # a speaker with no label: only the chair's own words ("I give the floor to")
+    f = (_FLOOR if chair else _CHAIR_FLOOR).search(text, blk.start, blk.end)
     if f is None:
         return None
     ms = lex.find(text, blk.start, blk.end)  # "Thank you, Brazil. Norway, you have the floor."
