@@ -41,13 +41,15 @@ _SAY_WORDS = (
 
 
 def _speech_words(text: str) -> list[int]:
-    """Sorted positions of the speech verbs of `_SAY` (str.find: much faster than a regex
-    scan of the whole text, and most texts have few of them)."""
+    """Sorted positions of the speech verbs of `_SAY` with a comma shortly before them
+    (str.find: much faster than a regex scan of the whole text)."""
     out = []
     for w in _SAY_WORDS:
         i = text.find(w)
         while i >= 0:
-            out.append(i)
+            # only a tail can match: a comma shortly before, the sentence's end soon after
+            if text.rfind(",", max(0, i - 70), i) >= 0 and text.find(".", i, i + 130) >= 0:
+                out.append(i)
             i = text.find(w, i + len(w))
     return sorted(out)
 
