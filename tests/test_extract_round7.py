@@ -609,3 +609,18 @@ def test_joined_in_opposition_with_nothing_before_keeps_both_on_one_side():
 def test_names_after_a_verb_of_perception_are_the_subject_of_the_bare_verb(text):
     (e,) = events(text)
     assert {camp(e, "MEX"), camp(e, "CHL")} == {"A"} and "safeguards" in e.option
+
+
+def test_a_bracketed_by_list_after_a_rival_set_aside_backs_that_rival():
+    evs = events(
+        "The Brazilian amendment set the threshold at a 2/3 majority rather than the simple "
+        "majority (favoured by Russia)."
+    )
+    (rival,) = [e for e in evs if "RUS" in e.actors()]
+    assert rival.option == "the simple majority" and camp(rival, "RUS") == "A"
+    assert all("RUS" not in e.actors() for e in evs if e is not rival)
+
+
+def test_a_bracketed_by_list_after_the_subjects_object_backs_the_subject():
+    (e,) = events("Russia reiterated its position to delete this term (supported by Nigeria).")
+    assert e.proposer == "RUS" and camp(e, "NGA") == "A"

@@ -117,6 +117,27 @@ def _joined_in(S: Sentence, vend: int, oend: int) -> tuple[list[int], tuple[str,
     return list(L2.members), hit
 
 
+_NP_BOUNDS = W.words("than rather and or , ; : ( to on at with over for of by about")
+
+
+def _bracketed_head(S: Sentence, start: int) -> tuple[int, int] | None:
+    """'rather than the simple majority (favoured by Russia)': a by-list that opens a bracket
+    right after the rival a clause sets aside is that rival's (its token range), else None."""
+    tk = S.tk
+    par = start - 3
+    if par < 1 or tk[par] != "(" or tk[start - 1] != "by" or tk[start - 2] not in W.PASSIVE:
+        return None
+    k = par - 1
+    while k >= 0 and par - k <= 8 and tk[k] not in _NP_BOUNDS and k not in S.in_mention:
+        if tk[k] in W.VERBS or tk[k] in W.BE:
+            break
+        k -= 1
+    lo = k + 1
+    if k < 0 or tk[k] not in ("than", "instead", "versus", "vs", "over"):
+        return None  # "delete this term (supported by A, B)": the subject's side, read as usual
+    return (lo, par) if par - lo >= 1 and any(t.isalpha() for t in tk[lo:par]) else None
+
+
 def _speaker_start(S: Sentence) -> int:
     """Where the subject starts, past "the representative of" before the name it speaks for
     (a sentence whose subject is that phrase has no topic of its own before the name)."""
@@ -214,6 +235,11 @@ class Assembly:
             self._attach(S, [ev], members[1:], "support")
             return
         stance = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}.get(cls, "support")
+        np = _bracketed_head(S, L.start)
+        if np is not None:
+            # "rather than the simple majority (favoured by Russia)": the noun before it
+            self._attach(S, [self._new_event(S, None, S.text_of(self.text, *np))], members, stance)
+            return
         targets: list[Ev] | None = None
         both = any(S.tk[k] in W.BOTH_OF_WHICH for k in range(max(0, L.start - 8), L.start)) and (
             "which" in S.tk[max(0, L.start - 8) : L.start]
