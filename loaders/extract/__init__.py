@@ -82,7 +82,7 @@ from loaders.extract.mentions import lexicon
 from loaders.extract.output import event_rows, to_events, to_json  # noqa: E402
 from loaders.extract.quotes import quoted_first_person
 from loaders.extract.reported import reported_speakers
-from loaders.extract.speakers import FirstPerson, first_person, turns
+from loaders.extract.speakers import STAMPED, FirstPerson, first_person, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
 from loaders.extract.tidy import against, aligned, coreferent, plural_references, restatements
@@ -251,7 +251,6 @@ _HEADLINE = re.compile(
 
 
 # a heading over a vote list: "Who voted against?", "Member states that voted in favour"
-_SPEAKER_STAMP = re.compile(r"[^\n]{1,60}?[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?[ \t]*$")
 _VOTE_HEADING = re.compile(
     r"(?i)\b(?:voted|voting|votes?|abstain\w*|in[ \t]+favou?r|against|co-?sponsor\w*|"
     r"co-?authors?|sponsors|signatories)\b"
@@ -373,7 +372,7 @@ def _chunk(
             if not ms and _is_byline(heading, bi > 0 and all_blocks[bi - 1].kind == "h"):
                 sidx += 1  # an author's name under the title: not a section of its own
                 continue
-            if len(heading) < 70 and _SPEAKER_STAMP.match(heading):
+            if len(heading) < 70 and STAMPED.match(heading):
                 sidx += 1  # "Speaker 2  0:05", "Iran  12:04": a turn's label, no section
                 continue
             ctx.heading(heading, blk.start, ds)

@@ -137,13 +137,15 @@ def _own_object(S: Sentence, vend: int, strict: bool = True) -> bool:
 def _backed_by_list(S: Sentence, j: int) -> int | None:
     """'joined / supported by A, B' at token j: the start of the by-list, else None."""
     tk = S.tk
-    if j + 2 < S.n and W.PASSIVE.get(tk[j]) == W.SUP and tk[j + 1] == "by":
-        at = j + 3 if tk[j + 2] == "the" else j + 2  # "joined by (the) EU"
-        return at if at in S.list_at else None
-    if j + 4 < S.n and tk[j] == "joined" and tk[j + 1] == "in" and tk[j + 3] == "by":
-        at = j + 5 if tk[j + 4] == "the" else j + 4  # "joined in opposition by the EU"
-        return at if at in S.list_at else None
-    return None
+    if j + 2 >= S.n or W.PASSIVE.get(tk[j]) != W.SUP:
+        return None
+    by = j + 1 if tk[j + 1] == "by" else None
+    if tk[j] == "joined" and tk[j + 1] == "in" and tk[j + 3 : j + 4] == ["by"]:
+        by = j + 3  # "joined in opposition by the EU"
+    if by is None or by + 1 >= S.n:
+        return None
+    at = by + 1 + (tk[by + 1] == "the")  # "joined by (the) EU"
+    return at if at in S.list_at else None
 
 
 def _joined_by(S: Sentence, L: ActorList, j: int) -> bool:

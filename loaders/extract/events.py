@@ -47,9 +47,8 @@ from loaders.extract.text import fold
 _PRONOUN_FIRST = frozenset("ITHS")  # first letters of the subjects of speakers.pronoun_subject
 # a sentence's opening connective before its pronoun subject ("However, it raised ...")
 _CONNECTIVE = re.compile(
-    r"(?:However|But|Yet|Also|Later|Then|Moreover|Furthermore|Further|Nevertheless|"
-    r"Meanwhile|Finally|Subsequently|Additionally|In addition|At the same time|"
-    r"On the other hand|In response|In turn)(?:,[ \t]*|[ \t]+)(?=(?:it|they|he|she)[ \t])"
+    "(?:" + "|".join(c.capitalize() for c in W.OPENING_CONNECTIVES) + ")"
+    r"(?:,[ \t]*|[ \t]+)(?=(?:it|they|he|she)[ \t])"
 )
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
 

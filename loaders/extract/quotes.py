@@ -18,10 +18,12 @@ from loaders.extract.speakers import _FIRST, FirstPerson
 __all__ = ["quoted_first_person"]
 
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,600})[\"\u201d]")
-_SAY = (
-    r"(?:said|says|told(?:[ \t]+\w+){0,2}|stated|added|declared|warned|insisted|argued|"
-    r"stressed|noted|explained|continued|remarked|wrote|tweeted)"
-)
+SAY_WORDS = (
+    "said", "says", "told", "stated", "added", "declared", "warned", "insisted", "argued",
+    "stressed", "noted", "explained", "continued", "remarked", "wrote", "tweeted",
+)  # fmt: skip
+# "told" may take its hearers ("told reporters", "told the committee")
+_SAY = "(?:" + "|".join(r"told(?:[ \t]+\w+){0,2}" if w == "told" else w for w in SAY_WORDS) + ")"
 _REP = "|".join(sorted(W.REP_NOUNS, key=len, reverse=True))
 # the speaker phrase: a name ("Chile", "Chile's envoy") or "the <Demonym> <rep noun>"
 _BEFORE = re.compile(rf"(?P<who>[^.;\"\u201c\u201d\n]{{2,80}}?)[ \t]+{_SAY}[ \t]*[:,]?[ \t]*$")

@@ -101,7 +101,7 @@ def targets(P, S: Sentence) -> None:
         if pe > 0 and pe < S.n and tk[pe] in W.REP_NOUNS:
             S.mend[k] = pe + 1  # "Egypt's delegation": the speaker itself
             continue
-        if 0 < pe < S.n - 2 and tk[pe] in _VIEWS and tk[pe + 1 : pe + 3] in _IS_THAT:
+        if 0 < pe < S.n - 2 and tk[pe] in W.POSITION_NOUNS and tk[pe + 1 : pe + 3] in _IS_THAT:
             S.mend[k] = pe + 1  # "The UK's position was that X should ...": its view
             continue
         aim = _aim_is_to(S, pe) if pe > 0 else 0
@@ -135,7 +135,6 @@ def targets(P, S: Sentence) -> None:
     _joint_texts(S)
 
 
-_VIEWS = W.words("position view stance understanding preference")
 _IS_THAT = (["is", "that"], ["was", "that"])
 _AIMS = W.words("goal goals aim aims objective objectives priority priorities ambition")
 

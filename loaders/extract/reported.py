@@ -13,7 +13,7 @@ import bisect
 import re
 
 from loaders.extract.mentions import Lexicon
-from loaders.extract.quotes import _SAY, _speaker
+from loaders.extract.quotes import _SAY, SAY_WORDS, _speaker
 from loaders.extract.speakers import FirstPerson
 from loaders.extract.text import Block, sentences
 
@@ -34,10 +34,7 @@ _MUST = re.compile(
 _QUOTED = re.compile(r"[ \t]*[\"\u201c\u201d']")  # the clause opens a quotation
 
 
-_SAY_WORDS = (
-    "said", "says", "told", "stated", "added", "declared", "warned", "insisted", "argued",
-    "stressed", "noted", "explained", "continued", "remarked", "wrote", "tweeted", "according",
-)  # fmt: skip
+_SAY_WORDS = (*SAY_WORDS, "according")  # "..., according to Russia."
 
 
 def _speech_words(text: str) -> list[int]:

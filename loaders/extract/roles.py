@@ -145,10 +145,7 @@ def _leader_of_subject(S: Sentence, start: int) -> bool:
     return _clause_verb_after(S, k + 1 if k < S.n and tk[k] == "," else k)
 
 
-_CONNECTIVES = W.words(
-    "however but yet also later then moreover furthermore further nevertheless meanwhile "
-    "finally subsequently additionally in addition at the same time on other hand response turn"
-)
+_CONNECTIVES = frozenset(w for phrase in W.OPENING_CONNECTIVES for w in phrase.split())
 
 
 def _counted_on(tk: list[str], noun: int) -> bool:
@@ -157,12 +154,11 @@ def _counted_on(tk: list[str], noun: int) -> bool:
     q = noun - 1
     while q >= 0 and noun - q < 4 and tk[q] in ("the", "full", "continued", "unwavering"):
         q -= 1
-    return (
-        q >= 1
-        and tk[q] == "on"
-        and tk[q - 1] in ("count", "rely", "depend")
-        or (q >= 0 and tk[q] == "of" and q >= 1 and tk[q - 1] in ("assured", "assure"))
-    )
+    if q < 1:
+        return False
+    if tk[q] == "on":
+        return tk[q - 1] in ("count", "rely", "depend")
+    return tk[q] == "of" and tk[q - 1] in ("assured", "assure")
 
 
 def _connective_only(S: Sentence, k: int) -> bool:

@@ -84,7 +84,7 @@ _CHAIR_FLOOR = re.compile(
     r"next[ \t]+(?:on[ \t]+my[ \t]+list|speaker)|I[ \t]+(?:now[ \t]+)?call[ \t]+(?:up)?on)\b"
 )
 # a transcript's speaker line with its time stamp ("Iran  12:04", "Speaker 2  0:05:31")
-_STAMPED = re.compile(r"([^\n]{1,60}?)[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?[ \t]*$")
+STAMPED = re.compile(r"([^\n]{1,60}?)[ \t]+\(?\d{1,2}:\d{2}(?::\d{2})?\)?[ \t]*$")
 _UNNAMED = frozenset(["speaker", "unknown", "participant", "voice"])
 _GENERIC = frozenset(["speaker", "delegate", "delegation", "representative", "delegate"])
 _SPEECH_AFTER = re.compile(
@@ -168,7 +168,7 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             # a heading that is one actor's name ("Australia", then its words) opens its turn
             # ("Ambassador Ortiz", any other heading, ends the turn); a sub-heading keeps a
             # statement
-            stamp = _STAMPED.match(text, blk.start, blk.end)  # "Iran  12:04" (otter.ai)
+            stamp = STAMPED.match(text, blk.start, blk.end)  # "Iran  12:04" (otter.ai)
             end = blk.start + len(stamp.group(1)) if stamp else blk.end
             code = _label_code(text, blk.start, end, lex) if end - blk.start < 60 else None
             nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None

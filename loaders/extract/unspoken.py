@@ -147,16 +147,14 @@ def statement_demands(text: str, turn_list: list[Turn], blocks: list, lex) -> li
             words = sentence.split()
             if len(words) < 6 or not _DEMAND.search(sentence):
                 continue
+            expletive = _EXPLETIVE.match(sentence) is not None
             spoken = _SPOKEN.search(sentence)
-            if spoken and _EXPLETIVE.match(sentence) and spoken.group(0).lower() in ("our", "my"):
+            if spoken and expletive and spoken.group(0).lower() in ("our", "my"):
                 spoken = None  # "It is vital that the text of our talks should ...": no subject
             if spoken or lex.find(text, a, b):
                 continue  # its own subject, a quotation, or another actor's demand
-            if (
-                words[0].lower() in _POINTS_BACK
-                and not _EXPLETIVE.match(sentence)
-                and not (_INFERENCE.match(sentence))
-            ):
+            concluded = expletive or _INFERENCE.match(sentence) is not None
+            if words[0].lower() in _POINTS_BACK and not concluded:
                 continue  # "These principles should ...": a point made before, restated
             if words[0].lower() in _COURTESIES:
                 continue  # "Thanks should also go to the Secretariat": no demand

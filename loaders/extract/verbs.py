@@ -254,7 +254,7 @@ def onset(
             continue
         if t in W.AUX and W.phrase_at(tk, j):
             break  # "would study", "was against": a phrase that opens with an auxiliary
-        if t in ("is", "was") and tk[j + 1 : j + 2] == ["that"] and tk[j - 1] in _VIEW_HEADS:
+        if _position_is_that(tk, j):
             break  # "The UK's position was that ...": read as its statement
         if t in ("have", "has", "had") and _held_view(S, j, limit) is not None:
             break  # "we have concerns with X": "have" is the verb here, not an auxiliary
@@ -291,7 +291,7 @@ def _held_view(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
         if tk[k] in ("doubts", "doubt", "questions"):
             return None  # "had some doubts": no side stated (a remark, read elsewhere)
         if cls in (W.OPP, W.NEU):
-            if tk[k - 1] in ("no", "little", "scant") or k + 1 >= limit:
+            if tk[k - 1] in W.NO_AMOUNT or k + 1 >= limit:
                 return None  # "we have no problem with it": no objection
             if tk[k] in _TROUBLE and tk[k + 1] not in ("with", "regarding", "about"):
                 return None  # "the issues at stake", "has problems of its own"
@@ -301,7 +301,16 @@ def _held_view(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
     return None
 
 
-_VIEW_HEADS = W.words("position view stance understanding preference")
+def _position_is_that(tk: list[str], j: int) -> bool:
+    """'is / was that' at j after a position noun ("The UK's position was that ...")."""
+    return (
+        tk[j] in ("is", "was")
+        and tk[j + 1 : j + 2] == ["that"]
+        and j > 0
+        and (tk[j - 1] in W.POSITION_NOUNS)
+    )
+
+
 _INABILITY = W.words("inability unwillingness refusal reluctance")
 
 
@@ -563,12 +572,12 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     if t in ("recalled", "recall", "recalls", "reiterated", "reiterate", "reiterates"):
         for k in range(j + 1, min(limit, j + 4)):
             cls = W.LIGHT_NOUNS.get(tk[k])
-            if cls in (W.SUP, W.OPP, W.NEU) and tk[k - 1] not in ("no", "little", "scant"):
+            if cls in (W.SUP, W.OPP, W.NEU) and tk[k - 1] not in W.NO_AMOUNT:
                 return cls, k + 1  # "reiterated its support for X": for X
             if cls is not None or tk[k] in ("position", "proposal"):
                 return W.PROP, j + 1
         return W.STMT, j + 1
-    if t in ("is", "was") and tk[j + 1 : j + 2] == ["that"] and j > 0 and tk[j - 1] in _VIEW_HEADS:
+    if _position_is_that(tk, j):
         return W.STMT, j + 1  # "The UK's position was that the text should ..."
     unable = _inability(S, j, limit)
     if unable is not None:
@@ -582,7 +591,7 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         for k in range(j + 1, min(limit, j + 6)):
             if tk[k] in W.LIGHT_NOUNS:
                 cls = W.LIGHT_NOUNS[tk[k]]
-                if tk[k - 1] in ("no", "little", "scant") and cls in (W.SUP, W.OPP):
+                if tk[k - 1] in W.NO_AMOUNT and cls in (W.SUP, W.OPP):
                     # "expressed no objection to X": not against it; "gave no support": not for
                     return (W.OPP, k + 1) if cls == W.SUP else None
                 return cls, k + 1
@@ -726,7 +735,7 @@ def object_end(S: Sentence, j: int, limit: int) -> int:
 def stance_noun(S: Sentence, j: int) -> tuple[str, int] | None:
     """'its opposition to', 'their support for' at token j: (class, end of the noun)."""
     tk = S.tk
-    if j + 1 >= S.n or tk[j] not in ("its", "their", "his", "her", "our"):
+    if j + 1 >= S.n or tk[j] not in W.POSSESSIVES:
         return None
     cls = W.LIGHT_NOUNS.get(tk[j + 1])
     if cls not in (W.SUP, W.OPP, W.NEU):

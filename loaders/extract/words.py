@@ -499,6 +499,16 @@ CONTRAST = words(
     "however conversely contrast whereas while meanwhile instead hand contrary others "
     "alternatively but beside besides aside"
 )
+# "the UK's position was that ...", "X's view is that ...": a stated position's head noun
+POSITION_NOUNS = words("position view stance understanding preference")
+# a sentence's opening connective before its subject ("However, it raised ...")
+OPENING_CONNECTIVES = (
+    "however", "but", "yet", "also", "later", "then", "moreover", "furthermore", "further",
+    "nevertheless", "meanwhile", "finally", "subsequently", "additionally", "in addition",
+    "at the same time", "on the other hand", "in response", "in turn",
+)  # fmt: skip
+# "no objection", "little support", "scant backing": none of the stance the noun names
+NO_AMOUNT = words("no little scant")
 CONNECTIVES = words("therefore thus consequently accordingly hence subsequently then so")
 INTRO_STARTERS = words(
     "in on during at after before following with as by for according also however therefore "
