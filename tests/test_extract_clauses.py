@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract import extract_text
-from tests.test_extract_allies import camp
-
-
-def events(text: str):
-    return extract_text(text).events
+from tests.test_extract_allies import camp, events
 
 
 @pytest.mark.parametrize(
