@@ -181,19 +181,45 @@ def export(
     from graphkit import api
 
     with handled():
+        _check_output(output)  # before the analysis: a bad path costs nothing
         given = _names(names)
         with store_of(ctx) as store:
             G = api.bloc_graph(store, window, params)
-    for node in G.nodes:
-        if G.nodes[node]["bloc"] in given:
-            G.nodes[node]["bloc_name"] = given[G.nodes[node]["bloc"]]
-    if fmt is ExportFmt.graphml:
-        nx.write_graphml(G, output)
-    elif fmt is ExportFmt.gexf:
-        nx.write_gexf(G, output)
-    else:
-        _write_csv(G, output)
+        for node in G.nodes:
+            if G.nodes[node]["bloc"] in given:
+                G.nodes[node]["bloc_name"] = given[G.nodes[node]["bloc"]]
+        writer = {ExportFmt.graphml: nx.write_graphml, ExportFmt.gexf: nx.write_gexf}
+        _write_atomically(output, lambda path: writer.get(fmt, _write_csv)(G, path))
     err.print(f"Wrote {G.number_of_nodes()} actors, {G.number_of_edges()} edges to {output}.")
+
+
+def _check_output(output: Path) -> None:
+    """Refuse a folder or a missing folder by name, before the store is opened."""
+    from graphkit.errors import BlocsError
+
+    if output.is_dir():
+        raise BlocsError(f"{output}: is a folder; give a file name such as blocs.graphml")
+    if not output.parent.is_dir():
+        raise BlocsError(f"{output}: folder {output.parent} does not exist")
+
+
+def _write_atomically(output: Path, write) -> None:
+    """Write beside `output`, then swap it in: a failed or interrupted export leaves the old
+    file (or none), never half of one."""
+    import os
+    import tempfile
+
+    fd, part = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
+    os.close(fd)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    try:
+        os.chmod(part, 0o666 & ~umask)  # as a plain open() would have made it, not mkstemp's 600
+        write(Path(part))
+        os.replace(part, output)
+    except BaseException:
+        Path(part).unlink(missing_ok=True)
+        raise
 
 
 def _write_csv(G, output: Path) -> None:

@@ -110,6 +110,17 @@ def test_socket_is_private_and_no_tcp_port(store):
     assert stat.S_IMODE(os.stat(store.server.data_dir).st_mode) == 0o700
 
 
+def test_a_start_that_stalls_says_where_and_leaves_no_server(tmp_path):
+    dd = DataDir(tmp_path / "stalled")
+    try:
+        proc, conn, failure = launch(dd, timeout=0.0)  # the deadline passes before any reply
+    finally:
+        dd.close()
+    assert conn is None and proc.returncode is not None, "the stalled server was stopped"
+    assert failure.startswith("did not start within 0 s ("), failure
+    assert "socket" in failure and "log: " in failure, failure
+
+
 def test_data_survives_restart(data_dir):
     _write(data_dir, "KEEP")
     assert not (data_dir / "blocs.sock").exists(), "the last client shuts the server down"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import networkx as nx
 import pytest
@@ -148,12 +149,25 @@ def test_export_for_gephi(tmp_path, loaded_dir, fmt):
         data_dir=loaded_dir,
     )
     assert r.returncode == 0, r.stderr
+    assert [p.name for p in tmp_path.iterdir()] == [path.name], "no partial file is left"
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask, "the mode of a plainly written file"
     if fmt == "csv":
         assert path.read_text().startswith("source,target,agreements")
         return
     G = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
     assert G.number_of_nodes() > 50
     assert G.nodes["USA"]["bloc"] == G.nodes["GBR"]["bloc"] != G.nodes["RUS"]["bloc"]
+
+
+def test_export_checks_its_path_before_opening_the_store(tmp_path):
+    not_a_store = tmp_path / "a_file"
+    not_a_store.write_text("not a data folder")
+    r = blocs("export", "-o", str(tmp_path), data_dir=not_a_store)
+    assert r.returncode == 1 and r.stderr.count("\n") == 1, r.stderr
+    assert r.stderr.startswith(f"Error: {tmp_path}: is a folder"), r.stderr
+    assert not_a_store.read_text() == "not a data folder"
 
 
 def test_wrong_or_empty_sessions_are_one_line_errors_listing_sessions_with_data(loaded_dir):

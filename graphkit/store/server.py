@@ -40,6 +40,8 @@ PIDFILE = "server.pid"
 LOG = "server.log"
 SNAPSHOT, PREVIOUS = snapshots.SNAPSHOT, snapshots.PREVIOUS
 
+PING_TIMEOUT = 10.0  # seconds for a running server to answer its first PING
+
 
 def _binaries() -> tuple[str, str]:
     try:
@@ -133,7 +135,11 @@ def launch(dd: DataDir, timeout: float = 60.0):
         )
     except OSError as exc:
         raise StoreUnavailable(f"cannot run the embedded database ({server}): {exc}") from exc
-    conn = redis.Redis(unix_socket_path=dd.socket_path(SOCKET), decode_responses=True)
+    path = dd.socket_path(SOCKET)
+    conn = redis.Redis(unix_socket_path=path, decode_responses=True)
+    # the probe has a timeout: a server that accepts but never answers must not hang us
+    probe = redis.Redis(unix_socket_path=path, socket_timeout=PING_TIMEOUT,
+                        socket_connect_timeout=PING_TIMEOUT)  # fmt: skip
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         code = proc.poll()
@@ -141,7 +147,7 @@ def launch(dd: DataDir, timeout: float = 60.0):
             return proc, None, _failure(dd, code)
         if dd.lstat(SOCKET) is not None:
             try:
-                conn.ping()
+                probe.ping()
                 break
             except redis.exceptions.BusyLoadingError:
                 break
@@ -151,7 +157,8 @@ def launch(dd: DataDir, timeout: float = 60.0):
     else:
         proc.kill()
         proc.wait()
-        return proc, None, f"did not start within {timeout:.0f} s"
+        return proc, None, f"did not start within {timeout:.0f} s ({_stall(dd)})"
+    probe.close()
     try:
         wait_loaded(conn, deadline)
     except StoreUnavailable:  # died while loading (a damaged snapshot), or too slow
@@ -176,6 +183,14 @@ def _failure(dd: DataDir, code: int) -> str:
     return f"exited with code {code}: {tail}"
 
 
+def _stall(dd: DataDir) -> str:
+    """Where a start stalled, for the one-line error: the socket, and the log's last line."""
+    where = "its socket appeared but it never answered" if dd.lstat(SOCKET) else "no socket"
+    lines = dd.read_text(LOG, limit=16384).strip().splitlines()
+    last = printable(lines[-1])[-160:] if lines else "its log is empty"
+    return f"{where}; log: {last}"
+
+
 def wait_loaded(conn, deadline: float) -> None:
     import redis
 
@@ -190,9 +205,6 @@ def wait_loaded(conn, deadline: float) -> None:
         if time.monotonic() > deadline:
             raise StoreUnavailable("the embedded database is still loading its snapshot")
         time.sleep(0.005)
-
-
-PING_TIMEOUT = 10.0  # seconds for a running server to answer its first PING
 
 
 class EmbeddedServer:
