@@ -117,6 +117,18 @@ def _joined_in(S: Sentence, vend: int, oend: int) -> tuple[list[int], tuple[str,
     return list(L2.members), hit
 
 
+# "Iran has not signed the Budapest Convention", "which Russia and China have not joined":
+# staying out of a treaty takes no side in the talks ("did not join (the) consensus" still does)
+_MEMBERSHIP_VERBS = W.words(
+    "join joins joined joining sign signs signed signing ratify ratifies ratified ratifying "
+    "accede accedes acceded acceding"
+)
+
+
+def _stays_out(tk: list[str], j: int, vend: int) -> bool:
+    return not _MEMBERSHIP_VERBS.isdisjoint(tk[j:vend]) and "consensus" not in tk[vend : vend + 4]
+
+
 _NP_BOUNDS = W.words("than rather and or , ; : ( to on at with over for of by about")
 
 
@@ -469,6 +481,8 @@ class Assembly:
         # "said it cannot accept X": the negation inside the verb phrase counts too
         self.negated = neg or VB.negated_inside(tk, j, vend)
         if neg:
+            if _stays_out(tk, j, vend):
+                return
             cls = ST.flip(cls)
             if cls is None:
                 return
@@ -671,7 +685,7 @@ class Assembly:
             after = q + 1 if q else S.n
         stop = VB.np_end(S, after)
         option = S.text_of(self.text, after, stop) if stop > after else ""
-        if cls == W.PROP:
+        if cls == W.PROP and not (S.focus and all(TI.against(e) or e.neg for e in S.focus)):
             ev = self._new_event(
                 S, S.ments[L.members[0]].code, option or S.text_of(self.text, 0, S.n)
             )
@@ -681,7 +695,7 @@ class Assembly:
         if S.focus:
             # "Iran objected to a US-backed proposal": backing the object of a view against it
             stance = TI.on_object(S.focus, stance)
-            self._attach(S, S.focus, L.members, stance, backing=True)
+            self._attach(S, S.focus, L.members, stance)  # they back the object, not its opponent
             return
         if skip == 1 or not option:
             option = RO.clause_text(self, S, L.start)

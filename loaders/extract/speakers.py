@@ -162,6 +162,8 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
         new = _statement_header(text, blk, lex) if bi < 3 or blk.kind == "h" else None
         if new is not None and new[1] is None:
             new = None
+        if new is None and cur is None and bi < _OPENING_BLOCKS:
+            new = _signatories(text, blk, lex)  # "We, the representatives of A, B and C"
         if new is None and opening is not None and bi == opening[0]:
             new = (blk.start, opening[1], "statement", False, ())
         if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
@@ -350,6 +352,24 @@ def _honour(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     if h is None or h.behalf or len(h.codes) < 2:
         return None
     return (blk.start, h.code, "statement", False, h.codes)
+
+
+# "We, the representatives of A, B and C" (or "the Foreign Ministers of"): a joint statement's
+# opening names who "we" are for the paragraphs below
+_WE_THE = re.compile(
+    r"[ \t]*We,[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:representatives|ministers|leaders|heads|"
+    r"delegations|delegates|governments|members)[ \t]+of\b"
+)
+
+
+def _signatories(text: str, blk: Block, lex: Lexicon) -> tuple | None:
+    if blk.end - blk.start > 600 or not _WE_THE.match(text, blk.start, blk.end):
+        return None
+    ms = lex.find(text, blk.start, blk.end)
+    if not ms or text[ms[-1].end : blk.end].strip(" \t\n,.:;"):
+        return None  # "We, the representatives of A and B, welcome X": a sentence, read as one
+    codes = tuple(dict.fromkeys(m.code for m in ms))
+    return (blk.start, codes[0], "statement", False, codes) if len(codes) > 1 else None
 
 
 def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | None:

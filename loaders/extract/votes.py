@@ -45,7 +45,9 @@ _STANCE.update(dict.fromkeys(W.words("opposed rejected objected resisted"), "opp
 _STANCE.update(dict.fromkeys(W.words("supported backed endorsed favoured favored"), "support"))
 _NOUN_STANCE = W.words("support backing opposition objections")
 # "the authors of the text were 47 states, including A and B": its co-sponsors
-_SPONSORS = W.words("authors sponsors co-authors sponsored cosponsored co-authored authored")
+_SPONSORS = W.words(
+    "authors sponsors co-authors sponsored cosponsored co-authored authored sponsoring cosponsoring"
+)
 _STANCE.update(dict.fromkeys(_SPONSORS, "support"))
 _AFTER_VOTED = {"no": "oppose", "for": "support", "yes": "support"}
 
@@ -397,6 +399,7 @@ def fronted_sponsors(P, S: Sentence, L: ActorList) -> bool:
     co-sponsors are A and B': a fronted subject naming a text's backers, then the list."""
     tk = S.tk
     p = _before_list(S, L)
+    p -= p > 2 and tk[p] == ":"  # "The countries sponsoring the resolution were: A, B"
     if not tk or tk[0] != "the" or p < 2 or tk[p] not in ("were", "are", "included", "include"):
         return False
     k = next((i for i in range(1, p) if tk[i] in _SPONSORS or tk[i] == "cosponsors"), -1)

@@ -1,0 +1,73 @@
+"""Issue 16, eighth round: constructions met in new development sets of real reports.
+
+Sentences in our own words, in general grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_allies import camp, events
+
+
+@pytest.mark.parametrize(
+    ("text", "backer", "opponent"),
+    [
+        ("Chile opposed the possible adoption of the Russia-backed resolution.", "RUS", "CHL"),
+        ("Kenya opposed the inclusion of the Chinese-backed language.", "CHN", "KEN"),
+        ("Peru expressed concerns about the adoption of the Iranian-sponsored text.", "IRN", "PER"),
+        ("Mexico objected to a US-backed proposal.", "USA", "MEX"),
+    ],
+)
+def test_a_hyphen_backer_inside_an_opposed_object_backs_the_object(text, backer, opponent):
+    """Before this, 'opposed the adoption of the X-backed resolution' put X with the opponent."""
+    (e,) = events(text)
+    assert camp(e, backer) == "A"
+    assert camp(e, opponent) == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil has not signed the Budapest Convention.",
+        "That treaty is an older accord, which Egypt and India have not joined.",
+        "Viet Nam has not yet ratified the Convention.",
+    ],
+)
+def test_staying_out_of_a_treaty_takes_no_side(text):
+    assert events(text) == []
+
+
+def test_not_joining_consensus_is_still_opposition():
+    (e,) = events("Iran did not join the consensus on the text.")
+    assert camp(e, "IRN") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The countries sponsoring the draft were: Cuba, Ghana, Laos and Nepal.",
+        "The states co-sponsoring the draft are Cuba, Ghana, Laos and Nepal.",
+    ],
+)
+def test_a_fronted_participle_of_sponsoring_names_the_sponsors(text):
+    (e,) = events(text)
+    assert {camp(e, c) for c in ("CUB", "GHA", "LAO", "NPL")} == {"A"}
+
+
+def test_short_names_of_two_caribbean_states():
+    (e,) = events("Voting yes: Dominica, Saint Vincent, St. Kitts and Grenada.")
+    assert {"DMA", "VCT", "KNA", "GRD"} <= set(e.actors())
+
+
+def test_we_the_representatives_of_a_list_is_who_we_are_below():
+    text = (
+        "We, the representatives of Chile, Ghana and Nepal\n\n"
+        "We welcome the adoption of the new convention.\n"
+    )
+    (e,) = events(text)
+    assert {camp(e, c) for c in ("CHL", "GHA", "NPL")} == {"A"}
+
+
+def test_we_the_representatives_in_one_sentence_still_reads_the_sentence():
+    (e,) = events("We, the representatives of Chile and Nepal, welcome the adoption of the text.")
+    assert {camp(e, c) for c in ("CHL", "NPL")} == {"A"}
