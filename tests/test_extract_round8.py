@@ -71,3 +71,44 @@ def test_we_the_representatives_of_a_list_is_who_we_are_below():
 def test_we_the_representatives_in_one_sentence_still_reads_the_sentence():
     (e,) = events("We, the representatives of Chile and Nepal, welcome the adoption of the text.")
     assert {camp(e, c) for c in ("CHL", "NPL")} == {"A"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile proposed a new title. Peru proposed new wording, while Japan opposed the proposals "
+        "from Chile and Peru.",
+        "Chile proposed a new title. Peru proposed new wording, while Japan, backed by several "
+        "other delegations, opposed the proposals from Chile and Peru.",
+    ],
+)
+def test_the_proposals_from_a_and_b_are_theirs(text):
+    """Before this, 'from Chile and Peru' made two more proposals of a clause."""
+    evs = events(text)
+    assert len(evs) == 2
+    assert {e.proposer for e in evs} == {"CHL", "PER"}
+    assert all(camp(e, "JPN") == "B" for e in evs)
+
+
+@pytest.mark.parametrize("noun", ["pleas", "calls"])
+def test_a_demonym_before_pleas_or_calls_is_their_author(noun):
+    (e,) = events(f"Ghana endorsed Peruvian {noun} for a new instrument.")
+    assert camp(e, "PER") == camp(e, "GHA") == "A"
+
+
+def test_loved_is_support():
+    (e,) = events("Some governments (Cuba, Laos) loved the draft.")
+    assert camp(e, "CUB") == camp(e, "LAO") == "A"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The backers of the text were Chile and Peru.", "A"),
+        ("The opponents of the deletion were Chile and Peru.", "B"),
+    ],
+)
+def test_a_fronted_camp_of_a_text_names_its_members(text, side):
+    (e,) = events(text)
+    assert set(e.actors()) == {"CHL", "PER"}
+    assert set(e.oppose if side == "B" else e.support) == {"CHL", "PER"}

@@ -106,7 +106,7 @@ def _refers_to(S: Sentence, j: int, k: int) -> bool:
             q -= 1
     if q < j:
         return False
-    if tk[q] in ("by", "of"):
+    if tk[q] in ("by", "of", "from"):  # "the proposals from Russia and Iran"
         p = q - 1
         if p >= j and tk[p] in W.PASSIVE:
             p -= 1

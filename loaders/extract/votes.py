@@ -310,12 +310,19 @@ def fronted_camp(P, S: Sentence, L: ActorList) -> bool:
     q = h
     while q < L.start and q - h < 2 and tk[q] not in _FRONTED:
         q += 1  # "seven", "main", "usual"
-    if q >= L.start or tk[q] not in _FRONTED or q + 1 >= L.start or tk[q + 1] not in _COPULA:
+    if q >= L.start or tk[q] not in _FRONTED or q + 1 >= L.start:
         return False
-    between = range(q + 2, L.start)
+    c = q + 1
+    if tk[c] in ("of", "for"):  # "The backers of the text were A and B"
+        c = next((i for i in range(c, min(L.start, c + 8)) if tk[i] in _COPULA), L.start)
+        if any(i in S.in_mention for i in range(q + 1, c)):
+            return False  # "the backers of Russia's draft": an actor before the list
+    if c >= L.start or tk[c] not in _COPULA:
+        return False
+    between = range(c + 1, L.start)
     if len(between) > 4 or any(i in S.in_mention for i in between):
         return False
-    label = S.text_of(P.text, h, q + 1)
+    label = S.text_of(P.text, h, c)
     _side(
         P, S, L, _FRONTED[tk[q]], q, S.n, "named after a fronted camp ('The opponents were')", label
     )

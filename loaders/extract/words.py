@@ -34,7 +34,7 @@ VERBS.update(
         "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
         "sign signs signed signing ratify ratifies ratified ratifying "
         "opted opt opts welcomed defended defend defends retained praise praised praises praising "
-        "hailed hails hail lauded lauds applauded applauds",
+        "hailed hails hail lauded lauds applauded applauds backer proponent loved loves",
     )
 )
 VERBS.update(
@@ -465,16 +465,17 @@ PROPOSAL_NOUNS = words(
     "resolution push bid demand demands proposal proposals suggestion suggestions amendment "
     "amendments idea ideas move change changes addition additions deletion deletions position "
     "positions view views statement statements text definition approach language wording "
-    "formulation initiative initiatives compromise request call contribution contributions "
-    "submission submissions draft drafts plan option paragraph intervention efforts effort "
-    "inclusion insertion reference references concept term terms version alternative package"
+    "formulation initiative initiatives compromise request call calls plea pleas contribution "
+    "contributions submission submissions draft drafts plan option paragraph intervention "
+    "efforts effort inclusion insertion reference references concept term terms version "
+    "alternative package"
 )
 TARGET_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments statement statements "
     "position positions contribution contributions approach idea text draft initiative "
     "submission submissions intervention formulation wording language compromise views view "
-    "efforts effort call request concerns plan package alternative push bid demand demands "
-    "resolution resolutions drafts initiatives"
+    "efforts effort call calls plea pleas request concerns plan package alternative push bid "
+    "demand demands resolution resolutions drafts initiatives"
 )
 # an actor's own text, named as such ("Russia's resolution", "a Russian initiative"): its author
 # proposed it, whether or not anybody else takes a side in the passage
