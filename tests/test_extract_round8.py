@@ -112,3 +112,12 @@ def test_a_fronted_camp_of_a_text_names_its_members(text, side):
     (e,) = events(text)
     assert set(e.actors()) == {"CHL", "PER"}
     assert set(e.oppose if side == "B" else e.support) == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize("lead", ["In 2019, ", "In December 2019, ", ""])
+def test_a_second_by_list_after_a_fronted_year_co_sponsors_the_same_text(lead):
+    """Before this, 'In 2019, a resolution was made by A, sponsored by B, C' gave B a rival
+    text of its own: the fronted year hid the resolution from the coreference of texts."""
+    (e,) = events(f"{lead}a resolution was made by Chile, sponsored by Ghana, Nepal and Peru.")
+    assert e.proposer == "CHL"
+    assert set(e.support) == {"GHA", "NPL", "PER"}

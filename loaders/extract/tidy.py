@@ -79,7 +79,8 @@ _RESNO = re.compile(r"\b\d{2}/\d{1,3}\b|\bL\.\s?\d+")
 
 
 _FRONTED_CLAUSE = re.compile(
-    r"(?i)^\s*(?:if|when|once|after|although|though|despite|while|unless)\b[^,;]{0,80},\s*"
+    r"(?i)^\s*(?:(?:if|when|once|after|although|though|despite|while|unless)\b[^,;]{0,80}|"
+    r"(?:in|on|during|by)\s[^,;]{0,30}\b\d{4}),\s*"  # "In 2019, a resolution was made"
 )
 
 
