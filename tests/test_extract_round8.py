@@ -121,3 +121,20 @@ def test_a_second_by_list_after_a_fronted_year_co_sponsors_the_same_text(lead):
     (e,) = events(f"{lead}a resolution was made by Chile, sponsored by Ghana, Nepal and Peru.")
     assert e.proposer == "CHL"
     assert set(e.support) == {"GHA", "NPL", "PER"}
+
+
+def test_a_side_not_taken_on_the_named_text_names_another_text():
+    """Before this, 'endorsed Russian pleas for X' after abstaining on Russia's draft joined
+    the draft, where the abstention stayed and the endorsement was lost."""
+    evs = events(
+        "Chile abstained on the Russian draft. Later, Chile endorsed Russian pleas for a new "
+        "instrument."
+    )
+    assert len(evs) == 2
+    assert [e.proposer for e in evs] == ["RUS", "RUS"]
+    assert evs[0].neutral == ["CHL"] and evs[1].support == ["CHL"]
+
+
+def test_a_second_backer_of_the_same_named_text_still_joins_it():
+    (e,) = events("Chile opposed the Russian draft. Peru supported the Russian draft.")
+    assert camp(e, "CHL") == "B" and camp(e, "PER") == "A"

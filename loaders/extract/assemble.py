@@ -129,6 +129,16 @@ def _stays_out(tk: list[str], j: int, vend: int) -> bool:
     return not _MEMBERSHIP_VERBS.isdisjoint(tk[j:vend]) and "consensus" not in tk[vend : vend + 4]
 
 
+def _sided_otherwise(S: Sentence, ev, members: list[int], stance: str) -> bool:
+    """Has one of `members` already taken another side on `ev` than `stance` would give?"""
+    if stance not in ("support", "oppose", "neutral"):
+        return False
+    if ev.neg and stance != "neutral":  # as _attach(backing=True) would record it
+        stance = "oppose" if stance == "support" else "support"
+    had = [ev.sides.get(S.ments[mi].code) for mi in members]
+    return any(h is not None and h != stance for h in had)
+
+
 _NP_BOUNDS = W.words("than rather and or , ; : ( to on at with over for of by about")
 
 
@@ -574,6 +584,9 @@ class Assembly:
                 found = self._find_events(S, code) if whole else []
                 if not found:
                     ev = self._find_event(S, code)
+                    if ev is not None and _sided_otherwise(S, ev, L.members, stance):
+                        ev = None  # "abstained on Russia's draft ... endorsed Russian pleas for
+                        # X": a side it did not take on that text names another one
                     found = [ev if ev is not None else self._new_event(S, code, option)]
                 evs.extend(found)
             if co_authors:  # "the US-Albania draft": one text, its second author backs it
