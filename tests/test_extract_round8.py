@@ -138,3 +138,21 @@ def test_a_side_not_taken_on_the_named_text_names_another_text():
 def test_a_second_backer_of_the_same_named_text_still_joins_it():
     (e,) = events("Chile opposed the Russian draft. Peru supported the Russian draft.")
     assert camp(e, "CHL") == "B" and camp(e, "PER") == "A"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Hailing a landmark convention, Ghana's delegate said it would help.", "A"),
+        ("Welcoming the adoption of the text, the representative of Ghana spoke.", "A"),
+        ("Rejecting the amendment, Ghana said it went too far.", "B"),
+    ],
+)
+def test_an_opening_participle_of_a_side_is_the_subjects_side(text, side):
+    (e,) = events(text)
+    assert camp(e, "GHA") == side
+    assert e.confidence < 0.9, "calibrated as a lone subject with a side verb"
+
+
+def test_greeting_people_in_an_opening_participle_takes_no_side():
+    assert events("Welcoming the delegates, Ghana said the session would be short.") == []

@@ -7,6 +7,7 @@ the noun or hyphenated participle right after it (assemble.Assembly._noun_sided 
 
 from __future__ import annotations
 
+from loaders.extract import objects as OB
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Sentence
@@ -83,21 +84,38 @@ def _text_follows(S: Sentence, k: int, part: str) -> bool:
 
 
 _INTRODUCING = W.words("introducing presenting tabling")
+# "Hailing the text as a landmark, South Africa said ...": the opening participle's side
+_OPENING_SIDES = {
+    **dict.fromkeys(W.words("hailing welcoming praising backing supporting endorsing"), "support"),
+    **dict.fromkeys(W.words("rejecting opposing criticising criticizing"), "oppose"),
+}
 
 
 def introducer(P, S: Sentence, L) -> None:
     """'Introducing the draft, the representative of Chile said ...': the subject after the
-    opening participle is the proposer of what it introduces (its own event)."""
+    opening participle is the proposer of what it introduces (its own event); after 'Hailing
+    X,' or 'Rejecting X,' it takes that side on X."""
     tk = S.tk
-    if not tk or tk[0] not in _INTRODUCING or L.start < 3 or len(L.members) != 1:
+    if not tk or L.start < 3 or len(L.members) != 1:
+        return
+    side = _OPENING_SIDES.get(tk[0])
+    if tk[0] not in _INTRODUCING and side is None:
         return
     comma = next((k for k in range(1, min(L.start, 16)) if tk[k] == ","), None)
     if comma is None or comma < 2 or any(k in S.in_mention for k in range(1, comma)):
         return
     if any(t in (",", ";") for t in tk[comma + 1 : L.start]):
         return  # the list is not the subject right after the opening phrase
+    option = S.text_of(P.text, 1, comma)
+    if side is not None and OB.people_object(S, 1, comma):
+        return  # "Welcoming the delegates, Chile said": greeting people takes no side
+    if side is not None:
+        verb = "support verb" if side == "support" else "opposition verb"  # calibrated as such
+        P._cue(f"opening participle '{tk[0].capitalize()} X,' + subject: {verb}", 0.75)
+        P._attach(S, [P._new_event(S, None, option)], L.members, side)
+        return
     P._cue("opening 'Introducing X,' before the subject", 0.8)
-    P._new_event(S, S.ments[L.members[0]].code, S.text_of(P.text, 1, comma))
+    P._new_event(S, S.ments[L.members[0]].code, option)
 
 
 # "A (Chile) was elected Vice-Chair", "Indonesia was appointed the committee's rapporteur": an
