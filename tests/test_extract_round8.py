@@ -156,3 +156,18 @@ def test_an_opening_participle_of_a_side_is_the_subjects_side(text, side):
 
 def test_greeting_people_in_an_opening_participle_takes_no_side():
     assert events("Welcoming the delegates, Ghana said the session would be short.") == []
+
+
+def test_the_plural_proposals_of_an_author_are_each_of_its_recent_texts():
+    """Before this, 'the proposals from Chile' reached only Chile's last text."""
+    evs = events(
+        "Chile proposed a new title and suggested an extra protocol. Peru proposed new "
+        "wording, while Japan opposed the proposals from Chile and Peru."
+    )
+    assert [e.proposer for e in evs] == ["CHL", "CHL", "PER"]
+    assert all(camp(e, "JPN") == "B" for e in evs)
+
+
+def test_one_text_named_in_the_plural_is_still_the_one_text():
+    (e,) = events("Chile proposed a new title. Japan opposed Chile's proposals.")
+    assert e.proposer == "CHL" and camp(e, "JPN") == "B"

@@ -129,6 +129,9 @@ def _stays_out(tk: list[str], j: int, vend: int) -> bool:
     return not _MEMBERSHIP_VERBS.isdisjoint(tk[j:vend]) and "consensus" not in tk[vend : vend + 4]
 
 
+_PLURAL_TEXT_NOUNS = W.words("proposals suggestions amendments ideas initiatives drafts texts")
+
+
 def _sided_otherwise(S: Sentence, ev, members: list[int], stance: str) -> bool:
     """Has one of `members` already taken another side on `ev` than `stance` would give?"""
     if stance not in ("support", "oppose", "neutral"):
@@ -580,8 +583,12 @@ class Assembly:
             whole = vend < S.n and S.tk[vend] == "what"  # "supports what X said": all of it
             co_authors = {S.ments[mi].code: mi for mi in S.joint if S.mflag[mi] == "used"}
             targets = [c for c in targets if c not in co_authors]
+            plural = not _PLURAL_TEXT_NOUNS.isdisjoint(S.tk[vend : min(oend, vend + 4)])
             for code in targets:
                 found = self._find_events(S, code) if whole else []
+                if plural and not found:  # "opposed Russia's proposals": each one it made
+                    found = [e for e in self._find_events(S, code) if e.proposer == code]
+                    found = [] if len(found) < 2 else found
                 if not found:
                     ev = self._find_event(S, code)
                     if ev is not None and _sided_otherwise(S, ev, L.members, stance):
