@@ -171,3 +171,21 @@ def test_the_plural_proposals_of_an_author_are_each_of_its_recent_texts():
 def test_one_text_named_in_the_plural_is_still_the_one_text():
     (e,) = events("Chile proposed a new title. Japan opposed Chile's proposals.")
     assert e.proposer == "CHL" and camp(e, "JPN") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee was set up following a move by Ghana.",
+        "The committee was set up following an initial move in 2017 by Ghana.",
+        "A bid by Ghana to delay the vote failed.",
+    ],
+)
+def test_a_move_or_bid_by_an_actor_is_its_proposal(text):
+    (e,) = events(text)
+    assert e.proposer == "GHA"
+
+
+def test_a_move_welcomed_by_an_actor_is_still_support():
+    (e,) = events("The move was welcomed by Ghana.")
+    assert e.proposer is None and e.support == ["GHA"]

@@ -483,6 +483,12 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         if any(tk[x] in W.NEUTRAL_RESPONSE for x in range(max(0, p - 3), p)):
             return "PASS", W.NEU
         return "NONE", None
+    # "an initial move in 2017 by Russia", "a bid by China": a short noun phrase of a proposal
+    for q in range(p, max(-1, p - 4), -1):
+        if tk[q] in _NEAR_PROPOSALS:
+            return "PASS", W.PROP
+        if tk[q] in (",", ";", "and", "or"):
+            break
     # "new proposals relating to ... by Pakistan and India"
     for q in range(p, max(-1, p - 25), -1):
         if tk[q] == ";":
@@ -502,6 +508,7 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
     return "NONE", None
 
 
+_NEAR_PROPOSALS = W.words("move moves bid bids push initiatives request requests plan")
 _PROCESS_NOUNS = W.words(
     "consultations consultation negotiations negotiation talks discussions discussion informals "
     "informal meeting meetings session sessions process dialogue workshop workshops"
