@@ -189,3 +189,16 @@ def test_a_move_or_bid_by_an_actor_is_its_proposal(text):
 def test_a_move_welcomed_by_an_actor_is_still_support():
     (e,) = events("The move was welcomed by Ghana.")
     assert e.proposer is None and e.support == ["GHA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Japan continued to express concerns about the draft.", "B"),
+        ("Japan continues to voice support for the draft.", "A"),
+    ],
+)
+def test_a_light_verb_in_its_base_form_after_continue_to(text, side):
+    """Before this, 'continued to express concerns about X' took no side (only 'expressed')."""
+    (e,) = events(text)
+    assert camp(e, "JPN") == side

@@ -109,7 +109,11 @@ LIGHT_VERBS = words(
     "shared sharing provided provides providing gave give gives giving signalled signaled "
     "showed shown indicated indicates presented presenting present presents put puts "
     "registered offered vocal was were reiterated articulated tabled floated restated "
-    "repeated lent lend conveyed delivered reaffirm reaffirms reaffirmed reaffirming"
+    "repeated lent lend conveyed delivered reaffirm reaffirms reaffirmed reaffirming "
+    # base forms after "continued to", "will", "did": "continues to express concerns"
+    "express voice voices raise raises share shares signal signals show shows indicate "
+    "register registers offer offers reiterate reiterates articulate articulates restate "
+    "restates repeat repeats convey conveys"
 )
 LIGHT_NOUNS: dict[str, str] = {}
 LIGHT_NOUNS.update(
