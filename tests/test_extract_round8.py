@@ -202,3 +202,13 @@ def test_a_light_verb_in_its_base_form_after_continue_to(text, side):
     """Before this, 'continued to express concerns about X' took no side (only 'expressed')."""
     (e,) = events(text)
     assert camp(e, "JPN") == side
+
+
+def test_the_push_came_from_an_actor_is_its_proposal():
+    (e,) = events("The initial push came from Ghana.")
+    assert e.proposer == "GHA"
+
+
+def test_thrown_its_support_behind_is_support():
+    (e,) = events("Ghana has thrown its support behind the convention.")
+    assert camp(e, "GHA") == "A"

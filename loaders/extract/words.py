@@ -113,7 +113,7 @@ LIGHT_VERBS = words(
     # base forms after "continued to", "will", "did": "continues to express concerns"
     "express voice voices raise raises share shares signal signals show shows indicate "
     "register registers offer offers reiterate reiterates articulate articulates restate "
-    "restates repeat repeats convey conveys"
+    "restates repeat repeats convey conveys threw thrown throw throws throwing"
 )
 LIGHT_NOUNS: dict[str, str] = {}
 LIGHT_NOUNS.update(
@@ -391,7 +391,7 @@ FROM_NOUNS.update(
         PROP,
         "proposal proposals suggestion suggestions input inputs submission "
         "submissions contributions contribution text texts draft drafts amendment amendments "
-        "document documents",
+        "document documents push",
     )
 )
 FROM_ADJ = words(
