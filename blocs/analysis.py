@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from blocs.common import err, handled, out, store_of
+from blocs.common import check_output_file, err, handled, out, store_of
 from blocs.options import NamesOption, ReportFmt, analysis_options
 from graphkit.params import Params
 from graphkit.store.export import Window
@@ -181,7 +181,7 @@ def export(
     from graphkit import api
 
     with handled():
-        _check_output(output)  # before the analysis: a bad path costs nothing
+        check_output_file(output, "blocs.graphml")  # before the analysis: a bad path costs nothing
         given = _names(names)
         with store_of(ctx) as store:
             G = api.bloc_graph(store, window, params)
@@ -191,16 +191,6 @@ def export(
         writer = {ExportFmt.graphml: nx.write_graphml, ExportFmt.gexf: nx.write_gexf}
         _write_atomically(output, lambda path: writer.get(fmt, _write_csv)(G, path))
     err.print(f"Wrote {G.number_of_nodes()} actors, {G.number_of_edges()} edges to {output}.")
-
-
-def _check_output(output: Path) -> None:
-    """Refuse a folder or a missing folder by name, before the store is opened."""
-    from graphkit.errors import BlocsError
-
-    if output.is_dir():
-        raise BlocsError(f"{output}: is a folder; give a file name such as blocs.graphml")
-    if not output.parent.is_dir():
-        raise BlocsError(f"{output}: folder {output.parent} does not exist")
 
 
 def _write_atomically(output: Path, write) -> None:

@@ -16,6 +16,7 @@ from blocs import analysis as cli_analysis
 from blocs import plotting as cli_plots
 from blocs.common import (
     Fmt,
+    check_output_file,
     err,
     handled,
     json_text,
@@ -255,10 +256,7 @@ def _write_draft(draft: Path, files, results, session) -> None:
 
     if len(files) != 1:
         raise LoadError("--draft writes one dataset file per report: give one report", file=None)
-    if draft.exists() and draft.is_dir():
-        raise LoadError("is a folder; give a file name such as draft.yaml", file=str(draft))
-    if not draft.parent.is_dir():
-        raise LoadError(f"folder {draft.parent} does not exist", file=str(draft))
+    check_output_file(draft, "draft.yaml")
     text = draft_yaml(results[0][1].events, files[0], default_session=session)
     try:
         draft.write_text(text, encoding="utf-8")

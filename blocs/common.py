@@ -76,6 +76,16 @@ def handled():
         raise typer.Exit(130) from None
 
 
+def check_output_file(path: Path, example: str) -> None:
+    """Refuse a folder, or a file in a folder that does not exist, by name before any work."""
+    from graphkit.errors import LoadError
+
+    if path.is_dir():
+        raise LoadError(f"is a folder; give a file name such as {example}", file=str(path))
+    if not path.parent.is_dir():
+        raise LoadError(f"folder {path.parent} does not exist", file=str(path))
+
+
 def fail_line(exc: BaseException) -> int:
     """Print an error as `Error: ...` lines (one per problem) and return the exit code."""
     from graphkit.errors import LoadErrors

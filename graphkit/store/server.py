@@ -137,9 +137,7 @@ def launch(dd: DataDir, timeout: float = 60.0):
         raise StoreUnavailable(f"cannot run the embedded database ({server}): {exc}") from exc
     path = dd.socket_path(SOCKET)
     conn = redis.Redis(unix_socket_path=path, decode_responses=True)
-    # the probe has a timeout: a server that accepts but never answers must not hang us
-    probe = redis.Redis(unix_socket_path=path, socket_timeout=PING_TIMEOUT,
-                        socket_connect_timeout=PING_TIMEOUT)  # fmt: skip
+    probe = _probe(path)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         code = proc.poll()
@@ -172,8 +170,22 @@ def launch(dd: DataDir, timeout: float = 60.0):
     return proc, conn, None
 
 
+def _probe(path):
+    """A connection for the first PING, with a timeout: a server that accepts but never
+    answers (seen once: a FalkorDB hung after loading its snapshot) must give one line, not
+    hang the command."""
+    import redis
+
+    return redis.Redis(unix_socket_path=path, socket_timeout=PING_TIMEOUT,
+                       socket_connect_timeout=PING_TIMEOUT)  # fmt: skip
+
+
+def _log(dd: DataDir) -> str:
+    return dd.read_text(LOG, limit=16384)
+
+
 def _failure(dd: DataDir, code: int) -> str:
-    text = dd.read_text(LOG, limit=16384)
+    text = _log(dd)
     for mark in snapshots.DAMAGE_MARKS:
         if mark in text:
             line = next(ln for ln in text.splitlines() if mark in ln)
@@ -186,7 +198,7 @@ def _failure(dd: DataDir, code: int) -> str:
 def _stall(dd: DataDir) -> str:
     """Where a start stalled, for the one-line error: the socket, and the log's last line."""
     where = "its socket appeared but it never answered" if dd.lstat(SOCKET) else "no socket"
-    lines = dd.read_text(LOG, limit=16384).strip().splitlines()
+    lines = _log(dd).strip().splitlines()
     last = printable(lines[-1])[-160:] if lines else "its log is empty"
     return f"{where}; log: {last}"
 
@@ -269,10 +281,7 @@ class EmbeddedServer:
             )
         path = self.dir.socket_path(SOCKET)
         conn = redis.Redis(unix_socket_path=path, decode_responses=True)
-        # the first PING has a timeout: a server that accepts but never answers (seen once: a
-        # FalkorDB hung after loading its snapshot) must give one line, not hang the command
-        probe = redis.Redis(unix_socket_path=path, socket_timeout=PING_TIMEOUT,
-                            socket_connect_timeout=PING_TIMEOUT)  # fmt: skip
+        probe = _probe(path)
         deadline = time.monotonic() + self.start_timeout
         while True:
             try:

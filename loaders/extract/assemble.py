@@ -136,8 +136,7 @@ def _sided_otherwise(S: Sentence, ev, members: list[int], stance: str) -> bool:
     """Has one of `members` already taken another side on `ev` than `stance` would give?"""
     if stance not in ("support", "oppose", "neutral"):
         return False
-    if ev.neg and stance != "neutral":  # as _attach(backing=True) would record it
-        stance = "oppose" if stance == "support" else "support"
+    stance = ev.backed(stance)  # as _attach(backing=True) records it
     had = [ev.sides.get(S.ments[mi].code) for mi in members]
     return any(h is not None and h != stance for h in had)
 

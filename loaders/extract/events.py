@@ -313,9 +313,7 @@ class Parser(Assembly):
         """Members take `stance` on each event. `backing`: they back the position of the
         event's first side-taker ("supported by"), which on a negative event is opposition."""
         for ev in evs:
-            st = stance
-            if backing and ev.neg and stance in ("support", "oppose"):
-                st = "oppose" if stance == "support" else "support"
+            st = ev.backed(stance) if backing else stance
             for mi in members:
                 code = S.ments[mi].code
                 for other in getattr(S.ments[mi], "codes", ())[1:]:

@@ -91,6 +91,13 @@ class Ev:
         """Only a view stated by one actor ("X said the text would ..."), no side taken."""
         return not self.sides and bool(self.cues) and all("statement verb" in c for c in self.cues)
 
+    def backed(self, stance: str) -> str:
+        """The side of one who backs its first side-taker ("supported by"): on a negative
+        event (`neg`) backing them is opposing the option, and the reverse."""
+        if self.neg and stance in ("support", "oppose"):
+            return "oppose" if stance == "support" else "support"
+        return stance
+
     def add(self, code: str, stance: str) -> None:
         if code == self.proposer or code in self.sides:
             return

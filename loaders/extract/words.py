@@ -34,7 +34,7 @@ VERBS.update(
         "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
         "sign signs signed signing ratify ratifies ratified ratifying "
         "opted opt opts welcomed defended defend defends retained praise praised praises praising "
-        "hailed hails hail lauded lauds applauded applauds backer proponent loved loves",
+        "hailed hails hail lauded lauds applauded applauds loved loves",
     )
 )
 VERBS.update(
