@@ -29,15 +29,33 @@ SESSIONS = {
 }
 
 
+DRAWN = [p for p in PASSAGES if re.fullmatch(r"[a-z]+-\d\d", p.source)]  # not added/ ones
+
+
 def test_size_styles_and_split():
-    assert len(PASSAGES) >= 72
-    by = Counter((p.split, p.style) for p in PASSAGES)
+    """The halves drawn from source/ are balanced; added/ passages only ever join dev."""
+    assert len(DRAWN) >= 72
+    by = Counter((p.split, p.style) for p in DRAWN)
     for style in ec.STYLES:
         dev, test = by[("dev", style)], by[("test", style)]
         assert dev >= 5 and test >= 5, style
         assert abs(dev - test) <= 1, style
-    n_dev = sum(1 for p in PASSAGES if p.split == "dev")
-    assert abs(n_dev - (len(PASSAGES) - n_dev)) <= 2
+    n_dev = sum(1 for p in DRAWN if p.split == "dev")
+    assert abs(n_dev - (len(DRAWN) - n_dev)) <= 2
+    added = [p for p in PASSAGES if p not in DRAWN]
+    assert all(re.fullmatch(r"[a-z]+-a\d\d", p.source) and p.split == "dev" for p in added)
+
+
+def test_added_passages_never_reach_the_test_half(tmp_path):
+    """An added/ passage goes to dev whatever the seed would draw, and the test half stays
+    exactly what it was without it."""
+    drawn = corpus_split.load_source()
+    extra = {"wire": [{"id": "wire-a01", "text": "Chile backed the draft.", "events": []}]}
+    with_extra = corpus_split.assign(drawn, extra)
+    without = corpus_split.assign(drawn)
+    assert with_extra["test"] == without["test"]
+    assert with_extra["dev"]["wire"][-1]["source"] == "wire-a01"
+    assert len(with_extra["dev"]["wire"]) == len(without["dev"]["wire"]) + 1
     assert {p.style for p in PASSAGES} == set(ec.STYLES)
 
 

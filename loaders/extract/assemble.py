@@ -35,6 +35,28 @@ _VERB_CUES = {
 }
 
 
+_VIEW_NOUNS = W.words(
+    "view views position positions stance concern concerns objection objections reservation "
+    "reservations argument arguments point remarks"
+)
+
+
+def _a_view_just_stated(S: Sentence, j: int, end: int) -> bool:
+    """'that view', 'this position', 'those concerns', 'the same view': a short object naming
+    somebody's stated view, not the text it is about."""
+    tk = S.tk
+    if j < end and tk[j] in ("with", "to"):
+        j += 1
+    if not (0 < end - j <= 3) or tk[j] not in ("that", "this", "those", "these", "the", "such"):
+        return False
+    words = tk[j + 1 : end]
+    return (
+        bool(words)
+        and words[-1] in _VIEW_NOUNS
+        and all(w in _VIEW_NOUNS or w in ("same", "previous", "latter", "former") for w in words)
+    )
+
+
 def _adverbial_object(S: Sentence, j: int, end: int) -> bool:
     """An 'object' that is only a time or manner phrase: 'at once', 'on Tuesday', 'again'."""
     toks = S.tk[j:end]
@@ -169,6 +191,9 @@ def _speaker_start(S: Sentence) -> int:
     k = i + (i < S.n and S.tk[i] == "the")
     if k + 1 < S.n and S.tk[k] in W.SPEAKER_NOUNS and S.tk[k + 1] == "of":
         return k + 2
+    mi = S.mstart_at.get(i)  # "Norway's representative said ...": the same, name first
+    if mi is not None and S.mend[mi] - i >= 3 and S.tk[S.mend[mi] - 1] in W.SPEAKER_NOUNS:
+        return S.mend[mi] - 1  # the mention spans its "'s representative"
     return i
 
 
@@ -445,9 +470,18 @@ class Assembly:
     def _subject(self, S: Sentence, L: ActorList, relative: bool) -> None:
         limit = S.n
         start = L.end
-        if start + 1 < limit and S.tk[start] == "," and S.tk[start + 1] == "who":
-            start += 2  # "Brazil's delegate, who also abstained, said ...": the relative's verb
+        main = None  # the main clause's verb after a relative aside
+        if start + 1 < limit and S.tk[start] == "," and S.tk[start + 1] in ("who", "which"):
+            # "Brazil's delegate, who also abstained, said ...": the relative's verb, and the
+            # main verb after its closing comma when the relative takes no side
+            main = next((q + 1 for q in range(start + 2, min(limit, start + 30))
+                         if S.tk[q] in (",", ";")), None)  # fmt: skip
+            main = main if main is not None and S.tk[main - 1] == "," else None
+            start += 2
         j, neg, each = VB.onset(S, start, limit, owner=L)
+        if main is not None and VB.verb(S, j, main) is None:
+            start, main = main, None  # "The EU, which had doubts about X, backed Y": Y
+            j, neg, each = VB.onset(S, start, limit, owner=L)
         if each:
             L.each = True
         tk = S.tk
@@ -523,7 +557,7 @@ class Assembly:
             for members, stance in S.pending:
                 self._attach(S, S.focus, members, stance)
             S.pending = []
-        CO.second_verb(self, S, L, cls, vend, created)
+        CO.second_verb(self, S, L, cls, vend, created, main)
         self.last_actor = (_subject_codes(S, L), S.idx, S.para, self.section)
 
     @staticmethod
@@ -618,6 +652,24 @@ class Assembly:
                 )
             bare = oend <= vend or _adverbial_object(S, vend, oend)
             empty = bare and cls in (W.SUP, W.OPP, W.ALIGN)
+            if anaphoric and cls == W.SUP and _a_view_just_stated(S, vend, oend):
+                empty = True  # "supported that view": the side of whoever stated it
+            if (
+                anaphoric
+                and cls in (W.ALIGN, W.SUP)
+                and "them" in S.tk[vend : vend + 2]
+                and "with" in S.tk[vend - 1 : vend + 1]
+                and self.last_subject
+                and self._cur_ok(S, 1)
+            ):  # "aligned itself with them": the side of those just named
+                evs, side = self.last_subject
+                named = self.last_actor[0] if self.last_actor else ()
+                for ev in evs[:1]:  # as the event records them (an opponent's own view)
+                    side = next((("support" if c == ev.proposer else ev.sides[c]) for c in named
+                                 if c == ev.proposer or c in ev.sides), side)  # fmt: skip
+                self._cue(f"{self.cue[0]} + the side of those just named", self.cue[1] * 0.9)
+                self._attach(S, evs, L.members, side)
+                return False
             if bare and cls == W.STMT and not S.focus and not self._cur_ok(S, 2):
                 return False  # "an official said on Tuesday": no view of its own
             if cls == W.OPP and S.tk[vend - 1] in W.REPLY_ENDS and (S.focus or self._cur_ok(S, 2)):

@@ -32,16 +32,21 @@ from loaders.extract.sentence import ActorList, Ev, Sentence
 from loaders.extract.text import fold
 
 
-def second_verb(P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool) -> None:
+def second_verb(
+    P, S: Sentence, L: ActorList, cls: str, vend: int, created: bool, main: int | None = None
+) -> None:
     """The coordinated second verb of a subject list ("requested more time ... and suggested
-    removing ..."), read after its first verb phrase made (or joined) an event."""
+    removing ..."), read after its first verb phrase made (or joined) an event. `main`: where
+    the main clause resumes after a relative aside ("The US, which voted no, called for X")."""
     limit = S.n
     k = VB.object_end(S, vend, limit)
+    resumes = main is not None and k == main - 1  # the relative's closing comma: an "and"
     if k + 1 < limit and S.tk[k] == "," and S.tk[k + 1] in ("then", "and", "but"):
         k += 1  # "It backed X, then proposed Y"
     # "highlighted the threat, calling for a ban": a participle is a second verb too
     participle = k + 1 < limit and S.tk[k] == "," and S.tk[k + 1].endswith("ing")
-    if k >= limit or (S.tk[k] not in ("and", "but", "then") and not participle):
+    coordinated = k < limit and (S.tk[k] in ("and", "but", "then") or participle)
+    if not (coordinated or resumes):
         return
     if _joined_by(S, L, k + 1):
         return
@@ -202,6 +207,8 @@ def side_on_the_object(S: Sentence, evs: list[Ev], stance: str, vend: int, oend:
     obj = [t for t in S.tk[vend:oend] if t not in W.DETERMINERS and t not in W.ADVERB_OBJECTS]
     if not obj or (obj[0] not in ("it", "them") and obj[0] not in W.DOC_NOUNS):
         return stance
+    if obj[0] == "them" and "with" in S.tk[max(0, vend - 1) : vend + 1]:
+        return stance  # "aligned itself with them", "sided with them": the people, not a text
     return TI.on_object(evs, stance)
 
 

@@ -191,8 +191,10 @@ def behalf_target(P, S: Sentence, k: int, start: int, mi: int) -> None:
     # name after its comma
     opening = all(t in ("speaking", "on", "behalf", "of", "for", "acting") for t in tk[:start])
     if opening and end < S.n and tk[end] == "," and mi + 1 < len(S.ments):
-        nxt = mi + 1
-        if S.mtok[nxt][0] == end + 1 and S.mflag[nxt] == "":
+        nxt, q = mi + 1, end + 1
+        if tk[q : q + 1] == ["the"] and q + 2 < S.n and tk[q + 1] in W.SPEAKER_NOUNS:
+            q += 3 if tk[q + 2] in ("of", "for") else 0  # ", the delegate of Egypt said"
+        if S.mtok[nxt][0] == q and S.mflag[nxt] == "":
             S.behalf[nxt] = code
 
 
@@ -364,10 +366,18 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
         L.each = True
     if L.start > 0 and tk[L.start - 1] == "neither":
         L.neg = True
+    if inverted_nor(tk, L.start):
+        L.neg = True  # "Nor will Russia accept X": it will not
     b = L.start - (L.start > 0 and tk[L.start - 1] == "the")
     if b >= 2 and tk[b - 2 : b] == ["none", "of"]:
         L.neg = True  # "None of the Arab states endorsed it": they did not
     return L
+
+
+def inverted_nor(tk: list[str], start: int) -> bool:
+    """'Nor will (the) X ...' opening the sentence, X at `start`."""
+    b = start - (start > 0 and tk[start - 1] == "the")
+    return b == 2 and tk[0] == "nor" and tk[1] in W.AUX
 
 
 _OBJECT_PREPS = W.words("by from of with to for about on after against")

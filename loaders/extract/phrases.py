@@ -317,6 +317,8 @@ for _q in ("'", '"'):
     _phrase(OPP, f"voted {_q} no", f"vote {_q} no", f"voting {_q} no")
     _phrase(SUP, f"voted {_q} yes", f"vote {_q} yes", f"voting {_q} yes")
 _phrase(PROP, "held firm on", "holding firm on", "stood firm on", "standing firm on")
+# "We stand for a narrow scope": a position voiced
+_phrase(PROP, "stand for", "stands for", "stood for", "standing for")
 # "Switzerland shares the views of the EU": the views (of X) are backed (objects.targets_in)
 _SHARED = ("the view", "the views", "the concern", "the concerns", "the position",
            "the positions", "this view", "these views", "those views", "that view")  # fmt: skip

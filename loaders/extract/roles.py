@@ -18,7 +18,7 @@ from loaders.extract import references as RF
 from loaders.extract import sentence as ST
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
-from loaders.extract.lists import _BEFORE_CAND
+from loaders.extract.lists import _BEFORE_CAND, inverted_nor
 from loaders.extract.sentence import ActorList, Sentence
 
 # the first word of a short vote label: "For (141):", "Approval : 148", "Oppositions : 4"
@@ -87,14 +87,15 @@ def _relative_head(tk: list[str], k: int, c: str) -> tuple[int, str]:
 def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
     """(role, cue class) of the list starting at token `start` (see the module docstring)."""
     k, comma = skip_fillers(S, start)
+    if inverted_nor(S.tk, start):
+        return "SUBJ", None  # "Nor does China support it"
     if k < 0 or _connective_only(S, k):
         return "SUBJ", None  # also "However, it raised ...", "Later they opposed ..."
     # "(Speaking) on behalf of the African Group, Kenya said ...": the opening phrase
-    if (
-        start > 0
-        and S.tk[start - 1] == ","
-        and start - 1 in (S.behalf_skip.get(0), S.behalf_skip.get(1))
-    ):
+    q = start  # ", the delegate of Kenya said": the speaker noun belongs to the subject
+    if q >= 4 and S.tk[q - 1] in ("of", "for") and S.tk[q - 2] in W.SPEAKER_NOUNS:
+        q -= 3 if S.tk[q - 3] == "the" else 0
+    if q > 0 and S.tk[q - 1] == "," and q - 1 in (S.behalf_skip.get(0), S.behalf_skip.get(1)):
         return "SUBJ", None
     if S.in_mention.get(start) in S.voiced:
         return "SUBJ", None  # "The Arab Group, represented by Algeria, opposed ..."

@@ -29,7 +29,7 @@ from loaders.extract import behalf as BH
 from loaders.extract import labels as LB
 from loaders.extract import words as W
 from loaders.extract.mentions import Lexicon, Mention
-from loaders.extract.text import Block
+from loaders.extract.text import Block, sentences
 
 __all__ = ["FirstPerson", "Turn", "first_person", "pronoun_subject", "roster", "turns"]
 
@@ -213,6 +213,13 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             cur = new
         floor = _floor_to(text, blk, lex, cur is None or cur[1] is None)
         floor_behalf = _floor_behalf(text, blk, lex, floor)
+        if cur is None or cur[3]:  # the next speaker of a summary paragraph takes over
+            for pos, code, group in _reported_within(text, blk, lex):
+                if cur is not None and (pos <= cur[0] or code == cur[1]):
+                    continue
+                if cur is not None:
+                    out.append(Turn(cur[0], pos, cur[1], cur[2], True, cur[4], behalf))
+                cur, behalf = (pos, code, "reported", True, ()), group
         if cur is not None and cur[3]:  # reported speech: one paragraph
             out.append(Turn(cur[0], blk.end, cur[1], cur[2], True, cur[4], behalf))
             cur = None
@@ -462,6 +469,62 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
     return None
 
 
+_REPORTED_IN = re.compile(
+    r"\b(?:[Tt]he[ \t]+(?:representative|delegate|delegation|speaker|ambassador|observer)s?"
+    r"[ \t]+(?:of|for)[ \t]+|'s[ \t]+(?:representative|delegate|delegation|ambassador)\b)"
+)
+# ", speaking on behalf of the African Group," between the speaker and the verb
+_ASIDE = re.compile(r",[^,;.\n]{3,90},")
+
+
+def _reported_within(text: str, blk: Block, lex: Lexicon) -> list[tuple[int, str, str]]:
+    """Sentences of a paragraph that report a new speaker ("... The representative of Chile
+    said her delegation ...", "Also explaining her vote, the delegate of Peru said ..."):
+    (sentence start, the speaker's code, the group of an aside "speaking on behalf of G" or
+    ""). A meeting summary gives several speakers a paragraph, and "her delegation" is the one
+    the sentence names, not the paragraph's first."""
+    if blk.kind != "p" or _REPORTED_IN.search(text, blk.start, blk.end) is None:
+        return []
+    out = []
+    for a, b in sentences(text, blk.start, blk.end):
+        r = _REPORTED_IN.search(text, a, b)
+        if r is None or r.start() - a > 120:
+            continue
+        if r.group(0).startswith("'"):  # "Chile's representative said"
+            ms = [m for m in lex.find(text, a, r.start()) if m.end == r.start()]
+            verb_at = r.end()
+        else:
+            ms = [m for m in lex.find(text, r.end(), min(b, r.end() + 60)) if m.start == r.end()]
+            verb_at = ms[0].end if ms else b
+        if not ms:
+            continue
+        aside = _ASIDE.match(text, verb_at, b)
+        if _SPEECH_AFTER.match(text, verb_at, b):
+            out.append((a, ms[0].code, ""))
+        elif (
+            aside
+            and _SPEECH_AFTER.match(text, aside.end(), b)
+            and not _THIRD.search(text, aside.start(), aside.end())
+        ):  # not ", expressing his country's support for X,": that aside has its own subject
+            out.append((a, ms[0].code, _aside_group(text, aside, lex)))
+    return out
+
+
+_FOR_GROUP = re.compile(r"(?i)\b(?:behalf[ \t]+of|speaking[ \t]+for|for)[ \t]+")
+
+
+def _aside_group(text: str, aside: re.Match[str], lex: Lexicon) -> str:
+    """', speaking on behalf of the African Group,': the group (else "")."""
+    f = _FOR_GROUP.search(text, aside.start(), aside.end())
+    if f is None:
+        return ""
+    ms = lex.find(text, f.end(), aside.end())
+    return ms[0].code if ms and lex.index.is_group(ms[0].code) else ""
+
+
+_NAME_CLOSES = re.compile(r"(?:,?[ \t]*please)?[ \t]*[.!]?[ \t]*")
+
+
 def _floor_to(text: str, blk: Block, lex: Lexicon, unlabelled: bool = False) -> str | None:
     """'The Chair gave the floor to Brazil.' (the next block is Brazil's); also 'I give the
     floor to Egypt' said by a speaker with no name (`unlabelled`: "Speaker 1  0:03")."""
@@ -473,10 +536,16 @@ def _floor_to(text: str, blk: Block, lex: Lexicon, unlabelled: bool = False) -> 
         return None  # only the chair gives the floor
     # a speaker with no label: only the chair's own words ("I give the floor to")
     f = (_FLOOR if chair else _CHAIR_FLOOR).search(text, blk.start, blk.end)
-    if f is None:
-        return None
     ms = lex.find(text, blk.start, blk.end)  # "Thank you, Brazil. Norway, you have the floor."
-    if not ms:
+    if f is None and chair and ms:
+        # "... Does anyone else wish to speak? Georgia." / "Australia, please.": the name
+        # that closes the chair's words
+        last = ms[-1]
+        if _NAME_CLOSES.fullmatch(text, last.end, blk.end) and text[
+            max(blk.start, last.start - 2) : last.start
+        ].strip() in ("", ".", "?", ":"):
+            return last.code
+    if f is None or not ms:
         return None
     after = [m for m in ms if m.start >= f.end()]
     return (after[0] if after else ms[-1]).code
@@ -510,12 +579,15 @@ def first_person(text: str, turn_list: list[Turn], lex: Lexicon | None = None) -
             hits += [(m.start(), m.end()) for m in _GROUP_SELF.finditer(text, t.start, t.end)]
             if lex is not None:
                 hits += [(m.start, m.end) for m in lex.find(text, t.start, t.end)
-                         if m.code == t.behalf]  # fmt: skip
+                         if m.code == t.behalf and not _BEHALF_BEFORE.search(
+                             text, max(t.start, m.start - 20), m.start)]  # fmt: skip
         for a, b in sorted(set(hits)):
             out.append(FirstPerson(a, b, t.code, cue, t.codes, t.behalf))
     return out
 
 
+# "speaking on behalf of the Arab Group": the group's name there is the group, not "we"
+_BEHALF_BEFORE = re.compile(r"(?:behalf[ \t]+of|speaking[ \t]+for)[ \t]+(?:the[ \t]+)?$")
 _GROUP_SELF = re.compile(
     r"\b(?:[Oo]ur[ \t]+(?:member[ \t]+[Ss]tates|[Gg]roup|members)|[Tt]he[ \t]+Group)\b"
 )

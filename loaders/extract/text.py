@@ -165,6 +165,7 @@ def blocks(doc: Doc) -> list[Block]:
     width = _wrap_width(text, lines)
     cur_a = cur_b = -1
     cur_kind = "p"
+    cur_labelled = False  # the current block opened with a speaker label
     for a, b in lines:
         seg = text[a:b]
         stripped = seg.strip(_BLANK)
@@ -187,11 +188,14 @@ def blocks(doc: Doc) -> list[Block]:
                 cur_a = -1
             out.append(Block(a2, b2, "h"))
             continue
-        if (bullet or label) and cur_a >= 0:
+        # "CHAIR: ... Egypt, please." then a line "Thank you, Chair. ...": the delegate's turn
+        thanks = cur_labelled and text[cur_b - 1] in _TERMINAL and _THANKS.match(stripped)
+        if (bullet or label or thanks) and cur_a >= 0:
             out.append(Block(cur_a, cur_b, cur_kind))
             cur_a = -1
         if cur_a < 0:
             cur_a, cur_b, cur_kind = a2, b2, ("b" if bullet else "p")
+            cur_labelled = label
         else:
             cur_b = b2
         if stripped[-1] in _TERMINAL and len(stripped) < 0.75 * width:
@@ -200,6 +204,9 @@ def blocks(doc: Doc) -> list[Block]:
     if cur_a >= 0:
         out.append(Block(cur_a, cur_b, cur_kind))
     return _cart_split(text, out)
+
+
+_THANKS = re.compile(r"(?:Thank you|Thanks|Gracias|Merci)\b")
 
 
 # live captions run the turns together: "... Thank you. >> EGYPT: Thank you, Chairman."

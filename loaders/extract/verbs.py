@@ -130,6 +130,8 @@ def onset(
         j += 1
     if owner is not None:
         j = _unknown_tail(S, j, limit)  # "The EU, Brazil and the LDCs proposed"
+        if tk[j : j + 3] in (["among", "them", ","], ["among", "others", ","]):
+            j += 3  # "Several states, Canada and Chile among them, voted no"
     while j < limit and steps < 18:
         steps += 1
         t = tk[j]
@@ -237,6 +239,20 @@ def onset(
         if t in _GLAD and tk[j + 1 : j + 2] == ["to"] and _glad_to(S, j + 2, limit):
             j += 2  # "is proud to be among the signatories", "is pleased to support"
             continue
+        if t in W.BE and tk[j + 1 : j + 4] in (
+            ["among", "those", "who"],
+            ["among", "those", "that"],
+        ):
+            j += 4  # "were among those who rejected X": their own act
+            continue
+        if t in _TOOK and tk[j + 1 : j + 3] == ["the", "floor"]:
+            to = next((q for q in range(j + 3, min(limit, j + 10)) if tk[q] == "to"), None)
+            if to is not None and not any(q in S.mstart_at for q in range(j + 3, to)):
+                j = to + 1  # "took the floor (later in the day) to reject X"
+                continue
+        if t in _KEPT and j + 1 < limit and tk[j + 1].endswith("ing") and tk[j + 1] != "nothing":
+            j += 1  # "kept pushing for X": the pushing takes the side
+            continue
         if t in W.CONTINUE and j + 1 < limit and tk[j + 1] == "to":
             j += 2  # "will continue to advocate for", "seeks to ensure"
             continue
@@ -266,6 +282,8 @@ def onset(
 
 
 _CAUSATIVE = W.words("led prompted drove pushed compelled forced caused")
+_KEPT = W.words("kept keep keeps keeping")
+_TOOK = W.words("took take takes taking")
 
 
 def _caused_or_headline(S: Sentence, owner: ActorList, j: int) -> bool:
@@ -389,7 +407,10 @@ def _gerund(tk: list[str], j: int, limit: int) -> bool:
     return j < limit and tk[j].endswith("ing") and len(tk[j]) > 5
 
 
-_GLAD = W.words("proud pleased honoured honored happy glad delighted privileged")
+_GLAD = W.words(
+    "proud pleased honoured honored happy glad delighted privileged quick eager keen swift "
+    "ready prompt first"
+)  # "were quick to echo it", "was keen to back X": the verb after "to" is the act
 
 
 def _glad_to(S: Sentence, j: int, limit: int) -> bool:

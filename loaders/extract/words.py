@@ -146,7 +146,9 @@ PRED_NOUNS.update(
         "initiators author authors architect architects advocate advocates",
     )
 )
-PRED_NOUNS.update(_forms(SUP, "supporter supporters backers signatory signatories co-signatories"))
+PRED_NOUNS.update(
+    _forms(SUP, "supporter supporters backer backers signatory signatories co-signatories")
+)
 PRED_NOUNS.update(_forms(OPP, "opponent opponents critic critics"))
 PRED_START = words(
     "the a an one among key main chief leading strong principal major lead early vocal staunch"
@@ -531,6 +533,6 @@ NORMATIVE = frozenset(
         "should", "shall", "must", "ought", "cannot", "never", "needs", "need", "necessary",
         "essential", "insisted", "insist", "unacceptable", "require", "requires", "required",
         "importance", "important", "vital", "crucial", "imperative", "indispensable",
-        "significance",
+        "significance", "belong", "belongs",
     ]
 )  # fmt: skip
