@@ -110,7 +110,7 @@ def test_letters_that_stand_for_words_take_no_side():
     ],
 )
 def test_a_side_behind_a_lead_in(text, code, side):
-    """"was quick to", "kept ...ing", "took the floor to", "among those who", "Nor will X":
+    """ "was quick to", "kept ...ing", "took the floor to", "among those who", "Nor will X":
     the verb after the lead-in takes the side."""
     sides = {c: camp(e, c) for e in events(text) for c in e.actors()}
     assert sides.get(code) == side
@@ -161,3 +161,48 @@ def test_the_chair_names_the_next_speaker_and_a_thanks_line_opens_the_turn():
     )
     sides = {c: camp(e, c) for e in events(text) for c in e.actors()}
     assert sides == {"CHL": "A", "PER": "A", "BOL": "B"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya supported the goal, but it could not accept the current text.",
+        "Although Kenya supported the goal, it could not accept the current text.",
+        "The representative of Kenya said that while his country supported the goal, it could "
+        "not accept the current text.",
+    ],
+)
+def test_it_after_a_comma_is_the_actor_named_before_it(text):
+    """Before this, the objection of "it" was lost (or joined the goal it had backed)."""
+    sides = sorted((camp(e, "KEN"), e.option) for e in events(text))
+    assert [s for s, _o in sides] == ["A", "B"] and "current text" in sides[1][1]
+
+
+def test_it_after_a_comma_that_is_a_text_takes_no_side():
+    (e,) = events("Russia proposed a text, but it was rejected.")
+    assert e.proposer == "RUS" and e.actors() == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "side"),
+    [
+        ("Iran complained that the provisions had been put back.", "IRN", "B"),
+        ("On article 6, India maintains its request to say restriction.", "IND", "A"),
+    ],
+)
+def test_complaints_and_maintained_requests(text, code, side):
+    (e,) = events(text)
+    assert camp(e, code) == side
+
+
+def test_an_open_mind_in_a_statement_is_neutral():
+    text = "Statement of the European Union.\n\nWe keep an open mind on the copyright offence."
+    (e,) = events(text)
+    assert e.neutral == ["EU"]
+
+
+def test_the_countries_of_a_group_are_the_group():
+    (e,) = events(
+        "Russia tabled the draft. Chile and the countries of the European Union voted no."
+    )
+    assert camp(e, "EU") == camp(e, "CHL") == "B"

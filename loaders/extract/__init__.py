@@ -82,7 +82,7 @@ from loaders.extract.mentions import lexicon
 from loaders.extract.output import event_rows, to_events, to_json  # noqa: E402
 from loaders.extract.quotes import quoted_first_person
 from loaders.extract.reported import reported_speakers
-from loaders.extract.speakers import STAMPED, FirstPerson, first_person, turns
+from loaders.extract.speakers import STAMPED, FirstPerson, first_person, pronoun_subject, turns
 from loaders.extract.tables import participant_tables, sponsor_lines
 from loaders.extract.text import Doc, blocks, count_sentences, prepare, sentences, un_names
 from loaders.extract.tidy import against, aligned, coreferent, plural_references, restatements
@@ -430,6 +430,8 @@ def _chunk(
             # "It also calls on Russia to withdraw": "it" is not the actor it names
             if pro is not None and all(getattr(m, "code", None) != pro.code for m in ms):
                 ms.insert(0, pro)
+            if ms and ", " in clean[a:b]:
+                ms = _clause_pronouns(clean, a, b, ms, parser.index)
             if not ms and clean[b - 1 : b] not in ".!?:;" and _vote_line(clean, a, b):
                 parser.heading_intro(a, b, sidx, bi)  # "Member states that voted in favour"
             elif (
@@ -441,6 +443,24 @@ def _chunk(
                 parser.parse(a, b, ms, sidx, bi, blk.kind == "b")
             sidx += 1
     return sidx
+
+
+_CLAUSE_PRONOUN = re.compile(r", (?:but |and |yet |so )?(?=(?:it|he|she) [a-z])")
+
+
+def _clause_pronouns(text: str, a: int, b: int, ms: list, ix: ActorIndex) -> list:
+    """ "While Kenya supported the goal, it could not accept the text", "X backed A, but it
+    opposed B": "it" after a comma is the one actor named before it in the sentence."""
+    out = list(ms)
+    for m in _CLAUSE_PRONOUN.finditer(text, a, b):
+        p = m.end()
+        before = {x.code for x in ms if x.end <= m.start()}
+        if len(before) != 1 or any(x.start <= p < x.end for x in ms):
+            continue
+        hit = pronoun_subject(text, p, b, tuple(before), ix.is_group)
+        if hit is not None:
+            out.append(hit)
+    return sorted(out, key=lambda x: x.start) if len(out) > len(ms) else ms
 
 
 def _take(hits: list[re.Match[str]], i: int, a: int, b: int) -> tuple[list, int]:

@@ -35,6 +35,16 @@ _VERB_CUES = {
 }
 
 
+def _backs_it_already(S: Sentence, L) -> bool:
+    """Every member of the list is for the sentence's event already ("Kenya backed the goal,
+    but it could not accept the text"): its objection is to another option, not to that one."""
+    codes = {S.ments[mi].code for mi in L.members}
+    ev = S.focus[-1] if S.focus else None
+    if ev is None or not codes:
+        return False
+    return all(c == ev.proposer or ev.sides.get(c) == "support" for c in codes) and not ev.neg
+
+
 _VIEW_NOUNS = W.words(
     "view views position positions stance concern concerns objection objections reservation "
     "reservations argument arguments point remarks"
@@ -681,7 +691,13 @@ class Assembly:
                 anaphoric
                 or empty
                 or (cls == W.NEU)
-                or (cls == W.OPP and in_sentence and oend - vend <= 3 and not named)
+                or (
+                    cls == W.OPP
+                    and in_sentence
+                    and oend - vend <= 3
+                    and not named
+                    and not _backs_it_already(S, L)
+                )
             ):
                 if S.focus:
                     stance = CO.side_on_the_object(S, S.focus, stance, vend, oend)

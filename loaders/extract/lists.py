@@ -69,9 +69,9 @@ def _member_phrase(P, S: Sentence, k: int) -> int:
     """'(other / fellow) members of (the) G', 'the member States of G': the index of the
     group's mention, else 0."""
     j = k + 1 if S.tk[k] in ("other", "fellow") else k
-    if j < S.n and S.tk[j] in ("members", "member"):
-        j += 1
-        if j < S.n and S.tk[j] == "states":
+    if j < S.n and S.tk[j] in ("members", "member", "countries", "states"):
+        j += 1  # "the countries of the European Union" too
+        if j < S.n and S.tk[j] == "states" and S.tk[j - 1] == "member":
             j += 1
         if j < S.n and S.tk[j] == "of":
             j += 1
@@ -325,7 +325,7 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t == "the" or (t in _AFTER_NAME and k == j):
                 k += 1  # "North Macedonia*, Montenegro*", "European powers and ..."
             elif (
-                t in ("other", "fellow", "member", "members")
+                t in ("other", "fellow", "member", "members", "countries", "states")
                 and saw_sep
                 and _member_phrase(P, S, k)
             ):

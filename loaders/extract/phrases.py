@@ -189,6 +189,11 @@ _phrase(
     "open to",  # "was open to the proposal"
     "kept an open mind",
     "keeps an open mind",
+    "keep an open mind",
+    "keeping an open mind",
+    "has an open mind",
+    "have an open mind",
+    "had an open mind",
     "with an open mind",
     "took no position",
     "takes no position",
@@ -316,6 +321,11 @@ for _verb in ("entered", "enter", "enters", "entering", "placed", "place", "plac
 for _q in ("'", '"'):
     _phrase(OPP, f"voted {_q} no", f"vote {_q} no", f"voting {_q} no")
     _phrase(SUP, f"voted {_q} yes", f"vote {_q} yes", f"voting {_q} yes")
+# "India maintains its request to say X": the request is made again
+for _v in ("maintain", "maintains", "maintained", "maintaining"):
+    for _own in ("its", "our", "their", "his", "her"):
+        for _n in ("request", "proposal", "call", "demand"):
+            _phrase(PROP, f"{_v} {_own} {_n}")
 _phrase(PROP, "held firm on", "holding firm on", "stood firm on", "standing firm on")
 # "We stand for a narrow scope": a position voiced
 _phrase(PROP, "stand for", "stands for", "stood for", "standing for")

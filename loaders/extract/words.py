@@ -34,7 +34,8 @@ VERBS.update(
         "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
         "sign signs signed signing ratify ratifies ratified ratifying "
         "opted opt opts welcomed defended defend defends retained praise praised praises praising "
-        "hailed hails hail lauded lauds applauded applauds loved loves",
+        "hailed hails hail lauded lauds applauded applauds loved loves "
+        "retain retains retaining",
     )
 )
 VERBS.update(
@@ -49,7 +50,8 @@ VERBS.update(
         "doubtful wary critical unconvinced regret regretted regrets deplored deplores lamented "
         "condemn condemns condemned condemning disapprove disapproves disapproved fear fears "
         "feared dissociate dissociates dissociated dissociating disassociate disassociated "
-        "denounced denounces decried decries slammed blasted vetoed vetoes veto vetoing boycotted",
+        "denounced denounces decried decries slammed blasted vetoed vetoes veto vetoing boycotted "
+        "complained complains complain complaining",
     )
 )
 VERBS.update(
