@@ -67,7 +67,8 @@ def test_split_files_are_what_split_py_writes():
 
 
 def test_split_files_carry_the_source_passages_unchanged():
-    source = {p["id"]: p for ps in corpus_split.load_source().values() for p in ps}
+    staged = [corpus_split.load_source(), corpus_split.load_source(folder="added")]
+    source = {p["id"]: p for st in staged for ps in st.values() for p in ps}
     assert len(source) == len(PASSAGES)
     for p in PASSAGES:
         s = source[p.source]
@@ -238,3 +239,34 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path, capsys):
     )
     assert ec.main(["--corpus", str(tmp_path), "--split", "dev", "--pred", str(pred)]) == 0
     assert "figure: extractor F1 on the corpus dev half = 1" in capsys.readouterr().out
+
+
+ADDED = sorted((ROOT / "bench" / "extract_corpus" / "added").glob("*.yaml"))
+# the official title of resolutions 73/187 and 74/247: a name, quoted as every record does
+_TITLE = re.compile(
+    r"countering\s+the\s+use\s+of\s+information\s+and\s+communications?\s+technologies\s+"
+    r"for\s+criminal\s+purposes",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("path", ADDED, ids=lambda p: p.name)
+def test_added_passages_copy_nothing_from_the_pages_they_draw_on(path):
+    """The pages the added passages take their facts from are fingerprinted (8-word runs,
+    tools/source_shingles.py); the passages, notes and labels share no run with them."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from source_shingles import copied_runs
+
+    prints = ROOT / "tests" / "source_shingles" / f"corpus_added_{path.stem}.txt"
+    assert prints.is_file(), f"no fingerprints {prints}: run tools/source_shingles.py"
+    known = set(prints.read_text(encoding="utf-8").split())
+    assert len(known) > 500
+    lines = path.read_text(encoding="utf-8").splitlines()
+    ours = "\n".join(line for line in lines if not line.strip().startswith("basis:"))
+    assert not copied_runs(_TITLE.sub(" ", ours), known)
+
+
+def test_added_passages_name_their_public_basis():
+    for path in ADDED:
+        for p in yaml.safe_load(path.read_text(encoding="utf-8"))["passages"]:
+            assert re.match(r"https?://\S+$", str(p.get("basis") or "")), (path.name, p["id"])
