@@ -206,3 +206,27 @@ def test_the_countries_of_a_group_are_the_group():
         "Russia tabled the draft. Chile and the countries of the European Union voted no."
     )
     assert camp(e, "EU") == camp(e, "CHL") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile backed the annex. Regarding the copyright offence, Peru remained undecided.",
+        "Chile backed the annex. As for the copyright offence, Peru keeps an open mind.",
+    ],
+)
+def test_a_fronted_topic_is_the_option_of_a_bare_neutral_view(text):
+    """Before this, the neutral view joined the annex Chile had just backed."""
+    annex, offence = events(text)
+    assert annex.actors() == {"CHL"} and offence.neutral == ["PER"]
+    assert "copyright" in offence.option
+
+
+def test_i_speak_for_a_group_makes_the_group_the_speaker():
+    text = (
+        "CHAIR: We move to article 54. Ghana, you have the floor.\n"
+        "Thank you, Chair. I speak for the African Group. The Group supports deleting the "
+        "words where possible.\n"
+    )
+    (e,) = events(text)
+    assert e.proposer == "GHA" and e.on_behalf_of == {"GHA": "AFRICAN_GROUP"}

@@ -35,6 +35,22 @@ _VERB_CUES = {
 }
 
 
+_TOPIC_LEADS = (("as", "for"), ("as", "regards"), ("as", "to"), ("regarding",), ("concerning",),
+                ("with", "regard", "to"), ("with", "respect", "to"), ("turning", "to"))  # fmt: skip
+
+
+def _fronted_topic(S: Sentence, before: int) -> tuple[int, int] | None:
+    """'As for X, we ...', 'Regarding X, Chile ...': the tokens of X (it names no actor and
+    ends at the comma before the subject at `before`), else None."""
+    tk = S.tk
+    lead = next((len(t) for t in _TOPIC_LEADS if tuple(tk[: len(t)]) == t), 0)
+    if not lead or before < lead + 2 or tk[before - 1] != ",":
+        return None
+    if any(q in S.in_mention for q in range(lead, before - 1)) or "," in tk[lead : before - 1]:
+        return None
+    return lead, before - 1
+
+
 def _backs_it_already(S: Sentence, L) -> bool:
     """Every member of the list is for the sentence's event already ("Kenya backed the goal,
     but it could not accept the text"): its objection is to another option, not to that one."""
@@ -684,10 +700,13 @@ class Assembly:
                 return False  # "an official said on Tuesday": no view of its own
             if cls == W.OPP and S.tk[vend - 1] in W.REPLY_ENDS and (S.focus or self._cur_ok(S, 2)):
                 empty = True  # "X shot back that ...": against what was just said
+            topic = _fronted_topic(S, L.start) if (bare or cls == W.NEU) else None
+            if topic is not None:  # "As for the copyright offence, we keep an open mind"
+                option, anaphoric, empty = S.text_of(self.text, *topic), False, False
             in_sentence = S.focus is not None and S.focus[-1].sent == S.idx
             # "joined consensus but dissociated itself from paragraph 5": a provision of its own
             named = not W.PROVISION_WORDS.isdisjoint(S.tk[vend:oend])
-            if (
+            if topic is None and (
                 anaphoric
                 or empty
                 or (cls == W.NEU)

@@ -26,7 +26,8 @@ __all__ = ["Honour", "honour", "header_speaker"]
 _HONOUR = re.compile(
     r"(?i)\b(?:I|we)[ \t]+(?:(?:have|had)[ \t]+the[ \t]+(?:honou?r|privilege|pleasure)[ \t]+"
     r"(?:to|of)[ \t]+|am[ \t]+|are[ \t]+)?(?:speak|deliver|make|present|read|take[ \t]+the"
-    r"[ \t]+floor|taking[ \t]+the[ \t]+floor)(?:ing)?\b[^.\n]{0,60}?\bon[ \t]+behalf[ \t]+of"
+    r"[ \t]+floor|taking[ \t]+the[ \t]+floor)(?:ing)?\b[^.\n]{0,60}?\b(?:on[ \t]+behalf[ \t]+of|"
+    r"for(?=[ \t]+(?:the[ \t]+)?[A-Z]))"  # "I speak for the African Group"
     r"[ \t]+(?:the[ \t]+following(?:[ \t]+[A-Za-z-]+){0,3}[ \t]*:[ \t]*)?"  # "... countries:"
 )
 _MY_COUNTRY = re.compile(r"(?i)\bmy[ \t]+(?:own[ \t]+)?(?:country|delegation)[ \t]*,?[ \t]*")

@@ -497,7 +497,8 @@ DRAFT_WORDS = words(
 ANAPHORIC_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments idea ideas move change "
     "changes addition additions deletion deletions position view statement approach "
-    "initiative compromise request plan text draft resolution letter appeal"
+    "initiative compromise request plan text draft resolution letter appeal insertion inclusion "
+    "wording formulation"
 )
 DETERMINERS = words("a an the its their his her our this these more further")
 DOC_NOUNS = words("text draft resolution")
