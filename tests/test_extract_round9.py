@@ -230,3 +230,29 @@ def test_i_speak_for_a_group_makes_the_group_the_speaker():
     )
     (e,) = events(text)
     assert e.proposer == "GHA" and e.on_behalf_of == {"GHA": "AFRICAN_GROUP"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those in favour included Cuba and Laos; those against included Chile and Peru.",
+        "The states that voted in favour included Cuba and Laos, while those against included "
+        "Chile and Peru.",
+    ],
+)
+def test_the_second_clause_of_fronted_voters_joins_the_same_vote(text):
+    """Before this, "those against included" made an event of its own."""
+    (e,) = events(text)
+    assert camp(e, "CUB") == camp(e, "LAO") == "A" and camp(e, "CHL") == camp(e, "PER") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran thanked the chair, then objected to the text.",
+        "Iran thanked the chair but objected to the text.",
+    ],
+)
+def test_a_side_after_a_courtesy_and_then(text):
+    (e,) = events(text)
+    assert camp(e, "IRN") == "B"

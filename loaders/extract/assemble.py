@@ -238,9 +238,11 @@ def _coordinated_verb(S: Sentence, j: int, limit: int) -> tuple[int, bool] | Non
     if j >= limit or not tk[j].isalpha() or not S.tw[j][:1].islower() or tk[j] == "to":
         return None  # not "expect Russia to consider and support such a draft?"
     for q in range(j + 1, min(limit, j + 8)):
-        if tk[q] in W.CLAUSE_END or q in S.in_mention:
+        if tk[q : q + 2] in ([",", "then"], [",", "and"], [",", "but"]):
+            q += 1  # "thanked the chair, then complained that ..."
+        if tk[q] not in ("and", "then", "but") and (tk[q] in W.CLAUSE_END or q in S.in_mention):
             return None
-        if tk[q] == "and":
+        if tk[q] in ("and", "then", "but"):
             j2, neg2, _each = VB.onset(S, q + 1, limit)
             return (j2, neg2) if VB.verb(S, j2, limit) is not None else None
     return None

@@ -434,19 +434,27 @@ _STANCE_VERBS = {
 }
 
 
-def _voters_stance(S: Sentence, p: int) -> tuple[str, int] | None:
+def _voters_stance(S: Sentence, p: int, start: int = 0) -> tuple[str, int] | None:
     """The side a fronted group of voters took: 'voting in favour', 'that voted to adopt it',
-    'who opposed the text'."""
+    'who opposed the text' (its clause starts at token `start`)."""
     hit = _stance_before(S, p)
-    if hit is not None:
+    if hit is not None and hit[1] >= start:
         return hit
     tk = S.tk
-    for k in range(1, p):
+    for k in range(max(1, start), p):
         if tk[k] in W.VOTE_VERBS and k + 2 < p and tk[k + 1] == "to" and tk[k + 2] in _VOTED_TO:
             return _VOTED_TO[tk[k + 2]], k + 2
         if tk[k] in _STANCE_VERBS:
             return _STANCE_VERBS[tk[k]], k
     return None
+
+
+def _clause_start(tk: list[str], p: int) -> int:
+    """The token after the last ';' or ', while' before p, else 0 (the sentence's start)."""
+    for q in range(p - 1, 0, -1):
+        if tk[q] == ";" or (tk[q] in ("while", "whereas") and tk[q - 1] == ","):
+            return q + 1
+    return 0
 
 
 def fronted_voters(P, S: Sentence, L: ActorList) -> bool:
@@ -458,14 +466,15 @@ def fronted_voters(P, S: Sentence, L: ActorList) -> bool:
     p -= p > 2 and tk[p] == ":"  # "The countries voting in favour were: A, B"
     if p > 3 and tk[p] == "and" and S.tw[p - 1][:1].isupper() and tk[p - 2] in _COPULA:
         p -= 2  # "... include NATO and EU countries, as well as A": a name we do not know first
-    if p < 2 or tk[p] not in _COPULA or any(S.mstart_at.get(i) is not None for i in range(p)):
+    cs = _clause_start(tk, p)  # "...; those against included C": the second clause's voters
+    if p < 2 or tk[p] not in _COPULA or any(S.mstart_at.get(i) is not None for i in range(cs, p)):
         return False
-    head = RO.subject_start(S)  # "In the vote, the countries that supported it included"
+    head = RO.subject_start(S) if cs == 0 else cs  # "In the vote, the countries that ..."
     head += head < p and tk[head] == "the"
     head += head < p and (tk[head].isdigit() or tk[head] in _NUMBERS)  # "The 27 countries"
     if tk[head] not in _VOTERS or head + 1 >= p:
         return False
-    hit = _voters_stance(S, p)
+    hit = _voters_stance(S, p, cs)
     if hit is None:
         return False
     label = S.text_of(P.text, 0, p)
