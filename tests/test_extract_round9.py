@@ -256,3 +256,19 @@ def test_the_second_clause_of_fronted_voters_joins_the_same_vote(text):
 def test_a_side_after_a_courtesy_and_then(text):
     (e,) = events(text)
     assert camp(e, "IRN") == "B"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Chile's ambassador called the text deeply flawed.", "B"),
+        ("Chile called the draft balanced.", "A"),
+    ],
+)
+def test_calling_a_text_a_verdict_takes_its_side(text, side):
+    (e,) = events(text)
+    assert camp(e, "CHL") == side
+
+
+def test_calling_a_meeting_to_order_takes_no_side():
+    assert events("Chile called the meeting to order.") == []

@@ -579,6 +579,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             as_hit = _described_as(tk, j, limit)
             if as_hit:
                 return as_hit, j + 1
+        if t in _CALLED and (called := _called_it(tk, j, limit)):
+            return called, j + 1
     if t in W.ALIGN_VERBS:
         k = j + 1
         if k < limit and tk[k] in ("itself", "themselves", "himself", "herself", "ourselves"):
@@ -663,6 +665,25 @@ _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
 
 _QUESTIONS = W.words("question questions clarification clarifications")
 _DESCRIBE_AS = W.words("described describes termed terms labelled labeled branded")
+
+
+_CALLED = W.words("called calls calling")
+
+
+def _called_it(tk: list[str], j: int, limit: int) -> str | None:
+    """'called the text deeply flawed', 'called it a step backwards': a verdict adjective
+    within a few words of the text named, before the clause ends."""
+    if j + 1 >= limit or tk[j + 1] not in ("the", "this", "that", "it", "these", "those"):
+        return None
+    for k in range(j + 2, min(limit, j + 9)):
+        t = tk[k]
+        if t in W.CLAUSE_END or t in ("for", "on", "upon"):
+            return None
+        if t in W.VERDICT_NEG or t in W.NEG_ADJ:
+            return W.OPP
+        if t in W.VERDICT_POS and t not in ("forward", "important", "necessary"):
+            return W.SUP
+    return None
 
 
 def _described_as(tk: list[str], j: int, limit: int) -> str | None:
