@@ -588,6 +588,34 @@ class Assembly:
         CO.second_verb(self, S, L, cls, vend, created, main)
         self.last_actor = (_subject_codes(S, L), S.idx, S.para, self.section)
 
+    def _shared_worry(self, S: Sentence, L: ActorList, vend: int, oend: int) -> bool:
+        """'Japan shared Washington's worry that such wording ...' after a proposal: both
+        oppose the option in focus. Without one, the concern stays a view of its owner."""
+        start = vend
+        if self.light:  # "shared the US concern", "shared the concerns of the United States"
+            start = next((q + 1 for q in range(vend - 2, max(-1, vend - 8), -1)
+                          if S.tk[q] in W.LIGHT_VERBS), vend)  # fmt: skip
+        owners = (
+            OB.worry_owners(S, start, max(oend, vend + 4)) if start < vend or not self.light else []
+        )
+        owned = {S.ments[mi].code for mi in owners} | set(_subject_codes(S, L))
+
+        def options(evs: list[Ev] | None) -> list[Ev]:  # not the speaker's own remark
+            return [ev for ev in evs or [] if ev.proposer not in owned and not _idle_view(ev)]
+
+        focus = options(S.focus) or options(S.touched)[-1:]
+        if not focus and self._cur_ok(S, 1) and self.cur and self.cur[-1].para == S.para:
+            focus = options(self.cur[-1:])
+        if not owners or not focus:
+            return False
+        for mi in owners:
+            S.mflag[mi] = "used"
+            if mi in S.list_at:
+                S.list_at[mi].role = "TARGET"
+        self._cue(f"{self.cue[0]} + a concern shared over the option in focus", self.cue[1] * 0.9)
+        self._attach(S, focus, owners + list(L.members), "oppose")
+        return True
+
     @staticmethod
     def verb_cue(cls: str) -> tuple[str, float]:
         """The cue name and reliability of a subject's verb of class `cls`."""
@@ -632,6 +660,8 @@ class Assembly:
         if relative and S.focus and not force_new:
             # "X opposed the annex, which Y had proposed": the clause is about the object
             self._attach(S, S.focus, L.members, TI.on_object(S.focus, stance))
+            return False
+        if not force_new and cls in (W.SUP, W.STMT, W.OPP) and self._shared_worry(S, L, vend, oend):
             return False
         if not force_new and CO.align_with_actors(self, S, L, cls, (vend, oend), stance):
             return False  # "China backed Iran" after Iran opposed X: Iran's side is taken

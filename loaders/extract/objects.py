@@ -192,3 +192,30 @@ def condemned_act(S: Sentence, vend: int, end: int) -> bool:
     if toks[:1] == ["in"] and "terms" in toks[:6]:
         toks = toks[toks.index("terms") + 1 :]  # "in the strongest possible terms": a manner
     return all(t not in W.DRAFT_WORDS and t not in W.PROPOSAL_NOUNS for t in toks)
+
+
+# a side's own unease, shared by another: "shared Washington's worry", "echoed US concerns"
+_WORRIES = W.words(
+    "concern concerns worry worries misgivings reservations doubts fears objection objections"
+)
+
+
+def worry_owners(S: Sentence, j: int, end: int) -> list[int]:
+    """Mentions whose concern the object at [j, end) names: "Washington's worry that ...",
+    "US concerns about it", "the concerns of the United States". Sharing it is opposing what
+    they worry about (the annotation guide: backing an objection opposes the option)."""
+    tk = S.tk
+    stop = min(S.n, end, j + 8)
+    k = j + (j < stop and tk[j] in W.DETERMINERS)
+    if k < stop and tk[k] in _WORRIES and k + 1 < stop and tk[k + 1] == "of":
+        mi = S.mstart_at.get(k + 2)
+        if mi is None and k + 2 < stop and tk[k + 2] == "the":
+            mi = S.mstart_at.get(k + 3)
+        return [mi] if mi is not None and S.mflag[mi] in ("", "target", "poss") else []
+    mi = S.mstart_at.get(k)
+    if mi is None or S.mflag[mi] not in ("", "target", "poss"):
+        return []
+    after = S.mend[mi]
+    if tk[after : after + 2] == ["'", "s"]:
+        after += 2
+    return [mi] if after < stop and tk[after] in _WORRIES else []

@@ -304,6 +304,21 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
 _TOPIC_PREPS = W.words("on regarding concerning about on")
 
 
+_FOUND = W.words("found finds find finding")
+_COMPANY = W.words("company favour favor friends allies")
+
+
+def _found_company(tk: list[str], k: int, start: int) -> bool:
+    """'found company in / among', 'found favour with', 'found allies in' just before the list."""
+    for q in range(k, max(-1, k - 3), -1):
+        if tk[q] in _COMPANY and q > 0 and tk[q - 1] in _FOUND:
+            return (
+                all(tk[x] in ("in", "among", "with", "from") for x in range(q + 1, start))
+                and q < start - 1
+            )
+    return False
+
+
 def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | None]:
     """The role named by token k, the first non-filler left of a list starting at `start`.
 
@@ -323,6 +338,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             return "OPTION", W.SUP
         if label is None and S.bullet and k + 1 - subject_start(S) >= 2:
             return "OPTION", W.SUP  # "* Keep voluntary contributions: A, B": backers of it
+    if _found_company(tk, k, start):
+        return "PASS", W.SUP  # "found company in A and B", "found favour with A": they back it
     if t == "by":
         return passive_by(S, k)
     if t == "from":

@@ -60,7 +60,7 @@ VERBS.update(
         "reserved reserve reserves reserving appreciated appreciates appreciating abstained "
         "abstain abstains abstaining abstention abstentions undecided noncommittal non-committal "
         "lukewarm neutral hesitant flexible "
-        "ambivalent",
+        "ambivalent cautious",
     )
 )
 VERBS.update(
@@ -207,7 +207,8 @@ AUX = words(
     "repeatedly consistently vehemently openly publicly formally officially briefly "
     "particularly especially first finally moreover additionally furthermore tentatively "
     "cautiously partly partially fully equally others other collectively separately "
-    "individually themselves itself swiftly quickly promptly actively duly expressly"
+    "individually themselves itself swiftly quickly promptly actively duly expressly "
+    "more somewhat decidedly noticeably"  # "Brazil was more ambivalent"
 )
 NEG = words(
     "not never cannot didn doesn don couldn wouldn won isn aren wasn weren hasn haven hadn "
