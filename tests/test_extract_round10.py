@@ -59,3 +59,94 @@ def test_a_comparative_stance_adjective_is_neutral(adjective):
         f"Japan did not support a Russian push to ban subversion. Brazil was {adjective}."
     )
     assert e.neutral == ["BRA"] and camp(e, "JPN") == "B"
+
+
+def _turns(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def test_a_quoted_term_joins_turns_on_the_same_words():
+    """'keep the word "should"' then 'prefers the "should" wording' a few turns later: one
+    option, though the two labels share no opening words."""
+    evs = events(
+        _turns(
+            "CHAIR: Brazil, please.",
+            'Thank you. On article 9 we would keep the word "should". We also thank the Chair.',
+            "CHAIR: Thank you. Kenya.",
+            'Kenya prefers the "should" wording in article 9 as well.',
+        )
+    )
+    (e,) = evs
+    assert e.proposer == "BRA" and camp(e, "KEN") == "A"
+
+
+def test_a_quoted_term_on_another_article_is_another_option():
+    evs = events(
+        _turns(
+            "CHAIR: Brazil, please.",
+            'Thank you. We would keep the word "should" in article 9.',
+            "CHAIR: Kenya.",
+            'Kenya prefers the "should" wording in article 30.',
+        )
+    )
+    assert len(evs) == 2
+
+
+def test_opposing_a_removal_joins_the_request_to_delete_the_same_words():
+    evs = events(
+        _turns(
+            "CHAIR: Peru.",
+            "Thank you, Chair. We ask that the reference to online hate speech in article 14 be "
+            "deleted.",
+            "CHAIR: Norway.",
+            "Norway opposes removing hate speech from article 14.",
+        )
+    )
+    (e,) = evs
+    assert e.proposer == "PER" and camp(e, "NOR") == "B"
+
+
+def test_a_shared_common_name_alone_does_not_merge_two_options():
+    """'human rights' is in half the options of this negotiation: it joins nothing."""
+    evs = events(
+        "Mexico supported the inclusion of human rights safeguards. Later, India also backed "
+        "human rights language in the preamble."
+    )
+    assert len(evs) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We will keep talking to all sides.", "Egypt keeps its word.", "Chile kept quiet."],
+)
+def test_keep_is_a_side_only_on_a_piece_of_text(text):
+    assert events(text) == []
+
+
+def test_keeping_a_provision_backs_it():
+    (e,) = events("Ghana would keep article 5 as drafted.")
+    assert e.proposer == "GHA" and "article 5" in e.option
+
+
+def test_the_kingdom_in_a_monarchys_own_turn_is_the_speaker():
+    (e,) = events("SAUDI ARABIA: The Kingdom welcomes the adoption of the convention.")
+    assert e.proposer == "SAU"
+
+
+def test_welcoming_the_adoption_joins_the_adoption_already_welcomed():
+    (e,) = events(
+        _turns(
+            "SAUDI ARABIA: The Kingdom welcomes the adoption of the convention.",
+            "CHAIR: Thank you. Ghana.",
+            "GHANA: We also welcome the adoption.",
+        )
+    )
+    assert e.proposer == "SAU" and camp(e, "GHA") == "A"
+
+
+def test_the_adoption_of_two_numbered_resolutions_stays_two_options():
+    evs = events(
+        "Chile welcomed the adoption of resolution 74/247. Peru opposed the adoption of "
+        "resolution 75/282."
+    )
+    assert len(evs) == 2

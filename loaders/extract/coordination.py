@@ -260,16 +260,74 @@ def object_key(option: str) -> tuple[str, ...] | None:
 
 def same_object(P, S: Sentence, option: str, age: int = 2) -> Ev | None:
     """A recent event of this section (`age` sentences back at most) whose option opens
-    with the same three content words ("the inclusion of digital assets ...")."""
+    with the same three content words ("the inclusion of digital assets ..."), else one
+    that names the same thing otherwise (`_same_thing`: a quoted term, or a two-word name
+    that both delete; no other article)."""
     key = object_key(option)
-    if key is None:
-        return None
+    recent = []
     for ev in reversed(P.events[-12:]):
-        if ev.section != P.section or S.idx - ev.sent > age:
+        if ev.section != P.section or S.idx - ev.sent > max(age, _NAMED_AGE):
             break
-        if ev.sent < S.idx and not ev.latent and object_key(ev.option) == key:
-            return ev
-    return None
+        if ev.sent < S.idx and not ev.latent:
+            recent.append(ev)
+    if key is not None:
+        for ev in recent:
+            if S.idx - ev.sent <= age and object_key(ev.option) == key:
+                return ev
+    # a quoted term or a two-word name is a surer sign than three opening words: it reaches
+    # back over a few turns of one debate ("the 'may' clauses", "removing the gender
+    # perspective")
+    mine = _signature(option)
+    return next((ev for ev in recent if _same_thing(mine, _signature(ev.option))), None)
+
+
+_NAMED_AGE = 20
+_ADOPTED = W.words("convention text draft resolution treaty instrument")
+
+
+_DELETION = W.words("delete deleted deleting deletion remove removed removing removal strike")
+_QUOTED = re.compile(r"\"([^\"]{1,40})\"|(?<![\w'])'([^']{1,40})'(?![\w'])")
+_ARTICLES = re.compile(r"\barticles?\s+(\d+)(?:\s*(?:and|,|or)\s*(\d+))?")
+_GENERIC = W.words(
+    "article articles paragraph paragraphs provision provisions text draft proposal reference "
+    "references language wording formulation clause clauses convention chapter word words "
+    "current currently drafted revised further new whole any all"
+)
+
+
+def _signature(option: str) -> tuple[bool, set[str], set[tuple[str, str]], set[str]]:
+    """(a deletion?, quoted terms, two-word names, article numbers) of an option."""
+    folded = fold(option).lower()
+    words = re.findall(r"[a-z0-9]+", folded)
+    deletion = any(w in _DELETION for w in words)
+    quoted = {q.strip() for m in _QUOTED.findall(folded) for q in m if q.strip()}
+    pairs = {
+        (a, b) for a, b in zip(words, words[1:], strict=False) if _name_word(a) and _name_word(b)
+    }
+    arts = {n for m in _ARTICLES.finditer(folded) for n in m.groups() if n}
+    content = [w for w in words if w not in _KEY_STOP]
+    rest = [w for w in content[1:] if not w.endswith("ly")]
+    if content[:1] == ["adoption"] and all(w in _ADOPTED for w in rest):
+        quoted.add("the adoption")  # "welcomes the adoption" after "joined the adoption"
+    return deletion, quoted, pairs, arts
+
+
+def _name_word(w: str) -> bool:
+    return (
+        len(w) > 2
+        and not w.isdigit()
+        and w not in _KEY_STOP | _GENERIC | _DELETION | W.PREPOSITIONS | W.BE
+    )
+
+
+def _same_thing(a, b) -> bool:
+    """Two options name one thing: both deletions or neither, no conflicting article, and a
+    shared quoted term ("may") or, for deletions, a shared two-word name ("gender
+    perspective")."""
+    if a[0] != b[0] or (a[3] and b[3] and not a[3] & b[3]):
+        return False
+    # a shared name alone ("human rights") is too common unless both delete it
+    return bool(a[1] & b[1]) or (a[0] and bool(a[2] & b[2]))
 
 
 def _bare_actors(S: Sentence, vend: int) -> list[str]:

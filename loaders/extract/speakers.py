@@ -104,6 +104,9 @@ _THIRD = re.compile(  # "\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|g
     r"[HhIi](?<!\w[HhIi])(?:(?<=[Hh])is|(?<=[Hh])er|(?<=[Ii])ts)[ \t]+"
     r"(?:delegation|country|government)\b"
 )
+# "The Kingdom welcomes ...": a monarchy's delegate naming its state by its style, in its own
+# turn ("the Kingdom of Spain" is a name, found as such)
+_OWN_STYLE = re.compile(r"\b[Tt]he[ \t]+Kingdom\b(?![ \t]+of\b)")
 # "I support", "I am pleased"; not "Annex I to", "Chapter I of" (a numeral after a word)
 _I = re.compile(
     r"(?<![A-Za-z] )(?<![A-Za-z]\n)\bI\b(?=[ \t]+[a-z])|(?<=[.,;!?] )I\b(?=[ \t]+[a-z])"
@@ -573,6 +576,7 @@ def first_person(text: str, turn_list: list[Turn], lex: Lexicon | None = None) -
         hits = [(m.start(), m.end()) for m in _FIRST.finditer(text, t.start, t.end)]
         if t.how in ("label", "parenthesis", "floor"):  # a delegate's own turn: "I support"
             hits += [(m.start(), m.end()) for m in _I.finditer(text, t.start, t.end)]
+            hits += [(m.start(), m.end()) for m in _OWN_STYLE.finditer(text, t.start, t.end)]
         if t.reported:
             hits += [(m.start(), m.end()) for m in _THIRD.finditer(text, t.start, t.end)]
         if t.behalf:

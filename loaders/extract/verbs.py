@@ -284,6 +284,18 @@ def onset(
 _CAUSATIVE = W.words("led prompted drove pushed compelled forced caused")
 _KEPT = W.words("kept keep keeps keeping")
 _TOOK = W.words("took take takes taking")
+_KEPT_TEXT = W.PROVISION_WORDS | W.words(
+    "word words reference references language wording text formulation provision provisions"
+)
+
+
+def _kept_text(tk: list[str], j: int, limit: int) -> bool:
+    """'keep' followed by a piece of the text ("keep the word 'may'", "keep article 5",
+    "keep the reference"), not "keep talking", "keeps its word" or "keep an open mind"."""
+    k = j + 1
+    while k < limit and tk[k] in ("the", "this", "that", "these", "current", "existing"):
+        k += 1
+    return k < limit and (tk[k] in _KEPT_TEXT or tk[k] in ('"', "\u201c"))
 
 
 def _caused_or_headline(S: Sentence, owner: ActorList, j: int) -> bool:
@@ -625,6 +637,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         if t in W.VERBS:
             return W.VERBS[t], j + 1
         return None
+    if t in _KEPT and _kept_text(tk, j, limit):
+        return W.SUP, j + 1  # "we would keep the word 'may'", "keep article 5": retain it
     if t in ("need", "needs") and _need_of(tk, j, limit):
         return W.PROP, j + 1  # "we need a coordinated global response"
     if (
