@@ -150,3 +150,46 @@ def test_the_adoption_of_two_numbered_resolutions_stays_two_options():
         "resolution 75/282."
     )
     assert len(evs) == 2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The measure had 47 co-authors, among them China, India and Iran.",
+        "Its co-sponsors included China, India and Iran.",
+        "The ministry listed 47 co-sponsors, among them China, India and Iran.",
+    ],
+)
+def test_a_co_sponsor_list_joins_the_text_just_reported(second):
+    """Before this, the co-sponsors made a text of their own, apart from the resolution."""
+    (e,) = events("The Assembly adopted a Russian-drafted resolution on cybercrime. " + second)
+    assert e.proposer == "RUS" and {"CHN", "IND", "IRN"} <= set(e.support)
+
+
+def test_co_sponsors_of_a_draft_named_by_symbol_are_its_own():
+    evs = events(
+        "The Assembly adopted a Russian-drafted resolution on cybercrime. The co-sponsors of "
+        "draft A/C.3/74/L.11 included China and Iran."
+    )
+    assert len(evs) == 2
+
+
+@pytest.mark.parametrize("camp_words,side", [("no", "B"), ("yes", "A"), ('"no"', "B")])
+def test_those_in_a_named_camp_take_its_side(camp_words, side):
+    (e,) = events(
+        "Russia tabled a resolution on cybercrime, which was approved by 88 votes to 58. "
+        f"Those in the {camp_words} camp included Canada and Georgia."
+    )
+    assert e.proposer == "RUS" and camp(e, "CAN") == side and camp(e, "GEO") == side
+
+
+@pytest.mark.parametrize(
+    "subject", ["Russia's Foreign Ministry", "Russia's deputy foreign minister"]
+)
+def test_a_states_ministry_or_minister_is_the_state(subject):
+    (e,) = events(f"{subject} on Friday welcomed the endorsement of its cybercrime resolution.")
+    assert e.proposer == "RUS"
+
+
+def test_a_states_foreign_policy_is_no_actor():
+    assert events("Russia's foreign policy was criticised.") == []

@@ -442,12 +442,13 @@ class Assembly:
     def _included(self, S: Sentence, L: ActorList) -> None:
         tk = S.tk
         stance = None
+        sponsors = False
         for k in range(max(0, L.start - 30), L.start):
             t = tk[k]
             if t == ";":
-                stance = None
+                stance, sponsors = None, False
             elif t in _FOR_WORDS or t in W.SPONSOR_NOUNS:  # "co-sponsors included A, B"
-                stance = "support"
+                stance, sponsors = "support", t in W.SPONSOR_NOUNS
             elif t in ("against", "opposing", "opponents", "opposed", "critics"):
                 stance = "oppose"
         if stance is None:
@@ -460,8 +461,27 @@ class Assembly:
             # "A was one of the 120 that voted for X, which included B and C": the same vote
             self._attach(S, S.focus, L.members, TI.on_object(S.focus, stance))
             return
+        voted = self._sponsored_text(S, L) if sponsors and not S.focus else None
+        if voted is not None:
+            # "The measure had 47 co-authors, among them A and B": the text just reported
+            self._cue("co-sponsors of the text just named", 0.8)
+            self._attach(S, [voted], L.members, "support")
+            return
         ev = self._new_event(S, None, RO.clause_text(self, S, L.start), contrast=True)
         self._attach(S, [ev], L.members, stance)
+
+    def _sponsored_text(self, S: Sentence, L: ActorList) -> Ev | None:
+        """The resolution or draft of the last few sentences whose co-sponsors a sentence
+        lists, when that sentence names no text of its own (no symbol, no 'draft')."""
+        before = S.tk[: L.start]
+        if "draft" in before or any("/" in t or t.startswith("l.") for t in before):
+            return None
+        for ev in reversed(self.events[-12:]):
+            if ev.section != self.section or S.idx - ev.sent > 4:
+                return None
+            if ev.sent < S.idx and not ev.latent and TI.text_kind(ev.option) in ("res", "treaty"):
+                return ev
+        return None
 
     def _joined_or_same(self, S: Sentence, L: ActorList, j: int) -> bool:
         """'Russia was joined by China' (a reference: the by-list sides with Russia) and

@@ -98,6 +98,12 @@ def targets(P, S: Sentence) -> None:
         if S.mflag[k]:
             continue
         pe = S.poss_end[k]
+        q = pe
+        while 0 < q < S.n - 1 and q - pe < 2 and tk[q] in W.OFFICE_WORDS:
+            q += 1  # "Russia's Foreign Ministry", "Iran's deputy foreign minister"
+        if q > pe and tk[q] in W.REP_NOUNS:
+            S.mend[k] = q + 1
+            continue
         if pe > 0 and pe < S.n and tk[pe] in W.REP_NOUNS:
             S.mend[k] = pe + 1  # "Egypt's delegation": the speaker itself
             continue

@@ -67,7 +67,9 @@ _APART = words(
 _CLAUSE = words("to that for of about on whether how if in with against from by")
 _PREP = words("to for of about on in with against from by under")
 _DET = words("the a an this its that")
-_SIDE_NOUNS = words("support adoption approval rejection backing authors sponsors")
+_SIDE_NOUNS = words(
+    "support adoption approval rejection backing authors sponsors endorsement passage"
+)
 _MODAL = words("should would must could shall will can may might cannot")
 # "it", "it in the end", "the idea": a bare anaphor (short, nothing of its own after it)
 _PRONOUN = re.compile(r"(?:it|this|the (?:idea|move|initiative|document))(?:\W+\w+){0,3}\W*$")
@@ -82,6 +84,11 @@ _FRONTED_CLAUSE = re.compile(
     r"(?i)^\s*(?:(?:if|when|once|after|although|though|despite|while|unless)\b[^,;]{0,80}|"
     r"(?:in|on|during|by)\s[^,;]{0,30}\b\d{4}),\s*"  # "In 2019, a resolution was made"
 )
+
+
+def text_kind(option: str) -> str | None:
+    """'res', 'treaty' or 'committee': the kind of text an option names as its head."""
+    return _kind(option)
 
 
 def _kind(option: str) -> str | None:

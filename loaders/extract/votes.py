@@ -72,6 +72,8 @@ def _side(
     P._cue(cue, 0.8)
     if S.focus:
         targets = S.focus
+    elif S.tk[k] in _SPONSORS and (voted := P._sponsored_text(S, L)) is not None:
+        targets = [voted]  # "The measure had 47 co-authors, among them A": the text just named
     elif S.tk[k] in _SPONSORS:  # its own event: the voted text's backers (tidy.coreferent)
         targets = [P._new_event(S, None, RO.clause_text(P, S, L.start))]
     elif P._cur_ok(S, 3) and P.cur:
@@ -303,14 +305,20 @@ def fronted_camp(P, S: Sentence, L: ActorList) -> bool:
     """'The (seven) naysayers were (the usual ones:) A, B', 'The main backers are C and D': a
     camp named first, then its members."""
     tk = S.tk
-    if _FRONTED.keys().isdisjoint(tk[max(0, L.start - 8) : L.start]):
+    if (
+        _FRONTED.keys().isdisjoint(tk[max(0, L.start - 8) : L.start])
+        and "camp" not in tk[max(0, L.start - 8) : L.start]
+    ):
         return False
     h = RO.subject_start(S)
     h += h < S.n and tk[h] == "the"
     q = h
     while q < L.start and q - h < 2 and tk[q] not in _FRONTED:
         q += 1  # "seven", "main", "usual"
-    if q >= L.start or tk[q] not in _FRONTED or q + 1 >= L.start:
+    camp = _named_camp(tk, h, L.start)
+    if camp is not None:
+        q = camp  # "Those in the no camp included A": the camp noun stands for its side
+    elif q >= L.start or tk[q] not in _FRONTED or q + 1 >= L.start:
         return False
     c = q + 1
     if tk[c] in ("of", "for"):  # "The backers of the text were A and B"
@@ -323,10 +331,27 @@ def fronted_camp(P, S: Sentence, L: ActorList) -> bool:
     if len(between) > 4 or any(i in S.in_mention for i in between):
         return False
     label = S.text_of(P.text, h, c)
-    _side(
-        P, S, L, _FRONTED[tk[q]], q, S.n, "named after a fronted camp ('The opponents were')", label
-    )
+    side_word = tk[q - 1] if tk[q - 1] in _CAMP_SIDE else tk[q - 2]  # 'the "no" camp'
+    stance = _CAMP_SIDE[side_word] if camp is not None else _FRONTED[tk[q]]
+    _side(P, S, L, stance, q, S.n, "named after a fronted camp ('The opponents were')", label)
     return True
+
+
+_CAMP_SIDE = {
+    **dict.fromkeys(W.words("no nay against opposing"), "oppose"),
+    **dict.fromkeys(W.words("yes aye supporting"), "support"),
+    **dict.fromkeys(W.words("abstention abstaining"), "neutral"),
+}
+
+
+def _named_camp(tk: list[str], h: int, end: int) -> int | None:
+    """'(those in) the no camp', 'the yes camp', 'the \"no\" camp' from token h: the index of
+    'camp', when a side word is right before it."""
+    for q in range(h, min(end, h + 7)):
+        if tk[q] == "camp":
+            k = q - 1 - (tk[q - 1] in ('"', "'"))
+            return q if k >= h and tk[k] in _CAMP_SIDE else None
+    return None
 
 
 def among_fronted(P, S: Sentence, L: ActorList) -> bool:

@@ -423,6 +423,11 @@ REP_NOUNS = words(
     "ministry president spokesperson spokesman spokeswoman officials official diplomats "
     "diplomat authorities leader leaders"
 )
+# "Russia's Foreign Ministry", "Iran's deputy foreign minister": words before a REP_NOUN
+OFFICE_WORDS = words(
+    "foreign defence defense justice interior press deputy chief top senior permanent "
+    "affairs external"
+)
 # ", supported by X," between a subject and its verb.
 PARENTHETICAL_START = words(
     "supported opposed backed joined seconded echoed endorsed with together along followed "
