@@ -20,6 +20,7 @@ Helpers of `assemble.Assembly` (P is the parser, as in lists.py):
 
 from __future__ import annotations
 
+import functools
 import re
 
 from loaders.extract import objects as OB
@@ -295,6 +296,7 @@ _GENERIC = W.words(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _signature(option: str) -> tuple[bool, set[str], set[tuple[str, str]], set[str]]:
     """(a deletion?, quoted terms, two-word names, article numbers) of an option."""
     folded = fold(option).lower()
