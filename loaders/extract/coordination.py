@@ -297,8 +297,11 @@ _GENERIC = W.words(
 
 
 @functools.lru_cache(maxsize=4096)
-def _signature(option: str) -> tuple[bool, set[str], set[tuple[str, str]], set[str]]:
-    """(a deletion?, quoted terms, two-word names, article numbers) of an option."""
+def _signature(
+    option: str,
+) -> tuple[bool, frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """(a deletion?, quoted terms, two-word names, article numbers) of an option; cached,
+    as every side taken compares its option with a dozen recent ones."""
     folded = fold(option).lower()
     words = re.findall(r"[a-z0-9]+", folded)
     deletion = any(w in _DELETION for w in words)
@@ -311,15 +314,14 @@ def _signature(option: str) -> tuple[bool, set[str], set[tuple[str, str]], set[s
     rest = [w for w in content[1:] if not w.endswith("ly")]
     if content[:1] == ["adoption"] and all(w in _ADOPTED for w in rest):
         quoted.add("the adoption")  # "welcomes the adoption" after "joined the adoption"
-    return deletion, quoted, pairs, arts
+    return deletion, frozenset(quoted), frozenset(pairs), frozenset(arts)
+
+
+_NOT_NAMES = _KEY_STOP | _GENERIC | _DELETION | W.PREPOSITIONS | W.BE
 
 
 def _name_word(w: str) -> bool:
-    return (
-        len(w) > 2
-        and not w.isdigit()
-        and w not in _KEY_STOP | _GENERIC | _DELETION | W.PREPOSITIONS | W.BE
-    )
+    return len(w) > 2 and not w.isdigit() and w not in _NOT_NAMES
 
 
 def _same_thing(a, b) -> bool:

@@ -110,11 +110,6 @@ def onset(
         j += 3  # "a US-led coalition (of states) blocked it": the leader's verb
         if j + 1 < limit and tk[j] == "of" and tk[j + 1] in _GROUP_NOUNS:
             j += 2
-    m = j
-    while m < limit and m - j < 2 and tk[m] in W.OFFICE_WORDS:
-        m += 1  # "Russia's Foreign Ministry welcomed", "Iran's deputy foreign minister said"
-    if m > j and m < limit and tk[m] in W.REP_NOUNS:
-        j = m
     if j < limit and (tk[j] in W.REP_NOUNS or tk[j] in _GROUP_NOUNS):
         j += 1  # "the United States delegation said", "EU countries voted", "European powers"
     if 0 < j < limit and tk[j] in ("to", "at", "in") and tk[j - 1] in W.REP_NOUNS:

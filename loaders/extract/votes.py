@@ -317,7 +317,7 @@ def fronted_camp(P, S: Sentence, L: ActorList) -> bool:
         q += 1  # "seven", "main", "usual"
     camp = _named_camp(tk, h, L.start)
     if camp is not None:
-        q = camp  # "Those in the no camp included A": the camp noun stands for its side
+        q = camp[0]  # "Those in the no camp included A": the camp noun stands for its side
     elif q >= L.start or tk[q] not in _FRONTED or q + 1 >= L.start:
         return False
     c = q + 1
@@ -331,8 +331,7 @@ def fronted_camp(P, S: Sentence, L: ActorList) -> bool:
     if len(between) > 4 or any(i in S.in_mention for i in between):
         return False
     label = S.text_of(P.text, h, c)
-    side_word = tk[q - 1] if tk[q - 1] in _CAMP_SIDE else tk[q - 2]  # 'the "no" camp'
-    stance = _CAMP_SIDE[side_word] if camp is not None else _FRONTED[tk[q]]
+    stance = camp[1] if camp is not None else _FRONTED[tk[q]]
     _side(P, S, L, stance, q, S.n, "named after a fronted camp ('The opponents were')", label)
     return True
 
@@ -344,13 +343,13 @@ _CAMP_SIDE = {
 }
 
 
-def _named_camp(tk: list[str], h: int, end: int) -> int | None:
+def _named_camp(tk: list[str], h: int, end: int) -> tuple[int, str] | None:
     """'(those in) the no camp', 'the yes camp', 'the \"no\" camp' from token h: the index of
-    'camp', when a side word is right before it."""
+    'camp' and its side, when a side word is right before it."""
     for q in range(h, min(end, h + 7)):
         if tk[q] == "camp":
             k = q - 1 - (tk[q - 1] in ('"', "'"))
-            return q if k >= h and tk[k] in _CAMP_SIDE else None
+            return (q, _CAMP_SIDE[tk[k]]) if k >= h and tk[k] in _CAMP_SIDE else None
     return None
 
 
