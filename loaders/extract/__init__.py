@@ -492,7 +492,7 @@ def _view_label(ev: Ev) -> str:
     option = ev.option.strip()
     if re.match(r"(?i)(?:against|no|not|none)\b", option):
         return option
-    option = re.sub(r"(?i)^(?:to|about|on|with|over)\s+", "", option)
+    option = re.sub(r"(?i)^(?:to|about|on|with|over|of)\s+", "", option)
     words = option.split(maxsplit=1)  # "refused to support the annex": against the annex
     if len(words) == 2 and W.VERBS.get(words[0].lower()) == W.SUP:
         option = words[1]

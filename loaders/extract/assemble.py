@@ -325,7 +325,9 @@ class Assembly:
             targets = list(S.touched)
         elif S.focus and not RO.new_clause(S, L.start):
             targets = S.focus
-        elif RO.passive_anaphor(S, L.start) and self._cur_ok(S, 3):
+        elif (RO.passive_anaphor(S, L.start) and self._cur_ok(S, 3)) or (
+            RO.came_from_alone(S, L) and self._cur_ok(S, 2)  # "Support came from Chile."
+        ):
             targets = self.cur
         elif label and RO.bare_label(S, L.start) and self._cur_ok(S, 3):
             targets = self.cur  # "In favour: A, B. Against: C."
@@ -698,7 +700,9 @@ class Assembly:
             for code in targets:
                 found = self._find_events(S, code) if whole else []
                 if plural and not found:  # "opposed Russia's proposals": each one it made
-                    found = [e for e in self._find_events(S, code) if e.proposer == code]
+                    found = self._find_events(S, code)
+                    if stance != "support":  # backing them takes its side on each (its
+                        found = [e for e in found if e.proposer == code]  # rejections too)
                     found = [] if len(found) < 2 else found
                 if not found:
                     ev = self._find_event(S, code)

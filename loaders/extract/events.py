@@ -376,7 +376,7 @@ class Parser(Assembly):
             ev = self._new_event(S, None, option, contrast)
             self._attach(S, [ev], members, "neutral")
             return [ev]
-        if L.each and len(members) > 1:
+        if L.each and len(members) > 1 and not _shared_course(option):
             evs = []
             for mi in members:
                 ev = self._new_event(S, S.ments[mi].code, option, contrast)
@@ -501,6 +501,16 @@ class Parser(Assembly):
 
 # documents, one per author (not "suggestions came from A, B": often one shared view)
 _PLURAL_TEXTS = W.words("proposals texts drafts amendments resolutions documents submissions")
+
+
+def _shared_course(option: str) -> bool:
+    """'A and B each suggested reworking the paragraph': a course of action (a gerund) that
+    both want is one option; 'each tabled a draft' stays one text per author."""
+    first = option.split(" ", 1)[0].lower()
+    return len(first) > 5 and first.endswith("ing") and first not in _NOT_GERUNDS
+
+
+_NOT_GERUNDS = W.words("something nothing anything everything during")
 
 
 def _last_word(text: str) -> str:

@@ -290,6 +290,15 @@ def _relative_aside(S: Sentence, k: int) -> int:
     return 0
 
 
+_REPEATED_PREPS = W.words("by of from")
+
+
+def _opened_by(tk: list[str], start: int, prep: str) -> bool:
+    """Does the list at `start` follow `prep` ("by Russia", "by the Russian Federation")?"""
+    b = start - (start > 0 and tk[start - 1] == "the")
+    return b > 0 and tk[b - 1] == prep
+
+
 def build_list(P, S: Sentence, k0: int) -> ActorList:
     tk = S.tk
     members = [k0]
@@ -320,6 +329,8 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t == "as" and tk[k + 1 : k + 3] == ["well", "as"]:
                 k += 3
                 saw_sep = True
+            elif t in _REPEATED_PREPS and saw_sep and _opened_by(tk, L.start, t):
+                k += 1  # "put forward by Russia and by Iran": the same by-list
             elif k in S.mstart_at:
                 break  # "Gabon, The Gambia": a name that opens with "the"
             elif t == "the" or (t in _AFTER_NAME and k == j):

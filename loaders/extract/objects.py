@@ -106,16 +106,26 @@ def _refers_to(S: Sentence, j: int, k: int) -> bool:
             q -= 1
     if q < j:
         return False
+    if tk[q] in ("that", "which") and q > j and tk[q - 1] in W.TARGET_NOUNS:
+        end = S.mend[S.mstart_at[k]]  # "the statement that Egypt read out (this morning)"
+        return end < S.n and tk[end] in _AUTHORED_VERBS
     if tk[q] in ("by", "of", "from"):  # "the proposals from Russia and Iran"
         p = q - 1
         if p >= j and tk[p] in W.PASSIVE:
             p -= 1
+            if p >= j and tk[p] in _PHRASAL_PROPOSED:
+                p -= 1  # "the proposals put forward by X"
         while p >= j and tk[p] in ("just", "earlier", "previously", "already"):
             p -= 1
         return p >= j and tk[p] in W.TARGET_NOUNS
     return tk[j] == "what"
 
 
+_PHRASAL_PROPOSED = W.words("put brought set")
+_AUTHORED_VERBS = W.words(
+    "made read delivered presented tabled put proposed submitted gave introduced circulated "
+    "had suggested"
+)
 _OWNER_LINKS = W.words("of by the expressed made voiced put raised")
 
 

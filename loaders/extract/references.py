@@ -9,6 +9,7 @@ flag ("target", "poss") and `S.extra_targets` / `S.joint` before the lists are b
 
 from __future__ import annotations
 
+from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.mentions import CAPITALS, DEMONYMS, TARGET_PREFIXES
 from loaders.extract.sentence import Sentence
@@ -109,6 +110,9 @@ def targets(P, S: Sentence) -> None:
             continue
         if 0 < pe < S.n - 2 and tk[pe] in W.POSITION_NOUNS and tk[pe + 1 : pe + 3] in _IS_THAT:
             S.mend[k] = pe + 1  # "The UK's position was that X should ...": its view
+            continue
+        if 0 < pe < S.n - 2 and VB.preference_is(tk, pe + 1):
+            S.mend[k] = pe + 1  # "Japan's preference was a short title": Japan backs it
             continue
         aim = _aim_is_to(S, pe) if pe > 0 else 0
         if aim:

@@ -368,6 +368,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             return "PASS", W.FROM_NOUNS[tk[p]]
         if p >= 0 and tk[p] in W.LIGHT_NOUNS:
             return "PASS", W.LIGHT_NOUNS[tk[p]]
+        if p > 0 and tk[p] in _VIEW_NOUNS and tk[p - 1] in _CONTRARY:
+            return "PASS", W.OPP  # "A different view came from X": X differs from it
         return "NONE", None
     if t == "of":
         p = tk[k - 1] if k > 0 else ""
@@ -494,6 +496,9 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
                 return "NONE", None
             cls = flipped
         return "PASS", cls
+    pp = _participle_before_phrase(tk, p)
+    if pp is not None:
+        return passive_by(S, pp)  # "submitted under agenda item 107 by A": the by-list of it
     for q in range(p, max(-1, p - 5), -1):  # "with considerable resistance at the time by"
         if tk[q] in W.LIST_NOUN_SIDE and (q == p or tk[q + 1] in ("at", "in", "on", "then")):
             return "PASS", W.LIST_NOUN_SIDE[tk[q]]
@@ -524,6 +529,21 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         ):
             return "PASS", W.PROP
     return "NONE", None
+
+
+_SETTING_PREPS = W.words("under in on at during")
+
+
+def _participle_before_phrase(tk: list[str], p: int) -> int | None:
+    """'submitted under agenda item 107 by', 'tabled on 5 November by': a short phrase of
+    time or place between a participle and its by-list. Returns the index of the preposition
+    (the by-list then reads as the participle's), or None."""
+    for q in range(p, max(0, p - 5), -1):
+        if tk[q] in (",", ";", "by", "and", "or"):
+            return None
+        if tk[q] in _SETTING_PREPS and tk[q - 1] in W.PASSIVE and q < p:
+            return q
+    return None
 
 
 _NEAR_PROPOSALS = W.words("move moves bid bids push initiatives request requests plan")
@@ -622,6 +642,24 @@ def passive_anaphor(S: Sentence, upto: int) -> bool:
     if be < upto and tk[i] == "the" and tk[i + 1] in W.ANAPHORIC_NOUNS and tk[be] in W.BE:
         return True  # also "The proposal has been criticized by X"
     return S.subj_anaphor
+
+
+_VIEW_NOUNS = W.words("view views position positions opinion opinions approach line")
+_CONTRARY = W.words("different differing contrary opposite opposing dissenting contrasting")
+_CAME = W.words("came come comes coming")
+_AFTER_BARE_LIST = W.words(", . ; who which whose")
+
+
+def came_from_alone(S: Sentence, L: ActorList) -> bool:
+    """'Support came from Chile.', 'A different view came from Canada, whose ...': a stance
+    noun with no topic of its own, so it is on the option just discussed."""
+    tk = S.tk
+    i = subject_start(S)
+    if L.start < i + 3 or tk[L.start - 1] != "from" or tk[L.start - 2] not in _CAME:
+        return False
+    if L.start - 2 - i > 4 or any(q in S.in_mention for q in range(i, L.start - 2)):
+        return False
+    return L.end >= S.n or tk[L.end] in _AFTER_BARE_LIST
 
 
 def bare_label(S: Sentence, start: int) -> bool:

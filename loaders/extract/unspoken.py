@@ -84,7 +84,7 @@ def unspoken_subjects(text: str, turn_list: list[Turn]) -> list[Unspoken]:
 
 
 # "our position is the same as that of Japan": "our" is the speaker (phrases.py reads the rest)
-_OUR_VIEW = re.compile(r"\b[Oo]ur[ \t]+(?:position|view|views|stance|approach)\b")
+_OUR_VIEW = re.compile(r"\b[Oo]ur[ \t]+(?:position|view|views|stance|approach|preference)\b")
 _PREVIOUS = re.compile(r"\b(?:the|The)[ \t]+(?:previous|preceding|last)[ \t]+speaker\b")
 
 

@@ -270,7 +270,7 @@ def onset(
             continue
         if t in W.AUX and W.phrase_at(tk, j):
             break  # "would study", "was against": a phrase that opens with an auxiliary
-        if _position_is_that(tk, j):
+        if _position_is_that(tk, j) or preference_is(tk, j):
             break  # "The UK's position was that ...": read as its statement
         if t in ("have", "has", "had") and _held_view(S, j, limit) is not None:
             break  # "we have concerns with X": "have" is the verb here, not an auxiliary
@@ -338,6 +338,21 @@ def _position_is_that(tk: list[str], j: int) -> bool:
         and tk[j + 1 : j + 2] == ["that"]
         and j > 0
         and (tk[j - 1] in W.POSITION_NOUNS)
+    )
+
+
+_PREFERENCE_NOUNS = W.words("preference choice")
+
+
+def preference_is(tk: list[str], j: int) -> bool:
+    """'is / was (for) X' after 'preference' ("Our preference is a short title", "its
+    preference was for a vote"): backing X, unless a that-clause follows (a statement)."""
+    return (
+        tk[j] in ("is", "was", "remains", "remained")
+        and j > 0
+        and tk[j - 1] in _PREFERENCE_NOUNS
+        and j + 1 < len(tk)
+        and tk[j + 1] not in ("that", "to", "not", ",")
     )
 
 
@@ -566,6 +581,9 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         subj = s0 + 2  # "said her delegation would vote against"
     else:
         subj = 0
+    if speech and s0 + 2 < limit and tk[s0] in W.POSSESSIVES and preference_is(tk, s0 + 2):
+        return W.SUP, s0 + 3 + (tk[s0 + 3] == "for")  # "said its preference was X"
+
     if speech and s0 + 1 < limit:
         hit = _verdict(S, s0, limit)
         if hit is not None:
@@ -614,6 +632,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         return W.STMT, j + 1
     if _position_is_that(tk, j):
         return W.STMT, j + 1  # "The UK's position was that the text should ..."
+    if preference_is(tk, j):
+        return W.SUP, j + 1 + (tk[j + 1] == "for")  # "Our preference is a short title"
     unable = _inability(S, j, limit)
     if unable is not None:
         return unable  # "explained its inability to accept the package": against it

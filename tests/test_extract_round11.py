@@ -1,0 +1,135 @@
+"""Issue 16, eleventh round: a by-list after a setting phrase, a shared course "each" wanted,
+a stance noun that "came from" a list with no topic of its own.
+
+Sentences in our own words, in general grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_allies import camp, events
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["submitted under agenda item 12 by", "tabled on 5 November by", "introduced in 2019 by"],
+)
+def test_a_by_list_after_a_setting_phrase_sponsors_the_text(phrase):
+    """Before this, the setting phrase hid the participle and the sponsors were lost."""
+    evs = events(
+        f"The Committee had before it a draft resolution, {phrase} Belarus, China and Cuba."
+    )
+    (e,) = [e for e in evs if camp(e, "BLR")]
+    assert {camp(e, c) for c in ("BLR", "CHN", "CUB")} == {"A"}
+
+
+def test_a_setting_phrase_with_a_comma_stays_apart():
+    """'adopted in Vienna, by then ...': the comma ends the phrase; no by-list is read."""
+    evs = events("The text was adopted in Vienna, by then a familiar venue for Brazil.")
+    assert not any(camp(e, "BRA") for e in evs)
+
+
+def test_each_wanting_the_same_course_is_one_option():
+    evs = events("Malaysia and Pakistan each suggested rewording the paragraph in general terms.")
+    assert len(evs) == 1
+    assert camp(evs[0], "MYS") == "A" and camp(evs[0], "PAK") == "A"
+
+
+def test_each_tabling_a_text_is_one_option_per_author():
+    evs = events("Malaysia and Pakistan each tabled a draft on the paragraph.")
+    assert len(evs) == 2
+    assert {e.proposer for e in evs} == {"MYS", "PAK"}
+
+
+@pytest.mark.parametrize(
+    "second, side",
+    [
+        ("Support came from Chile.", "A"),
+        ("Objections came from Chile.", "B"),
+        ("A different view came from Chile.", "B"),
+        ("A different view came from Chile, whose delegate wanted the list kept.", "B"),
+    ],
+)
+def test_a_stance_that_came_from_a_list_is_on_the_option_just_made(second, side):
+    """Before this, 'Support came' became an option of its own."""
+    evs = events("Malaysia proposed a general reference to rights. " + second)
+    assert len(evs) == 1
+    assert evs[0].proposer == "MYS" and camp(evs[0], "CHL") == side
+
+
+def test_a_stance_that_came_from_a_list_for_a_named_text_takes_that_text():
+    evs = events(
+        "Malaysia proposed a general reference to rights. "
+        "Support came from Chile for the Mexican proposal."
+    )
+    mex = next(e for e in evs if e.proposer == "MEX")
+    assert camp(mex, "CHL") == "A"
+    assert not any(camp(e, "CHL") for e in evs if e.proposer == "MYS")
+
+
+def test_a_view_that_came_from_a_list_is_no_side_without_a_contrary_word():
+    evs = events("Malaysia proposed a general reference to rights. A view came from Chile.")
+    assert not any(camp(e, "CHL") for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States rejected the proposals put forward by Russia and by Iran.",
+        "The United States rejected the proposals of Russia and of Iran.",
+    ],
+)
+def test_a_repeated_preposition_keeps_one_list_of_authors(text):
+    """Before this, Iran stood with the United States against Russia's proposals."""
+    evs = events(text)
+    assert {e.proposer for e in evs} == {"RUS", "IRN"}
+    assert all(camp(e, "USA") == "B" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's preference was a short title.",
+        "Japan's preference was for a short title.",
+        "Japan said its preference was a short title.",
+        "JAPAN: Our preference is a short title.",
+    ],
+)
+def test_a_stated_preference_backs_what_follows(text):
+    (e,) = events(text)
+    assert camp(e, "JPN") == "A" and "short title" in e.option
+
+
+def test_a_preference_that_clause_is_no_backing_of_a_text():
+    evs = events("Japan said its preference was that the talks wait.")
+    assert not any("talks wait" in e.option and camp(e, "JPN") == "A" for e in evs)
+
+
+def test_backing_a_states_proposals_takes_its_side_on_each_including_its_rejections():
+    evs = events(
+        "Syria rejected paragraph 3 and proposed a new paragraph 5. "
+        "China supports the proposals of Syria."
+    )
+    assert {(camp(e, "SYR"), camp(e, "CHN")) for e in evs} == {("A", "A"), ("B", "B")}
+
+
+def test_opposing_a_states_proposals_is_only_against_what_it_proposed():
+    evs = events(
+        "Syria rejected paragraph 3 and proposed a new paragraph 5. "
+        "China opposed the proposals of Syria."
+    )
+    para3 = next(e for e in evs if "paragraph 3" in e.option)
+    assert camp(para3, "CHN") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran said it concurred with the joint statement that Egypt read out.",
+        "Iran supported the statement that Egypt made this morning.",
+    ],
+)
+def test_a_statement_that_a_state_made_is_that_states(text):
+    """Before this, the statement became Iran's own and Egypt was no actor."""
+    (e,) = events(text)
+    assert e.proposer == "EGY" and camp(e, "IRN") == "A"
