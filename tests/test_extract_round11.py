@@ -133,3 +133,87 @@ def test_a_statement_that_a_state_made_is_that_states(text):
     """Before this, the statement became Iran's own and Egypt was no actor."""
     (e,) = events(text)
     assert e.proposer == "EGY" and camp(e, "IRN") == "A"
+
+
+def test_a_pronoun_after_a_fronted_topic_is_the_last_subject():
+    evs = events(
+        "Argentina stressed the need for sovereignty. "
+        "On procedural measures, it suggested drawing on article 21."
+    )
+    assert any(e.proposer == "ARG" and "article 21" in e.option for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina placed emphasis on respect for the sovereignty of States.",
+        "Argentina stressed respect for the sovereignty of States.",
+        "Argentina emphasized the principle of non-intervention.",
+    ],
+)
+def test_stressing_a_principle_is_a_position(text):
+    (e,) = events(text)
+    assert e.proposer == "ARG"
+
+
+def test_stressing_ones_respect_for_a_person_is_no_position():
+    assert events("Argentina stressed its respect for the chair.") == []
+
+
+@pytest.mark.parametrize("aside", ["in a paper", "in short", "in two papers on the scope"])
+def test_an_aside_opening_with_in_is_skipped(aside):
+    """Before this, 'in' opened a stance phrase ('in favour of') and the verb was lost."""
+    (e,) = events(f"Australia, {aside}, backed the draft.")
+    assert e.proposer == "AUS" or camp(e, "AUS") == "A"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia recalled its role and called for a narrow convention.",
+        "Washington said it would go on arguing for a narrow convention.",
+        "Washington said it would argue for a narrow convention.",
+    ],
+)
+def test_a_proposal_after_a_remark_or_inside_reported_speech_is_read(text):
+    evs = events(text)
+    assert any("narrow convention" in e.option and e.proposer in ("RUS", "USA") for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A number of delegations, with Russia and China at their head, pressed for a broad text.",
+        "Several delegations, led by Russia and China, were pressing for a broad text.",
+    ],
+)
+def test_named_leaders_of_an_unnamed_subject_take_its_side(text):
+    (e,) = events(text)
+    assert camp(e, "RUS") == "A" and camp(e, "CHN") == "A" and "broad text" in e.option
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Speaking for the United States, Jane Smith",
+        "Speaking on behalf of Japan, Mr. Ito",
+        "Speaking for Japan, the delegate",
+    ],
+)
+def test_the_state_of_a_fronted_speaking_phrase_is_the_subject(opening):
+    """Before this, a person's name after the phrase hid the verb; nobody took a side."""
+    (e,) = events(f"{opening} opposed the Russian text.")
+    actor = next(c for c in ("USA", "JPN") if c in e.actors())
+    assert e.proposer == "RUS" and camp(e, actor) == "B"
+
+
+def test_a_fronted_speaking_phrase_before_a_named_state_is_on_behalf():
+    evs = events("Speaking on behalf of the African Group, Kenya opposed the text.")
+    assert any(camp(e, "KEN") == "B" for e in evs)
+
+
+def test_the_delegation_after_said_is_the_speaker():
+    (e,) = events(
+        "The representative of New Zealand said the delegation was in favour of adopting it."
+    )
+    assert e.proposer == "NZL" or camp(e, "NZL") == "A"

@@ -66,7 +66,7 @@ def second_verb(
     # a second proposal after taking a side on something else ("backed X, then proposed
     # Y"), or after a remark ("highlighted the threat, calling for a ban"); after a view or
     # a proposal it is the same position restated
-    after_remark = participle and cls == W.STMT
+    after_remark = cls == W.STMT  # also "recalled its role and called for X"
     again = hit2[0] == W.PROP and (
         not created or (cls in (W.SUP, W.OPP) and not P.light) or after_remark
     )

@@ -50,6 +50,11 @@ _CONNECTIVE = re.compile(
     "(?:" + "|".join(c.capitalize() for c in W.OPENING_CONNECTIVES) + ")"
     r"(?:,[ \t]*|[ \t]+)(?=(?:it|they|he|she)[ \t])"
 )
+_TOPIC_LEAD = re.compile(
+    r"(?:On|Regarding|Concerning|As[ \t]+for|As[ \t]+regards|Turning[ \t]+to|"
+    r"With[ \t]+(?:respect|regard)[ \t]+to|In[ \t]+relation[ \t]+to)[ \t][^,.;:]{1,80},[ \t]*"
+    r"(?=(?:it|they|he|she)[ \t])"
+)
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
 
 
@@ -216,7 +221,8 @@ class Parser(Assembly):
             return hit  # "The Member States (A, B) ...", later "The Member States support ..."
         if self.last_actor is None:
             return None
-        lead = _CONNECTIVE.match(text, a, b)  # "However, it raised concerns"
+        # "However, it raised concerns", "On procedural measures, it suggested"
+        lead = _CONNECTIVE.match(text, a, b) or _TOPIC_LEAD.match(text, a, b)
         if lead is not None:
             a = lead.end()
         elif text[a : a + 1] not in _PRONOUN_FIRST:
@@ -440,6 +446,11 @@ class Parser(Assembly):
         if CO.named_after(self, S, L):
             return
         role, cls = RO.backscan(S, L.start)
+        close = RO.leaders_aside(S, L) if role in ("PASS", "COAUTH", "SUBJ") else None
+        if close is not None:
+            L.end, L.role = close, "SUBJ"  # "Several, led by A and B, pressed for X"
+            self._subject(S, L, relative=False)
+            return
         if role == "PASS" and cls == W.PROP and L.start >= 2 and S.tk[L.start - 2] in _PLURAL_TEXTS:
             L.each = True  # "new texts from Venezuela, China and France": one text each
         fp = next((S.ments[mi] for mi in L.members if isinstance(S.ments[mi], FirstPerson)), None)

@@ -116,8 +116,49 @@ def voiced_by(P, S: Sentence) -> None:
             break
 
 
+_SPEAKING_OPENERS = (
+    ["speaking", "for"],
+    ["speaking", "on", "behalf", "of"],
+    ["on", "behalf", "of"],
+)
+_PERSON_WORDS = W.words("mr ms mrs dr . ambassador minister deputy permanent representative")
+
+
+def fronted_speaker(S: Sentence) -> tuple[int, int] | None:
+    """'Speaking for the United States, Jane Smith said X': the actor named in the opening
+    phrase is the subject, its speaker (a person, or 'the delegate') no actor. Returns the
+    actor's first token and the main verb's index, or None."""
+    tk = S.tk
+    opener = next((o for o in _SPEAKING_OPENERS if tk[: len(o)] == o), None)
+    if opener is None:
+        return None
+    start = len(opener) + (tk[len(opener) : len(opener) + 1] == ["the"])
+    mi = S.mstart_at.get(start)
+    end = S.mend[mi] if mi is not None else 0
+    if not end or end + 2 >= S.n or tk[end] != ",":
+        return None
+    q = end + 1
+    if tk[q] == "the" and tk[q + 1] in W.SPEAKER_NOUNS:
+        q += 2  # ", the delegate said"
+    else:
+        while q < S.n and q - end < 8 and (S.tw[q][:1].isupper() or tk[q] in _PERSON_WORDS):
+            if q in S.mstart_at:
+                return None  # ", Kenya said": an actor of its own
+            q += 1
+    if q == end + 1 or q >= S.n:
+        return None
+    if not (tk[q] in W.VERBS or tk[q] in W.AUX or W.phrase_at(tk, q)):
+        return None  # ", the delegate of Kenya welcomed": Kenya speaks, for the group
+    return start, q
+
+
 def behalf(P, S: Sentence) -> None:
     tk = S.tk
+    fronted = fronted_speaker(S)
+    if fronted is not None:
+        start, verb_at = fronted
+        S.behalf_skip[S.mend[S.mstart_at[start]]] = verb_at  # its own list, the verb after
+        return
     seg = P.text[S.a : S.b]
     if "behalf" not in seg and " for " not in seg and "(for" not in seg and "repres" not in seg:
         return

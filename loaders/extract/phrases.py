@@ -244,6 +244,9 @@ _phrase(
     "press for",
     "presses for",
     "argued for",
+    "argue for",
+    "argues for",
+    "arguing for",
     "insisted on",
     "insists on",
     "insist on",
@@ -274,6 +277,10 @@ _phrase(
 )
 _phrase(PROP, "countered with", "came back with", "responded with")
 _phrase(STMT, "of the view", "of the opinion")
+# "Argentina placed emphasis on respect for sovereignty": as "stressed"
+for _v in ("placed", "places", "placing", "put", "puts", "putting", "laid", "lays", "laying"):
+    for _n in ("emphasis", "stress", "particular emphasis", "special emphasis", "great emphasis"):
+        _phrase(STMT, f"{_v} {_n} on", f"{_v} the {_n} on")
 _phrase(STMT, "pointed out", "points out", "pointing out", "drew attention", "took the floor")
 # "Subsequently, A and B joined the sponsors": they back the draft just named
 for _verb in ("joined", "join", "joins"):

@@ -14,6 +14,7 @@ All scans are bounded windows of tokens.
 
 from __future__ import annotations
 
+from loaders.extract import lists as LI
 from loaders.extract import references as RF
 from loaders.extract import sentence as ST
 from loaders.extract import verbs as VB
@@ -97,6 +98,8 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         q -= 3 if S.tk[q - 3] == "the" else 0
     if q > 0 and S.tk[q - 1] == "," and q - 1 in (S.behalf_skip.get(0), S.behalf_skip.get(1)):
         return "SUBJ", None
+    if (fronted := LI.fronted_speaker(S)) is not None and fronted[0] == start:
+        return "SUBJ", None  # "Speaking for the United States, Jane Smith said ..."
     if S.in_mention.get(start) in S.voiced:
         return "SUBJ", None  # "The Arab Group, represented by Algeria, opposed ..."
     if S.tk[k] in _PITTING:
@@ -648,6 +651,35 @@ _VIEW_NOUNS = W.words("view views position positions opinion opinions approach l
 _CONTRARY = W.words("different differing contrary opposite opposing dissenting contrasting")
 _CAME = W.words("came come comes coming")
 _AFTER_BARE_LIST = W.words(", . ; who which whose")
+
+
+_CROWD_NOUNS = W.words("delegations states countries members nations governments others")
+_LEAD_OPENERS = (["led", "by"], ["headed", "by"], ["spearheaded", "by"], ["with"])
+_AT_HEAD = (["at", "their", "head"], ["in", "the", "lead"], ["at", "the", "fore"])
+
+
+def leaders_aside(S: Sentence, L: ActorList) -> int | None:
+    """'Several delegations, led by A and B, pressed for X', 'A number of delegations, with A
+    and B at their head, were pressing for X': A and B are that subject's named members, so
+    the main verb is theirs. Returns the index of the aside's closing comma, or None."""
+    tk = S.tk
+    for opener in _LEAD_OPENERS:
+        b = L.start - (tk[L.start - 1] == "the") if L.start else 0
+        comma = b - len(opener) - 1
+        if comma > 0 and tk[comma] == "," and tk[comma + 1 : b] == opener:
+            break
+    else:
+        return None
+    i = subject_start(S)
+    if not any(t in _CROWD_NOUNS for t in tk[i:comma]) or comma - i > 6:
+        return None
+    if any(q in S.in_mention for q in range(i, comma)):
+        return None
+    close = L.end
+    for tail in _AT_HEAD:
+        if tk[close : close + 3] == tail:
+            close += 3
+    return close if close < S.n and tk[close] == "," else None
 
 
 def came_from_alone(S: Sentence, L: ActorList) -> bool:

@@ -22,6 +22,7 @@ from loaders.extract.text import fold
 # non-space character; the acronym is spelt out as "A.B.(A.)*" rather than "(?:A.){2,}" so
 # that most words fail it on the second character without entering a repeat
 _TOKEN = re.compile(r"[A-Z][a-z]{0,2}\.\d+\b|[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|[^\W_]+|[^\w\s]")
+_PRINCIPLE = re.compile(r"^(?:the )?(?:full )?(?:respect for|principles? of)\b")
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 ART_RE = re.compile(
     r"[Aa]rt(?:icles?|s?\.)\s{0,3}(\d{1,3})(?:\s{0,3}\(\s{0,2}(\d{1,2}|[a-z])\s{0,2}\))?"
@@ -85,7 +86,10 @@ class Ev:
     def says_what_to_do(self) -> bool:
         """Does the option say what should be done ("the need for", "must", "essential")? A
         view that does is a position; one that does not is a remark."""
-        return not W.NORMATIVE.isdisjoint(re.findall(r"[a-z]+", self.option.lower()))
+        option = self.option.lower()
+        if _PRINCIPLE.search(option):
+            return True  # "respect for sovereignty", "the principle of non-intervention"
+        return not W.NORMATIVE.isdisjoint(re.findall(r"[a-z]+", option))
 
     def bare_view(self) -> bool:
         """Only a view stated by one actor ("X said the text would ..."), no side taken."""

@@ -195,7 +195,7 @@ def onset(
                 continue
         if t == ",":
             k = j + 1
-            ok = k < limit and S.tw[k][:1].islower() and not ST.verbish(tk[k])
+            ok = k < limit and S.tw[k][:1].islower() and not _verb_at(tk, k)
             span = 22 if tk[k : k + 1] == ["as"] else 9  # ", as the initiator of ...,"
             while ok and k < limit and k - j <= span and tk[k] != ",":
                 if k in S.in_mention or tk[k] in (";", ".", "(", ")"):
@@ -253,6 +253,9 @@ def onset(
         if t in _KEPT and j + 1 < limit and tk[j + 1].endswith("ing") and tk[j + 1] != "nothing":
             j += 1  # "kept pushing for X": the pushing takes the side
             continue
+        if t in _GO and tk[j + 1 : j + 2] == ["on"] and j + 2 < limit and tk[j + 2].endswith("ing"):
+            j += 2  # "would go on arguing for X": the arguing takes the side
+            continue
         if t in W.CONTINUE and j + 1 < limit and tk[j + 1] == "to":
             j += 2  # "will continue to advocate for", "seeks to ensure"
             continue
@@ -283,6 +286,7 @@ def onset(
 
 _CAUSATIVE = W.words("led prompted drove pushed compelled forced caused")
 _KEPT = W.words("kept keep keeps keeping")
+_GO = W.words("go goes went going")
 _TOOK = W.words("took take takes taking")
 _KEPT_TEXT = W.PROVISION_WORDS | W.words(
     "word words reference references language wording text formulation provision provisions"
@@ -424,6 +428,14 @@ def _document_side(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
         if k in S.mstart_at or tk[k] in W.CLAUSE_END:
             return None
     return None
+
+
+def _verb_at(tk: list[str], k: int) -> bool:
+    """A verb, or a stance phrase, at token k ("in a paper" opens none; "in favour of" does)."""
+    t = tk[k]
+    if t in W.PHRASES and not (t in W.VERBS or t in W.LIGHT_VERBS or t in W.AUX or t in W.NEG):
+        return W.phrase_at(tk, k) is not None
+    return ST.verbish(t)
 
 
 _ASIDES = W.words("speaking talking addressing writing responding replying commenting")
@@ -574,8 +586,11 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     elif (
         speech
         and s0 + 1 < limit
-        and tk[s0] in ("his", "her", "its", "their")
-        and tk[s0 + 1] in W.SELF_NOUNS
+        and (
+            tk[s0] in ("his", "her", "its", "their")
+            and tk[s0 + 1] in W.SELF_NOUNS
+            or tk[s0 : s0 + 2] == ["the", "delegation"]  # "said the delegation was for X"
+        )
         and s0 not in S.in_mention  # not already the speaker's mention (speakers.py)
     ):
         subj = s0 + 2  # "said her delegation would vote against"
@@ -595,6 +610,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             cls = ST.flip(inner[0]) if neg else inner[0]
             if cls:
                 return cls, inner[1]
+        if inner and inner[0] == W.PROP and not neg:
+            return inner  # "said it would argue for X": its own proposal
     if t in W.TIME_REQUEST and "time" in tk[j + 1 : j + 4]:
         return W.NEU, j + 1
     if t in W.FIND_VERBS:
