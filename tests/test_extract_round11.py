@@ -217,3 +217,26 @@ def test_the_delegation_after_said_is_the_speaker():
         "The representative of New Zealand said the delegation was in favour of adopting it."
     )
     assert e.proposer == "NZL" or camp(e, "NZL") == "A"
+
+
+def test_a_text_put_to_a_counted_vote_is_what_later_voters_and_critics_take_sides_on():
+    """Before this, voters, sponsors and critics each made an option of their own."""
+    evs = events(
+        "The text cleared the Third Committee on Nov. 18 by 88 votes to 58.\n"
+        "Jamaica and Suriname voted yes, and Belize voted no.\n"
+        "Sponsors included Russia, China and Iran.\n"
+        "The United States and the European Union have criticised the measure."
+    )
+    assert len(evs) == 1
+    (e,) = evs
+    assert {camp(e, c) for c in ("JAM", "SUR", "RUS", "CHN", "IRN")} == {"A"}
+    assert {camp(e, c) for c in ("BLZ", "USA", "EU")} == {"B"}
+
+
+def test_a_counted_vote_with_nobody_taking_a_side_is_no_event():
+    assert events("The resolution was adopted by 88 votes to 58.") == []
+
+
+def test_the_measure_refers_to_the_text_just_tabled():
+    (e,) = events("Russia tabled a resolution. The United States criticised the measure.")
+    assert e.proposer == "RUS" and camp(e, "USA") == "B"

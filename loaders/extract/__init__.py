@@ -271,6 +271,13 @@ def _short_question(text: str, a: int, b: int) -> bool:
 _COUNT_SUBJECT = re.compile(
     r"[ \t\n]*(?:[A-Z][a-z]+|\d+)[ \t]+(?:other[ \t]+)?(?:countries|states|members|nations)\b"
 )
+# "The text, which ..., cleared the Third Committee by 88 votes to 58": a text, a vote count
+_TEXT_VOTED = re.compile(
+    r"[ \t\n]*The[ \t]+(?:draft[ \t]+)?(?:text|resolution|measure|draft)\b"
+    r"(?:[^.;]|\.(?=[ \t]*\d)){0,300}?"
+    r"\bby[ \t]+(?:a[ \t]+(?:recorded[ \t]+)?vote[ \t]+of[ \t]+)?\d+[ \t]+"
+    r"(?:votes[ \t]+)?(?:in[ \t]+favou?r[ \t]+)?to[ \t]+\d+"
+)
 _LEFT_OF_NAMES = re.compile(r"(?:[A-Z]:)?(?:[\s,;.:()\d*&-]|\band\b|\bthe\b)*")
 
 
@@ -434,6 +441,8 @@ def _chunk(
                 ms = _clause_pronouns(clean, a, b, ms, parser.index)
             if not ms and clean[b - 1 : b] not in ".!?:;" and _vote_line(clean, a, b):
                 parser.heading_intro(a, b, sidx, bi)  # "Member states that voted in favour"
+            elif not ms and _TEXT_VOTED.match(clean, a, b):
+                parser.counted_text(a, b, sidx, bi)  # "The text cleared it by 88 votes to 58"
             elif (
                 ms
                 or clean[b - 1 : b] == ":"

@@ -257,6 +257,12 @@ def _subject_codes(S: Sentence, L: ActorList) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _same_text(S: Sentence, ev) -> bool:
+    """Can 'the text' / 'the measure' of this sentence be the event just made? In its
+    paragraph, yes; across one-sentence paragraphs (news wire), when that event is a text."""
+    return ev.para == S.para or (S.para - ev.para <= 3 and TI.text_kind(ev.option) == "res")
+
+
 def _relative_passive(S: Sentence, start: int) -> bool:
     """', which was supported by A': a relative pronoun opens the passive before the list."""
     window = S.tk[max(0, start - 6) : start]
@@ -720,7 +726,7 @@ class Assembly:
             if anaphoric and S.tk[vend + 1 : vend + 2] and S.tk[vend + 1] in W.DOC_NOUNS:
                 # "supported the text": the text of this paragraph's proposal, if any
                 anaphoric = S.focus is not None or (
-                    self.cur is not None and self._cur_ok(S, 3) and self.cur[-1].para == S.para
+                    self.cur is not None and self._cur_ok(S, 3) and _same_text(S, self.cur[-1])
                 )
             if not anaphoric and cls in (W.SUP, W.OPP) and OB.bare_action(S, vend, oend):
                 # "Russia and China supported retention." right after a proposal

@@ -244,6 +244,18 @@ class Parser(Assembly):
         S.idx, S.para, S.section = sidx, para, self.section
         CL.colon_intro(self, S, heading=True)
 
+    def counted_text(self, a: int, b: int, sidx: int, para: int) -> None:
+        """'The text ... cleared the Committee by 88 votes to 58' (no actor named): the text
+        voted on, a latent event that the voters, sponsors and critics named next join."""
+        S = Sentence(self.text, a, b, [])
+        S.idx, S.para, S.section = sidx, para, self.section
+        end = next((k for k in range(S.n) if S.tk[k] in (",", "which", "that")), 0)
+        end = end if 1 < end <= 6 else 2
+        ev = self._new_event(S, None, S.text_of(self.text, 0, end))
+        ev.latent = True
+        self._cue("a text put to a counted vote", 0.7)
+        self.cur, self.cur_sent, self.cur_section = [ev], sidx, self.section
+
     def _colon_member(self, S: Sentence, L: ActorList) -> bool:
         return CL.colon_member(self, S, L)
 

@@ -504,10 +504,10 @@ ANAPHORIC_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments idea ideas move change "
     "changes addition additions deletion deletions position view statement approach "
     "initiative compromise request plan text draft resolution letter appeal insertion inclusion "
-    "wording formulation"
+    "wording formulation measure"
 )
 DETERMINERS = words("a an the its their his her our this these more further")
-DOC_NOUNS = words("text draft resolution")
+DOC_NOUNS = words("text draft resolution measure")
 ANAPHORS = words("it them this these that those such")
 ANAPHOR_ADJ = words("proposed said same above latter former aforementioned")
 CLAUSE_END = words(", ; : . ! ? which while whereas but although though however \u2013 \u2014 ) ]")
