@@ -240,3 +240,30 @@ def test_a_counted_vote_with_nobody_taking_a_side_is_no_event():
 def test_the_measure_refers_to_the_text_just_tabled():
     (e,) = events("Russia tabled a resolution. The United States criticised the measure.")
     assert e.proposer == "RUS" and camp(e, "USA") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU told reporters it would back the text.",
+        "The EU told the room that it would back the text.",
+    ],
+)
+def test_told_someone_it_would_is_the_subjects_own_position(text):
+    (e,) = events(text)
+    assert e.proposer == "EU" or camp(e, "EU") == "A"
+
+
+def test_told_a_named_state_is_not_skipped_as_an_audience():
+    """'told Russia it would ...': Russia is an actor, not a room; no side is read for it."""
+    assert not any(camp(e, "RUS") for e in events("The EU told Russia it would back the text."))
+
+
+def test_a_pronoun_after_a_colon_is_the_subject_before_it():
+    (e,) = events("Australia was firm: it voted against the resolution.")
+    assert camp(e, "AUS") == "B"
+
+
+def test_a_states_bids_are_its_own():
+    (e,) = events("Beijing has consistently backed Russia's bids for a new treaty.")
+    assert e.proposer == "RUS" and camp(e, "CHN") == "A"

@@ -345,6 +345,21 @@ def _position_is_that(tk: list[str], j: int) -> bool:
     )
 
 
+_TOLD = W.words("told tells tell telling")
+
+
+def _after_addressee(S: Sentence, k: int, limit: int) -> int:
+    """The token after the addressee of 'told' ("told the room", "told reporters that"):
+    a short noun phrase naming no actor, then an optional 'that'."""
+    tk = S.tk
+    for q in range(k, min(limit, k + 5)):
+        if q in S.in_mention or tk[q] in W.CLAUSE_END:
+            return k
+        if tk[q] in W.PRONOUN_SUBJECTS or tk[q] == "that":
+            return q + (tk[q] == "that")
+    return k
+
+
 _PREFERENCE_NOUNS = W.words("preference choice")
 
 
@@ -581,6 +596,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         return hit
     speech = t in W.SPEECH and depth == 0 and j + 2 < limit
     s0 = j + 2 if speech and tk[j + 1] == "that" else j + 1
+    if speech and t in _TOLD:
+        s0 = _after_addressee(S, j + 1, limit)  # "told the room (that) they could live with"
     if speech and s0 < limit and tk[s0] in W.PRONOUN_SUBJECTS:
         subj = s0 + 1  # "said it could accept", "said that they would support"
     elif (

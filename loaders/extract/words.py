@@ -476,7 +476,7 @@ BE = words("was were is are been be being")
 
 # Nouns that name a proposal: "X's proposal", "the UK proposal", "this proposal".
 PROPOSAL_NOUNS = words(
-    "resolution push bid demand demands proposal proposals suggestion suggestions amendment "
+    "resolution push bid bids demand demands proposal proposals suggestion suggestions amendment "
     "amendments idea ideas move change changes addition additions deletion deletions position "
     "positions view views statement statements text definition approach language wording "
     "formulation initiative initiatives compromise request call calls plea pleas contribution "
@@ -488,7 +488,7 @@ TARGET_NOUNS = words(
     "proposal proposals suggestion suggestions amendment amendments statement statements "
     "position positions contribution contributions approach idea text draft initiative "
     "submission submissions intervention formulation wording language compromise views view "
-    "efforts effort call calls plea pleas request concerns plan package alternative push bid "
+    "efforts effort call calls plea pleas request concerns plan package alternative push bid bids "
     "demand demands resolution resolutions drafts initiatives"
 )
 # an actor's own text, named as such ("Russia's resolution", "a Russian initiative"): its author
