@@ -267,3 +267,25 @@ def test_a_pronoun_after_a_colon_is_the_subject_before_it():
 def test_a_states_bids_are_its_own():
     (e,) = events("Beijing has consistently backed Russia's bids for a new treaty.")
     assert e.proposer == "RUS" and camp(e, "CHN") == "A"
+
+
+def test_open_to_a_new_option_is_neutral_on_that_option_not_the_last_one():
+    """Before this, Japan stood neutral on the text Australia backed."""
+    evs = events("Australia backed the text. Japan said it was open to a wider convention.")
+    text = next(e for e in evs if e.proposer == "AUS")
+    assert camp(text, "JPN") == ""
+    assert any("wider convention" in e.option and "JPN" in e.neutral for e in evs)
+
+
+def test_open_to_it_stays_neutral_on_the_last_option():
+    (e,) = events("Australia backed the text. Japan was open to it.")
+    assert "JPN" in e.neutral
+
+
+def test_still_reviewing_the_treaty_is_neutral_on_it():
+    evs = events(
+        "More than 70 countries, Britain and China among them, signed the treaty. "
+        "U.S. officials said they were still reviewing the treaty."
+    )
+    (e,) = evs
+    assert "USA" in e.neutral and camp(e, "GBR") == "A"

@@ -257,6 +257,12 @@ def _subject_codes(S: Sentence, L: ActorList) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _indefinite(S: Sentence, vend: int, oend: int) -> bool:
+    """'open to a wider convention': an object of its own (an indefinite noun phrase), not
+    the option just discussed."""
+    return oend - vend >= 2 and S.tk[vend] in ("a", "an")
+
+
 def _same_text(S: Sentence, ev) -> bool:
     """Can 'the text' / 'the measure' of this sentence be the event just made? In its
     paragraph, yes; across one-sentence paragraphs (news wire), when that event is a text."""
@@ -771,7 +777,7 @@ class Assembly:
             if topic is None and (
                 anaphoric
                 or empty
-                or (cls == W.NEU)
+                or (cls == W.NEU and not _indefinite(S, vend, oend))
                 or (
                     cls == W.OPP
                     and in_sentence

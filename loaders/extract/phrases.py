@@ -186,6 +186,9 @@ _phrase(
 _phrase(
     NEU,
     "studying",  # "was studying the proposal" ("would study" above)
+    "still reviewing",  # "were still reviewing the treaty"
+    "still considering",
+    "still examining",
     "open to",  # "was open to the proposal"
     "kept an open mind",
     "keeps an open mind",
