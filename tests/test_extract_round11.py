@@ -289,3 +289,21 @@ def test_still_reviewing_the_treaty_is_neutral_on_it():
     )
     (e,) = evs
     assert "USA" in e.neutral and camp(e, "GBR") == "A"
+
+
+def test_a_bare_number_backs_the_recent_option_that_names_it():
+    evs = events(
+        "MEXICO: We propose that the threshold be set at sixty ratifications.\n"
+        "CHILE: Chile would favour sixty.\n"
+        "RUSSIAN FEDERATION: We ask that the threshold be thirty States.\n"
+        "CUBA: We support thirty."
+    )
+    sixty = next(e for e in evs if e.proposer == "MEX")
+    thirty = next(e for e in evs if e.proposer == "RUS")
+    assert camp(sixty, "CHL") == "A" and camp(thirty, "CUB") == "A"
+    assert camp(sixty, "CUB") == "" and camp(thirty, "CHL") == ""
+
+
+def test_a_bare_number_does_not_join_an_article_of_that_number():
+    evs = events("Mexico proposed deleting article 30. Chile would favour thirty.")
+    assert not any(camp(e, "CHL") for e in evs if e.proposer == "MEX")

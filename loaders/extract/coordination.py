@@ -297,11 +297,10 @@ _GENERIC = W.words(
 
 
 @functools.lru_cache(maxsize=4096)
-def _signature(
-    option: str,
-) -> tuple[bool, frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
-    """(a deletion?, quoted terms, two-word names, article numbers) of an option; cached,
-    as every side taken compares its option with a dozen recent ones."""
+def _signature(option: str) -> tuple:
+    """(a deletion?, quoted terms, two-word names, article numbers, the number the option
+    is made of or None, its numbers) of an option; cached, as every side taken compares its
+    option with a dozen recent ones."""
     folded = fold(option).lower()
     words = re.findall(r"[a-z0-9]+", folded)
     deletion = any(w in _DELETION for w in words)
@@ -314,9 +313,16 @@ def _signature(
     rest = [w for w in content[1:] if not w.endswith("ly")]
     if content[:1] == ["adoption"] and all(w in _ADOPTED for w in rest):
         quoted.add("the adoption")  # "welcomes the adoption" after "joined the adoption"
-    return deletion, frozenset(quoted), frozenset(pairs), frozenset(arts)
+    nums = frozenset(_NUMBER_WORDS.get(w, w) for w in words if w in _NUMBER_WORDS or w.isdigit())
+    bare = next(iter(nums)) if len(content) == 1 and len(nums) == 1 else None
+    return deletion, frozenset(quoted), frozenset(pairs), frozenset(arts), bare, nums - arts
 
 
+_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(_UNITS)} | {
+    w: str(10 * n) for n, w in enumerate(_TENS, 2)
+}
 _NOT_NAMES = _KEY_STOP | _GENERIC | _DELETION | W.PREPOSITIONS | W.BE
 
 
@@ -330,6 +336,8 @@ def _same_thing(a, b) -> bool:
     perspective")."""
     if a[0] != b[0] or (a[3] and b[3] and not a[3] & b[3]):
         return False
+    if a[4] is not None and a[4] in b[5] or b[4] is not None and b[4] in a[5]:
+        return True  # "would favour sixty" after "set the figure at sixty ratifications"
     # a shared name alone ("human rights") is too common unless both delete it
     return bool(a[1] & b[1]) or (a[0] and bool(a[2] & b[2]))
 
