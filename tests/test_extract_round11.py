@@ -307,3 +307,28 @@ def test_a_bare_number_backs_the_recent_option_that_names_it():
 def test_a_bare_number_does_not_join_an_article_of_that_number():
     evs = events("Mexico proposed deleting article 30. Chile would favour thirty.")
     assert not any(camp(e, "CHL") for e in evs if e.proposer == "MEX")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States rejected proposals the Russian Federation puts forward.",
+        "The United States rejected the proposals Russia tabled.",
+    ],
+)
+def test_proposals_a_state_tabled_are_that_states(text):
+    """Before this, the proposals had no author and Russia tabled a text of its own."""
+    (e,) = events(text)
+    assert e.proposer == "RUS" and camp(e, "USA") == "B"
+    assert e.option.split()[-1] not in ("the", "a", "an")
+
+
+def test_a_text_a_state_opposed_is_not_that_states_own():
+    (e,) = events("The United States backed the text Japan opposed.")
+    assert camp(e, "USA") == "A" and camp(e, "JPN") == "B"
+
+
+def test_a_hyphen_sponsored_text_keeps_its_name_as_the_option():
+    (e,) = events("Australia voted against the Russian-sponsored resolution.")
+    assert e.option == "the Russian-sponsored resolution"
+    assert e.proposer == "RUS" and camp(e, "AUS") == "B"

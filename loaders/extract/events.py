@@ -58,7 +58,7 @@ _TOPIC_LEAD = re.compile(
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
 
 
-_TRAILING_REL = re.compile(r"(?:[ ,]+(?:that|which|who|whom))+$", re.I)
+_TRAILING_REL = re.compile(r"(?:[ ,]+(?:that|which|who|whom|the|an?))+$", re.I)
 
 
 def _slug(text: str, n: int = 4) -> str:

@@ -106,8 +106,13 @@ def _refers_to(S: Sentence, j: int, k: int) -> bool:
             q -= 1
     if q < j:
         return False
-    if tk[q] in ("that", "which") and q > j and tk[q - 1] in W.TARGET_NOUNS:
-        end = S.mend[S.mstart_at[k]]  # "the statement that Egypt read out (this morning)"
+    if (
+        tk[q] in ("that", "which")
+        and q > j
+        and tk[q - 1] in W.TARGET_NOUNS
+        or (tk[q] in W.TARGET_NOUNS and q + 1 == k - (tk[k - 1] == "the"))
+    ):  # "the statement that Egypt read out", "the proposals (the) Russia tabled"
+        end = S.mend[S.mstart_at[k]]
         return end < S.n and tk[end] in _AUTHORED_VERBS
     if tk[q] in ("by", "of", "from"):  # "the proposals from Russia and Iran"
         p = q - 1
@@ -124,7 +129,7 @@ def _refers_to(S: Sentence, j: int, k: int) -> bool:
 _PHRASAL_PROPOSED = W.words("put brought set")
 _AUTHORED_VERBS = W.words(
     "made read delivered presented tabled put proposed submitted gave introduced circulated "
-    "had suggested"
+    "had suggested puts makes tables submits presents proposes has"
 )
 _OWNER_LINKS = W.words("of by the expressed made voiced put raised")
 

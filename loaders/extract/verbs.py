@@ -832,14 +832,19 @@ def object_end(S: Sentence, j: int, limit: int) -> int:
             continue
         if t in W.CLAUSE_END:
             break
-        if k in S.list_at and k != j:
-            break
+        if k in S.list_at and k != j and not _hyphen_author(S, S.list_at[k].end):
+            break  # (not "the Russian-sponsored resolution": the name is inside the object)
         if t == "and" and k + 1 < limit and (tk[k + 1] in W.VERBS or tk[k + 1] in W.PHRASES):
             break
         if t == "and" and stance_noun(S, k + 1):
             break  # "its support for X and its opposition to Y": a second stance
         k += 1
     return k
+
+
+def _hyphen_author(S: Sentence, e: int) -> bool:
+    """'-sponsored', '-backed' right after a name ending at token e."""
+    return e + 1 < S.n and S.tk[e] == "-" and S.tk[e + 1] in W.HYPHEN_SIDE
 
 
 def stance_noun(S: Sentence, j: int) -> tuple[str, int] | None:
