@@ -332,3 +332,30 @@ def test_a_hyphen_sponsored_text_keeps_its_name_as_the_option():
     (e,) = events("Australia voted against the Russian-sponsored resolution.")
     assert e.option == "the Russian-sponsored resolution"
     assert e.proposer == "RUS" and camp(e, "AUS") == "B"
+
+
+def test_a_bracket_after_a_run_of_names_is_the_runs_vote():
+    """Before this, only the name right before each bracket voted."""
+    (e,) = events(
+        "On the draft: Russia, China and Cuba (in favour); Canada and Japan (against); "
+        "Brazil (abstaining)."
+    )
+    assert {camp(e, c) for c in ("RUS", "CHN", "CUB")} == {"A"}
+    assert {camp(e, c) for c in ("CAN", "JPN")} == {"B"}
+    assert e.neutral == ["BRA"]
+
+
+def test_a_bracket_after_a_name_in_a_comma_list_is_that_names_only():
+    (e,) = events("On the draft: Russia (yes), China, Cuba (no).")
+    assert camp(e, "RUS") == "A" and camp(e, "CUB") == "B" and camp(e, "CHN") == ""
+
+
+@pytest.mark.parametrize("label", ["Votes", "Voting"])
+def test_votes_for_and_against_are_labels(label):
+    (e,) = events(f"Vote on the Russian draft. {label} for: China. {label} against: Canada.")
+    assert e.proposer == "RUS" and camp(e, "CHN") == "A" and camp(e, "CAN") == "B"
+
+
+def test_a_table_row_of_a_name_and_its_vote():
+    (e,) = events("| Country | Vote |\n|---|---|\n| Russia | Yes |\n| Canada | No |")
+    assert camp(e, "RUS") == "A" and camp(e, "CAN") == "B"

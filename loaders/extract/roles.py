@@ -27,6 +27,7 @@ _LABEL_HEADS = {"for": W.SUP, "approval": W.SUP, "approvals": W.SUP, "opposition
                 "affirmative": W.SUP, "negative": W.OPP}  # fmt: skip
 
 
+_VOTES = W.words("votes voting")
 _QUOTES = frozenset("'\"\u2019\u201d")
 
 
@@ -49,6 +50,7 @@ def cue_before(S: Sentence, colon: int) -> str | None:
             return W.SUP if t == "yes" else W.OPP  # "Yes: A, B. No: C."
         # "For (141):", "Oppositions : 4 (A, B)", "... 139 Negative votes: 5 (A, B)"
         first = k == 0 or tk[k - 1] in (".", ":", ";", ")") or tk[k - 1].isdigit()
+        first = first or tk[k - 1] in _VOTES and colon == k + 1  # "Votes for:", "Voting for:"
         if t in _LABEL_HEADS and colon - k <= 5 and first:
             return _LABEL_HEADS[t]
         c = _cue_at(tk, k)  # "Asked for more time to consider it:"

@@ -253,9 +253,9 @@ def _dashed_vote(S: Sentence, L: ActorList) -> str | None:
     if e + 1 < S.n and tk[e] == "(":  # "(South)"
         close = next((q for q in range(e + 1, min(S.n, e + 5)) if tk[q] == ")"), None)
         e = close + 1 if close is not None else e
-    if e + 1 >= S.n or tk[e] not in ("-", ":", "\u2013", "\u2014"):
-        return None
-    w = [t for t in tk[e + 1 :] if t not in ("voted", "in", "vote", ".")]
+    if e + 1 >= S.n or tk[e] not in ("-", ":", "\u2013", "\u2014", "|"):
+        return None  # also a table row "| Russia | Yes |"
+    w = [t for t in tk[e + 1 :] if t not in ("voted", "in", "vote", ".", "|")]
     return _PAREN.get(w[0]) if len(w) == 1 else None
 
 
@@ -271,30 +271,61 @@ def paren_votes(P, S: Sentence, L: ActorList) -> bool:
             w = [t for t in tk[e + 1 : e + 5] if t not in ("voted", "in", "vote")]
             if w and w[0] in _PAREN and len(w) > 1 and w[1] == ")":
                 found.append((mi, _PAREN[w[0]]))
+    found = _bracketed_runs(S, L, found)
     dashed = _dashed_vote(S, L) if not found else None
     if dashed:
         found.append((L.members[0], dashed))
     if not found:
         return False
     vote = P.vote
+    label = _vote_label(P, S, L)
     if S.focus:
         targets = S.focus
     elif vote and vote[0] and vote[2] == P.section and S.idx - vote[1] <= 4:
         targets = vote[0]
     elif P._cur_ok(S, 2) and P.cur:
         targets = P.cur
-    elif dashed:
+    elif dashed or label:
         targets = None
     else:
         return False
     P._cue("vote in brackets after the name" if not dashed else "vote after the name", 0.8)
     if targets is None:
-        targets = [P._new_event(S, None, "the vote")]  # a roll call under no named vote
+        targets = [P._new_event(S, None, label or "the vote")]  # a roll call, no named vote
     for mi, stance in found:
         P._attach(S, targets, [mi], stance)
-    if dashed:
+    if dashed or label:
         P.vote = (targets, S.idx, P.section)  # the next line of the roll call joins it
     return True
+
+
+def _bracketed_runs(S: Sentence, L: ActorList, found: list) -> list:
+    """'Russia, China and Cuba (in favour); Canada and Japan (against)': a bracket after
+    the last name of a run ('and' before it, ';' or the end after it) is the run's vote."""
+    tk = S.tk
+    own = dict(found)
+    out = []
+    run: list[int] = []
+    for mi in L.members:
+        if mi not in own:
+            run.append(mi)
+            continue
+        start, e = S.mtok[mi][0], S.mend[mi]
+        close = next((q for q in range(e, min(S.n, e + 7)) if tk[q] == ")"), e)
+        ends = close + 1 >= S.n or tk[close + 1] in (";", ".")
+        if start > 0 and tk[start - 1 - (tk[start - 1] == "the")] == "and" and ends:
+            out.extend((x, own[mi]) for x in run)
+        run = []
+        out.append((mi, own[mi]))
+    return out
+
+
+def _vote_label(P, S: Sentence, L: ActorList) -> str:
+    """'On the draft: A (yes), B (no)': the words before the colon that opens the list."""
+    b = L.start - (L.start > 0 and S.tk[L.start - 1] == "the")
+    if b < 2 or S.tk[b - 1] != ":" or any(q in S.mstart_at for q in range(0, b - 1)):
+        return ""
+    return S.text_of(P.text, 0, b - 1)
 
 
 _FRONTED = {"supporters": "support", "backers": "support", "proponents": "support"}
