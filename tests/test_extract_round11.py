@@ -359,3 +359,22 @@ def test_votes_for_and_against_are_labels(label):
 def test_a_table_row_of_a_name_and_its_vote():
     (e,) = events("| Country | Vote |\n|---|---|\n| Russia | Yes |\n| Canada | No |")
     assert camp(e, "RUS") == "A" and camp(e, "CAN") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the Russian draft, in favour were China and Cuba; against were Canada and Japan.",
+        "The Russian draft. In favour \u2014 China, Cuba. Against \u2014 Canada, Japan.",
+    ],
+)
+def test_a_side_word_before_a_copula_or_a_dash_labels_the_names(text):
+    (e,) = events(text)
+    assert e.proposer == "RUS"
+    assert {camp(e, c) for c in ("CHN", "CUB")} == {"A"}
+    assert {camp(e, c) for c in ("CAN", "JPN")} == {"B"}
+
+
+def test_those_who_voted_against_were_is_not_an_inverted_label():
+    evs = events("Russia tabled a draft. Those who voted against were Canada and Japan.")
+    assert all(camp(e, "CAN") != "A" for e in evs)

@@ -324,6 +324,27 @@ def _found_company(tk: list[str], k: int, start: int) -> bool:
     return False
 
 
+_LABEL_WORDS = {"favour": W.SUP, "favor": W.SUP, "against": W.OPP, "abstaining": W.NEU}
+_COPULAS = W.words("were was are is")
+_DASH_LABEL = frozenset(("\u2014", "\u2013", "-"))
+
+
+def _inverted_label(tk: list[str], k: int) -> str | None:
+    """'in favour were A', 'against were C', 'Against — C': a side word opening its clause,
+    then a copula or a dash, then the names. The side, else None."""
+    if k + 1 < len(tk) and tk[k + 1] in _DASH_LABEL and tk[k] in _LABEL_WORDS:
+        k += 1  # the dash was skipped as a filler: "Against — C"
+    if k < 1:
+        return None
+    w = tk[k - 1]
+    if w not in _LABEL_WORDS or not (tk[k] in _COPULAS or tk[k] in _DASH_LABEL):
+        return None
+    b = k - 1 - (w in ("favour", "favor") and k > 1 and tk[k - 2] == "in")
+    if b > 0 and tk[b - 1] not in (",", ";", ".", ":"):
+        return None  # "voted against were ..." is not a label
+    return _LABEL_WORDS[w]
+
+
 def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | None]:
     """The role named by token k, the first non-filler left of a list starting at `start`.
 
@@ -335,6 +356,9 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         return "SUBJ", None  # "On deliverables from Bonn, the EU called for ...": the subject
     if t in ("did", "does", "do") and k > 0 and tk[k - 1] in ("as", "so", "nor", "neither"):
         return "SAME", None  # "..., as did Poland", "So did Iran": the previous speaker's side
+    inverted = _inverted_label(tk, k)
+    if inverted is not None:
+        return "LABEL", inverted  # "in favour were A and B; against were C"
     if k + 1 < start and tk[k + 1] == ":":
         label = cue_before(S, k + 1)
         if label in (W.SUP, W.OPP, W.NEU):
