@@ -378,3 +378,21 @@ def test_a_side_word_before_a_copula_or_a_dash_labels_the_names(text):
 def test_those_who_voted_against_were_is_not_an_inverted_label():
     evs = events("Russia tabled a draft. Those who voted against were Canada and Japan.")
     assert all(camp(e, "CAN") != "A" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Government of Canada regrets that it could not support the resolution.",
+        "Canada regretted that it had to vote against the resolution.",
+    ],
+)
+def test_regretting_its_own_side_is_that_side(text):
+    """Before this, Canada proposed 'it could not support the resolution'."""
+    (e,) = events(text)
+    assert camp(e, "CAN") == "B" and "resolution" in e.option and e.proposer != "CAN"
+
+
+def test_regretting_that_a_text_was_adopted_stays_against_it():
+    (e,) = events("Chile regrets that it was adopted.")
+    assert camp(e, "CHL") == "B"

@@ -50,6 +50,7 @@ _ENGAGE = W.words(
     "participating engagement cooperation dialogue"
 )
 _REGRET = W.words("regret regrets regretted deplore deplores deplored lament laments")
+_SELF_PRONOUNS = W.words("it we they")
 # "regret that the proposal failed / was rejected": an outcome the speaker wanted otherwise
 _FAILED_OUTCOME = W.words("failed unable rejected defeated dropped deleted removed")
 
@@ -91,6 +92,12 @@ def _regret(S: Sentence, j: int, limit: int) -> tuple[str, int] | None:
     neg = False
     if any(q in S.mstart_at for q in range(k + 1, min(limit, k + 4))):
         return None  # "regret that Chile could not ...": Chile's own side
+    if k + 2 < limit and tk[k + 1] in _SELF_PRONOUNS:
+        q, neg, _each = onset(S, k + 2, limit)  # "regrets that it could not support X": its
+        inner = verb(S, q, limit, 1)  # own side, the clause's verb (negated: flipped)
+        if inner is not None and inner[0] in (W.SUP, W.OPP, W.NEU):
+            cls = ST.flip(inner[0]) if neg else inner[0]
+            return (cls, inner[1]) if cls else None
     for q in range(k + 1, min(limit, k + 40)):
         if tk[q] in (".", ";", ":", "but", "while", "whereas"):
             break
