@@ -396,3 +396,11 @@ def test_regretting_its_own_side_is_that_side(text):
 def test_regretting_that_a_text_was_adopted_stays_against_it():
     (e,) = events("Chile regrets that it was adopted.")
     assert camp(e, "CHL") == "B"
+
+
+@pytest.mark.parametrize(
+    "second", ["Brazil sat on the fence.", "Brazil stayed neutral in the vote."]
+)
+def test_sitting_on_the_fence_is_neutral_on_the_option_just_made(second):
+    (e,) = events("Russia tabled a draft. " + second)
+    assert e.proposer == "RUS" and "BRA" in e.neutral

@@ -187,6 +187,15 @@ _phrase(
     NEU,
     "studying",  # "was studying the proposal" ("would study" above)
     "still reviewing",  # "were still reviewing the treaty"
+    "sat on the fence",
+    "sits on the fence",
+    "sitting on the fence",
+    "sit on the fence",
+    "stayed neutral",
+    "stays neutral",
+    "remained neutral",
+    "remains neutral",
+    "kept neutral",
     "still considering",
     "still examining",
     "open to",  # "was open to the proposal"
