@@ -404,3 +404,12 @@ def test_regretting_that_a_text_was_adopted_stays_against_it():
 def test_sitting_on_the_fence_is_neutral_on_the_option_just_made(second):
     (e,) = events("Russia tabled a draft. " + second)
     assert e.proposer == "RUS" and "BRA" in e.neutral
+
+
+def test_echoing_a_states_concerns_takes_its_side_on_what_it_objected_to():
+    """Before this, the concerns became a text of Egypt's that Pakistan backed."""
+    (e,) = events(
+        "EGYPT: We oppose the deletion of article 5.\n"
+        "PAKISTAN: We echo the concerns raised by Egypt."
+    )
+    assert camp(e, "EGY") == "B" and camp(e, "PAK") == "B"

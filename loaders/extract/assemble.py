@@ -177,6 +177,7 @@ def _stays_out(tk: list[str], j: int, vend: int) -> bool:
     return not _MEMBERSHIP_VERBS.isdisjoint(tk[j:vend]) and "consensus" not in tk[vend : vend + 4]
 
 
+_CONCERNS = W.words("concerns concern worries reservations objections misgivings doubts")
 _PLURAL_TEXT_NOUNS = W.words("proposals suggestions amendments ideas initiatives drafts texts")
 
 
@@ -706,6 +707,8 @@ class Assembly:
         if targets:
             evs = []
             whole = vend < S.n and S.tk[vend] == "what"  # "supports what X said": all of it
+            # "echo the concerns raised by Egypt": Egypt's side on what it objected to
+            whole = whole or cls == W.SUP and not _CONCERNS.isdisjoint(S.tk[vend : vend + 3])
             co_authors = {S.ments[mi].code: mi for mi in S.joint if S.mflag[mi] == "used"}
             targets = [c for c in targets if c not in co_authors]
             plural = not _PLURAL_TEXT_NOUNS.isdisjoint(S.tk[vend : min(oend, vend + 4)])
