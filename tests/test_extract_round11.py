@@ -413,3 +413,17 @@ def test_echoing_a_states_concerns_takes_its_side_on_what_it_objected_to():
         "PAKISTAN: We echo the concerns raised by Egypt."
     )
     assert camp(e, "EGY") == "B" and camp(e, "PAK") == "B"
+
+
+def test_members_of_an_unnamed_group_with_a_gerund_of_their_own_take_its_side():
+    """Before this, they took the side of 'disagreed' on the scope."""
+    (e,) = events(
+        "Delegates disagreed on the scope, with some, including BRAZIL and MEXICO, calling "
+        "for a narrow list of offences."
+    )
+    assert "narrow list" in e.option and camp(e, "BRA") == "A" and camp(e, "MEX") == "A"
+
+
+def test_a_remark_after_an_unnamed_subjects_side_keeps_that_side():
+    (e,) = events("Several delegations opposed the proposal, with Russia noting that it was vague.")
+    assert camp(e, "RUS") == "B"

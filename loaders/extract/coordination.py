@@ -463,6 +463,11 @@ _TURN_AGE = 8  # sentences: about one or two turns of a transcript
 def unnamed_subject_side(P, S: Sentence, L: ActorList) -> None:
     """'Several delegations opposed the proposal, with Russia noting that ...': the list
     takes the side of a clause whose subject names nobody (a new event on its object)."""
+    own = L.end + (L.end < S.n and S.tk[L.end] == ",")
+    hit = VB.verb(S, own, S.n) if own < S.n and S.tk[own].endswith("ing") else None
+    if hit is not None and hit[0] in _CLAUSE_SIDES:
+        P._subject(S, L, relative=False)  # "with some, including A, calling for X": their X
+        return
     start = RO.subject_start(S)
     found = _clause_side(S, start, min(L.start, start + 12), L.start, stop_at_names=True)
     if found is None:
