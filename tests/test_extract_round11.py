@@ -427,3 +427,26 @@ def test_members_of_an_unnamed_group_with_a_gerund_of_their_own_take_its_side():
 def test_a_remark_after_an_unnamed_subjects_side_keeps_that_side():
     (e,) = events("Several delegations opposed the proposal, with Russia noting that it was vague.")
     assert camp(e, "RUS") == "B"
+
+
+@pytest.mark.parametrize(
+    "second, side",
+    [
+        ("Neither Washington nor Brussels has warmed to the idea.", "B"),
+        ("Japan warmed to it.", "A"),
+    ],
+)
+def test_warming_to_an_idea_backs_it(second, side):
+    (e,) = events("Russia tabled a draft. " + second)
+    actors = [c for c in ("USA", "JPN") if c in e.actors()]
+    assert actors and all(camp(e, c) == side for c in actors)
+
+
+def test_finding_a_champion_in_a_state_is_its_support():
+    (e,) = events("The treaty found an unlikely champion in Brazil.")
+    assert camp(e, "BRA") == "A"
+
+
+def test_yet_to_make_up_its_mind_is_neutral():
+    (e,) = events("Russia tabled a draft. Japan has yet to make up its mind.")
+    assert "JPN" in e.neutral

@@ -187,6 +187,9 @@ _phrase(
     NEU,
     "studying",  # "was studying the proposal" ("would study" above)
     "still reviewing",  # "were still reviewing the treaty"
+    "yet to make up its mind",
+    "yet to make up their minds",
+    "yet to decide",
     "sat on the fence",
     "sits on the fence",
     "sitting on the fence",
@@ -355,6 +358,7 @@ for _v in ("share", "shares", "shared", "sharing"):
     for _n in _SHARED:
         _phrase(SUP, f"{_v} {_n}")
 _phrase(SUP, "stood up for", "standing up for", "stand up for", "stands up for")
+_phrase(SUP, "warmed to", "warm to", "warms to", "warming to")
 _AGAINST_VERBS = ("lobbied", "lobbying", "lobbies", "campaigned", "campaigning", "campaigns",
                   "pushed", "pushing")  # fmt: skip
 _phrase(OPP, *(f"{v} against" for v in _AGAINST_VERBS))

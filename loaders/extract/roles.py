@@ -310,13 +310,21 @@ _TOPIC_PREPS = W.words("on regarding concerning about on")
 
 
 _FOUND = W.words("found finds find finding")
-_COMPANY = W.words("company favour favor friends allies")
+_COMPANY = W.words(
+    "company favour favor friends allies ally champion champions backer backers supporter "
+    "supporters"
+)
+_FOUND_FILLERS = W.words("a an unlikely eager willing strong ready new some its few")
 
 
 def _found_company(tk: list[str], k: int, start: int) -> bool:
-    """'found company in / among', 'found favour with', 'found allies in' just before the list."""
+    """'found company in / among', 'found favour with', 'found allies in', 'found an unlikely
+    champion in' just before the list."""
     for q in range(k, max(-1, k - 3), -1):
-        if tk[q] in _COMPANY and q > 0 and tk[q - 1] in _FOUND:
+        p = q - 1
+        while p > 0 and q - p < 4 and tk[p] not in _FOUND and tk[p] in _FOUND_FILLERS:
+            p -= 1  # "found an unlikely champion"
+        if tk[q] in _COMPANY and p >= 0 and tk[p] in _FOUND:
             return (
                 all(tk[x] in ("in", "among", "with", "from") for x in range(q + 1, start))
                 and q < start - 1
