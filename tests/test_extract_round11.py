@@ -450,3 +450,18 @@ def test_finding_a_champion_in_a_state_is_its_support():
 def test_yet_to_make_up_its_mind_is_neutral():
     (e,) = events("Russia tabled a draft. Japan has yet to make up its mind.")
     assert "JPN" in e.neutral
+
+
+@pytest.mark.parametrize(
+    "text, pro, con",
+    [
+        ("Canada backed, but Japan rejected, the compromise text.", "CAN", "JPN"),
+        ("Iran opposed, and Russia supported, the inclusion of gender.", "RUS", "IRN"),
+    ],
+)
+def test_two_clauses_sharing_one_object_take_opposite_sides(text, pro, con):
+    """Before this, Russia stood with Iran against the inclusion it supported."""
+    evs = events(text)
+    assert all(camp(e, pro) != camp(e, con) for e in evs if pro in e.actors() and con in e.actors())
+    assert any(camp(e, con) == "B" for e in evs)
+    assert any(camp(e, pro) == "A" for e in evs)

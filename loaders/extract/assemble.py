@@ -141,7 +141,28 @@ def _past_aside(tk: list[str], k: int) -> int:
         close = next((q for q in range(k + 2, min(len(tk), k + 7)) if tk[q] == ","), None)
         if close is not None and all(t.isalnum() for t in tk[k + 1 : close]):
             return close + 1  # "has supported, from the outset, the idea of ..."
-    return k
+    return _raised_object(tk, k)
+
+
+def _second_of_raised(S: Sentence, L: ActorList) -> bool:
+    """Is L the subject of the second clause of ', and B supported, X'?"""
+    b = L.start - (L.start > 0 and S.tk[L.start - 1] == "the")
+    return b >= 2 and S.tk[b - 1] in ("and", "but", "while", "whereas") and S.tk[b - 2] == ","
+
+
+def _raised_object(tk: list[str], k: int) -> int:
+    """'Iran opposed, and Russia supported, the inclusion of X': the object both verbs share
+    comes after the second clause's comma. At the first verb's comma (k), the object's start;
+    else k."""
+    if k + 3 >= len(tk) or tk[k + 1] not in ("and", "but", "while", "whereas"):
+        return k
+    close = next((q for q in range(k + 3, min(len(tk), k + 14)) if tk[q] in (",", ";")), None)
+    if close is None or tk[close] != "," or close + 1 >= len(tk):
+        return k
+    verb = tk[close - 1]
+    if verb not in W.VERBS and not verb.endswith("ed"):
+        return k
+    return close + 1
 
 
 def _joined_in(S: Sentence, vend: int, oend: int) -> tuple[list[int], tuple[str, int]] | None:
@@ -672,6 +693,8 @@ class Assembly:
         focus or of the previous sentence, and only then a new event of its own."""
         limit = S.n
         vend = _past_aside(S.tk, vend)  # "We are of the view, for example, that X should ..."
+        if vend < limit and S.tk[vend] == "," and _second_of_raised(S, L):
+            vend += 1  # "Iran opposed, and Russia supported, the inclusion": Russia's object
         oend = VB.object_end(S, vend, limit)
         option = S.text_of(self.text, vend, oend)
         if cls == W.PROP and CO.do_likewise(S.tk[vend:oend]):
