@@ -465,3 +465,8 @@ def test_two_clauses_sharing_one_object_take_opposite_sides(text, pro, con):
     assert all(camp(e, pro) != camp(e, con) for e in evs if pro in e.actors() and con in e.actors())
     assert any(camp(e, con) == "B" for e in evs)
     assert any(camp(e, pro) == "A" for e in evs)
+
+
+def test_not_only_a_but_also_b_is_one_list():
+    (e,) = events("Not only Russia but also China opposed the text.")
+    assert camp(e, "RUS") == "B" and camp(e, "CHN") == "B"

@@ -367,6 +367,13 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t == ";" and k + 1 in S.mstart_at and ":" in tk[max(0, L.start - 6) : L.start]:
                 saw_sep = True  # "In favour (3): Chile; Peru; Kenya": a list after a label
                 k += 1
+            elif (
+                t == "but"
+                and tk[k + 1 : k + 2] == ["also"]
+                and tk[max(0, L.start - 2) : L.start] == ["not", "only"]
+            ):
+                k += 2  # "Not only Russia but also China opposed it": both
+                saw_sep = True
             elif t == "as" and tk[k + 1 : k + 3] == ["well", "as"]:
                 k += 3
                 saw_sep = True
