@@ -470,3 +470,20 @@ def test_two_clauses_sharing_one_object_take_opposite_sides(text, pro, con):
 def test_not_only_a_but_also_b_is_one_list():
     (e,) = events("Not only Russia but also China opposed the text.")
     assert camp(e, "RUS") == "B" and camp(e, "CHN") == "B"
+
+
+@pytest.mark.parametrize(
+    "first, name",
+    [
+        (
+            "Draft resolution A/C.3/74/L.11 was approved by a recorded vote of 88 in favour to "
+            "58 against, with 34 abstentions, as follows:",
+            "Draft resolution A/C.3/74/L.11",
+        ),
+        ("The amendment was rejected by 20 votes in favour, 100 against.", "The amendment"),
+    ],
+)
+def test_the_roll_call_after_a_counted_vote_is_on_the_text_named(first, name):
+    (e,) = events(f"{first}\nIn favour: Iran, Syria.\nAgainst: Canada.")
+    assert e.option == name
+    assert camp(e, "IRN") == "A" and camp(e, "CAN") == "B"

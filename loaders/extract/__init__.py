@@ -273,10 +273,11 @@ _COUNT_SUBJECT = re.compile(
 )
 # "The text, which ..., cleared the Third Committee by 88 votes to 58": a text, a vote count
 _TEXT_VOTED = re.compile(
-    r"[ \t\n]*The[ \t]+(?:draft[ \t]+)?(?:text|resolution|measure|draft)\b"
-    r"(?:[^.;]|\.(?=[ \t]*\d)){0,300}?"
+    r"[ \t\n]*(?:The[ \t]+)?(?:[Dd]raft[ \t]+)?"
+    r"(?:[Tt]ext|[Rr]esolution|[Mm]easure|[Dd]raft|[Aa]mendment|[Dd]ecision)\b"
+    r"(?:[^.;]|\.(?=[ \t]*[\dA-Z/])){0,300}?"
     r"\bby[ \t]+(?:a[ \t]+(?:recorded[ \t]+)?vote[ \t]+of[ \t]+)?\d+[ \t]+"
-    r"(?:votes[ \t]+)?(?:in[ \t]+favou?r[ \t]+)?to[ \t]+\d+"
+    r"(?:votes[ \t]+)?(?:in[ \t]+favou?r[ \t]*)?(?:to|,)[ \t]+\d+"
 )
 _LEFT_OF_NAMES = re.compile(r"(?:[A-Z]:)?(?:[\s,;.:()\d*&-]|\band\b|\bthe\b)*")
 

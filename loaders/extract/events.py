@@ -55,6 +55,7 @@ _TOPIC_LEAD = re.compile(
     r"With[ \t]+(?:respect|regard)[ \t]+to|In[ \t]+relation[ \t]+to)[ \t][^,.;:]{1,80},[ \t]*"
     r"(?=(?:it|they|he|she)[ \t])"
 )
+_TEXT_NAME_END = W.words(", ( which that was were is had has cleared passed won") | W.BE
 _SLUG_STOP = W.words("the a an of and to in on for by with its their this that")
 
 
@@ -249,8 +250,8 @@ class Parser(Assembly):
         voted on, a latent event that the voters, sponsors and critics named next join."""
         S = Sentence(self.text, a, b, [])
         S.idx, S.para, S.section = sidx, para, self.section
-        end = next((k for k in range(S.n) if S.tk[k] in (",", "which", "that")), 0)
-        end = end if 1 < end <= 6 else 2
+        end = next((k for k in range(1, min(S.n, 14)) if S.tk[k] in _TEXT_NAME_END), 0)
+        end = end if end > 1 else 2  # "Draft resolution A/C.3/74/L.11 | was approved by .."
         ev = self._new_event(S, None, S.text_of(self.text, 0, end))
         ev.latent = True
         self._cue("a text put to a counted vote", 0.7)
