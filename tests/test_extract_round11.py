@@ -487,3 +487,13 @@ def test_the_roll_call_after_a_counted_vote_is_on_the_text_named(first, name):
     (e,) = events(f"{first}\nIn favour: Iran, Syria.\nAgainst: Canada.")
     assert e.option == name
     assert camp(e, "IRN") == "A" and camp(e, "CAN") == "B"
+
+
+@pytest.mark.parametrize("verb, side", [("could not accept", "B"), ("supported", "A")])
+def test_aligning_with_this_statement_takes_its_speakers_side(verb, side):
+    """Before this, aligning with an opposing statement backed the text it opposed."""
+    (e,) = events(
+        f"Finland, on behalf of the EU and its member states, said the Union {verb} the text. "
+        "North Macedonia and Albania align themselves with this statement."
+    )
+    assert camp(e, "FIN") == side and camp(e, "MKD") == side and camp(e, "ALB") == side

@@ -827,6 +827,8 @@ class Assembly:
                     self._cue(f"{name} + previous sentence's proposal", conf * 0.9)
                     # no object ("followed in support"): they back the previous speaker
                     stance = CO.side_on_the_object(S, target, stance, vend, oend)  # type: ignore[arg-type]
+                    if cls == W.ALIGN and self.last_subject and self.last_subject[0] == target:
+                        stance = self.last_subject[1]  # "align with this statement": its side
                     self._attach(S, target, L.members, stance, backing=empty)  # type: ignore[arg-type]
                     return False
                 if cls == W.ALIGN and anaphoric:

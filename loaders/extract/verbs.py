@@ -353,6 +353,7 @@ def _position_is_that(tk: list[str], j: int) -> bool:
 
 
 _TOLD = W.words("told tells tell telling")
+_OWN_BODY = W.words("delegation union group bloc")
 
 
 def _after_addressee(S: Sentence, k: int, limit: int) -> int:
@@ -613,7 +614,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         and (
             tk[s0] in ("his", "her", "its", "their")
             and tk[s0 + 1] in W.SELF_NOUNS
-            or tk[s0 : s0 + 2] == ["the", "delegation"]  # "said the delegation was for X"
+            or tk[s0] == "the"
+            and tk[s0 + 1] in _OWN_BODY  # "said the delegation / the Union was for X"
         )
         and s0 not in S.in_mention  # not already the speaker's mention (speakers.py)
     ):
