@@ -497,3 +497,21 @@ def test_aligning_with_this_statement_takes_its_speakers_side(verb, side):
         "North Macedonia and Albania align themselves with this statement."
     )
     assert camp(e, "FIN") == side and camp(e, "MKD") == side and camp(e, "ALB") == side
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The resolution passed 79-60.",
+        "The General Assembly adopted the resolution.",
+        "The Third Committee approved the draft A/C.3/74/L.11 on Monday.",
+    ],
+)
+def test_a_text_adopted_by_nobody_named_is_what_the_next_voters_take_sides_on(first):
+    (e,) = events(f"{first} The United States and Japan voted against it.")
+    assert camp(e, "USA") == "B" and camp(e, "JPN") == "B"
+    assert "resolution" in e.option or "draft" in e.option
+
+
+def test_a_text_adopted_with_nobody_taking_a_side_is_no_event():
+    assert events("The Assembly adopted the convention without a vote.") == []

@@ -278,6 +278,15 @@ _TEXT_VOTED = re.compile(
     r"(?:[^.;]|\.(?=[ \t]*[\dA-Z/])){0,300}?"
     r"\bby[ \t]+(?:a[ \t]+(?:recorded[ \t]+)?vote[ \t]+of[ \t]+)?\d+[ \t]+"
     r"(?:votes[ \t]+)?(?:in[ \t]+favou?r[ \t]*)?(?:to|,)[ \t]+\d+"
+    r"|[ \t\n]*(?:The[ \t]+)?(?:[Dd]raft[ \t]+)?(?:[Tt]ext|[Rr]esolution|[Mm]easure|[Dd]raft)\b"
+    r"[^.;]{0,60}?\b(?:passed|adopted|approved|cleared)\b"
+    r"[^.;]{0,40}?\b\d+[ \t]*[-\u2013][ \t]*\d+\b"
+)
+_BODY_ADOPTED = re.compile(
+    r"[ \t\n]*(?:The[ \t]+)?(?:General[ \t]+Assembly|Assembly|(?:Third[ \t]+)?Committee|plenary)"
+    r"[^.;]{0,30}?\b(?:adopted|approved|passed)[ \t]+"
+    r"(?P<text>(?:the|a|its)[ \t]+(?:draft[ \t]+)?(?:resolution|text|convention|decision|draft)\b"
+    r"(?:[ \t]+[A-Z0-9][\w./-]*)?)"
 )
 _LEFT_OF_NAMES = re.compile(r"(?:[A-Z]:)?(?:[\s,;.:()\d*&-]|\band\b|\bthe\b)*")
 
@@ -444,6 +453,9 @@ def _chunk(
                 parser.heading_intro(a, b, sidx, bi)  # "Member states that voted in favour"
             elif not ms and _TEXT_VOTED.match(clean, a, b):
                 parser.counted_text(a, b, sidx, bi)  # "The text cleared it by 88 votes to 58"
+            elif not ms and (adopted := _BODY_ADOPTED.match(clean, a, b)):
+                # "The General Assembly adopted the resolution": that text, named by nobody
+                parser.counted_text(a, b, sidx, bi, adopted.span("text"))
             elif (
                 ms
                 or clean[b - 1 : b] == ":"

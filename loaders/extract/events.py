@@ -245,14 +245,18 @@ class Parser(Assembly):
         S.idx, S.para, S.section = sidx, para, self.section
         CL.colon_intro(self, S, heading=True)
 
-    def counted_text(self, a: int, b: int, sidx: int, para: int) -> None:
-        """'The text ... cleared the Committee by 88 votes to 58' (no actor named): the text
-        voted on, a latent event that the voters, sponsors and critics named next join."""
+    def counted_text(
+        self, a: int, b: int, sidx: int, para: int, name: tuple[int, int] | None = None
+    ) -> None:
+        """'The text ... cleared the Committee by 88 votes to 58', 'The Assembly adopted the
+        resolution' (no actor named): the text voted on (its subject, or the `name` span), a
+        latent event that the voters, sponsors and critics named next join."""
         S = Sentence(self.text, a, b, [])
         S.idx, S.para, S.section = sidx, para, self.section
         end = next((k for k in range(1, min(S.n, 14)) if S.tk[k] in _TEXT_NAME_END), 0)
         end = end if end > 1 else 2  # "Draft resolution A/C.3/74/L.11 | was approved by .."
-        ev = self._new_event(S, None, S.text_of(self.text, 0, end))
+        option = self.text[name[0] : name[1]] if name else S.text_of(self.text, 0, end)
+        ev = self._new_event(S, None, option)
         ev.latent = True
         self._cue("a text put to a counted vote", 0.7)
         self.cur, self.cur_sent, self.cur_section = [ev], sidx, self.section
