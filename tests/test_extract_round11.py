@@ -515,3 +515,17 @@ def test_a_text_adopted_by_nobody_named_is_what_the_next_voters_take_sides_on(fi
 
 def test_a_text_adopted_with_nobody_taking_a_side_is_no_event():
     assert events("The Assembly adopted the convention without a vote.") == []
+
+
+def test_a_whose_clause_after_the_names_is_their_own_side():
+    evs = events(
+        "Malaysia proposed deleting the list. Canada and Chile, whose delegates said they "
+        "would prefer to keep the paragraph, disagreed."
+    )
+    keep = next(e for e in evs if "keep the paragraph" in e.option)
+    assert camp(keep, "CAN") == "A" and camp(keep, "CHL") == "A"
+
+
+def test_a_whose_clause_with_no_side_leaves_the_main_verb():
+    evs = events("Malaysia proposed deleting the list. Canada, whose position is known, disagreed.")
+    assert camp(evs[0], "CAN") == "B"

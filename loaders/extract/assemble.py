@@ -555,7 +555,11 @@ class Assembly:
         limit = S.n
         start = L.end
         main = None  # the main clause's verb after a relative aside
-        if start + 1 < limit and S.tk[start] == "," and S.tk[start + 1] in ("who", "which"):
+        if (
+            start + 1 < limit
+            and S.tk[start] == ","
+            and S.tk[start + 1] in ("who", "which", "whose")
+        ):
             # "Brazil's delegate, who also abstained, said ...": the relative's verb, and the
             # main verb after its closing comma when the relative takes no side
             main = next((q + 1 for q in range(start + 2, min(limit, start + 30))
