@@ -529,3 +529,16 @@ def test_a_whose_clause_after_the_names_is_their_own_side():
 def test_a_whose_clause_with_no_side_leaves_the_main_verb():
     evs = events("Malaysia proposed deleting the list. Canada, whose position is known, disagreed.")
     assert camp(evs[0], "CAN") == "B"
+
+
+@pytest.mark.parametrize(
+    "subject, code",
+    [
+        ("The Iranian deputy foreign minister", "IRN"),
+        ("The Chinese lead negotiator", "CHN"),
+        ("The Russian permanent representative", "RUS"),
+    ],
+)
+def test_a_demonym_before_an_office_is_the_state(subject, code):
+    (e,) = events(f"{subject} rejected the text.")
+    assert camp(e, code) == "B"

@@ -168,6 +168,10 @@ DEMONYM_NOUNS = (
 DEMONYM_PHRASES = (
     "Foreign Ministry", "foreign ministry", "Ministry", "ministry", "Permanent Mission",
     "Foreign Minister", "foreign minister", "Embassy", "embassy", "President", "Mission",
+    "deputy foreign minister", "Deputy Foreign Minister", "deputy minister", "Deputy Minister",
+    "Foreign Affairs Ministry", "foreign affairs ministry", "Vice Foreign Minister",
+    "vice foreign minister", "chief negotiator", "lead negotiator", "head of delegation",
+    "permanent representative", "Permanent Representative",
 )  # fmt: skip
 # demonyms standing alone in a coordination with a named actor: "U.S. and European opposition",
 # "Canadian and Australian negotiators"
