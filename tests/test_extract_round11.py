@@ -542,3 +542,11 @@ def test_a_whose_clause_with_no_side_leaves_the_main_verb():
 def test_a_demonym_before_an_office_is_the_state(subject, code):
     (e,) = events(f"{subject} rejected the text.")
     assert camp(e, code) == "B"
+
+
+def test_a_reserved_position_on_that_is_neutral_on_the_last_proposal():
+    (e,) = events(
+        "RUSSIA: We propose a new article on content offences.\n"
+        "JAPAN: Our position on that is reserved."
+    )
+    assert e.proposer == "RUS" and "JPN" in e.neutral

@@ -187,6 +187,9 @@ _phrase(
     NEU,
     "studying",  # "was studying the proposal" ("would study" above)
     "still reviewing",  # "were still reviewing the treaty"
+    "is reserved",  # "Our position on that is reserved"
+    "remains reserved",
+    "was reserved",
     "yet to make up its mind",
     "yet to make up their minds",
     "yet to decide",

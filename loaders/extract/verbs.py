@@ -260,6 +260,11 @@ def onset(
         if t in _KEPT and j + 1 < limit and tk[j + 1].endswith("ing") and tk[j + 1] != "nothing":
             j += 1  # "kept pushing for X": the pushing takes the side
             continue
+        if t == "on" and j > 0 and tk[j - 1] in W.POSITION_NOUNS:
+            be = next((q for q in range(j + 1, min(limit, j + 6)) if tk[q] in W.BE), None)
+            if be is not None and not any(q in S.mstart_at for q in range(j + 1, be)):
+                j = be  # "Our position on that is reserved": the position's verb
+                continue
         if t in _GO and tk[j + 1 : j + 2] == ["on"] and j + 2 < limit and tk[j + 2].endswith("ing"):
             j += 2  # "would go on arguing for X": the arguing takes the side
             continue
