@@ -550,3 +550,40 @@ def test_a_reserved_position_on_that_is_neutral_on_the_last_proposal():
         "JAPAN: Our position on that is reserved."
     )
     assert e.proposer == "RUS" and "JPN" in e.neutral
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Viet Nam, Ministry of Foreign Affairs: remarks by the Deputy Minister",
+        "Viet Nam: statement by the head of delegation",
+    ],
+)
+def test_a_heading_that_opens_with_its_author_names_the_speaker(header):
+    (e,) = events(f"{header}\n\nWe backed the creation of the negotiating mechanism.\n")
+    assert e.proposer == "VNM" or camp(e, "VNM") == "A"
+
+
+def test_a_heading_about_a_state_does_not_make_it_the_speaker():
+    evs = events("Remarks on Viet Nam\n\nWe backed the creation of the negotiating mechanism.\n")
+    assert not any(camp(e, "VNM") for e in evs)
+
+
+def test_a_draft_put_forward_by_a_state_in_a_relative_clause_is_its_own():
+    (e,) = events(
+        "Brazil abstained on this draft, which was put forward by the Russian Federation."
+    )
+    assert e.proposer == "RUS" and "BRA" in e.neutral
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Iran regards this Convention as a milestone.", "A"),
+        ("Russia tabled a draft. Canada sees the draft as a threat to privacy.", "B"),
+    ],
+)
+def test_regarding_a_text_as_a_milestone_or_a_threat_takes_a_side(text, side):
+    evs = events(text)
+    code = "IRN" if "Iran" in text else "CAN"
+    assert any(camp(e, code) == side for e in evs)

@@ -318,7 +318,9 @@ class Assembly:
             if S.focus and len(members) == 1:
                 ev = S.focus[-1]
                 lo, hi = S.obj_range.get(id(ev), (0, 0))
-                if ev.proposer is None and lo <= L.start <= hi:
+                relative = ev.sent == S.idx and _relative_passive(S, L.start)
+                if ev.proposer is None and (lo <= L.start <= hi or relative):
+                    # also "abstained on this draft, which was put forward by Russia"
                     code = S.ments[members[0]].code
                     ev.sides.pop(code, None)
                     ev.proposer = code

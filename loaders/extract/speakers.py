@@ -310,11 +310,39 @@ def _authors(text: str, blk: Block, lex: Lexicon) -> list:
     return [m for m in ms if not _TOPIC.search(text, max(blk.start, m.start - 40), m.start)]
 
 
+def _named_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
+    """'Russian Federation: statement by its deputy head of delegation', 'Viet Nam, Ministry
+    of Foreign Affairs: remarks by ...', 'United States Mission ... / Statement under item 7':
+    a short heading that opens with its author's name and calls itself a statement."""
+    head = text[blk.start : blk.end]
+    if len(head) > 300 or ". " in head.rstrip(". \n"):
+        return None
+    ms = lex.find(text, blk.start, blk.end)
+    if not ms or ms[0].start - blk.start > 4:
+        return None
+    if not _AFTER_AUTHOR.match(text, ms[0].end, blk.end):
+        return None  # "Iran said it backed the statement": a sentence, not a heading
+    return (blk.start, ms[0].code, "statement", False, ())
+
+
+# after the author's name: ", Ministry of Foreign Affairs: remarks", ": statement by", or a line
+# of its own ("United States Mission to ... in Vienna" / "Statement under item 7")
+_AFTER_AUTHOR = re.compile(
+    r"(?:,[^:\n]{0,60})?:[ \t]*"
+    + _STATEMENT_WORDS
+    + r"|[^\n.]{0,80}\n[ \t]*(?i:"
+    + _STATEMENT_WORDS
+    + ")"
+)
+
+
 def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     """'Statement by Brazil', 'Remarks of the United Kingdom on ...', 'Statement on behalf of
     the European Union', 'Joint statement delivered by New Zealand on behalf of ...: A, B, C'."""
-    if blk.end - blk.start > 600 or not _STATEMENT.match(text, blk.start, blk.end):
+    if blk.end - blk.start > 600:
         return None
+    if not _STATEMENT.match(text, blk.start, blk.end):
+        return _named_header(text, blk, lex)
     head = text[blk.start : blk.end]
     ms = _authors(text, blk, lex)
     if not ms:

@@ -746,7 +746,10 @@ _QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019")
 
 
 _QUESTIONS = W.words("question questions clarification clarifications")
-_DESCRIBE_AS = W.words("described describes termed terms labelled labeled branded")
+_DESCRIBE_AS = W.words(
+    "described describes termed terms labelled labeled branded regards regarded regard sees "
+    "saw see views viewed view"
+)
 
 
 _CALLED = W.words("called calls calling")
@@ -779,8 +782,15 @@ def _described_as(tk: list[str], j: int, limit: int) -> str | None:
             while q < limit and (tk[q] in _QUOTES or tk[q] in ("a", "an", "being")):
                 q += 1
             t = tk[q] if q < limit else ""
-            return W.OPP if t in W.NEG_ADJ else W.SUP if t in W.POS_ADJ else None
+            if t in W.NEG_ADJ or t in _AS_NEG:
+                return W.OPP
+            return W.SUP if t in W.POS_ADJ or t in _AS_POS else None
     return None
+
+
+# "regards the Convention as a milestone", "sees the draft as a threat to privacy"
+_AS_POS = W.words("milestone landmark achievement breakthrough success basis balanced good sound")
+_AS_NEG = W.words("threat danger risk setback failure flawed dangerous harmful")
 
 
 def _verdict(S: Sentence, s0: int, limit: int) -> tuple[str, int] | None:

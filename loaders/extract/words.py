@@ -73,8 +73,9 @@ VERBS.update(
         "wished wishes seek seeks sought seeking demand demands demanded demanding urge urges "
         "urged urging push pushes pushed pushing insist insists insisted insisting advocate "
         "advocates advocated advocating initiate initiated instigated drafted promote promoted "
-        "promotes promoting offered offer offers motivated motivate pressed lobbied sponsored "
-        "spearheaded asked recommend recommends recommended recommending moved moves "
+        "promotes promoting offered offer offers motivated motivate pressed pressing presses "
+        "lobbied sponsored spearheaded asked recommend recommends recommended recommending moved "
+        "moves "
         "prioritized prioritised prioritizes prioritises prioritize prioritise "
         # a delegate's own edits: "replace 'could' by 'would'", "delete paragraph 3"
         "replace replacing delete deleting insert inserting",
@@ -181,7 +182,8 @@ VERDICT_SUBJECTS = words("it this that")
 VERDICT_NOUNS = words("step basis compromise outcome move start development solution precedent")
 FIND_VERBS = words(
     "found find finds consider considered considers deemed deem deems called calls call "
-    "described describes termed terms labelled labeled branded"
+    "described describes termed terms labelled labeled branded regards regarded regard sees "
+    "views viewed"
 )  # "called the amendment unacceptable", "described the text as useful"
 SPEECH = words(
     "told said say says saying stated stating noted noting argued arguing explained explaining "
