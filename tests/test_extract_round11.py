@@ -587,3 +587,17 @@ def test_regarding_a_text_as_a_milestone_or_a_threat_takes_a_side(text, side):
     evs = events(text)
     code = "IRN" if "Iran" in text else "CAN"
     assert any(camp(e, code) == side for e in evs)
+
+
+def test_a_mission_line_above_an_authorless_statement_heading_is_its_author():
+    (e,) = events(
+        "United States Mission to International Organizations in Vienna\n"
+        "Statement under Agenda Item 7 (Implementation)\n\n"
+        "Thank you, Chair. Our delegation suggested that the Commission serve as the body.\n"
+    )
+    assert e.proposer == "USA"
+
+
+def test_my_government_with_a_capital_is_the_speaker():
+    (e,) = events("Statement by Iran\n\nMy Government regards this Convention as a milestone.")
+    assert e.proposer == "IRN" or camp(e, "IRN") == "A"

@@ -95,8 +95,8 @@ _SPEECH_AFTER = re.compile(
 # then skips ahead to candidates; a leading \b stops that): the lookbehind after the first
 # letter is the \b before it, the lookbehinds in the branches pick the branch by that letter
 _FIRST = re.compile(
-    r"[WwMmOo](?<!\w[WwMmOo])(?:(?<=[Ww])e|(?<=[Mm])y[ \t]+(?:delegation|country|government)|"
-    r"(?<=[Oo])ur[ \t]+(?:delegation|country|government)|"
+    r"[WwMmOo](?<!\w[WwMmOo])(?:(?<=[Ww])e|(?<=[Mm])y[ \t]+(?:delegation|country|[Gg]overnment)|"
+    r"(?<=[Oo])ur[ \t]+(?:delegation|country|[Gg]overnment)|"
     # "let me reiterate our support": the delegate speaking
     r"(?<=[Ll]et[ \t]m)e|(?<=[Aa]llow[ \t]m)e)\b"
 )
@@ -164,7 +164,8 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
     for bi, blk in enumerate(blocks):
         new = _statement_header(text, blk, lex) if bi < 3 or blk.kind == "h" else None
         if new is not None and new[1] is None:
-            new = None
+            # "United States Mission to ... in Vienna" / "Statement under item 7": the line above
+            new = _author_line(text, blocks[bi - 1], blk, lex) if bi > 0 else None
         if new is None and cur is None and bi < _OPENING_BLOCKS:
             new = _signatories(text, blk, lex)  # "We, the representatives of A, B and C"
         if new is None and opening is not None and bi == opening[0]:
@@ -308,6 +309,18 @@ def _authors(text: str, blk: Block, lex: Lexicon) -> list:
     """The names in a statement heading that may be its author (not its topic)."""
     ms = lex.find(text, blk.start, blk.end)
     return [m for m in ms if not _TOPIC.search(text, max(blk.start, m.start - 40), m.start)]
+
+
+def _author_line(text: str, above: Block, blk: Block, lex: Lexicon) -> tuple | None:
+    """A short line above an authorless statement heading that opens with an actor's name
+    ("United States Mission to International Organizations in Vienna")."""
+    line = text[above.start : above.end]
+    if len(line) > 150 or ". " in line.rstrip(". \n"):
+        return None
+    ms = lex.find(text, above.start, above.end)
+    if not ms or ms[0].start - above.start > 4:
+        return None
+    return (blk.start, ms[0].code, "statement", False, ())
 
 
 def _named_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
