@@ -311,31 +311,30 @@ def _authors(text: str, blk: Block, lex: Lexicon) -> list:
     return [m for m in ms if not _TOPIC.search(text, max(blk.start, m.start - 40), m.start)]
 
 
+def _opening_author(text: str, blk: Block, lex: Lexicon, longest: int):
+    """The actor a short heading line opens with (no sentence inside it), else None."""
+    line = text[blk.start : blk.end]
+    if len(line) > longest or ". " in line.rstrip(". \n"):
+        return None
+    ms = lex.find(text, blk.start, blk.end)
+    return ms[0] if ms and ms[0].start - blk.start <= 4 else None
+
+
 def _author_line(text: str, above: Block, blk: Block, lex: Lexicon) -> tuple | None:
     """A short line above an authorless statement heading that opens with an actor's name
     ("United States Mission to International Organizations in Vienna")."""
-    line = text[above.start : above.end]
-    if len(line) > 150 or ". " in line.rstrip(". \n"):
-        return None
-    ms = lex.find(text, above.start, above.end)
-    if not ms or ms[0].start - above.start > 4:
-        return None
-    return (blk.start, ms[0].code, "statement", False, ())
+    m = _opening_author(text, above, lex, 150)
+    return (blk.start, m.code, "statement", False, ()) if m is not None else None
 
 
 def _named_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     """'Russian Federation: statement by its deputy head of delegation', 'Viet Nam, Ministry
     of Foreign Affairs: remarks by ...', 'United States Mission ... / Statement under item 7':
     a short heading that opens with its author's name and calls itself a statement."""
-    head = text[blk.start : blk.end]
-    if len(head) > 300 or ". " in head.rstrip(". \n"):
-        return None
-    ms = lex.find(text, blk.start, blk.end)
-    if not ms or ms[0].start - blk.start > 4:
-        return None
-    if not _AFTER_AUTHOR.match(text, ms[0].end, blk.end):
+    m = _opening_author(text, blk, lex, 300)
+    if m is None or not _AFTER_AUTHOR.match(text, m.end, blk.end):
         return None  # "Iran said it backed the statement": a sentence, not a heading
-    return (blk.start, ms[0].code, "statement", False, ())
+    return (blk.start, m.code, "statement", False, ())
 
 
 # after the author's name: ", Ministry of Foreign Affairs: remarks", ": statement by", or a line
