@@ -601,3 +601,18 @@ def test_a_mission_line_above_an_authorless_statement_heading_is_its_author():
 def test_my_government_with_a_capital_is_the_speaker():
     (e,) = events("Statement by Iran\n\nMy Government regards this Convention as a milestone.")
     assert e.proposer == "IRN" or camp(e, "IRN") == "A"
+
+
+@pytest.mark.parametrize(
+    "opening", ["Despite objections", "Despite Chinese support", "Unlike Russia"]
+)
+def test_the_subject_after_a_concessive_opening_takes_its_own_verbs_side(opening):
+    """Before this, the US took the side of the opening noun ('support'), or no side."""
+    (e,) = events(f"{opening}, Brazil blocked the proposal.")
+    assert camp(e, "BRA") == "B"
+    assert camp(e, "RUS") == ""
+
+
+def test_a_named_opponent_in_a_concessive_opening_stays_against():
+    (e,) = events("Despite resistance from Moscow, Brazil backed the text.")
+    assert camp(e, "BRA") == "A" and camp(e, "RUS") == "B"

@@ -332,6 +332,7 @@ def _relative_aside(S: Sentence, k: int) -> int:
 
 
 _REPEATED_PREPS = W.words("by of from")
+_CONTRASTED = W.words("unlike")
 
 
 def _opened_by(tk: list[str], start: int, prep: str) -> bool:
@@ -355,6 +356,8 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             if k in S.behalf_skip:
                 k = S.behalf_skip[k]
                 L.end = k
+            elif t == "," and L.start and tk[L.start - 1] in _CONTRASTED:
+                break  # "Unlike Russia, Brazil backed it": the comma ends the contrasted name
             elif t == "," and (close := _relative_aside(S, k)):
                 k = close  # "China, which regards Taiwan as its own, and Pakistan opposed"
                 saw_sep = True

@@ -307,6 +307,7 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
 
 # a sentence opening with a topic ("On X, ...", "Regarding X, ..."): the list after its comma
 _TOPIC_PREPS = W.words("on regarding concerning about on")
+_CONCESSIVE = W.words("despite unlike notwithstanding amid")
 
 
 _FOUND = W.words("found finds find finding")
@@ -362,6 +363,13 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
     t = tk[k]
     if comma and tk[0] in _TOPIC_PREPS and tk[:start].count(",") == 1:
         return "SUBJ", None  # "On deliverables from Bonn, the EU called for ...": the subject
+    if (
+        comma
+        and tk[0] in _CONCESSIVE
+        and tk[:start].count(",") == 1
+        and _clause_verb_after(S, start)
+    ):
+        return "SUBJ", None  # "Despite objections, the US blocked it": the main clause's subject
     if t in ("did", "does", "do") and k > 0 and tk[k - 1] in ("as", "so", "nor", "neither"):
         return "SAME", None  # "..., as did Poland", "So did Iran": the previous speaker's side
     inverted = _inverted_label(tk, k)
