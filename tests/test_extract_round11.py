@@ -616,3 +616,23 @@ def test_the_subject_after_a_concessive_opening_takes_its_own_verbs_side(opening
 def test_a_named_opponent_in_a_concessive_opening_stays_against():
     (e,) = events("Despite resistance from Moscow, Brazil backed the text.")
     assert camp(e, "BRA") == "A" and camp(e, "RUS") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly created the committee at Russia's urging, with seventeen "
+        "co-sponsors behind it, China and Iran among them.",
+        "Russia tabled the text. It had seventeen co-sponsors, China and Iran among them.",
+        "Russia tabled the text, with China and Iran among the co-sponsors.",
+        "The committee was set up at the urging of Russia, with China and Iran among its "
+        "co-sponsors.",
+    ],
+)
+def test_co_sponsors_named_among_them_back_the_text_its_author_urged(text):
+    (e,) = events(text)
+    assert e.proposer == "RUS" and camp(e, "CHN") == "A" and camp(e, "IRN") == "A"
+
+
+def test_names_among_speakers_are_no_sponsors():
+    assert events("Many states spoke, Chile and Peru among them.") == []

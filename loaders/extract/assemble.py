@@ -477,6 +477,29 @@ class Assembly:
         S.deferred.append(sub)
         return True
 
+    def _among_sponsors(self, S: Sentence, L: ActorList) -> bool:
+        """'..., with seventeen co-sponsors behind it, China and Iran among them', 'with China
+        and Iran among the co-sponsors': the names co-sponsor the text of the sentence (or
+        the one just reported). True when read."""
+        tk = S.tk
+        tail = tk[L.end : L.end + 6]  # "among the co - sponsors"
+        sponsors_after = tail[:1] == ["among"] and any(t in W.SPONSOR_NOUNS for t in tail)
+        sponsors_before = tail[:2] == ["among", "them"] and any(
+            t in W.SPONSOR_NOUNS for t in tk[max(0, L.start - 10) : L.start]
+        )
+        if not (sponsors_after or sponsors_before):
+            return False
+        text = S.focus or (self.cur if self._cur_ok(S, 2) else None)
+        if not text:
+            voted = self._sponsored_text(S, L)
+            text = [voted] if voted is not None else None
+        if not text:
+            return False
+        self._cue("co-sponsors named among them", 0.8)
+        self._attach(S, text[-1:], L.members, "support")
+        L.role = "SPONSORS"
+        return True
+
     def _included(self, S: Sentence, L: ActorList) -> None:
         tk = S.tk
         stance = None

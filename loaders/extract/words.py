@@ -439,7 +439,7 @@ OF_NOUNS.update(
     _forms(
         PROP,
         "proposal proposals suggestion suggestions initiative amendment amendments submission "
-        "submissions efforts",
+        "submissions efforts urging behest instigation",
     )
 )
 OF_NOUNS.update(_forms(STMT, "statement position contribution"))
@@ -478,7 +478,8 @@ BE = words("was were is are been be being")
 
 # Nouns that name a proposal: "X's proposal", "the UK proposal", "this proposal".
 PROPOSAL_NOUNS = words(
-    "resolution push bid bids demand demands proposal proposals suggestion suggestions amendment "
+    "resolution push bid bids urging behest instigation demand demands proposal proposals "
+    "suggestion suggestions amendment "
     "amendments idea ideas move change changes addition additions deletion deletions position "
     "positions view views statement statements text definition approach language wording "
     "formulation initiative initiatives compromise request call calls plea pleas contribution "
@@ -495,7 +496,7 @@ TARGET_NOUNS = words(
 )
 # an actor's own text, named as such ("Russia's resolution", "a Russian initiative"): its author
 # proposed it, whether or not anybody else takes a side in the passage
-AUTHORED_NOUNS = words("resolution initiative")
+AUTHORED_NOUNS = words("resolution initiative urging behest instigation")
 DRAFT_WORDS = words(
     "provision provisions article articles paragraph paragraphs text draft proposal "
     "proposals amendment amendments clause clauses chapter inclusion insertion addition "
