@@ -636,3 +636,16 @@ def test_co_sponsors_named_among_them_back_the_text_its_author_urged(text):
 
 def test_names_among_speakers_are_no_sponsors():
     assert events("Many states spoke, Chile and Peru among them.") == []
+
+
+@pytest.mark.parametrize(
+    "second, side",
+    [
+        ("Canada, which initially backed it, later turned against it.", "B"),
+        ("Canada, which had opposed it, now supports it.", "A"),
+        ("Canada, which backed it, spoke next.", "A"),
+    ],
+)
+def test_the_main_clause_after_a_relative_aside_is_the_position_now(second, side):
+    (e,) = events("Russia tabled a draft. " + second)
+    assert e.proposer == "RUS" and camp(e, "CAN") == side

@@ -60,6 +60,8 @@ def second_verb(
         return
     j2, neg2, _e = VB.onset(S, k + 1, limit)
     hit2 = VB.verb(S, j2, limit)
+    if resumes and hit2 is not None and _turned_on_it(P, S, L, cls, hit2, neg2):
+        return  # "Canada, which initially backed it, later turned against it": now against
     demand = participle and hit2 is not None and _participle_demand(S, hit2)
     if hit2 is None or participle and not demand:
         return  # "welcomed the text, urging states to ratify it": the same text
@@ -200,6 +202,28 @@ def _second_side(S: Sentence, cls: str, hit2: tuple[str, int], neg2: bool) -> bo
     if not W.ANAPHORS.isdisjoint(obj[1:]) or obj[0] in W.ANAPHORS:
         return False
     return not OB.anaphoric_object(S, vend2, oend2) and not OB.bare_action(S, vend2, oend2)
+
+
+def _turned_on_it(
+    P, S: Sentence, L: ActorList, cls: str, hit2: tuple[str, int], neg2: bool
+) -> bool:
+    """The main clause after a relative aside takes the other side on the same thing ('it',
+    'the text'): the main clause is the position now, so it replaces the aside's."""
+    cls2 = ST.flip(hit2[0]) if neg2 else hit2[0]
+    if cls2 not in (W.SUP, W.OPP) or cls not in (W.SUP, W.OPP) or cls2 == cls:
+        return False
+    oend2 = VB.object_end(S, hit2[1], S.n)
+    if not (OB.anaphoric_object(S, hit2[1], oend2) or S.tk[hit2[1] : hit2[1] + 1] == ["it"]):
+        return False
+    stance = "support" if cls2 == W.SUP else "oppose"
+    changed = False
+    for ev in S.focus or ():
+        for mi in L.members:
+            code = S.ments[mi].code
+            if code in ev.sides and code != ev.proposer:
+                ev.sides[code] = TI.on_object([ev], stance)
+                changed = True
+    return changed
 
 
 def side_on_the_object(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:

@@ -362,6 +362,7 @@ for _v in ("share", "shares", "shared", "sharing"):
         _phrase(SUP, f"{_v} {_n}")
 _phrase(SUP, "stood up for", "standing up for", "stand up for", "stands up for")
 _phrase(SUP, "warmed to", "warm to", "warms to", "warming to")
+_phrase(OPP, "turned against", "turn against", "turns against", "turning against")
 _AGAINST_VERBS = ("lobbied", "lobbying", "lobbies", "campaigned", "campaigning", "campaigns",
                   "pushed", "pushing")  # fmt: skip
 _phrase(OPP, *(f"{v} against" for v in _AGAINST_VERBS))

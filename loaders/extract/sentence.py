@@ -272,7 +272,7 @@ _MONTH_NAMES = W.words(
     "january february march april may june july august september october november december"
 )
 _DAY_PARTS = W.words("morning afternoon evening night")
-_TIME_WORDS = W.words("yesterday today tonight earlier later")
+_TIME_WORDS = W.words("yesterday today tonight earlier later now eventually subsequently")
 _LAST = W.words("last this next")
 _PERIODS = W.words("week month year night session weekend")
 
