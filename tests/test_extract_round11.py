@@ -649,3 +649,24 @@ def test_names_among_speakers_are_no_sponsors():
 def test_the_main_clause_after_a_relative_aside_is_the_position_now(second, side):
     (e,) = events("Russia tabled a draft. " + second)
     assert e.proposer == "RUS" and camp(e, "CAN") == side
+
+
+def test_sponsors_counted_before_the_colon_are_read():
+    (e,) = events("The draft was co-sponsored by the following 5 States: Belarus, China, Cuba.")
+    assert {camp(e, c) for c in ("BLR", "CHN", "CUB")} == {"A"}
+
+
+def test_signatories_with_a_date_in_brackets_are_a_label():
+    (e,) = events("Signatories (as of 31 October): Algeria, Angola, Brazil.")
+    assert {camp(e, c) for c in ("DZA", "AGO", "BRA")} == {"A"}
+
+
+def test_speaking_on_behalf_of_states_not_a_group_makes_them_co_signers():
+    """Before this, the first state after 'on behalf of' was dropped."""
+    (e,) = events("Russia, on behalf of Belarus, China and Cuba, proposed a new article.")
+    assert {camp(e, c) for c in ("RUS", "BLR", "CHN", "CUB")} == {"A"}
+
+
+def test_speaking_on_behalf_of_a_group_stays_on_behalf():
+    (e,) = events("Kenya, on behalf of the African Group, proposed a new article.")
+    assert e.proposer == "KEN" and e.on_behalf_of == {"KEN": "AFRICAN_GROUP"}

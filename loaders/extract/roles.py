@@ -24,7 +24,8 @@ from loaders.extract.sentence import ActorList, Sentence
 
 # the first word of a short vote label: "For (141):", "Approval : 148", "Oppositions : 4"
 _LABEL_HEADS = {"for": W.SUP, "approval": W.SUP, "approvals": W.SUP, "oppositions": W.OPP,
-                "affirmative": W.SUP, "negative": W.OPP}  # fmt: skip
+                "affirmative": W.SUP, "negative": W.OPP, "signatories": W.SUP,
+                "signatory": W.SUP}  # fmt: skip
 
 
 _VOTES = W.words("votes voting")
@@ -51,7 +52,7 @@ def cue_before(S: Sentence, colon: int) -> str | None:
         # "For (141):", "Oppositions : 4 (A, B)", "... 139 Negative votes: 5 (A, B)"
         first = k == 0 or tk[k - 1] in (".", ":", ";", ")") or tk[k - 1].isdigit()
         first = first or tk[k - 1] in _VOTES and colon == k + 1  # "Votes for:", "Voting for:"
-        if t in _LABEL_HEADS and colon - k <= 5 and first:
+        if t in _LABEL_HEADS and _bracket_start(tk, colon) - k <= 5 and first:
             return _LABEL_HEADS[t]
         c = _cue_at(tk, k)  # "Asked for more time to consider it:"
         if c:
@@ -62,6 +63,14 @@ def cue_before(S: Sentence, colon: int) -> str | None:
         if t in (";", ":") or (t == "." and (k + 1 >= S.n or S.ts[k + 1] > S.te[k])):
             break  # a dot inside a symbol ("A/C.3/73") does not end the label
     return None
+
+
+def _bracket_start(tk: list[str], colon: int) -> int:
+    """'Signatories (as of 31 October):': where the bracket before the colon opens (else
+    the colon), so that a label head is measured without it."""
+    if colon < 2 or tk[colon - 1] != ")":
+        return colon
+    return next((q for q in range(colon - 2, max(-1, colon - 10), -1) if tk[q] == "("), colon)
 
 
 def _cue_at(tk: list[str], k: int) -> str | None:
@@ -272,6 +281,10 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
             k -= 1
             steps += 1
             continue
+        if t.isdigit() and k + 1 < start and tk[k + 1] in _COUNTED_NOUNS:
+            k -= 1  # "by the following 5 States:": a count of the names
+            steps += 1
+            continue
         if k + 1 == start and k > 0 and tk[k - 1] in ("by", "from") and _epithet(S, k):
             k -= 1  # "sponsored by authoritarian Russia": an epithet before the name
             steps += 1
@@ -308,6 +321,7 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
 # a sentence opening with a topic ("On X, ...", "Regarding X, ..."): the list after its comma
 _TOPIC_PREPS = W.words("on regarding concerning about on")
 _CONCESSIVE = W.words("despite unlike notwithstanding amid")
+_COUNTED_NOUNS = W.words("states countries delegations members governments nations")
 
 
 _FOUND = W.words("found finds find finding")
