@@ -208,12 +208,12 @@ def behalf(P, S: Sentence) -> None:
 
 def behalf_target(P, S: Sentence, k: int, start: int, mi: int) -> None:
     tk = S.tk
-    if not P.index.is_group(S.ments[mi].code) and tk[k : k + 2] == ["behalf", "of"]:
-        if start > 0 and tk[start - 1] == "," and S.mtok[mi][0] > start:
-            # "Russia, on behalf of Belarus, China and Cuba, said": states, not a group,
-            # co-sign what the speaker says (the phrase is skipped, the names join its list)
-            S.behalf_skip[start] = S.mtok[mi][0]
-            return
+    states = not P.index.is_group(S.ments[mi].code) and tk[k : k + 2] == ["behalf", "of"]
+    if states and start > 0 and tk[start - 1] == "," and S.mtok[mi][0] > start:
+        # "Russia, on behalf of Belarus, China and Cuba, said": states, not a group, co-sign
+        # what the speaker says (the phrase is skipped, the names join its list)
+        S.behalf_skip[start] = S.mtok[mi][0]
+        return
     S.mflag[mi] = "behalf"
     end = S.mend[mi]
     while end < S.n and tk[end] in ("countries", "states", "member", "members", "group"):
