@@ -670,3 +670,22 @@ def test_speaking_on_behalf_of_states_not_a_group_makes_them_co_signers():
 def test_speaking_on_behalf_of_a_group_stays_on_behalf():
     (e,) = events("Kenya, on behalf of the African Group, proposed a new article.")
     assert e.proposer == "KEN" and e.on_behalf_of == {"KEN": "AFRICAN_GROUP"}
+
+
+def test_a_name_under_a_topic_label_with_a_verb_of_its_own_is_its_subject():
+    """Before this, Ecuador backed the label 'Future revisions' it spoke against."""
+    (e,) = events("- Future revisions: Ecuador is against adding fresh offences later on.")
+    assert camp(e, "ECU") == "B" and "adding fresh offences" in e.option
+
+
+def test_names_under_a_topic_label_without_a_verb_back_the_topic():
+    (e,) = events("* Keep voluntary contributions: Chile, Peru")
+    assert camp(e, "CHL") == "A" and camp(e, "PER") == "A"
+
+
+def test_a_bullet_name_a_dash_and_a_verb():
+    evs = events(
+        "- Article 14:\n  * Sierra Leone - wants the word replaced.\n"
+        "  * Iran - backs a clear definition."
+    )
+    assert {e.proposer for e in evs} == {"SLE", "IRN"}

@@ -207,6 +207,16 @@ def _gerund_after(S: Sentence, start: int) -> bool:
 _SUBORDINATORS = W.words("after before since until")
 
 
+def _own_verb_after(S: Sentence, start: int) -> bool:
+    """Is the list at `start` the subject of a verb of its own (read by the verb module),
+    not a list of names under a topic?"""
+    k = _past_list(S, start)
+    if k >= S.n or S.tk[k] in (",", ";", ".", "(", ")"):
+        return False
+    j, _neg, _each = VB.onset(S, k, S.n)
+    return j < S.n and VB.verb(S, j, S.n) is not None
+
+
 def _clause_verb_after(S: Sentence, start: int) -> bool:
     """Is the list starting at `start` followed by a verb taking a side, so that a
     conjunction opens its clause ("after the US and Ukraine co-sponsored the text")?"""
@@ -393,6 +403,9 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         label = cue_before(S, k + 1)
         if label in (W.SUP, W.OPP, W.NEU):
             return "LABEL", label
+        own = label in (W.PROP, W.STMT, None) and _own_verb_after(S, start)
+        if own:
+            return "SUBJ", None  # "- Future revisions: Ecuador is against adding offences"
         if label in (W.PROP, W.STMT):  # "Delegations that asked for it to be deleted: A, B"
             return "OPTION", W.SUP
         if label is None and S.bullet and k + 1 - subject_start(S) >= 2:

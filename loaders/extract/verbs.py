@@ -265,6 +265,10 @@ def onset(
             if be is not None and not any(q in S.mstart_at for q in range(j + 1, be)):
                 j = be  # "Our position on that is reserved": the position's verb
                 continue
+        bullet = t in _DASHES and owner is not None and j == owner.end and j + 1 < limit
+        if bullet and (tk[j + 1] in W.VERBS or W.phrase_at(tk, j + 1)):
+            j += 1  # "* Iran - backs a clear definition": a bullet's name, then its verb
+            continue
         if t in _GO and tk[j + 1 : j + 2] == ["on"] and j + 2 < limit and tk[j + 2].endswith("ing"):
             j += 2  # "would go on arguing for X": the arguing takes the side
             continue
