@@ -689,3 +689,22 @@ def test_a_bullet_name_a_dash_and_a_verb():
         "  * Iran - backs a clear definition."
     )
     assert {e.proposer for e in evs} == {"SLE", "IRN"}
+
+
+def test_a_states_resolution_after_its_principles_is_a_text_of_its_own():
+    """Before this, the co-sponsors and opponents of the 2019 resolution landed on the 1999
+    principles, the last text Russia had put forward."""
+    evs = events(
+        "In 1999 Moscow put forward principles of information security. In 2019 the General "
+        "Assembly passed a Russian resolution to start drafting a new treaty. China "
+        "co-sponsored it; Washington opposed it."
+    )
+    res = next(e for e in evs if "resolution" in e.option)
+    principles = next(e for e in evs if "principles" in e.option)
+    assert res.proposer == "RUS" and camp(res, "CHN") == "A" and camp(res, "USA") == "B"
+    assert camp(principles, "USA") == "" and camp(principles, "CHN") == ""
+
+
+def test_the_states_resolution_named_again_is_the_same_text():
+    (e,) = events("Russia tabled a resolution on cybercrime. China backed the Russian resolution.")
+    assert camp(e, "CHN") == "A"

@@ -433,6 +433,8 @@ class Parser(Assembly):
     def _reference(self, S: Sentence, code: str, after: int, start: int | None = None) -> None:
         """'Russia's proposal to ...': the focus becomes that actor's (possibly new) event."""
         ev = self._find_event(S, code)
+        if ev is not None and _other_kind(ev, S.tk[after - 1] if after > 0 else ""):
+            ev = None  # "a Russian resolution" after Russia's "principles": a text of its own
         if ev is None:
             end = VB.np_end(S, after)
             if after < S.n and S.tk[after] not in ("to", "on", "for", "regarding", "that", "of"):
@@ -529,6 +531,24 @@ class Parser(Assembly):
 
 # documents, one per author (not "suggestions came from A, B": often one shared view)
 _PLURAL_TEXTS = W.words("proposals texts drafts amendments resolutions documents submissions")
+
+
+_NOUN_KINDS = {
+    "resolution": "res",
+    "resolutions": "res",
+    "treaty": "treaty",
+    "convention": "treaty",
+}
+
+
+def _other_kind(ev: Ev, noun: str) -> bool:
+    """Does the noun naming an actor's text ('a Russian resolution') name another kind of
+    text than the actor's last event ('principles of information security')?"""
+    kind = _NOUN_KINDS.get(noun)
+    if kind is None:
+        return False
+    old = TI.text_kind(ev.option)
+    return old != kind if old is not None else noun not in ev.option.lower()
 
 
 def _shared_course(option: str) -> bool:
