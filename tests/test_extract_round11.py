@@ -708,3 +708,27 @@ def test_a_states_resolution_after_its_principles_is_a_text_of_its_own():
 def test_the_states_resolution_named_again_is_the_same_text():
     (e,) = events("Russia tabled a resolution on cybercrime. China backed the Russian resolution.")
     assert camp(e, "CHN") == "A"
+
+
+def test_governments_a_state_signed_with_are_co_signers():
+    (e,) = events(
+        "Russia has signed an agreement on information security with a handful of like-minded "
+        "governments, including Belarus, Cuba and Iran, pledging respect for sovereignty."
+    )
+    assert e.proposer == "RUS" and {camp(e, c) for c in ("BLR", "CUB", "IRN")} == {"A"}
+
+
+def test_refusing_a_visa_is_no_side():
+    assert events("Washington refused a visa to the Russian envoy.") == []
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("The Russian-led effort prevailed, helped by a U.S. pullback from the UN.", ""),
+        ("The draft was opposed by a U.S. delegate.", "B"),
+    ],
+)
+def test_a_name_modifying_a_noun_after_by_is_no_agent(text, side):
+    evs = events(text)
+    assert all(camp(e, "USA") == side for e in evs)

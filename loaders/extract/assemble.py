@@ -198,6 +198,7 @@ def _stays_out(tk: list[str], j: int, vend: int) -> bool:
     return not _MEMBERSHIP_VERBS.isdisjoint(tk[j:vend]) and "consensus" not in tk[vend : vend + 4]
 
 
+_SIGNED = W.words("signed signing concluded co-signed")
 _CONCERNS = W.words("concerns concern worries reservations objections misgivings doubts")
 _PLURAL_TEXT_NOUNS = W.words("proposals suggestions amendments ideas initiatives drafts texts")
 
@@ -475,6 +476,20 @@ class Assembly:
         S.lists.append(sub)
         S.list_at[sub.start] = sub
         S.deferred.append(sub)
+        return True
+
+    def _co_signers(self, S: Sentence, L: ActorList) -> bool:
+        """'Russia signed an agreement with like-minded governments, including A and B': the
+        names after 'including' sign the text in focus with its signer. True when read."""
+        tk = S.tk
+        if not S.focus or L.start < 2 or tk[L.start - 1] not in ("including", "among"):
+            return False
+        before = tk[max(0, L.start - 20) : L.start]
+        if _SIGNED.isdisjoint(before) or "with" not in before:
+            return False
+        self._cue("co-signers of the text in focus", 0.75)
+        self._attach(S, S.focus, L.members, "support")
+        L.role = "SPONSORS"
         return True
 
     def _among_sponsors(self, S: Sentence, L: ActorList) -> bool:

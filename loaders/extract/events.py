@@ -462,7 +462,7 @@ class Parser(Assembly):
     def _do_list(self, S: Sentence, L: ActorList) -> None:
         if L.role == "TARGET" or any(S.mflag[mi] == "used" for mi in L.members):
             return
-        if CO.named_after(self, S, L) or self._among_sponsors(S, L):
+        if CO.named_after(self, S, L) or self._among_sponsors(S, L) or self._co_signers(S, L):
             return
         role, cls = RO.backscan(S, L.start)
         close = RO.leaders_aside(S, L) if role in ("PASS", "COAUTH", "SUBJ") else None

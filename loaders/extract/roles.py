@@ -207,6 +207,24 @@ def _gerund_after(S: Sentence, start: int) -> bool:
 _SUBORDINATORS = W.words("after before since until")
 
 
+def _modifier_name(S: Sentence, start: int) -> bool:
+    """Is the name at `start` a modifier of the noun after it ("a U.S. pullback")?"""
+    L = S.list_at.get(start)
+    e = L.end if L is not None else start + 1
+    if e >= S.n or len(L.members if L is not None else ()) > 1:
+        return False
+    t = S.tk[e]
+    if t in W.REP_NOUNS or t in W.SPEAKER_NOUNS or t in _CROWD_NOUNS:
+        return False  # "opposed by a U.S. delegate": the state's own speaker
+    return (
+        S.tw[e][:1].islower()
+        and t.isalpha()
+        and t not in W.VERBS
+        and t not in W.AUX
+        and (t not in ("and", "or", "for", "to", "in", "on", "of", "at", "with"))
+    )
+
+
 def _own_verb_after(S: Sentence, start: int) -> bool:
     """Is the list at `start` the subject of a verb of its own (read by the verb module),
     not a list of names under a topic?"""
@@ -412,6 +430,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             return "OPTION", W.SUP  # "* Keep voluntary contributions: A, B": backers of it
     if _found_company(tk, k, start):
         return "PASS", W.SUP  # "found company in A and B", "found favour with A": they back it
+    if t == "by" and tk[start - 1] in ("a", "an") and _modifier_name(S, start):
+        return "NONE", None  # "helped by a U.S. pullback": the pullback, not the US, helped
     if t == "by":
         return passive_by(S, k)
     if t == "from":

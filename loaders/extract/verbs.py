@@ -26,6 +26,8 @@ _DISCOURSE = W.words(
 )
 # "wish to / are ready to / are constrained to" + a stance verb: that verb's side
 _REFUSE = W.words("refused refuse refuses refusing declined decline declines")
+_WITHHELD = _REFUSE | W.words("denied denies deny denying withheld withholding")
+_ADMISSION = W.words("visa visas entry accreditation")
 # "failed to block X": the side of the act tried (bare "failed to agree" is none)
 _FAILED = W.words("failed fails")
 _UNABLE = frozenset(("unable", "unwilling", "reluctant")) | _REFUSE
@@ -608,6 +610,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         j, t = j + 1, "same"  # "our position is the same as that of Japan"
     if t in ("asked", "ask", "asks", "asking") and not _QUESTIONS.isdisjoint(tk[j + 1 : j + 4]):
         return None  # "asked questions about paragraphs 7 and 8": no proposal, no side
+    if t in _WITHHELD and not _ADMISSION.isdisjoint(tk[j + 1 : j + 4]):
+        return None  # "refused a visa to X", "denied entry to": an act, no side on an option
     hit = W.phrase_at(tk, j)
     if hit is not None:
         return hit
