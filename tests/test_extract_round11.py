@@ -732,3 +732,18 @@ def test_refusing_a_visa_is_no_side():
 def test_a_name_modifying_a_noun_after_by_is_no_agent(text, side):
     evs = events(text)
     assert all(camp(e, "USA") == side for e in evs)
+
+
+def test_items_under_an_actors_stated_lines_are_its_positions():
+    evs = events(
+        "Strategy, line of effort 6. Washington's stated lines:\n"
+        "1. Keep backing the Budapest Convention as the best tool.\n"
+        "2. Push the committee towards a treaty that respects rights.\n"
+        "3. Resist overly wide definitions.\n"
+    )
+    assert len(evs) == 3 and all(e.proposer == "USA" for e in evs)
+    assert camp(next(e for e in evs if "definitions" in e.option), "USA") == "B"
+
+
+def test_items_under_a_topic_heading_name_no_speaker():
+    assert events("Open questions:\n1. Keep backing the Budapest Convention.\n") == []

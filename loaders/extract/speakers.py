@@ -170,6 +170,8 @@ def turns(text: str, blocks: list[Block], lex: Lexicon) -> list[Turn]:
             new = _signatories(text, blk, lex)  # "We, the representatives of A, B and C"
         if new is None and opening is not None and bi == opening[0]:
             new = (blk.start, opening[1], "statement", False, ())
+        if new is None:
+            new = _agenda_heading(text, blk, lex)  # "Washington's stated lines:", then items
         if new is None and blk.kind == "h" and not (cur and cur[2] == "statement"):
             # a heading that is one actor's name ("Australia", then its words) opens its turn
             # ("Ambassador Ortiz", any other heading, ends the turn); a sub-heading keeps a
@@ -309,6 +311,26 @@ def _authors(text: str, blk: Block, lex: Lexicon) -> list:
     """The names in a statement heading that may be its author (not its topic)."""
     ms = lex.find(text, blk.start, blk.end)
     return [m for m in ms if not _TOPIC.search(text, max(blk.start, m.start - 40), m.start)]
+
+
+_AGENDA = re.compile(
+    r"(?:'s|\u2019s)[ \t]+(?:[a-z]+[ \t]+){0,2}(?:lines|priorities|positions|goals|objectives|"
+    r"asks|demands|aims|proposals|red[ \t]+lines)[ \t]*:[ \t]*$"
+)
+
+
+def _agenda_heading(text: str, blk: Block, lex: Lexicon) -> tuple | None:
+    """A block that ends in 'Washington's stated lines:' / 'The EU's key asks:': the items
+    under it are that actor's, as in its own labelled turn (their verbs have no subject)."""
+    end = blk.end
+    while end > blk.start and text[end - 1] in " \t\n":
+        end -= 1
+    if end == blk.start or text[end - 1] != ":" or end - blk.start > 400:
+        return None
+    ms = lex.find(text, max(blk.start, end - 80), end)
+    if not ms or not _AGENDA.match(text, ms[-1].end, end):
+        return None
+    return (blk.start, ms[-1].code, "label", False, ())
 
 
 def _opening_author(text: str, blk: Block, lex: Lexicon, longest: int):

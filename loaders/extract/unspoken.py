@@ -28,6 +28,7 @@ _SIDE_CLASSES = frozenset([W.SUP, W.OPP, W.PROP, W.NEU, W.ALIGN])
 # modals and auxiliaries a subject-less verb phrase opens with
 _OPENERS = W.words("would will cannot can could wish wishes want wants does do also fully strongly")
 _ASKING = W.words("could would can will")
+_GO_ON = W.words("keep continue")
 # "Support for X was broad": a noun, not the speaker's verb
 _NOUN_NEXT = W.words("for from of was were is are came has had among")
 
@@ -60,6 +61,8 @@ def _implied(text: str, word: str, end: int) -> str | None:
         return "requested"  # "Could you please delay the item": the speaker's request
     if w in _OPENERS:
         return ""
+    if w in _GO_ON and nxt.endswith("ing") and W.VERBS.get(nxt) in _SIDE_CLASSES:
+        return ""  # "Keep backing the Budapest Convention": the speaker keeps backing it
     if w in W.PREPOSITIONS and nxt in W.DETERMINERS:
         return None  # "Against this backdrop, ...": a preposition opens the sentence
     if W.VERBS.get(w) in _SIDE_CLASSES and nxt not in _NOUN_NEXT:
