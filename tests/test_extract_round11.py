@@ -747,3 +747,11 @@ def test_items_under_an_actors_stated_lines_are_its_positions():
 
 def test_items_under_a_topic_heading_name_no_speaker():
     assert events("Open questions:\n1. Keep backing the Budapest Convention.\n") == []
+
+
+def test_a_russian_idea_carried_forward_with_the_help_of_others():
+    (e,) = events(
+        "The treaty was a Russian idea from the start, carried forward with the help of China "
+        "and North Korea, among others."
+    )
+    assert e.proposer == "RUS" and camp(e, "CHN") == "A" and camp(e, "PRK") == "A"

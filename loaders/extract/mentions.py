@@ -187,7 +187,9 @@ _HYPHEN_SIDE = re.compile(
 )
 
 
-_AUTHORED = re.compile(r"(?i)[ \t]+(?:resolution|initiative|draft|proposal|amendment)s?\b")
+_AUTHORED = re.compile(
+    r"(?i)[ \t]+(?:resolution|initiative|draft|proposal|amendment|idea|plan|bid)s?\b"
+)
 
 
 def _words(text: str) -> frozenset[str]:

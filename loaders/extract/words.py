@@ -407,7 +407,7 @@ FROM_ADJ = words(
     "substantial solid"
 )
 OF_NOUNS: dict[str, str] = {}
-OF_NOUNS.update(_forms(SUP, "support backing endorsement"))
+OF_NOUNS.update(_forms(SUP, "support backing endorsement help"))
 # not "exception": "all members, with the exception of X, are parties" takes no side
 OF_NOUNS.update(_forms(OPP, "opposition objections ire resistance"))
 # "of" after these is part of a quantity or group: "a number of", "the delegations of".
