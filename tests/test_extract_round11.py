@@ -755,3 +755,19 @@ def test_a_russian_idea_carried_forward_with_the_help_of_others():
         "and North Korea, among others."
     )
     assert e.proposer == "RUS" and camp(e, "CHN") == "A" and camp(e, "PRK") == "A"
+
+
+def test_a_joint_statement_read_on_behalf_of_listed_participants_speaks_for_all():
+    (e,) = events(
+        "RUSSIAN FEDERATION: I have the honour to read a joint statement on behalf of the "
+        "participants: Belarus, Cuba and Iran; Laos and Nicaragua; and my own country, Russia. "
+        "We welcome the adoption of the Convention."
+    )
+    assert {camp(e, c) for c in ("BLR", "CUB", "IRN", "LAO", "NIC", "RUS")} == {"A"}
+
+
+def test_the_chair_of_a_committee_takes_no_side():
+    evs = events(
+        "We pay tribute to the committee, created at Russia's initiative and chaired by Algeria."
+    )
+    assert all(camp(e, "DZA") == "" for e in evs)

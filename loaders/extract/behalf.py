@@ -32,6 +32,7 @@ _HONOUR = re.compile(
 )
 _MY_COUNTRY = re.compile(r"(?i)\bmy[ \t]+(?:own[ \t]+)?(?:country|delegation)[ \t]*,?[ \t]*")
 _SENT_END = re.compile(r"[.;:](?:\s|$)|\n")
+_LIST_END = re.compile(r"\.(?:\s|$)|\n")
 _HEADER_BY = re.compile(
     r"(?i)\b(?:delivered|presented|made|read)[ \t]+by[ \t]+(?:the[ \t]+)?|"
     r"\b(?:Permanent[ \t]+)?(?:Mission|Representative)[ \t]+of[ \t]+(?:the[ \t]+)?"
@@ -68,6 +69,9 @@ def honour(text: str, blk: Block, lex: Lexicon, speaker: str | None = None) -> H
     if m is None:
         return None
     e = _SENT_END.search(text, m.end(), blk.end)
+    if e is not None and text[e.start()] == ":" and not lex.find(text, m.end(), e.start()):
+        # "on behalf of the participants: A, B and C; D and E; and my own country, F."
+        e = _LIST_END.search(text, e.end(), blk.end)
     end = blk.end if e is None else e.start()
     ms = lex.find(text, m.end(), end)
     if not ms:

@@ -574,6 +574,8 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         return "PASS", W.OPP  # "a veto (cast) by the United States": against the draft
     if w in W.PASSIVE and _led_process(S, p):
         return "NONE", None  # "consultations, led by Nigeria": a facilitator, no side
+    if w in _PRESIDED:
+        return "NONE", None  # "the committee, chaired by Algeria": its chair takes no side
     if w in W.PASSIVE:
         cls = W.PASSIVE[w]
         q = p - 1
@@ -624,6 +626,7 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
 
 
 _SETTING_PREPS = W.words("under in on at during")
+_PRESIDED = W.words("chaired presided facilitated moderated hosted convened co-chaired")
 
 
 def _participle_before_phrase(tk: list[str], p: int) -> int | None:
