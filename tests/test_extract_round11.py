@@ -771,3 +771,15 @@ def test_the_chair_of_a_committee_takes_no_side():
         "We pay tribute to the committee, created at Russia's initiative and chaired by Algeria."
     )
     assert all(camp(e, "DZA") == "" for e in evs)
+
+
+def test_joining_the_consensus_with_nothing_in_focus_names_the_adoption():
+    (e,) = events("RUSSIAN FEDERATION: Madam Chair, our delegation joined the consensus today.")
+    assert e.option == "the adoption by consensus" and (
+        e.proposer == "RUS" or camp(e, "RUS") == "A"
+    )
+
+
+def test_joining_the_consensus_after_an_adoption_backs_it():
+    (e,) = events("The Assembly adopted the convention. Russia joined the consensus.")
+    assert camp(e, "RUS") == "A" and "convention" in e.option

@@ -741,6 +741,8 @@ class Assembly:
             vend += 1  # "Iran opposed, and Russia supported, the inclusion": Russia's object
         oend = VB.object_end(S, vend, limit)
         option = S.text_of(self.text, vend, oend)
+        if S.tk[vend - 1] == "consensus" and (oend <= vend or _adverbial_object(S, vend, oend)):
+            option = "the adoption by consensus"  # "joined the consensus (today)": no object
         if cls == W.PROP and CO.do_likewise(S.tk[vend:oend]):
             return False  # "we urge others to do the same": the side already taken, restated
         stance = _stance_of(cls)
