@@ -129,6 +129,8 @@ def fronted_speaker(S: Sentence) -> tuple[int, int] | None:
     phrase is the subject, its speaker (a person, or 'the delegate') no actor. Returns the
     actor's first token and the main verb's index, or None."""
     tk = S.tk
+    if not tk or tk[0] not in ("speaking", "on"):
+        return None
     opener = next((o for o in _SPEAKING_OPENERS if tk[: len(o)] == o), None)
     if opener is None:
         return None

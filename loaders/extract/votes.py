@@ -271,7 +271,8 @@ def paren_votes(P, S: Sentence, L: ActorList) -> bool:
             w = [t for t in tk[e + 1 : e + 5] if t not in ("voted", "in", "vote")]
             if w and w[0] in _PAREN and len(w) > 1 and w[1] == ")":
                 found.append((mi, _PAREN[w[0]]))
-    found = _bracketed_runs(S, L, found)
+    if found:
+        found = _bracketed_runs(S, L, found)
     dashed = _dashed_vote(S, L) if not found else None
     if dashed:
         found.append((L.members[0], dashed))
