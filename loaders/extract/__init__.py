@@ -288,6 +288,20 @@ _BODY_ADOPTED = re.compile(
     r"(?P<text>(?:the|a|its)[ \t]+(?:draft[ \t]+)?(?:resolution|text|convention|decision|draft)\b"
     r"(?:[ \t]+[A-Z0-9][\w./-]*)?)"
 )
+_DIGIT = re.compile(r"\d")
+
+
+def _counted(text: str, a: int, b: int) -> bool:
+    """A digit in the sentence (cheap, before the vote-count pattern)."""
+    return _DIGIT.search(text, a, b) is not None
+
+
+def _adopted(text: str, a: int, b: int) -> bool:
+    """An adoption verb in the sentence (cheap, before the adopted-text pattern)."""
+    seg = text[a:b]
+    return "dopted" in seg or "pproved" in seg or "passed" in seg
+
+
 _LEFT_OF_NAMES = re.compile(r"(?:[A-Z]:)?(?:[\s,;.:()\d*&-]|\band\b|\bthe\b)*")
 
 
@@ -451,9 +465,9 @@ def _chunk(
                 ms = _clause_pronouns(clean, a, b, ms, parser.index)
             if not ms and clean[b - 1 : b] not in ".!?:;" and _vote_line(clean, a, b):
                 parser.heading_intro(a, b, sidx, bi)  # "Member states that voted in favour"
-            elif not ms and _TEXT_VOTED.match(clean, a, b):
+            elif not ms and _counted(clean, a, b) and _TEXT_VOTED.match(clean, a, b):
                 parser.counted_text(a, b, sidx, bi)  # "The text cleared it by 88 votes to 58"
-            elif not ms and (adopted := _BODY_ADOPTED.match(clean, a, b)):
+            elif not ms and _adopted(clean, a, b) and (adopted := _BODY_ADOPTED.match(clean, a, b)):
                 # "The General Assembly adopted the resolution": that text, named by nobody
                 parser.counted_text(a, b, sidx, bi, adopted.span("text"))
             elif (

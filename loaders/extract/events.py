@@ -50,6 +50,7 @@ _CONNECTIVE = re.compile(
     "(?:" + "|".join(c.capitalize() for c in W.OPENING_CONNECTIVES) + ")"
     r"(?:,[ \t]*|[ \t]+)(?=(?:it|they|he|she)[ \t])"
 )
+_TOPIC_FIRST = frozenset("ORCATWI")  # first letters of the openings _TOPIC_LEAD takes
 _TOPIC_LEAD = re.compile(
     r"(?:On|Regarding|Concerning|As[ \t]+for|As[ \t]+regards|Turning[ \t]+to|"
     r"With[ \t]+(?:respect|regard)[ \t]+to|In[ \t]+relation[ \t]+to)[ \t][^,.;:]{1,80},[ \t]*"
@@ -223,7 +224,9 @@ class Parser(Assembly):
         if self.last_actor is None:
             return None
         # "However, it raised concerns", "On procedural measures, it suggested"
-        lead = _CONNECTIVE.match(text, a, b) or _TOPIC_LEAD.match(text, a, b)
+        lead = _CONNECTIVE.match(text, a, b)
+        if lead is None and text[a : a + 1] in _TOPIC_FIRST:
+            lead = _TOPIC_LEAD.match(text, a, b)
         if lead is not None:
             a = lead.end()
         elif text[a : a + 1] not in _PRONOUN_FIRST:

@@ -353,8 +353,11 @@ def _named_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     """'Russian Federation: statement by its deputy head of delegation', 'Viet Nam, Ministry
     of Foreign Affairs: remarks by ...', 'United States Mission ... / Statement under item 7':
     a short heading that opens with its author's name and calls itself a statement."""
-    if not _STATEMENT.search(text, blk.start, min(blk.end, blk.start + 300)):
-        return None  # (cheap, before looking for names)
+    head = text[blk.start : min(blk.end, blk.start + 300)]
+    if ":" not in head and "\n" not in head.rstrip():
+        return None  # (cheap: a heading names its author before a colon or a line break)
+    if not _STATEMENT.search(head):
+        return None
     m = _opening_author(text, blk, lex, 300)
     if m is None or not _AFTER_AUTHOR.match(text, m.end, blk.end):
         return None  # "Iran said it backed the statement": a sentence, not a heading
