@@ -350,6 +350,8 @@ def skip_fillers(S: Sentence, start: int) -> tuple[int, bool]:
 _TOPIC_PREPS = W.words("on regarding concerning about on")
 _CONCESSIVE = W.words("despite unlike notwithstanding amid")
 _COUNTED_NOUNS = W.words("states countries delegations members governments nations")
+_CROWD_NOUNS = _COUNTED_NOUNS | W.words("others")  # "several delegations", "many others"
+_CAME = W.words("came come comes coming")
 
 
 _FOUND = W.words("found finds find finding")
@@ -442,7 +444,7 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             p -= 2  # "no support for this from"
         if p >= 0 and tk[p] in _ORIGINATES:
             return "PASS", W.PROP  # "The idea for a convention originates from Russia"
-        if p >= 0 and tk[p] in ("came", "come", "comes", "coming"):
+        if p >= 0 and tk[p] in _CAME:
             p -= 1  # "support came from", "suggestions came from"
         while p >= 0 and tk[p] in W.FROM_ADJ:
             p -= 1
@@ -741,11 +743,9 @@ def passive_anaphor(S: Sentence, upto: int) -> bool:
 
 _VIEW_NOUNS = W.words("view views position positions opinion opinions approach line")
 _CONTRARY = W.words("different differing contrary opposite opposing dissenting contrasting")
-_CAME = W.words("came come comes coming")
 _AFTER_BARE_LIST = W.words(", . ; who which whose")
 
 
-_CROWD_NOUNS = W.words("delegations states countries members nations governments others")
 _LEAD_OPENERS = (["led", "by"], ["headed", "by"], ["spearheaded", "by"], ["with"])
 _AT_HEAD = (["at", "their", "head"], ["in", "the", "lead"], ["at", "the", "fore"])
 
@@ -755,8 +755,8 @@ def leaders_aside(S: Sentence, L: ActorList) -> int | None:
     and B at their head, were pressing for X': A and B are that subject's named members, so
     the main verb is theirs. Returns the index of the aside's closing comma, or None."""
     tk = S.tk
+    b = L.start - (tk[L.start - 1] == "the") if L.start else 0
     for opener in _LEAD_OPENERS:
-        b = L.start - (tk[L.start - 1] == "the") if L.start else 0
         comma = b - len(opener) - 1
         if comma > 0 and tk[comma] == "," and tk[comma + 1 : b] == opener:
             break
