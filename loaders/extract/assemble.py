@@ -487,10 +487,7 @@ class Assembly:
         before = tk[max(0, L.start - 20) : L.start]
         if _SIGNED.isdisjoint(before) or "with" not in before:
             return False
-        self._cue("co-signers of the text in focus", 0.75)
-        self._attach(S, S.focus, L.members, "support")
-        L.role = "SPONSORS"
-        return True
+        return self._as_sponsors(S, S.focus, L, "co-signers of the text in focus", 0.75)
 
     def _among_sponsors(self, S: Sentence, L: ActorList) -> bool:
         """'..., with seventeen co-sponsors behind it, China and Iran among them', 'with China
@@ -510,8 +507,12 @@ class Assembly:
             text = [voted] if voted is not None else None
         if not text:
             return False
-        self._cue("co-sponsors named among them", 0.8)
-        self._attach(S, text[-1:], L.members, "support")
+        return self._as_sponsors(S, text[-1:], L, "co-sponsors named among them", 0.8)
+
+    def _as_sponsors(self, S: Sentence, evs: list, L: ActorList, cue: str, conf: float) -> bool:
+        """The list backs `evs` as their co-sponsors (or co-signers); the list is read."""
+        self._cue(cue, conf)
+        self._attach(S, evs, L.members, "support")
         L.role = "SPONSORS"
         return True
 
