@@ -461,7 +461,7 @@ def _chunk(
             # "It also calls on Russia to withdraw": "it" is not the actor it names
             if pro is not None and all(getattr(m, "code", None) != pro.code for m in ms):
                 ms.insert(0, pro)
-            if ms and (", " in clean[a:b] or ": " in clean[a:b]):
+            if ms and (", " in clean[a:b] or ": " in clean[a:b] or "; " in clean[a:b]):
                 ms = _clause_pronouns(clean, a, b, ms, parser.index)
             if not ms and clean[b - 1 : b] not in ".!?:;" and _vote_line(clean, a, b):
                 parser.heading_intro(a, b, sidx, bi)  # "Member states that voted in favour"
@@ -481,7 +481,7 @@ def _chunk(
     return sidx
 
 
-_CLAUSE_PRONOUN = re.compile(r"[,:] (?:but |and |yet |so )?(?=(?:it|he|she) [a-z])")
+_CLAUSE_PRONOUN = re.compile(r"[,:;] (?:but |and |yet |so )?(?=(?:it|he|she) [a-z])")
 
 
 def _clause_pronouns(text: str, a: int, b: int, ms: list, ix: ActorIndex) -> list:

@@ -298,6 +298,18 @@ def _relative_passive(S: Sentence, start: int) -> bool:
     return "by" in window and ("which" in window or "that" in window)
 
 
+_CLEFT_BE = W.words("was is were are")
+
+
+def _cleft(S: Sentence, start: int) -> bool:
+    """'It was A that ...', 'It is A and B who ...' opening a clause: A is the subject."""
+    tk = S.tk
+    start -= start > 0 and tk[start - 1] == "the"
+    if start < 2 or tk[start - 1] not in _CLEFT_BE or tk[start - 2] != "it":
+        return False
+    return start == 2 or tk[start - 3] in W.CLAUSE_END or tk[start - 3] in ("and", "but")
+
+
 def _idle_view(ev: Ev) -> bool:
     """A bare remark ("the mission said") that says nothing of what should be done."""
     return ev.bare_view() and not ev.says_what_to_do()
@@ -436,6 +448,24 @@ class Assembly:
         L.events, L.stance = evs, stance
         self.last_subject = (evs, stance)
         return True
+
+    def _fronted_gerund(self, S: Sentence, L: ActorList) -> None:
+        """'Backing the proposal were A and B': the fronted verb is theirs, on its object (or
+        on the event in focus, for "Opposing it were C and D")."""
+        hit = RO.fronted_gerund(S, L.start - 1 - (S.tk[L.start - 1] == "the"))
+        if hit is None:
+            return
+        cls, vend = hit
+        cop = L.start - 1 - (S.tk[L.start - 1] == "the")
+        self._cue(f"fronted {cls.lower()} verb", 0.75)
+        stance = "support" if cls == W.PROP else _stance_of(cls)
+        if OB.anaphoric_object(S, vend, cop, cls):
+            target = S.focus or (self._antecedent(S) if self._cur_ok(S, 2) else None)
+            if target:
+                self._attach(S, target, L.members, TI.on_object(target, stance))
+            return
+        ev = self._new_event(S, None, S.text_of(self.text, vend, cop))
+        self._attach(S, [ev], L.members, stance)
 
     def _after_label(self, S: Sentence, L: ActorList) -> None:
         """'... align themselves with this statement: the candidate countries A, B; C; D': a
@@ -607,6 +637,8 @@ class Assembly:
                          if S.tk[q] in (",", ";")), None)  # fmt: skip
             main = main if main is not None and S.tk[main - 1] == "," else None
             start += 2
+        elif start < limit and S.tk[start] in ("that", "who") and _cleft(S, L.start):
+            start += 1  # "It was Iran that called for a vote": Iran called for it
         j, neg, each = VB.onset(S, start, limit, owner=L)
         if main is not None and VB.verb(S, j, main) is None:
             start, main = main, None  # "The EU, which had doubts about X, backed Y": Y

@@ -229,12 +229,31 @@ def _turned_on_it(
 def side_on_the_object(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:
     """ "..., while B supported it": "it" (or "the text") is the object of an opponent's view,
     so B is against that view; "B supported this position" backs the view itself."""
+    if OB.fate_of_it(S, vend, oend) is not None:
+        return _fate_of_it(S, evs, TI.on_object(evs, stance), vend, oend)
     obj = [t for t in S.tk[vend:oend] if t not in W.DETERMINERS and t not in W.ADVERB_OBJECTS]
     if not obj or (obj[0] not in ("it", "them") and obj[0] not in W.DOC_NOUNS):
         return stance
     if obj[0] == "them" and "with" in S.tk[max(0, vend - 1) : vend + 1]:
         return stance  # "aligned itself with them", "sided with them": the people, not a text
     return TI.on_object(evs, stance)
+
+
+_RETENTION = W.words("retain retained retaining retention keep keeping kept maintain maintaining")
+
+
+def _fate_of_it(S: Sentence, evs: list[Ev], stance: str, vend: int, oend: int) -> str:
+    """ "wanted it retained" after "X called for the paragraph to be dropped": wanting the
+    object kept is against its deletion, wanting it dropped is against the option (or its
+    keeping)."""
+    fate = OB.fate_of_it(S, vend, oend) if stance in ("support", "oppose") and evs else None
+    if fate is None:
+        return stance
+    words = fold(evs[-1].option).lower().split()
+    removal = not (_DELETION | OB.DROPS).isdisjoint(words)
+    keeping = not _RETENTION.isdisjoint(words)
+    against = removal if fate == "keep" else (keeping or not removal)
+    return ("oppose" if stance == "support" else "support") if against else stance
 
 
 _RECIPROCAL = W.words(

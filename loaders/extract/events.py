@@ -513,6 +513,8 @@ class Parser(Assembly):
             if self.last_subject and (S.focus or self._cur_ok(S, 2)):
                 evs, stance = self.last_subject
                 self._attach(S, evs, L.members, TI.on_object(evs, stance))
+        elif role == "GERUND":  # "Opposing the amendment were A and B"
+            self._fronted_gerund(S, L)
         elif role == "OPTION":  # "<an option>: A, B, C": a new event its backers
             ev = self._new_event(S, None, RO.clause_text(self, S, L.start))
             self._attach(S, [ev], L.members, "support")

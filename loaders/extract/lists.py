@@ -349,6 +349,24 @@ def _opened_by(tk: list[str], start: int, prep: str) -> bool:
     return b > 0 and tk[b - 1] == prep
 
 
+_LEAD_INS = W.words("both also even finally then")
+
+
+def _interjection(S: Sentence, k: int) -> int:
+    """An aside between a list's 'and,' and its next name ("and, yes, Tonga", "and, worth
+    flagging, both Ukraine and Georgia"): the token of that name, else 0."""
+    tk = S.tk
+    if k < 2 or tk[k - 2] not in ("and", ","):
+        return 0
+    for q in range(k, min(S.n - 1, k + 9)):
+        if q in S.mstart_at or tk[q] in (";", ".", ":", "(", ")"):
+            return 0
+        if tk[q] == ",":
+            nxt = q + 1 + (tk[q + 1] in _LEAD_INS)
+            return nxt if q > k and nxt in S.mstart_at else 0
+    return 0
+
+
 def build_list(P, S: Sentence, k0: int) -> ActorList:
     tk = S.tk
     members = [k0]
@@ -372,6 +390,8 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t in (",", "and", "or", "&", "plus", "nor", "/"):
                 saw_sep = True
                 k += 1
+            elif saw_sep and tk[k - 1] == "," and (close := _interjection(S, k)):
+                k = close  # "Russia, China and, yes, Tonga", "and, worth noting, both Peru"
             elif t == "-" and k + 1 in S.mstart_at and S.ts[k] == S.te[k - 1]:
                 saw_sep = True  # "the US-Albania draft", "a Russia-China text": both names
                 k += 1

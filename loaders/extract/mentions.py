@@ -157,10 +157,11 @@ CAPITALS: dict[str, str] = {
     "Pyongyang": "PRK", "Seoul": "KOR", "Kyiv": "UKR", "Islamabad": "PAK", "Damascus": "SYR",
     "Managua": "NIC", "Abuja": "NGA", "Nairobi": "KEN", "Mexico City": "MEX", "Bern": "CHE",
     "Oslo": "NOR", "Wellington": "NZL", "Singapore": "SGP", "Jakarta": "IDN", "Doha": "QAT",
-    "Baku": "AZE", "Kigali": "RWA", "Hanoi": "VNM", "Kremlin": "RUS",
+    "Baku": "AZE", "Kigali": "RWA", "Hanoi": "VNM", "Kremlin": "RUS", "New Delhi": "IND",
 }  # fmt: skip
 DEMONYM_NOUNS = (
-    "delegation", "delegations", "government", "representative", "representatives", "delegate",
+    "delegation", "delegations", "government", "governments", "representative", "representatives",
+    "delegate",
     "delegates", "negotiator", "negotiators", "official", "officials", "envoy", "diplomat",
     "diplomats", "minister", "ambassador", "authorities", "side", "mission", "partner", "ally",
 )  # fmt: skip
@@ -323,7 +324,7 @@ class Lexicon:
         # Tehran"); never before another capitalised word ("Paris Agreement") or "-based"
         self.capital_surfaces: set[str] = set()
         for cap, code in CAPITALS.items():
-            if code in index.actors and " " not in cap and cap not in surfaces:
+            if code in index.actors and cap not in surfaces:
                 surfaces[cap] = code
                 self.capital_surfaces.add(cap)
         for surface in surfaces:

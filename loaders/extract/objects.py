@@ -23,6 +23,36 @@ def bare_action(S: Sentence, j: int, end: int) -> bool:
     return toks[0].endswith(_ACTION_ENDINGS) and S.tw[j + len(S.tk[j:end]) - 1].islower()
 
 
+KEEPS = W.words("retained kept maintained preserved stay stays remain remains retain keep")
+DROPS = W.words(
+    "deleted removed dropped struck scrapped deleting removing dropping delete remove drop "
+    "strike scrap"
+)
+_KEEPING = W.words("keeping retaining maintaining preserving")
+_MODAL_BE = W.words("to be should would must shall could")
+
+
+def fate_of_it(S: Sentence, j: int, end: int) -> str | None:
+    """What an object wants done with the thing in focus: 'keep' ("it retained", "to keep
+    it", "keeping it", "that it stay") or 'drop' ("it deleted", "to delete it"), else None."""
+    tk = S.tk
+    k = j + 1 if j < end and tk[j] == "that" else j
+    if k < end and tk[k] == "it":  # "it (to be) retained", "that it (should) stay"
+        k += 1
+        while k < end and tk[k] in _MODAL_BE:
+            k += 1
+        fate = tk[k] if k < end else ""
+    elif k + 2 < end + 1 and tk[k] == "to" and tk[k + 2 : k + 3] == ["it"]:
+        fate = tk[k + 1]  # "to keep it", "to delete it"
+    elif k + 1 < end and tk[k + 1] == "it" and (tk[k] in _KEEPING or tk[k] in DROPS):
+        fate = "keep" if tk[k] in _KEEPING else tk[k]  # "keeping it", "deleting it"
+    else:
+        return None
+    if fate in KEEPS or fate in _KEEPING:
+        return "keep"
+    return "drop" if fate in DROPS else None
+
+
 def anaphoric_object(S: Sentence, j: int, end: int, cls: str | None = None) -> bool:
     """Does the object at tokens [j, end) refer back to the event in focus? A clause of 'it' /
     'the proposal' + be is a verdict on it: it refers back when the verdict took a side ('said
@@ -34,6 +64,8 @@ def anaphoric_object(S: Sentence, j: int, end: int, cls: str | None = None) -> b
     k = j + 2 if det and j + 1 < end and tk[j + 1] in W.ANAPHORIC_NOUNS else j + 1
     if (tk[j] in W.VERDICT_SUBJECTS or k == j + 2) and k < end and tk[k] in W.BE:
         return cls in (W.SUP, W.OPP)
+    if fate_of_it(S, j, end) is not None:
+        return True  # "preferred to keep it", "insisted that it stay"
     t = tk[j]
     if t in ("with", "to", "on", "of", "for", "about", "over", "regarding") and j + 1 < end:
         j += 1
@@ -131,7 +163,7 @@ _AUTHORED_VERBS = W.words(
     "made read delivered presented tabled put proposed submitted gave introduced circulated "
     "had suggested puts makes tables submits presents proposes has"
 )
-_OWNER_LINKS = W.words("of by the expressed made voiced put raised")
+_OWNER_LINKS = W.words("of by the expressed made voiced put raised just earlier already")
 
 
 def _bare(S: Sentence, j: int, k: int) -> bool:

@@ -133,6 +133,13 @@ _phrase(
     "vote no",
     "voting no",
     "blocked consensus",
+    "block consensus",
+    "blocks consensus",
+    "blocking consensus",
+    "break consensus",
+    "broke consensus",
+    "breaks consensus",
+    "breaking consensus",
 )
 _phrase(
     OPP,
@@ -404,4 +411,50 @@ _phrase(
         for verb in ("used", "uses", "exercised", "wielded", "invoked")
         for whose in ("its", "a", "their")
     ),
+)
+# "could not sign up to the package" (negated: against), "said it was comfortable with X"
+_phrase(
+    SUP,
+    "sign up to",
+    "signed up to",
+    "signs up to",
+    "sign on to",
+    "signed on to",
+    "signs on to",
+    "comfortable with",
+    "at ease with",
+    "gave the green light to",
+    "give the green light to",
+    "gives the green light to",
+    "gave its blessing to",
+)
+_phrase(
+    OPP,
+    "uneasy with",
+    "uncomfortable with",
+    "unhappy with",
+    "stands apart from",
+    "stood apart from",
+    "stand apart from",
+    "distanced itself from",
+    "distanced themselves from",
+    "distances itself from",
+)
+# "the US will stay with the consensus", "has given its backing to the process"
+_phrase(
+    SUP,
+    "stay with the consensus",
+    "stayed with the consensus",
+    "stays with the consensus",
+    "stick with the consensus",
+    "remain in the consensus",
+    "remained in the consensus",
+    "given its backing to",
+    "gave its backing to",
+    "give its backing to",
+    "given its support to",
+    "gave its support to",
+    "lent its support to",
+    "lend its support to",
+    "lent support to",
 )

@@ -114,7 +114,7 @@ def targets(P, S: Sentence) -> None:
         if 0 < pe < S.n - 2 and VB.preference_is(tk, pe + 1):
             S.mend[k] = pe + 1  # "Japan's preference was a short title": Japan backs it
             continue
-        aim = _aim_is_to(S, pe) if pe > 0 else 0
+        aim = (_aim_is_to(S, pe) or _document_acts(S, pe)) if pe > 0 else 0
         if aim:
             S.mend[k] = aim  # "New Zealand's overarching goal is to seek X": NZ seeks X
             continue
@@ -149,18 +149,39 @@ _IS_THAT = (["is", "that"], ["was", "that"])
 _AIMS = W.words("goal goals aim aims objective objectives priority priorities ambition")
 
 
+_PAPERS = W.words("submission submissions input inputs contribution contributions paper papers")
+_PAPER_VERBS = (W.PROP, W.SUP, W.OPP)
+
+
+def _head_noun(S: Sentence, pe: int, nouns: frozenset[str]) -> int:
+    """After "X's": the token of a noun of `nouns` within three words ("overarching goal",
+    "written submission"), else -1."""
+    q = pe
+    while q < min(S.n, pe + 3) and S.tk[q] not in nouns and S.tk[q].isalpha():
+        q += 1
+    return q if q < S.n and S.tk[q] in nouns else -1
+
+
+def _document_acts(S: Sentence, pe: int) -> int:
+    """After "X's": '(written) submission (for the second session) put forward Y' (the verb's
+    token), else 0: a paper of X's doing what X does."""
+    q = _head_noun(S, pe, _PAPERS)
+    for r in range(q + 1, min(S.n - 1, q + 7) if q >= 0 else 0):
+        if r in S.mstart_at or S.tk[r] in W.CLAUSE_END or S.tk[r] in W.BE:
+            return 0  # "X's submission was backed by Y": the paper, not its author, is backed
+        hit = VB.verb(S, r, S.n)
+        if hit is not None and hit[0] in _PAPER_VERBS and S.tk[hit[1] : hit[1] + 1] != ["by"]:
+            return r
+    return 0
+
+
 def _aim_is_to(S: Sentence, pe: int) -> int:
     """After "X's": '(overarching) goal (for the talks) is to' (the token after 'to'), else 0."""
-    tk = S.tk
-    q = pe
-    while q < min(S.n, pe + 3) and tk[q] not in _AIMS and tk[q].isalpha():
-        q += 1  # "overarching", "main"
-    if q >= S.n or tk[q] not in _AIMS:
-        return 0
-    for r in range(q + 1, min(S.n - 1, q + 7)):
-        if tk[r] in ("is", "was", "remains", "are", "were") and tk[r + 1] == "to":
+    q = _head_noun(S, pe, _AIMS)
+    for r in range(q + 1, min(S.n - 1, q + 7) if q >= 0 else 0):
+        if S.tk[r] in ("is", "was", "remains", "are", "were") and S.tk[r + 1] == "to":
             return r + 2
-        if not tk[r].isalpha():
+        if not S.tk[r].isalpha():
             return 0
     return 0
 

@@ -196,6 +196,24 @@ def _clause_ends_after(S: Sentence, start: int) -> bool:
     return k >= S.n or S.tk[k] in (".", ";", "!", "?")
 
 
+_BACKER_NOUNS = W.words(
+    "backers backer supporters supporter co-sponsors co-sponsor cosponsors sponsors "
+    "co-authors allies"
+)
+
+
+def _as_backers_after(S: Sentence, start: int) -> bool:
+    """The list at `start` is followed by 'as (its early) backers / co-sponsors', then the
+    clause's end."""
+    L = S.list_at.get(start)
+    if L is None or S.tk[L.end : L.end + 1] != ["as"]:
+        return False
+    for q in range(L.end + 1, min(S.n, L.end + 5)):
+        if S.tk[q] in _BACKER_NOUNS:
+            return q + 1 >= S.n or S.tk[q + 1] in W.CLAUSE_END
+    return False
+
+
 def _gerund_after(S: Sentence, start: int) -> bool:
     """Is the list starting at `start` followed by a gerund of speech ("with Russia noting
     that")? A gerund that takes a side ("with Iran voting in favour") is that list's own."""
@@ -379,17 +397,60 @@ def _found_company(tk: list[str], k: int, start: int) -> bool:
 
 _LABEL_WORDS = {"favour": W.SUP, "favor": W.SUP, "against": W.OPP, "abstaining": W.NEU}
 _COPULAS = W.words("were was are is")
+# "Yes — A, B", "No — C", "Abstained — D": roll-call lines with a dash, at a line's start
+_DASH_ONLY_LABELS = {
+    "yes": W.SUP,
+    "no": W.OPP,
+    "abstained": W.NEU,
+    "abstentions": W.NEU,
+    "abstaining": W.NEU,
+}
 _DASH_LABEL = frozenset(("\u2014", "\u2013", "-"))
+
+
+_AMONG_THOSE = (["among", "those"], ["among", "the", "states"], ["among", "the", "countries"])
+
+
+def fronted_gerund(S: Sentence, cop: int) -> tuple[str, int] | None:
+    """'Backing the proposal were A', 'Among those opposing it were B': a side verb in -ing
+    opening the clause, its subjects after the copula at `cop`. (class, object start)."""
+    tk = S.tk
+    g = subject_start(S)
+    for lead in _AMONG_THOSE:
+        if tk[g : g + len(lead)] == lead:
+            g += len(lead)
+            break
+    if g >= cop or not tk[g].endswith("ing"):
+        return None
+    if tk[g] == "leading" and tk[g + 1 : g + 2] == ["the"] and g + 3 < cop:
+        g += 2  # "Leading the push for X were": the push is theirs
+    hit = VB.verb(S, g, cop)
+    if hit is None or hit[0] not in (W.SUP, W.OPP, W.PROP, W.NEU) or hit[1] > cop:
+        return None
+    return hit
+
+
+def _whole_line(S: Sentence, start: int) -> bool:
+    """The list at `start` runs to the end of its sentence (or to a ';'): no verb of its own."""
+    L = S.list_at.get(start)
+    return L is not None and (L.end >= S.n or S.tk[L.end] in (".", ";"))
 
 
 def _inverted_label(tk: list[str], k: int) -> str | None:
     """'in favour were A', 'against were C', 'Against — C': a side word opening its clause,
     then a copula or a dash, then the names. The side, else None."""
-    if k + 1 < len(tk) and tk[k + 1] in _DASH_LABEL and tk[k] in _LABEL_WORDS:
+    if (
+        k + 1 < len(tk)
+        and tk[k + 1] in _DASH_LABEL
+        and (tk[k] in _LABEL_WORDS or tk[k] in _DASH_ONLY_LABELS)
+    ):
         k += 1  # the dash was skipped as a filler: "Against — C"
     if k < 1:
         return None
     w = tk[k - 1]
+    if w in _DASH_ONLY_LABELS and tk[k] in _DASH_LABEL:
+        b = k - 1 - (tk[k - 2 : k - 1] == ["voted"] if k > 1 else 0)
+        return _DASH_ONLY_LABELS[w] if b == 0 or tk[b - 1] in (",", ";", ".", ":") else None
     if w not in _LABEL_WORDS or not (tk[k] in _COPULAS or tk[k] in _DASH_LABEL):
         return None
     b = k - 1 - (w in ("favour", "favor") and k > 1 and tk[k - 2] == "in")
@@ -417,8 +478,13 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
     if t in ("did", "does", "do") and k > 0 and tk[k - 1] in ("as", "so", "nor", "neither"):
         return "SAME", None  # "..., as did Poland", "So did Iran": the previous speaker's side
     inverted = _inverted_label(tk, k)
+    dash_only = not _DASH_ONLY_LABELS.keys().isdisjoint(tk[max(0, k - 1) : k + 1])
+    if inverted is not None and dash_only and not _whole_line(S, start):
+        inverted = None  # "No - Canada thinks otherwise": a reply, not a roll-call line
     if inverted is not None:
         return "LABEL", inverted  # "in favour were A and B; against were C"
+    if t in _COPULAS and fronted_gerund(S, k) is not None:
+        return "GERUND", None  # "Backing the proposal were A and B"
     if k + 1 < start and tk[k + 1] == ":":
         label = cue_before(S, k + 1)
         if label in (W.SUP, W.OPP, W.NEU):
@@ -497,6 +563,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
             return "COAUTH", None
         if p == "," and _clause_ends_after(S, start):
             return "COAUTH", None  # "China preferred retaining it, with Egypt and India."
+        if p == "," and _as_backers_after(S, start):
+            return "COAUTH", None  # "Russia tabled it, with China and Cuba as co-sponsors"
         if p == "," and _gerund_after(S, start):
             return "COAUTH", None  # "Several opposed it, with Russia noting that ..."
         return "SUBJ", None

@@ -398,6 +398,15 @@ def _statement_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     return (blk.start, ms[0].code, "statement", False, ())
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+
+
+def _verb_follows(text: str, k: int, end: int) -> bool:
+    """'India's submission proposed X': a sentence about the paper, not a title."""
+    m = _NEXT_WORD.match(text, k, end)
+    return m is not None and m.group(1) in W.VERBS
+
+
 _SALUTATION = re.compile(
     r"(?:Madam|Madame|Mister|Mr\.?|Mme\.?)[ \t]+(?:Chair|Chairman|Chairperson|Chairwoman|"
     r"President|Vice-Chair)\b|(?:Your[ \t]+)?Excellenc(?:y|ies)\b|Distinguished[ \t]+delegates\b"
@@ -482,7 +491,8 @@ def _opening(text: str, blocks: list[Block], lex: Lexicon) -> tuple[int, str] | 
         lead = text[blk.start : ms[0].start].strip().lower() if ms else "-"
         # "UK Statement at ...", also after a title ("Human rights first: UK Statement at")
         titled = lead in ("", "the") or lead.endswith((":", "|", "\u2013", "\u2014", " -"))
-        if titled and _AUTHOR_FIRST.match(text, ms[0].end, blk.end):
+        title = _AUTHOR_FIRST.match(text, ms[0].end, blk.end) if titled else None
+        if title is not None and not _verb_follows(text, title.end(), blk.end):
             return bi, ms[0].code
     for bi, blk in enumerate(head):
         if _SALUTATION.match(text, blk.start, min(blk.end, blk.start + 40)):
@@ -510,6 +520,8 @@ def _turn_start(text: str, blk: Block, lex: Lexicon, people: dict[str, str]) -> 
             if code is not None:
                 return (blk.start, code, "parenthesis", False, ())
         label_end = m.end() - 1
+        if m.group(1):  # "Russian Federation (right of reply):": the name before the note
+            label_end = m.start(1) - 1
         code = _label_code(text, a, label_end, lex)
         if code is not None:
             return (blk.start, code, "label", False, ())

@@ -136,7 +136,8 @@ _INNER_STOP = re.compile(r"[a-z][a-z][.!?][ \t]+[A-Z]")  # not [a-z]{2}: see _SE
 _VOTE_LINE = re.compile(
     r"(?i)(?:\d{1,3}[ \t]+)?(?:votes?[ \t]+|voting[ \t]+)?"  # "1 against: A", "4 abstain: B"
     r"(?:against|in[ \t]+fav(?:ou?)r|for|yes|no|abstentions?|abstain|abstains|"
-    r"abstaining|abstained|co-?sponsors|sponsors)\b[^:\n]{0,30}:[ \t]*\S"
+    r"abstaining|abstained|co-?sponsors|sponsors)\b(?:[^:\n]{0,30}:|[ \t]*[-\u2013\u2014][ \t])"
+    r"[ \t]*\S"  # ... or a dash: "Yes \u2014 A, B"
 )
 
 
@@ -179,6 +180,8 @@ def blocks(doc: Doc) -> list[Block]:
         # a speaker label ("BRAZIL:", "Mr. Silva (Brazil):") starts a block like a bullet
         bullet = bool(_BULLET.match(seg))
         label = not bullet and bool(_SPEAKER_LINE.match(seg))
+        # "Yes \u2014 A, B" under "In favour: C, D": each side's line is a block of its own
+        label = label or (not bullet and bool(_VOTE_LINE.match(stripped)))
         heading = doc.is_heading(a2, b2) or (
             _is_heading_line(stripped) and len(stripped) < 0.7 * width
         )

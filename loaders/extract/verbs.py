@@ -14,7 +14,9 @@ from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Sentence
 
 _PREP_AND = [[p, "and"] for p in ("in", "to", "with", "about", "on", "by")]
-_GROUP_NOUNS = frozenset(("countries", "states", "powers", "nations", "allies", "partners"))
+_GROUP_NOUNS = frozenset(
+    ("countries", "states", "powers", "nations", "allies", "partners", "governments")
+)
 _COALITIONS = W.words("coalition coalitions bloc blocs block group groups alliance camp")
 _DASHES = frozenset(("-", "\u2013", "\u2014"))
 _DISCOURSE = W.words(
@@ -55,6 +57,36 @@ _REGRET = W.words("regret regrets regretted deplore deplores deplored lament lam
 _SELF_PRONOUNS = W.words("it we they")
 # "regret that the proposal failed / was rejected": an outcome the speaker wanted otherwise
 _FAILED_OUTCOME = W.words("failed unable rejected defeated dropped deleted removed")
+
+
+_HALT = W.words("stop halt prevent thwart sink kill")
+_HALTED = W.DRAFT_WORDS | W.DOC_NOUNS | W.words("adoption vote treaty convention resolutions")
+
+
+def _halts_a_text(tk: list[str], to: int, limit: int) -> bool:
+    """'stop / prevent / halt' + a text within a few words ("stop the resolution", "prevent
+    the adoption of the text"), not "prevent crime"."""
+    if to >= limit or tk[to] not in _HALT:
+        return False
+    return not _HALTED.isdisjoint(tk[to + 1 : min(limit, to + 4)])
+
+
+_SPENT = W.words("spent spend spends spending")
+_ADJUNCT_OPENERS = W.words("on in at during last yesterday today earlier late after this")
+
+
+def _past_adjunct(S: Sentence, s0: int, limit: int) -> int:
+    """'said on Wednesday that it ...', 'said in a statement it would ...': the reported
+    clause after a short adjunct of time or place (none that names an actor), else s0."""
+    tk = S.tk
+    for k in range(s0 + 1, min(limit - 1, s0 + 7)):
+        if k in S.mstart_at or tk[k] in W.CLAUSE_END:
+            return s0
+        if tk[k] == "that" and tk[k - 1] not in ("in", "on", "at"):
+            return k + 1
+        if tk[k] in W.PRONOUN_SUBJECTS and tk[k] not in ("its", "their"):
+            return k
+    return s0
 
 
 def leads_coalition(S: Sentence, e: int) -> bool:
@@ -567,6 +599,17 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         hit = _urged_side(S, j, limit)
         if hit is not None:
             return hit
+    if t in WANT and (
+        tk[j + 1 : j + 4] == ["to", "be", "clear"] or tk[j + 1 : j + 3] == ["the", "record"]
+    ):
+        return None  # "we want to be clear that", "we want the record to show": framing
+    if t in _SPENT and depth < 2:
+        for k in range(j + 2, min(limit, j + 6)):  # "spent the fortnight trying to stretch X"
+            if tk[k] in W.CLAUSE_END:
+                break
+            if tk[k].endswith("ing"):
+                inner = verb(S, k, limit, depth + 1)
+                return inner if inner and inner[0] in (W.SUP, W.OPP, W.PROP) else None
     if t in ("wished", "wanted") and tk[j + 1 : j + 2] == ["to"] and depth < 2:
         inner = verb(S, j + 2, limit, depth + 1)  # "wished to dissociate itself from X"
         if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):
@@ -589,6 +632,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             return None  # "I would like to thank / share / highlight": no position
         if inner is None and t in _REFUSE:
             return None  # "refused to issue visas": an act, no side on an option
+        if inner is None and (t in _TRY or t in _FAILED) and _halts_a_text(tk, to, limit):
+            return W.OPP, to + 1  # "failed to stop the resolution", "tried to halt the vote"
         if (inner is None or inner[0] == W.PROP) and t in _TRY and (to <= j + 3 or to == j + 5):
             return W.PROP, to  # "we would like to delete X", "tried to remove X": asks for it
     if t == "committed" and tk[j + 1 : j + 2] == ["to"] and j + 2 < limit:
@@ -619,6 +664,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
     s0 = j + 2 if speech and tk[j + 1] == "that" else j + 1
     if speech and t in _TOLD:
         s0 = _after_addressee(S, j + 1, limit)  # "told the room (that) they could live with"
+    elif speech and tk[s0] in _ADJUNCT_OPENERS:
+        s0 = _past_adjunct(S, s0, limit)  # "said on Wednesday (that) it could not"
     if speech and s0 < limit and tk[s0] in W.PRONOUN_SUBJECTS:
         subj = s0 + 1  # "said it could accept", "said that they would support"
     elif (
