@@ -210,3 +210,109 @@ def test_views_just_expressed_by_a_speaker_are_backed():
 )
 def test_framing_wants_take_no_side(text):
     assert events(text) == []
+
+
+def test_a_concessive_opponent_before_a_demonym_subject_stays_apart():
+    """'Despite resistance from Moscow, the Brazilian delegation ...': two clauses, not a
+    list of two names (before this, Brazil took Moscow's side against its own text)."""
+    (e,) = events(
+        "Despite fierce resistance from Moscow, the Brazilian delegation managed to get its "
+        "language into Article 24."
+    )
+    assert e.proposer == "BRA" and camp(e, "RUS") == "B"
+
+
+def test_names_grouped_under_a_colon_take_its_side_on_one_text():
+    text = (
+        "Of the 72 signatures gathered at the Hanoi event (25-26 October 2025), 21 came "
+        "from Africa. Grouped by subregion, the signatories are:\n"
+        "Northern Africa: Algeria; Egypt\n"
+        "Western Africa: Ghana\n"
+        "Middle Africa: Angola; DRC\n"
+        "These are first-round signatures."
+    )
+    (e,) = events(text)
+    assert {camp(e, c) for c in ("DZA", "EGY", "GHA", "AGO", "COD")} == {"A"}
+
+
+def test_group_lines_in_a_wrapped_vote_list_keep_each_side():
+    """Hard-wrapped text ran 'Asia: China, Iran' into the next line 'Against:'."""
+    text = (
+        "The draft was adopted by a recorded vote. In favour:\n"
+        "Africa: Algeria, Egypt\n"
+        "Asia: China, Iran\n"
+        "Against:\n"
+        "Europe: France, Germany\n"
+    )
+    (e,) = events(text)
+    assert {camp(e, c) for c in ("DZA", "EGY", "CHN", "IRN")} == {"A"}
+    assert {camp(e, c) for c in ("FRA", "DEU")} == {"B"}
+
+
+def test_option_items_under_a_colon_stay_options():
+    text = (
+        "The following supported the proposals:\n"
+        "* Keep voluntary contributions: Chile, Peru\n"
+        "* Delete article 5: Japan\n"
+    )
+    evs = events(text)
+    assert len(evs) == 2
+
+
+def test_a_dash_between_an_option_and_its_backers_in_a_bullet():
+    text = (
+        "Where delegations stood on the title:\n\n"
+        "* A long title echoing the mandate -- Russia, China (the Russian approach).\n"
+        "* A short title -- Canada, Japan.\n"
+    )
+    evs = events(text)
+    assert len(evs) == 2
+    assert {camp(e, "RUS") for e in evs} == {"A", ""}
+
+
+def test_a_relative_about_another_noun_is_not_about_the_focus():
+    """'... the Council of Europe accord that Washington has long promoted': not the sponsors'
+    text (before this, the US joined its sponsors)."""
+    evs = events(
+        "Its sponsors included China and Cuba, and supporters pitch it as a rival to the "
+        "Budapest Convention, the Council of Europe accord that Washington has long promoted."
+    )
+    assert not any(camp(e, "USA") for e in evs)
+
+
+def test_a_relative_about_the_focus_still_joins_it():
+    (e,) = events("Japan opposed the annex on offences, which Kenya had proposed.")
+    assert camp(e, "JPN") == "B" and camp(e, "KEN") == "A"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("A resolution steered by Moscow cleared the committee.", "RUS"),
+        ("Bogota says it secured a preambular paragraph on gender.", "COL"),
+    ],
+)
+def test_more_authors(text, code):
+    (e,) = events(text)
+    assert e.proposer == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The continent is proud that this Committee was steered by Algeria.",
+        "Viet Nam has offered to host the signing ceremony.",
+    ],
+)
+def test_chairing_and_hosting_take_no_side(text):
+    assert events(text) == []
+
+
+def test_an_included_aside_names_the_subject():
+    (e,) = events("Several states, Saudi Arabia included, backed the text.")
+    assert e.proposer == "SAU" or camp(e, "SAU") == "A"
+
+
+def test_urged_to_rally_behind_is_the_speakers_side():
+    (e,) = events("Russia urged other governments on Wednesday to rally behind the draft.")
+    assert e.proposer == "RUS" or camp(e, "RUS") == "A"

@@ -20,6 +20,7 @@ from loaders.extract import tidy as TI
 from loaders.extract import verbs as VB
 from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Ev, Sentence
+from loaders.extract.text import fold
 
 # "Conversely, B raised concerns": the opposite side of what the last sentence backed
 _OPENS_CONTRAST = re.compile(r"(?:conversely|in contrast|by contrast|on the other hand)\b")
@@ -298,6 +299,24 @@ def _relative_passive(S: Sentence, start: int) -> bool:
     return "by" in window and ("which" in window or "that" in window)
 
 
+_TEXT_NOUNS = W.PROPOSAL_NOUNS | W.DOC_NOUNS | W.DRAFT_WORDS
+
+
+def _about_the_focus(S: Sentence, L: ActorList) -> bool:
+    """Is the noun before the relative pronoun of L ('the annex, which A proposed') the
+    object of the event in focus (a word of its option), or a text of some kind?"""
+    tk = S.tk
+    r = next((q for q in range(L.start - 1, max(-1, L.start - 3), -1) if tk[q] in _REL), None)
+    if r is None or r == 0:
+        return True
+    at = r - 1 - (r > 1 and tk[r - 1] == ",")
+    noun = tk[at]
+    if noun in _TEXT_NOUNS or not noun.isalpha() or at in S.in_mention:
+        return True  # "the proposal by Japan, supported by the EU, which Brazil questioned"
+    return any(noun in fold(ev.option).lower().split() for ev in S.focus)
+
+
+_REL = W.words("which that")
 _CLEFT_BE = W.words("was is were are")
 
 
@@ -796,6 +815,8 @@ class Assembly:
         bare_it = False  # "voted against it" with nothing to refer to in the paragraph
         if relative and S.focus and not force_new:
             # "X opposed the annex, which Y had proposed": the clause is about the object
+            if not _about_the_focus(S, L):
+                return False  # "..., the Council of Europe accord that Washington promoted"
             self._attach(S, S.focus, L.members, TI.on_object(S.focus, stance))
             return False
         if not force_new and cls in (W.SUP, W.STMT, W.OPP) and self._shared_worry(S, L, vend, oend):

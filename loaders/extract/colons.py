@@ -102,6 +102,28 @@ def names_only(S: Sentence, L: ActorList) -> bool:
     head = S.tk[: L.start]
     if len(head) == 2 and head[0].isdigit() and head[1] in (".", ")"):
         head = []  # "1. Algeria", "2) Angola": a numbered line of a list
-    if len(head) > 2 or (head and head[-1] != ":"):
+    if head and head[-1] != ":":
+        return False
+    if len(head) > 2 and not _group_label(S, len(head) - 1):
         return False
     return all(t in (".", ")", "(", ";") for t in S.tk[L.end :])
+
+
+def group_member(P, S: Sentence, L: ActorList) -> bool:
+    """'Northern Africa: Algeria; Egypt' under 'the signatories are:': a line of names under a
+    group's name takes the colon's side (not an option of its own): True when it did."""
+    if P.colon is None or L.start < 2 or S.tk[L.start - 1] != ":":
+        return False
+    words = S.tw[: L.start - 1]
+    if not all(w[:1].isupper() or w in ("and", "the", "of") for w in words):
+        return False
+    return _group_label(S, L.start - 1) and colon_member(P, S, L)
+
+
+def _group_label(S: Sentence, colon: int) -> bool:
+    """'Northern Africa:', 'Latin America and the Caribbean:': a short label grouping the
+    names after it, with no side of its own ("Against:" is a label of its own)."""
+    words = S.tk[:colon]
+    if len(words) > 5 or not all(t.isalpha() for t in words):
+        return False
+    return RO.cue_before(S, colon) is None and W.VOTE_WORDS.isdisjoint(words)

@@ -481,12 +481,14 @@ def _split_clause_boundary(S: Sentence, L: ActorList) -> None:
         return
     first, second = L.members
     start = S.mtok[first][0]
-    if S.tk[S.mend[first] : S.mtok[second][0]] != [","] or L.end != S.mend[second]:
+    between = S.tk[S.mend[first] : S.mtok[second][0]]
+    if between not in ([","], [",", "the"]) or L.end != S.mend[second]:
         return
     if start == 0 or S.tk[start - 1] not in _OBJECT_PREPS:
         return
     after = S.tk[L.end] if L.end < S.n else ""
-    if after in W.VERBS or after in W.SPEECH or after in W.AUX or after in W.BE:
+    past = after.endswith("ed") and len(after) > 4  # "managed to get", "succeeded in"
+    if after in W.VERBS or after in W.SPEECH or after in W.AUX or after in W.BE or past:
         L.members = [first]
         L.end = S.mend[first]
 

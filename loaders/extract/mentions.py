@@ -158,6 +158,16 @@ CAPITALS: dict[str, str] = {
     "Managua": "NIC", "Abuja": "NGA", "Nairobi": "KEN", "Mexico City": "MEX", "Bern": "CHE",
     "Oslo": "NOR", "Wellington": "NZL", "Singapore": "SGP", "Jakarta": "IDN", "Doha": "QAT",
     "Baku": "AZE", "Kigali": "RWA", "Hanoi": "VNM", "Kremlin": "RUS", "New Delhi": "IND",
+    # not the venues (Vienna, New York, Geneva) nor names of instruments (Budapest, Rome)
+    "Bogota": "COL", "Bogot\u00e1": "COL", "Lima": "PER", "Quito": "ECU", "Montevideo": "URY",
+    "Buenos Aires": "ARG", "Bras\u00edlia": "BRA", "Madrid": "ESP", "Lisbon": "PRT",
+    "Dublin": "IRL", "The Hague": "NLD", "Stockholm": "SWE", "Helsinki": "FIN",
+    "Copenhagen": "DNK", "Warsaw": "POL", "Prague": "CZE", "Tallinn": "EST", "Riga": "LVA",
+    "Vilnius": "LTU", "Kuala Lumpur": "MYS", "Manila": "PHL", "Bangkok": "THA",
+    "Dhaka": "BGD", "Colombo": "LKA", "Tashkent": "UZB", "Astana": "KAZ", "Yerevan": "ARM",
+    "Tbilisi": "GEO", "Amman": "JOR", "Beirut": "LBN", "Baghdad": "IRQ", "Algiers": "DZA",
+    "Rabat": "MAR", "Tunis": "TUN", "Khartoum": "SDN", "Dakar": "SEN", "Accra": "GHA",
+    "Harare": "ZWE", "Kampala": "UGA", "Abu Dhabi": "ARE", "Muscat": "OMN"
 }  # fmt: skip
 DEMONYM_NOUNS = (
     "delegation", "delegations", "government", "governments", "representative", "representatives",

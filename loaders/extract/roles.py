@@ -45,8 +45,10 @@ def cue_before(S: Sentence, colon: int) -> str | None:
             while j > 0 and tk[j] in W.AUX:
                 j -= 1
             return W.PASSIVE.get(tk[j])
-        if t in ("favour", "favor") or t in W.SPONSOR_NOUNS:
-            return W.SUP
+        if t in ("favour", "favor") or t in W.SPONSOR_NOUNS or t in _SIGNERS:
+            return W.SUP  # "In favour:", "Co-sponsors:", "the signatories are:"
+        if t == "opponents":
+            return W.OPP
         if t in ("yes", "no") and k == colon - 1 and (k == 0 or tk[k - 1] in (".", ":", ";")):
             return W.SUP if t == "yes" else W.OPP  # "Yes: A, B. No: C."
         # "For (141):", "Oppositions : 4 (A, B)", "... 139 Negative votes: 5 (A, B)"
@@ -63,6 +65,9 @@ def cue_before(S: Sentence, colon: int) -> str | None:
         if t in (";", ":") or (t == "." and (k + 1 >= S.n or S.ts[k + 1] > S.te[k])):
             break  # a dot inside a symbol ("A/C.3/73") does not end the label
     return None
+
+
+_SIGNERS = W.words("signatories signatory signers co-signatories supporters backers")
 
 
 def _bracket_start(tk: list[str], colon: int) -> int:
@@ -124,7 +129,7 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
     return classify(S, k, start, comma)
 
 
-_LED = W.words("led headed")
+_LED = W.words("led headed steered piloted shepherded chaired")
 _ORIGINATES = W.words("originates originated originate stems stemmed emanated emanates")
 _PITTING = W.words("pitting pitted pits pit")
 _CAMP_NOUNS = W.words(
@@ -430,6 +435,12 @@ def fronted_gerund(S: Sentence, cop: int) -> tuple[str, int] | None:
     return hit
 
 
+def _names_close(S: Sentence, start: int) -> bool:
+    """The list at `start` closes its item: nothing after it but a bracket or the end."""
+    L = S.list_at.get(start)
+    return L is not None and (L.end >= S.n or S.tk[L.end] in (".", ";", "("))
+
+
 def _whole_line(S: Sentence, start: int) -> bool:
     """The list at `start` runs to the end of its sentence (or to a ';'): no verb of its own."""
     L = S.list_at.get(start)
@@ -485,6 +496,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         return "LABEL", inverted  # "in favour were A and B; against were C"
     if t in _COPULAS and fronted_gerund(S, k) is not None:
         return "GERUND", None  # "Backing the proposal were A and B"
+    if S.bullet and k + 1 < start and tk[k + 1] in _DASH_LABEL and _names_close(S, start):
+        return "OPTION", W.SUP  # "* A long title -- Russia, China (the Russian approach)"
     if k + 1 < start and tk[k + 1] == ":":
         label = cue_before(S, k + 1)
         if label in (W.SUP, W.OPP, W.NEU):
@@ -714,7 +727,8 @@ def _participle_before_phrase(tk: list[str], p: int) -> int | None:
 _NEAR_PROPOSALS = W.words("move moves bid bids push initiatives request requests plan")
 _PROCESS_NOUNS = W.words(
     "consultations consultation negotiations negotiation talks discussions discussion informals "
-    "informal meeting meetings session sessions process dialogue workshop workshops"
+    "informal meeting meetings session sessions process dialogue workshop workshops committee "
+    "committees"
 )
 
 
@@ -724,6 +738,7 @@ def _led_process(S: Sentence, p: int) -> bool:
     if S.tk[p] not in _LED:
         return False
     q = p - 1 - (p > 0 and S.tk[p - 1] == ",")
+    q -= q > 0 and S.tk[q] in W.BE  # "this Committee was steered by Algeria"
     return q >= 0 and S.tk[q] in _PROCESS_NOUNS
 
 

@@ -167,6 +167,7 @@ def blocks(doc: Doc) -> list[Block]:
     cur_a = cur_b = -1
     cur_kind = "p"
     cur_labelled = False  # the current block opened with a speaker label
+    colon_run = False  # the line above ended with ':' or was a group's line under one
     for a, b in lines:
         seg = text[a:b]
         stripped = seg.strip(_BLANK)
@@ -182,8 +183,13 @@ def blocks(doc: Doc) -> list[Block]:
         label = not bullet and bool(_SPEAKER_LINE.match(seg))
         # "Yes \u2014 A, B" under "In favour: C, D": each side's line is a block of its own
         label = label or (not bullet and bool(_VOTE_LINE.match(stripped)))
+        # "the signatories are:" then "Northern Africa: A; B" lines: a group's line each
+        grouped = colon_run and not bullet and bool(_GROUP_LINE.match(stripped))
+        # a line ending in ':' opens a block, and so does the first line after a run of them
+        label = label or colon_run or stripped.endswith(":")
+        colon_run = grouped or stripped.endswith(":")
         heading = doc.is_heading(a2, b2) or (
-            _is_heading_line(stripped) and len(stripped) < 0.7 * width
+            not grouped and _is_heading_line(stripped) and len(stripped) < 0.7 * width
         )
         if heading:
             if cur_a >= 0:
@@ -201,12 +207,16 @@ def blocks(doc: Doc) -> list[Block]:
             cur_labelled = label
         else:
             cur_b = b2
-        if stripped[-1] in _TERMINAL and len(stripped) < 0.75 * width:
+        if (stripped[-1] in _TERMINAL and len(stripped) < 0.75 * width) or stripped[-1] == ":":
             out.append(Block(cur_a, cur_b, cur_kind))
             cur_a = -1
     if cur_a >= 0:
         out.append(Block(cur_a, cur_b, cur_kind))
     return _cart_split(text, out)
+
+
+# "Northern Africa: Algeria; Egypt", "Latin America and the Caribbean: Chile, Peru"
+_GROUP_LINE = re.compile(r"[A-Z][\w'\u2019-]*+(?:[ \t]+[\w'\u2019-]+){0,4}[ \t]*:[ \t]+\S")
 
 
 _THANKS = re.compile(r"(?:Thank you|Thanks|Gracias|Merci)\b")
@@ -277,7 +287,7 @@ def _line_blocks(doc: Doc, lines: list[tuple[int, int]]) -> list[Block]:
         prev = out[-1] if out else None
         colon_run = colon_run and prev is not None and prev.end == a - 1
         # "Co-sponsors:" then "Chile", "Peru" on lines of their own: unmarked list items
-        if colon_run and not bullet and _name_line(stripped):
+        if colon_run and not bullet and (_name_line(stripped) or _GROUP_LINE.match(stripped)):
             out.append(Block(a2, b2, "b"))
             continue
         colon_run = stripped.endswith(":") and not _SPEAKER_LINE.match(seg)

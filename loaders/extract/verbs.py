@@ -72,6 +72,7 @@ def _halts_a_text(tk: list[str], to: int, limit: int) -> bool:
 
 
 _SPENT = W.words("spent spend spends spending")
+_HOSTING = W.words("host chair facilitate convene organize organise coordinate moderate")
 _ADJUNCT_OPENERS = W.words("on in at during last yesterday today earlier late after this")
 
 
@@ -173,6 +174,8 @@ def onset(
         j = _unknown_tail(S, j, limit)  # "The EU, Brazil and the LDCs proposed"
         if tk[j : j + 3] in (["among", "them", ","], ["among", "others", ","]):
             j += 3  # "Several states, Canada and Chile among them, voted no"
+        elif tk[j : j + 2] == ["included", ","]:
+            j += 2  # "Member States, Saudi Arabia included, agreed that ..."
     while j < limit and steps < 18:
         steps += 1
         t = tk[j]
@@ -603,6 +606,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
         tk[j + 1 : j + 4] == ["to", "be", "clear"] or tk[j + 1 : j + 3] == ["the", "record"]
     ):
         return None  # "we want to be clear that", "we want the record to show": framing
+    if tk[j + 1 : j + 2] == ["to"] and tk[j + 2 : j + 3] and tk[j + 2] in _HOSTING:
+        return None  # "offered to host the signing ceremony": a service, no side on a text
     if t in _SPENT and depth < 2:
         for k in range(j + 2, min(limit, j + 6)):  # "spent the fortnight trying to stretch X"
             if tk[k] in W.CLAUSE_END:

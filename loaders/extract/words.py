@@ -348,7 +348,8 @@ PASSIVE.update(
         PROP,
         "proposed suggested introduced tabled submitted floated presented placed made "
         "instigated initiated launched drafted advanced sponsored authored requested raised "
-        "forward led spearheaded pushed promoted put offered initiated brought tabled delivered",
+        "forward led spearheaded pushed promoted put offered initiated brought tabled delivered "
+        "steered piloted engineered shepherded",
     )
 )
 PASSIVE.update(
