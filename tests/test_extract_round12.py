@@ -316,3 +316,60 @@ def test_an_included_aside_names_the_subject():
 def test_urged_to_rally_behind_is_the_speakers_side():
     (e,) = events("Russia urged other governments on Wednesday to rally behind the draft.")
     assert e.proposer == "RUS" or camp(e, "RUS") == "A"
+
+
+def test_a_fact_sheet_names_the_author_and_the_backers_of_one_text():
+    text = (
+        "- Text: the follow-up resolution on countering criminal misuse of ICTs\n"
+        "- Proposed by: the Russian Federation\n"
+        "- Co-drafted with: Equatorial Guinea\n"
+        "- Supported by: China, Cuba\n"
+        "- Opposed by: Ukraine\n"
+        "- Action: adopted by consensus\n"
+    )
+    (e,) = events(text)
+    assert e.proposer == "RUS"
+    assert {camp(e, c) for c in ("GNQ", "CHN", "CUB")} == {"A"} and camp(e, "UKR") == "B"
+
+
+def test_voted_for_opens_a_line_of_its_own_in_wrapped_text():
+    (e,) = events("The amendment (L.5)\nSubmitted by: Iran\nVoted for: China, Cuba\n")
+    assert e.proposer == "IRN" and camp(e, "CHN") == "A" and camp(e, "CUB") == "A"
+
+
+def test_a_label_naming_who_asked_stays_an_option():
+    """'Delegations that asked for it to be deleted: A, B' is no author label."""
+    (e,) = events("Delegations that asked for it to be deleted: Japan, Chile.")
+    assert e.proposer is None and camp(e, "JPN") == "A"
+
+
+def test_backing_given_with_reservations_is_backing():
+    (e,) = events("The US has given its backing, with reservations, to the process.")
+    assert e.proposer == "USA" or camp(e, "USA") == "A"
+
+
+def test_a_participle_said_of_a_name_is_not_its_verb():
+    """'Vietnam, criticised in a report for curbs, has arrested ...': no side for Vietnam."""
+    evs = events(
+        "Vietnam, criticised in an August report for curbs on online expression, has "
+        "arrested at least 40 people."
+    )
+    assert evs == []
+
+
+def test_praise_from_another_state_is_no_side_on_the_text():
+    (e,) = events("Vietnam, praised by China for its hosting, backed the text.")
+    assert e.proposer == "VNM" and not camp(e, "CHN")
+
+
+def test_support_named_beside_the_subject_still_backs_its_proposal():
+    (e,) = events("The EU, supported by Norway, proposed deleting the article.")
+    assert e.proposer == "EU" and camp(e, "NOR") == "A"
+
+
+def test_among_them_with_a_bracketed_hedge_keeps_the_verb():
+    (e,) = events(
+        "A sizeable bloc, Russia, Eritrea and Ghana among them (though by no means only "
+        "them), spent the fortnight trying to stretch the treaty's powers."
+    )
+    assert {camp(e, c) for c in ("RUS", "ERI", "GHA")} == {"A"}

@@ -142,7 +142,17 @@ def _past_aside(tk: list[str], k: int) -> int:
         close = next((q for q in range(k + 2, min(len(tk), k + 7)) if tk[q] == ","), None)
         if close is not None and all(t.isalnum() for t in tk[k + 1 : close]):
             return close + 1  # "has supported, from the outset, the idea of ..."
+    if k + 2 < len(tk) and tk[k + 1] in ("with", "without", "albeit"):
+        close = next((q for q in range(k + 2, min(len(tk), k + 6)) if tk[q] == ","), None)
+        if close is not None and tk[close - 1] in _HEDGE_NOUNS:
+            return close + 1  # "has given its backing, with reservations, to the process"
     return _raised_object(tk, k)
+
+
+_HEDGE_NOUNS = W.words(
+    "reservations reservation caveats caveat conditions misgivings hesitation reluctance "
+    "enthusiasm qualifications reluctantly"
+)
 
 
 def _second_of_raised(S: Sentence, L: ActorList) -> bool:
@@ -297,6 +307,22 @@ def _relative_passive(S: Sentence, start: int) -> bool:
     """', which was supported by A': a relative pronoun opens the passive before the list."""
     window = S.tk[max(0, start - 6) : start]
     return "by" in window and ("which" in window or "that" in window)
+
+
+_PARTICIPLE_ASIDES = W.words(
+    "criticised criticized praised accused condemned elected chosen described seen known "
+    "cited named faulted lauded blamed"
+)
+
+
+def _participle_aside(S: Sentence, k: int) -> bool:
+    """', criticised in a report for ...', ', praised by China for ...': a participle said of
+    the name before the comma, then a preposition."""
+    return (
+        S.tk[k] in _PARTICIPLE_ASIDES
+        and S.tk[k + 1 : k + 2] != [","]
+        and (S.tk[k + 1] in ("by", "for", "in", "as", "at", "over", "earlier", "last"))
+    )
 
 
 _TEXT_NOUNS = W.PROPOSAL_NOUNS | W.DOC_NOUNS | W.DRAFT_WORDS
@@ -467,6 +493,15 @@ class Assembly:
         L.events, L.stance = evs, stance
         self.last_subject = (evs, stance)
         return True
+
+    def _authors_label(self, S: Sentence, L: ActorList) -> None:
+        """'- Proposed by: A, B' in a fact sheet: the text the sheet describes (its heading),
+        authored by A with B; the sheet's other label lines ("Supported by:") join it."""
+        codes = [S.ments[mi].code for mi in L.members]
+        self._cue("author label", 0.8)
+        option = self.heading_text.strip() or RO.clause_text(self, S, L.start)
+        ev = self._new_event(S, codes[0], option)
+        self._attach(S, [ev], L.members[1:], "support")
 
     def _fronted_gerund(self, S: Sentence, L: ActorList) -> None:
         """'Backing the proposal were A and B': the fronted verb is theirs, on its object (or
@@ -645,7 +680,14 @@ class Assembly:
         limit = S.n
         start = L.end
         main = None  # the main clause's verb after a relative aside
-        if (
+        if start + 2 < limit and S.tk[start] == "," and _participle_aside(S, start + 1):
+            # "Vietnam, criticised in a report for curbs, has arrested ...": what was said
+            # of the name is no verb of its own; the main clause after the closing comma is
+            close = next((q for q in range(start + 2, min(limit, start + 25)) if S.tk[q] == ","), 0)
+            if not close:
+                return
+            start = close + 1
+        elif (
             start + 1 < limit
             and S.tk[start] == ","
             and S.tk[start + 1] in ("who", "which", "whose")

@@ -515,6 +515,8 @@ class Parser(Assembly):
                 self._attach(S, evs, L.members, TI.on_object(evs, stance))
         elif role == "GERUND":  # "Opposing the amendment were A and B"
             self._fronted_gerund(S, L)
+        elif role == "AUTHOR":  # "- Proposed by: Russia" under "- Text: ..."
+            self._authors_label(S, L)
         elif role == "OPTION" and CL.group_member(self, S, L):
             pass  # "the signatories are:" then "Northern Africa: Algeria; Egypt"
         elif role == "OPTION":  # "<an option>: A, B, C": a new event its backers

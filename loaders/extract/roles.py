@@ -441,6 +441,19 @@ def _names_close(S: Sentence, start: int) -> bool:
     return L is not None and (L.end >= S.n or S.tk[L.end] in (".", ";", "("))
 
 
+def _author_label(S: Sentence, colon: int, prep: str = "by") -> bool:
+    """'Proposed by:', 'Tabled by:', 'Main sponsor:' as the whole label of a short line: the
+    names are the authors of the text the lines describe, not backers of a new option."""
+    head = S.tk[subject_start(S) : colon]
+    head = [t for t in head if t not in ("-", "*", "\u2022")]  # bullets, "co-drafted"
+    return (
+        1 <= len(head) <= 3
+        and head[-1] == prep
+        and head[-2:-1] != []
+        and (head[0] in W.PASSIVE or head[0] == "co")
+    )
+
+
 def _whole_line(S: Sentence, start: int) -> bool:
     """The list at `start` runs to the end of its sentence (or to a ';'): no verb of its own."""
     L = S.list_at.get(start)
@@ -505,6 +518,10 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         own = label in (W.PROP, W.STMT, None) and _own_verb_after(S, start)
         if own:
             return "SUBJ", None  # "- Future revisions: Ecuador is against adding offences"
+        if label == W.PROP and _author_label(S, k + 1):
+            return "AUTHOR", None  # "- Proposed by: the Russian Federation" in a fact sheet
+        if label == W.PROP and _author_label(S, k + 1, "with"):
+            return "LABEL", W.SUP  # "- Co-drafted with: Equatorial Guinea": its co-author
         if label in (W.PROP, W.STMT):  # "Delegations that asked for it to be deleted: A, B"
             return "OPTION", W.SUP
         if label is None and S.bullet and k + 1 - subject_start(S) >= 2:
@@ -619,6 +636,13 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
     return "SUBJ", None
 
 
+# praise or blame of a name ("Vietnam, praised by China for its hosting,"), not a side on a text
+_SAID_OF = W.words(
+    "praised criticised criticized accused condemned lauded faulted blamed commended thanked "
+    "congratulated"
+)
+
+
 def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
     tk = S.tk
     p = k - 1
@@ -642,6 +666,8 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         return "NONE", None
     w = tk[p]
     last = S.last_passive or W.SUP
+    if w in _SAID_OF and p >= 2 and tk[p - 1] == "," and p - 2 in S.in_mention:
+        return "NONE", None  # "Vietnam, praised by China for its hosting, ...": of Vietnam
     if w in W.SPEECH_ACT_VERBS and _speech_subject(S, p):
         return "NONE", None  # "Statements in explanation of vote were made by X": no side
     if w == "not":
@@ -881,7 +907,8 @@ def bare_label(S: Sentence, start: int) -> bool:
     if colon > 0 and tk[colon - 1] == ")":  # "Against (among others):", "In favour (80):"
         while colon > 0 and tk[colon] != "(":
             colon -= 1
-    return colon - subject_start(S) <= 3
+    words = [t for t in tk[subject_start(S) : colon] if t not in ("-", "*", "\u2022")]
+    return len(words) <= 3  # "- Co-drafted with:": three words and the bullet
 
 
 def clause_initial(S: Sentence, L: ActorList) -> bool:

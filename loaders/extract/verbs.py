@@ -172,6 +172,10 @@ def onset(
         j += 1
     if owner is not None:
         j = _unknown_tail(S, j, limit)  # "The EU, Brazil and the LDCs proposed"
+        if tk[j : j + 3] == ["among", "them", "("]:  # "..., A and B among them (not only
+            close = next((q for q in range(j + 3, min(limit, j + 16)) if tk[q] == ")"), 0)
+            if close and tk[close + 1 : close + 2] == [","]:  # them), spent ..."
+                j = close + 2
         if tk[j : j + 3] in (["among", "them", ","], ["among", "others", ","]):
             j += 3  # "Several states, Canada and Chile among them, voted no"
         elif tk[j : j + 2] == ["included", ","]:
