@@ -134,7 +134,8 @@ def _is_heading_line(line: str) -> bool:
 
 _INNER_STOP = re.compile(r"[a-z][a-z][.!?][ \t]+[A-Z]")  # not [a-z]{2}: see _SENT_END
 _VOTE_LINE = re.compile(
-    r"(?i)(?:\d{1,3}[ \t]+)?(?:votes?[ \t]+|voting[ \t]+|voted[ \t]+)?"  # "1 against: A", "4 abstain: B"
+    # "1 against: A", "4 abstain: B", "Voted for: C"
+    r"(?i)(?:\d{1,3}[ \t]+)?(?:votes?[ \t]+|voting[ \t]+|voted[ \t]+)?"
     r"(?:against|in[ \t]+fav(?:ou?)r|for|yes|no|abstentions?|abstain|abstains|"
     r"abstaining|abstained|co-?sponsors|sponsors)\b(?:[^:\n]{0,30}:|[ \t]*[-\u2013\u2014][ \t])"
     r"[ \t]*\S"  # ... or a dash: "Yes \u2014 A, B"
