@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.extract import extract_text
 from tests.test_extract_allies import camp, events
 
 
@@ -373,3 +374,66 @@ def test_among_them_with_a_bracketed_hedge_keeps_the_verb():
         "them), spent the fortnight trying to stretch the treaty's powers."
     )
     assert {camp(e, c) for c in ("RUS", "ERI", "GHA")} == {"A"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Russia and <b>China</b> supported the amendment; <i>Canada</i> opposed it.</p>",
+        "Russia and **China** supported the amendment; Canada opposed it.",
+    ],
+)
+def test_markup_in_a_text_file_is_read_through(text):
+    """A .txt holding tags or emphasis markers: before this, the markers hid every name."""
+    (e,) = extract_text(text, file="pasted.txt").events
+    assert camp(e, "RUS") == "A" and camp(e, "CHN") == "A" and camp(e, "CAN") == "B"
+
+
+def test_the_union_in_the_eus_own_turn_is_the_eu():
+    text = (
+        "CHAIR: The draft is approved.\n"
+        "EUROPEAN UNION: The Union also voted against the draft.\n"
+        "JAPAN: Japan, too, voted against, Mr. Chair.\n"
+    )
+    (e,) = events(text)
+    assert camp(e, "EU") == "B" and camp(e, "JPN") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seventy-two states signed the Convention, among them the UK, China and Brazil.",
+        "Seventy-two states signed the Convention, including the UK, China and Brazil.",
+    ],
+)
+def test_signers_named_after_a_count_back_the_text(text):
+    (e,) = events(text)
+    assert {camp(e, c) for c in ("GBR", "CHN", "BRA")} == {"A"}
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Brazil put its name to the Convention in Hanoi.", "BRA"),
+        ("European countries signed the Convention.", "EU"),
+        ("The North Korean delegation backed the text.", "PRK"),
+        ("The South Korean delegation backed the text.", "KOR"),
+    ],
+)
+def test_signing_and_demonyms(text, code):
+    (e,) = events(text)
+    assert e.proposer == code or camp(e, code) == "A"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several Latin American delegations backed the text.",
+        "South American states backed the text.",
+        "West African states backed the text.",
+    ],
+)
+def test_a_region_before_a_demonym_is_no_state(text):
+    """Before this, 'Latin American delegations' were the US, 'West African states' the
+    African Group."""
+    assert events(text) == []

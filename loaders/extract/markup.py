@@ -245,7 +245,9 @@ def strip_markdown(src: str) -> Doc:
 # Sniffing
 
 
-_HTML_SNIFF = re.compile(r"<(?:!doctype html|html|body|p|div|br|li|h[1-6]|span|a\s)[\s>/]", re.I)
+_HTML_SNIFF = re.compile(
+    r"<(?:!doctype html|html|body|p|div|br|li|h[1-6]|span|a\s|b|i|em|strong|td|tr)[\s>/]", re.I
+)
 _MD_SNIFF = re.compile(
     r"(?m)^#{1,6}[ \t]+\S|\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)|\*\*[^*\n]{1,100}\*\*"
 )
@@ -262,7 +264,7 @@ def sniff(text: str, name: str = "") -> str:
         ("<!doctype html", "<html")
     ):
         return "html"
-    if len(_MD_SNIFF.findall(head)) >= 2:
+    if _MD_SNIFF.search(head):  # one "**China**" or "## Heading" is enough
         return "markdown"
     return "text"
 

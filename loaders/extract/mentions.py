@@ -128,6 +128,8 @@ DEMONYMS: dict[str, str] = {
     "Slovak": "SVK",
     "Slovenian": "SVN",
     "South African": "ZAF",
+    "North Korean": "PRK",
+    "South Korean": "KOR",
     "Spanish": "ESP",
     "Sudanese": "SDN",
     "Swedish": "SWE",
@@ -174,6 +176,7 @@ DEMONYM_NOUNS = (
     "delegate",
     "delegates", "negotiator", "negotiators", "official", "officials", "envoy", "diplomat",
     "diplomats", "minister", "ambassador", "authorities", "side", "mission", "partner", "ally",
+    "countries", "states",
 )  # fmt: skip
 # "the Russian Foreign Ministry said", "the Chilean Permanent Mission": the government
 DEMONYM_PHRASES = (
@@ -208,6 +211,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # A single-word name right after one of these is part of a bigger place name ("Latin America").
+_REGION_ADJ = _words("african arab asian european american")
 _GEO_MODIFIERS = _words(
     "latin south north central east west western eastern southern northern new upper lower greater"
 )
@@ -442,6 +446,8 @@ class Lexicon:
             if acronym and (text[e : e + 1] == "$" or text[s - 1 : s] == "$"):
                 continue
             single_word = " " not in surface and "-" not in surface
+            # "Latin American states", "West African states": not the US, not the African Group
+            single_word = single_word or key in self.demonym_codes or key in _REGION_ADJ
             if single_word and s >= 2 and text[s - 1] == " " and _geo_modified(text, s):
                 continue
             out.append(Mention(s, e, code, acronym))

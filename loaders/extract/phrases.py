@@ -465,3 +465,9 @@ _phrase(
     "lend its support to",
     "lent support to",
 )
+# "Seventy-two states put their names to the Convention", "put his name to the convention"
+_phrase(
+    SUP,
+    *(f"{v} {p} {n} to" for v in ("put", "puts", "putting") for p in ("their", "its", "his", "her")
+      for n in ("name", "names", "signature", "signatures")),
+)  # fmt: skip

@@ -107,6 +107,11 @@ _THIRD = re.compile(  # "\b(?:[Hh]is|[Hh]er|[Ii]ts)[ \t]+(?:delegation|country|g
 # "The Kingdom welcomes ...": a monarchy's delegate naming its state by its style, in its own
 # turn ("the Kingdom of Spain" is a name, found as such)
 _OWN_STYLE = re.compile(r"\b[Tt]he[ \t]+Kingdom\b(?![ \t]+of\b)")
+# "The Union" in the EU's own turn, "the Federation" in Russia's: the speaker by its short style
+_OWN_NAME = {
+    "EU": re.compile(r"\b[Tt]he[ \t]+(?:European[ \t]+)?Union\b(?![ \t]+(?:of|and)\b)"),
+    "RUS": re.compile(r"\b[Tt]he[ \t]+Federation\b(?![ \t]+of\b)"),
+}
 # "I support", "I am pleased"; not "Annex I to", "Chapter I of" (a numeral after a word)
 _I = re.compile(
     r"(?<![A-Za-z] )(?<![A-Za-z]\n)\bI\b(?=[ \t]+[a-z])|(?<=[.,;!?] )I\b(?=[ \t]+[a-z])"
@@ -656,6 +661,9 @@ def first_person(text: str, turn_list: list[Turn], lex: Lexicon | None = None) -
         if t.how in ("label", "parenthesis", "floor"):  # a delegate's own turn: "I support"
             hits += [(m.start(), m.end()) for m in _I.finditer(text, t.start, t.end)]
             hits += [(m.start(), m.end()) for m in _OWN_STYLE.finditer(text, t.start, t.end)]
+            style = _OWN_NAME.get(t.code)  # "The Union also voted against" in the EU's turn
+            if style is not None:
+                hits += [(m.start(), m.end()) for m in style.finditer(text, t.start, t.end)]
         if t.reported:
             hits += [(m.start(), m.end()) for m in _THIRD.finditer(text, t.start, t.end)]
         if t.behalf:

@@ -42,7 +42,9 @@ _STANCE = {
 }
 # "Others opposed the listing, including A and B": the unnamed subject's side verb
 _STANCE.update(dict.fromkeys(W.words("opposed rejected objected resisted"), "oppose"))
-_STANCE.update(dict.fromkeys(W.words("supported backed endorsed favoured favored"), "support"))
+_STANCE.update(
+    dict.fromkeys(W.words("supported backed endorsed favoured favored signed ratified"), "support")
+)
 _NOUN_STANCE = W.words("support backing opposition objections")
 # "the authors of the text were 47 states, including A and B": its co-sponsors
 _SPONSORS = W.words(
