@@ -437,3 +437,31 @@ def test_a_region_before_a_demonym_is_no_state(text):
     """Before this, 'Latin American delegations' were the US, 'West African states' the
     African Group."""
     assert events(text) == []
+
+
+def test_a_colon_list_after_objected_to_them_opposes_the_event_in_focus():
+    text = (
+        "Delegations returned to the exceptions, which the US and the EU had championed. "
+        "A long line of speakers objected to them: Pakistan, Nicaragua and Iraq, joined by "
+        "Venezuela, with Kenya also taking the floor to say the carve-outs open loopholes."
+    )
+    (e,) = events(text)
+    assert camp(e, "USA") == "A"
+    assert {camp(e, c) for c in ("PAK", "NIC", "IRQ", "VEN", "KEN")} == {"B"}
+
+
+def test_joined_by_after_a_subject_still_backs_its_proposal():
+    (e,) = events("Japan proposed a new article. Chile opposed it, joined by Peru.")
+    assert camp(e, "CHL") == "B" and camp(e, "PER") == "B"
+
+
+def test_a_camp_led_by_states_in_a_vote_is_on_the_winning_side():
+    (e,) = events("The provisions were kept by 91 votes to 51, a camp led by the US and the EU.")
+    assert camp(e, "USA") == "A" and camp(e, "EU") == "A"
+
+
+@pytest.mark.parametrize(
+    "text", ["The session was chaired by Algeria.", "The informals, facilitated by Jamaica, met."]
+)
+def test_chairing_by_a_state_is_no_side(text):
+    assert events(text) == []

@@ -529,7 +529,10 @@ class Parser(Assembly):
                 CO.unnamed_subject_side(self, S, L)  # "Several opposed it, with Peru noting"
             else:
                 stance = "support"
-                if self.last_subject and self.last_subject[0] == S.focus:
+                if S.last_passive and S.tk[L.end : L.end + 1] == ["also"]:
+                    # "objected to them: A, B, with C also taking the floor": as A and B
+                    stance = {W.SUP: "support", W.OPP: "oppose"}[S.last_passive]
+                elif self.last_subject and self.last_subject[0] == S.focus:
                     stance = TI.on_object(S.focus, self.last_subject[1])
                 self._attach(S, S.focus, L.members, stance)
         elif role == "INCL":

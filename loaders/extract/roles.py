@@ -130,6 +130,8 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
 
 
 _LED = W.words("led headed steered piloted shepherded chaired")
+_CHAIRED = W.words("chaired presided moderated facilitated")
+_CAMPS = W.words("camp camps bloc coalition majority group alliance")
 _ORIGINATES = W.words("originates originated originate stems stemmed emanated emanates")
 _PITTING = W.words("pitting pitted pits pit")
 _CAMP_NOUNS = W.words(
@@ -223,6 +225,9 @@ def _gerund_after(S: Sentence, start: int) -> bool:
     """Is the list starting at `start` followed by a gerund of speech ("with Russia noting
     that")? A gerund that takes a side ("with Iran voting in favour") is that list's own."""
     k = _past_list(S, start)
+    k += k < S.n and S.tk[k] == "also"  # "with Kenya also noting that"
+    if S.tk[k : k + 3] == ["taking", "the", "floor"]:
+        return True  # "with Kenya also taking the floor to say ...": a speaker, no verb of its own
     return k < S.n and S.tk[k].endswith("ing") and W.VERBS.get(S.tk[k]) == W.STMT
 
 
@@ -511,6 +516,10 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         return "GERUND", None  # "Backing the proposal were A and B"
     if S.bullet and k + 1 < start and tk[k + 1] in _DASH_LABEL and _names_close(S, start):
         return "OPTION", W.SUP  # "* A long title -- Russia, China (the Russian approach)"
+    if k + 2 < start and tk[k + 1] in ("it", "them", "this", "these") and tk[k + 2] == ":":
+        label = cue_before(S, k + 2)  # "A long line of speakers objected to them: A, B"
+        if label in (W.SUP, W.OPP, W.NEU):
+            return "LABEL", label
     if k + 1 < start and tk[k + 1] == ":":
         label = cue_before(S, k + 1)
         if label in (W.SUP, W.OPP, W.NEU):
@@ -666,6 +675,15 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         return "NONE", None
     w = tk[p]
     last = S.last_passive or W.SUP
+    if w in _CHAIRED:
+        return "NONE", None  # "The session was chaired by Algeria": an office, no side
+    if w in _LED and p >= 1 and tk[p - 1] in _CAMPS and "votes" in tk[max(0, p - 8) : p]:
+        return "PASS", W.SUP  # "kept by 91 votes, a camp led by the US and the EU": in the camp
+    if w == "joined" and p >= 2 and tk[p - 1] == ",":
+        if S.last_passive and p - 2 in S.in_mention:
+            return "PASS", S.last_passive  # "objected to them: A, B, joined by C": C as A, B
+        if not S.last_passive and any(a < p for a, _b in S.mtok):
+            return "SAME", None  # "Chile opposed it, joined by Peru": Peru as Chile
     if w in _SAID_OF and p >= 2 and tk[p - 1] == "," and p - 2 in S.in_mention:
         return "NONE", None  # "Vietnam, praised by China for its hosting, ...": of Vietnam
     if w in W.SPEECH_ACT_VERBS and _speech_subject(S, p):
