@@ -465,3 +465,27 @@ def test_a_camp_led_by_states_in_a_vote_is_on_the_winning_side():
 )
 def test_chairing_by_a_state_is_no_side(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Signature window: two days at the National Convention Centre (host: Viet Nam)",
+        "Chair: Algeria",
+    ],
+)
+def test_an_office_label_names_no_side(text):
+    assert events(text) == []
+
+
+def test_lined_up_against_a_text_opposes_it_and_a_long_list_of_keeps_the_list():
+    (e,) = events(
+        "The initiative was brought forward by Russia. The United States and a long list of "
+        "European states lined up against it."
+    )
+    assert e.proposer == "RUS" and camp(e, "USA") == "B" and camp(e, "EU") == "B"
+
+
+def test_lined_up_against_states_is_a_rivalry_not_a_side():
+    evs = events("The round is a proxy fight that has Washington lined up against Moscow.")
+    assert evs == []

@@ -844,6 +844,8 @@ class Assembly:
             return False  # "welcomed delegates", "welcomed the Chair": no side on an option
         if cls == W.OPP and OB.condemned_act(S, vend, oend):
             return False  # "condemns Russia's aggression": an act, not an option
+        if cls == W.OPP and S.tk[vend - 2 : vend] == ["up", "against"] and vend in S.mstart_at:
+            return False  # "Washington lined up against Moscow": a rivalry, not a side on a text
         joined = _joined_in(S, vend, oend) if cls == W.SUP and not force_new else None
         if joined is not None:
             # "Eritrea joined China in voting against the resolution": both take that side

@@ -350,6 +350,16 @@ def _opened_by(tk: list[str], start: int, prep: str) -> bool:
 
 
 _LEAD_INS = W.words("both also even finally then")
+_QUANTITY = W.words("long list number host string handful series group few")
+
+
+def _quantity_of(S: Sentence, k: int) -> int:
+    """'a long list of', 'a number of', 'a handful of' before a name: the name's token."""
+    q = k + 1
+    while q < min(S.n, k + 4) and S.tk[q] in _QUANTITY:
+        q += 1
+    ok = q > k + 1 and q + 1 < S.n and S.tk[q] == "of" and q + 1 in S.mstart_at
+    return q + 1 if ok else 0
 
 
 def _interjection(S: Sentence, k: int) -> int:
@@ -390,6 +400,8 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t in (",", "and", "or", "&", "plus", "nor", "/"):
                 saw_sep = True
                 k += 1
+            elif saw_sep and t in ("a", "an") and (after := _quantity_of(S, k)):
+                k = after  # "the United States and a long list of European states"
             elif saw_sep and tk[k - 1] == "," and (close := _interjection(S, k)):
                 k = close  # "Russia, China and, yes, Tonga", "and, worth noting, both Peru"
             elif t == "-" and k + 1 in S.mstart_at and S.ts[k] == S.te[k - 1]:

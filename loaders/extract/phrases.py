@@ -163,6 +163,7 @@ _phrase(OPP, "problem with", "problems with", "difficulty with", "difficulties w
 # "considers itself bound by X" backs it; "not bound by X" (negated) dissociates from it
 _phrase(SUP, "bound by")
 _phrase(OPP, "fought against", "fights against", "fighting against")
+_phrase(OPP, "lined up against", "line up against", "lines up against", "lining up against")
 _phrase(
     OPP,
     "in opposition",

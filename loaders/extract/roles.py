@@ -130,6 +130,10 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
 
 
 _LED = W.words("led headed steered piloted shepherded chaired")
+_OFFICE_LABELS = W.words(
+    "host hosts venue chair chairs chairperson vice-chair presidency president facilitator "
+    "facilitators moderator rapporteur location"
+)
 _CHAIRED = W.words("chaired presided moderated facilitated")
 _CAMPS = W.words("camp camps bloc coalition majority group alliance")
 _ORIGINATES = W.words("originates originated originate stems stemmed emanated emanates")
@@ -520,6 +524,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
         label = cue_before(S, k + 2)  # "A long line of speakers objected to them: A, B"
         if label in (W.SUP, W.OPP, W.NEU):
             return "LABEL", label
+    if k + 1 < start and tk[k + 1] == ":" and t in _OFFICE_LABELS:
+        return "NONE", None  # "(host: Viet Nam)", "Chair: Algeria": an office, no side
     if k + 1 < start and tk[k + 1] == ":":
         label = cue_before(S, k + 1)
         if label in (W.SUP, W.OPP, W.NEU):
