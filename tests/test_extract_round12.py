@@ -489,3 +489,21 @@ def test_lined_up_against_a_text_opposes_it_and_a_long_list_of_keeps_the_list():
 def test_lined_up_against_states_is_a_rivalry_not_a_side():
     evs = events("The round is a proxy fight that has Washington lined up against Moscow.")
     assert evs == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Russian Federation. Remarks by Mr. Bukin at the close of the debate",
+        "Russian Federation. Statement by Mr. Bukin",
+    ],
+)
+def test_a_heading_with_a_full_stop_after_its_author_names_the_speaker(heading):
+    (e,) = events(f"{heading}\nWe want a convention focused on crime.")
+    assert e.proposer == "RUS"
+
+
+def test_a_sentence_after_an_actor_and_a_stop_is_no_heading():
+    """'Russia opposed it. Statements by other delegations followed.': no author heading."""
+    evs = events("Russia opposed it. Statements by other delegations followed.")
+    assert all(e.proposer in (None, "RUS") for e in evs)

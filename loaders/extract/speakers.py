@@ -359,11 +359,18 @@ def _named_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
     of Foreign Affairs: remarks by ...', 'United States Mission ... / Statement under item 7':
     a short heading that opens with its author's name and calls itself a statement."""
     head = text[blk.start : min(blk.end, blk.start + 300)]
-    if ":" not in head and "\n" not in head.rstrip():
-        return None  # (cheap: a heading names its author before a colon or a line break)
+    if ":" not in head and "\n" not in head.rstrip() and ". " not in head[:60]:
+        return None  # (cheap: a heading names its author before a colon, stop or line break)
     if not _STATEMENT.search(head):
         return None
     m = _opening_author(text, blk, lex, 300)
+    if m is None and len(head) <= 300:  # "Russian Federation. Remarks by D. V. Bukin, ..."
+        ms = lex.find(text, blk.start, min(blk.end, blk.start + 60))
+        m = (
+            ms[0]
+            if ms and ms[0].start - blk.start <= 4 and text[ms[0].end : ms[0].end + 2] == ". "
+            else None
+        )
     if m is None or not _AFTER_AUTHOR.match(text, m.end, blk.end):
         return None  # "Iran said it backed the statement": a sentence, not a heading
     return (blk.start, m.code, "statement", False, ())
@@ -372,8 +379,11 @@ def _named_header(text: str, blk: Block, lex: Lexicon) -> tuple | None:
 # after the author's name: ", Ministry of Foreign Affairs: remarks", ": statement by", or a line
 # of its own ("United States Mission to ... in Vienna" / "Statement under item 7")
 _AFTER_AUTHOR = re.compile(
-    r"(?:,[^:\n]{0,60})?:[ \t]*"
+    r"(?:(?:,[^:\n]{0,60})?:[ \t]*"
     + _STATEMENT_WORDS
+    + r"|\.[ \t]+(?i:"  # "Russian Federation. Remarks by ..."
+    + _STATEMENT_WORDS
+    + r"))"
     + r"|[^\n.]{0,80}\n[ \t]*(?i:"
     + _STATEMENT_WORDS
     + ")"
