@@ -507,3 +507,23 @@ def test_a_sentence_after_an_actor_and_a_stop_is_no_heading():
     """'Russia opposed it. Statements by other delegations followed.': no author heading."""
     evs = events("Russia opposed it. Statements by other delegations followed.")
     assert all(e.proposer in (None, "RUS") for e in evs)
+
+
+def test_a_signature_table_with_pipes_names_its_signatories():
+    text = (
+        "| State | Signature | Ratification |\n|---|---|---|\n"
+        "| Viet Nam | 25 Oct 2025 | |\n| Russia | 25 Oct 2025 | |\n"
+        "| Brazil | 25 Oct 2025 | |\n| Chile | | |\n"
+    )
+    (e,) = events(text)
+    assert {camp(e, c) for c in ("VNM", "RUS", "BRA")} == {"A"} and not camp(e, "CHL")
+
+
+def test_signed_by_a_list_closed_by_and_after_a_semicolon():
+    (e,) = events("Signed by: Belarus; Cuba; Iran; Russian Federation; and Venezuela.")
+    assert {camp(e, c) for c in ("BLR", "CUB", "IRN", "RUS", "VEN")} == {"A"}
+
+
+def test_a_text_signed_by_states_is_backed_by_them():
+    (e,) = events("The convention was signed by Brazil and Chile on the first day.")
+    assert camp(e, "BRA") == "A" and camp(e, "CHL") == "A"

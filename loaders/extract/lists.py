@@ -407,8 +407,12 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
             elif t == "-" and k + 1 in S.mstart_at and S.ts[k] == S.te[k - 1]:
                 saw_sep = True  # "the US-Albania draft", "a Russia-China text": both names
                 k += 1
-            elif t == ";" and k + 1 in S.mstart_at and ":" in tk[max(0, L.start - 6) : L.start]:
-                saw_sep = True  # "In favour (3): Chile; Peru; Kenya": a list after a label
+            elif (
+                t == ";"
+                and (k + 1 in S.mstart_at or tk[k + 1 : k + 2] == ["and"] and k + 2 in S.mstart_at)
+                and ":" in tk[max(0, L.start - 6) : L.start]
+            ):
+                saw_sep = True  # "In favour (3): Chile; Peru; and Kenya": a list after a label
                 k += 1
             elif (
                 t == "but"

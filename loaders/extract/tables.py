@@ -21,11 +21,23 @@ from loaders.extract.mentions import Lexicon
 from loaders.extract.sentence import Ev
 from loaders.extract.text import Block
 
-_HEAD = re.compile(r"(?i)\bparticipants?[ \t]*\(?[ \t]*(?:signature|ratification|accession)")
-_DATE = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4}")
+# "Participant Signature", "| State | Signature |", "Country | Date of signature"
+_HEADS = (
+    r"(?:participants?|states?|countr(?:y|ies))[ \t]*(?:\|[ \t]*)?\(?[ \t]*(?:date[ \t]+of[ \t]+)?"
+    r"(?:signature|ratification|accession)"
+)
+_HEAD = re.compile(r"(?i)\b" + _HEADS)
+# a date after the name (a pipe between them in a table), or "| signed |"
+_DATE = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?(?:\([^()\n]{0,40}\)[ \t]*)?(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4}|"
+    r"[Ss]igned\b)"
+)
 # the header without its leading \b: a search over the whole text that the regex engine runs
 # fast, done once to skip the per-block search in texts without a status table (most)
-_HEAD_ANYWHERE = re.compile(r"(?i)participants?[ \t]*\(?[ \t]*(?:signature|ratification|accession)")
+_HEAD_ANYWHERE = re.compile(
+    r"(?i)(?:participant|state|countr)[a-z]*[ \t]*(?:\|[ \t]*)?\(?[ \t]*(?:date[ \t]+of[ \t]+)?"
+    r"(?:signature|ratification|accession)"
+)
 _DIGIT = re.compile(r"\d")
 _MIN_ROWS = 3
 _SPAN = 200_000  # at most this much text after the header is read as the table

@@ -333,7 +333,7 @@ PASSIVE.update(
         SUP,
         "preferred favoured favored supported backed endorsed welcomed seconded echoed joined "
         "accepted shared cosponsored co-sponsored praised championed embraced approved defended "
-        "reinforced",
+        "reinforced signed ratified",
     )
 )
 PASSIVE.update(
