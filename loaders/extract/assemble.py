@@ -202,6 +202,7 @@ def _joined_in(S: Sentence, vend: int, oend: int) -> tuple[list[int], tuple[str,
 _MEMBERSHIP_VERBS = W.words(
     "join joins joined joining sign signs signed signing ratify ratifies ratified ratifying "
     "accede accedes acceded acceding"
+    " signatory signatories co-signatories signers"  # "was not among the signatories"
 )
 
 

@@ -697,6 +697,7 @@ _GROUP_SELF = re.compile(
 _PRONOUN = re.compile(
     r"([Ii]t|[Tt]hey|[Hh]e|[Ss]he|The [Gg]roup|The bloc|The delegation|That delegation|"
     r"The country|The [Rr]epublic|"
+    r"The (?:co-)?signatories|The (?:co-)?sponsors|"
     r"Its (?:representative|delegate|delegation)|Their (?:representatives|delegates))[ \t]+"
     r"(?:(?:also|then|later|initially|again|subsequently|too|further)[ \t]+)?([a-z]+)"
 )
@@ -719,7 +720,12 @@ def pronoun_subject(
     if w in W.BE or not (w in W.VERBS or w in W.PHRASES or w in W.LIGHT_VERBS or w in W.AUX):
         return None  # "It was supported by": the proposal, not its author
     head = word.split()[0]
-    if head in _PLURAL and len(codes) < 2 or (head in _ONE or word in _ONE) and len(codes) > 1:
+    if (
+        (head in _PLURAL or word.endswith("s"))
+        and len(codes) < 2
+        or (head in _ONE or word in _ONE)
+        and len(codes) > 1
+    ):
         return None
     if word.lower() in ("the group", "the bloc") and len(codes) < 2 and not is_group(codes[0]):
         return None  # "Ghana opposed X. The group also ...": not Ghana

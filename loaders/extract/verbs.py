@@ -72,6 +72,28 @@ def _halts_a_text(tk: list[str], to: int, limit: int) -> bool:
 
 
 _SPENT = W.words("spent spend spends spending")
+_HEADED = W.words("headed led fronted spearheaded formed joined")
+_GROUP_HEADS = W.words("group coalition bloc camp alliance core caucus list")
+_TIME_OPENERS = W.words("on last this earlier")
+
+
+def _group_clause(tk: list[str], j: int, limit: int) -> int | None:
+    """'headed a group of a dozen governments that (on Monday) put out X': the first token of
+    the group's own verb, which is the heads' too."""
+    if tk[j + 1 : j + 2] not in (["a"], ["an"], ["the"]):
+        return None
+    head = next((q for q in range(j + 2, min(limit, j + 5)) if tk[q] in _GROUP_HEADS), None)
+    if head is None:
+        return None
+    for q in range(head + 1, min(limit - 1, head + 9)):
+        if tk[q] in W.CLAUSE_END:
+            return None
+        if tk[q] in ("that", "which", "who"):
+            k = q + 1
+            return k + 2 if tk[k] in _TIME_OPENERS and k + 2 < limit else k
+    return None
+
+
 _HOSTING = W.words("host chair facilitate convene organize organise coordinate moderate")
 _ADJUNCT_OPENERS = W.words("on in at during last yesterday today earlier late after this")
 
@@ -468,12 +490,16 @@ def _need_of(tk: list[str], j: int, limit: int) -> bool:
 
 _ISSUED = W.words(
     "issued issue issues released release releases signed sign signs delivered deliver "
-    "published adopted made penned wrote sent submitted circulated"
+    "published adopted made penned wrote sent submitted circulated put unveiled"
 )
-_DOC_NOUNS = W.words("statement statements declaration declarations letter communique")
+_DOC_NOUNS = W.words("statement statements declaration declarations letter communique appeal")
 _DOC_SIDES = {
-    **dict.fromkeys(W.words("supporting backing welcoming endorsing praising"), W.SUP),
-    **dict.fromkeys(W.words("opposing rejecting condemning criticizing criticising"), W.OPP),
+    **dict.fromkeys(
+        W.words("supporting backing welcoming endorsing praising hailing lauding applauding"), W.SUP
+    ),
+    **dict.fromkeys(
+        W.words("opposing rejecting condemning criticizing criticising denouncing"), W.OPP
+    ),
     **dict.fromkeys(W.words("proposing requesting calling urging"), W.PROP),
 }
 
@@ -619,6 +645,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             if tk[k].endswith("ing"):
                 inner = verb(S, k, limit, depth + 1)
                 return inner if inner and inner[0] in (W.SUP, W.OPP, W.PROP) else None
+    if t in _HEADED and depth < 2 and (k := _group_clause(tk, j, limit)) is not None:
+        return verb(S, k, limit, depth + 1)  # "headed a group of states that issued X"
     if t in ("wished", "wanted") and tk[j + 1 : j + 2] == ["to"] and depth < 2:
         inner = verb(S, j + 2, limit, depth + 1)  # "wished to dissociate itself from X"
         if inner and inner[0] in (W.SUP, W.OPP, W.NEU, W.ALIGN):

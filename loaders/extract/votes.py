@@ -65,7 +65,12 @@ def _stance_before(S: Sentence, p: int) -> tuple[str, int] | None:
             return _AFTER_VOTED[t], k
         if t in _STANCE:
             return _STANCE[t], k
+        if t in W.PHRASES and (hit := W.phrase_at(tk, k)) is not None and hit[0] in _PHRASE_SIDE:
+            return _PHRASE_SIDE[hit[0]], hit[1] - 1  # "put their names to the Convention"
     return None
+
+
+_PHRASE_SIDE = {W.SUP: "support", W.OPP: "oppose", W.NEU: "neutral"}
 
 
 def _side(

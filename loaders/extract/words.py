@@ -34,7 +34,7 @@ VERBS.update(
         "echo echoed echoes echoing seconded cosponsored co-sponsored joined join joins liked "
         "sign signs signed signing ratify ratifies ratified ratifying "
         "opted opt opts welcomed defended defend defends retained praise praised praises praising "
-        "hailed hails hail lauded lauds applauded applauds loved loves "
+        "hailed hails hail hailing lauded lauds lauding applauded applauds applauding loved loves "
         "retain retains retaining",
     )
 )
@@ -116,7 +116,9 @@ LIGHT_VERBS = words(
     # base forms after "continued to", "will", "did": "continues to express concerns"
     "express voice voices raise raises share shares signal signals show shows indicate "
     "register registers offer offers reiterate reiterates articulate articulates restate "
-    "restates repeat repeats convey conveys threw thrown throw throws throwing"
+    "restates repeat repeats convey conveys threw thrown throw throws throwing "
+    "declared declare declares declaring announced announce announces announcing confirmed "
+    "confirm confirms pledged pledge pledges stated"
 )
 LIGHT_NOUNS: dict[str, str] = {}
 LIGHT_NOUNS.update(

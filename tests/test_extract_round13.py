@@ -1,0 +1,115 @@
+"""Issue 16, thirteenth round: joint statements and the groups that issue them ("headed a
+group of states that put out a declaration welcoming X", "the signatories also called for
+Y"), signers after a count ("put their names to X, among them A"), and declared support.
+
+Sentences in our own words, in general grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_allies import camp, events
+
+
+def _sides(text: str, code: str) -> list[str]:
+    return [camp(e, code) for e in events(text) if code in e.actors()]
+
+
+@pytest.mark.parametrize("participle", ["hailing", "lauding", "welcoming", "applauding"])
+def test_a_statement_hailing_a_text_backs_it(participle):
+    """Before this, 'a joint statement hailing X' named no side ('welcoming' did)."""
+    text = f"Peru, Chile and Fiji circulated a joint statement {participle} the new convention."
+    (e,) = events(text)
+    assert [camp(e, c) for c in ("PER", "CHL", "FJI")] == ["A", "A", "A"]
+
+
+def test_a_statement_denouncing_a_text_opposes_it():
+    (e,) = events("Peru and Chile issued a joint statement denouncing the new protocol.")
+    assert camp(e, "PER") == camp(e, "CHL") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru, Chile and Fiji headed a group of ten states that put out a declaration "
+        "welcoming the new convention.",
+        "Peru, Chile and Fiji led a coalition of small states that on Monday issued a "
+        "statement welcoming the new convention.",
+        "Peru, Chile and Fiji headed a group of ten states that backed the new convention.",
+    ],
+)
+def test_the_heads_of_a_group_share_its_verb(text):
+    """Before this, 'headed a group ... that' stopped at 'headed', a verb with no side."""
+    (e,) = events(text)
+    assert [camp(e, c) for c in ("PER", "CHL", "FJI")] == ["A", "A", "A"]
+
+
+def test_heading_a_group_without_a_clause_takes_no_side():
+    assert events("Peru headed a group of ten states at the meeting.") == []
+
+
+@pytest.mark.parametrize("noun", ["signatories", "co-sponsors", "sponsors"])
+def test_the_signatories_stand_for_all_who_signed(noun):
+    """'The signatories' is a pronoun for every backer of the text just named, the co-signers
+    after 'with' and 'including' too, not only the subject."""
+    text = (
+        "Peru has signed a declaration with several governments, including Chile and Fiji. "
+        f"The {noun} also called for a permanent review mechanism."
+    )
+    evs = [e for e in events(text) if "mechanism" in e.option]
+    assert len(evs) == 1
+    assert [camp(evs[0], c) for c in ("PER", "CHL", "FJI")] == ["A", "A", "A"]
+
+
+def test_the_signatories_need_several_backers():
+    """One backer is no group of signatories: the sentence names no one."""
+    text = "Peru tabled a declaration. The signatories also called for a review mechanism."
+    assert all("mechanism" not in e.option for e in events(text))
+
+
+def test_these_countries_is_still_not_a_pronoun():
+    """'These countries also highlighted' after a list stays unread (the seeds' curated
+    dataset does not count it as a position of its own)."""
+    text = "Chile and Fiji supported the annex. These countries also highlighted the need for data."
+    assert len(events(text)) == 1
+
+
+@pytest.mark.parametrize("verb", ["put their names to", "signed", "gave their backing to"])
+def test_signers_after_a_count_take_its_side(verb):
+    """Before this, a phrase verb ('put their names to') under a count left the names after
+    'among them' unread; a one-word verb worked."""
+    text = f"Sixty states {verb} the convention at the ceremony, among them Peru and Fiji."
+    (e,) = events(text)
+    assert camp(e, "PER") == camp(e, "FJI") == "A"
+
+
+@pytest.mark.parametrize("noun", ["signatories", "signers"])
+def test_not_among_the_signatories_is_no_side(noun):
+    """Before this, 'was not among the signatories' opposed the text."""
+    text = f"Peru signed the declaration with Chile and Fiji. Japan was not among the {noun}."
+    assert _sides(text, "JPN") == []
+
+
+def test_among_the_signatories_still_backs():
+    text = "Peru tabled the declaration. Japan was among the signatories."
+    assert _sides(text, "JPN") == ["A"]
+
+
+@pytest.mark.parametrize(
+    "verb, side",
+    [
+        ("declared its support for", "A"),
+        ("announced its support for", "A"),
+        ("confirmed its support for", "A"),
+        ("declared its opposition to", "B"),
+        ("pledged its support for", "A"),
+    ],
+)
+def test_declared_support_is_a_side(verb, side):
+    """Before this, 'declared / announced its support' read as no verb ('expressed' did)."""
+    (e,) = events(f"Peru {verb} the new convention.")
+    assert camp(e, "PER") == side
+
+
+def test_declaring_a_fact_is_no_side():
+    assert events("Peru declared that the session was open.") == []
