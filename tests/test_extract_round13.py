@@ -113,3 +113,56 @@ def test_declared_support_is_a_side(verb, side):
 
 def test_declaring_a_fact_is_no_side():
     assert events("Peru declared that the session was open.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru urged all states to sign the treaty in Hanoi and proposed a review protocol.",
+        "Peru, through its ambassador in Washington, proposed a review protocol.",
+        "Hanoi, 25 October 2025: Peru proposed a review protocol.",
+        "At the Hanoi ceremony, Peru proposed a review protocol.",
+    ],
+)
+def test_a_capital_as_a_place_is_no_actor(text):
+    """Before this, 'in Hanoi' or 'in Washington' named Viet Nam or the US as an actor."""
+    actors = {c for e in events(text) for c in e.actors()}
+    assert actors == {"PER"}
+
+
+def test_a_capital_as_a_subject_is_still_its_government():
+    (e,) = events("Moscow opposed the text, and Beijing backed Moscow.")
+    assert camp(e, "RUS") == camp(e, "CHN") == "B"
+
+
+@pytest.mark.parametrize("lead", ["The no votes came from", "No votes came from"])
+def test_the_no_votes_came_from_a_list(lead):
+    """Before this, 'the no votes came from A' named no side."""
+    (e,) = events(f"Russia tabled a draft resolution. {lead} the United States and Canada.")
+    assert camp(e, "USA") == camp(e, "CAN") == "B"
+
+
+def test_a_group_name_with_bloc_stays_in_its_list():
+    """'the European Union bloc and Georgia': 'bloc' used to end the list before Georgia."""
+    (e,) = events("The draft was opposed by Canada, the European Union bloc and Georgia.")
+    assert [camp(e, c) for c in ("CAN", "EU", "GEO")] == ["B", "B", "B"]
+
+
+def test_a_pronoun_line_of_its_own_is_read():
+    """One-sentence lines (news wire): a line naming no one but opening 'They' was skipped."""
+    text = "Peru and Chile signed an agreement.\nThey also backed the convention, and want more."
+    evs = [e for e in events(text) if "convention" in e.option]
+    assert len(evs) == 1 and camp(evs[0], "PER") == camp(evs[0], "CHL") == "A"
+
+
+def test_co_signers_after_with():
+    (e,) = events("Peru signed an agreement with Chile, Fiji and Samoa.")
+    assert [camp(e, c) for c in ("PER", "CHL", "FJI", "WSM")] == ["A", "A", "A", "A"]
+
+
+@pytest.mark.parametrize("when", ["by the end of the day", "by Friday", "by 31 October"])
+def test_by_a_time_before_a_colon_is_no_agent(when):
+    """Before this, 'signed the Convention by the end of the day:' read 'by' as its agent."""
+    text = f"The following states had signed the Convention {when}:\n\n  Peru\n  Chile\n"
+    (e,) = events(text)
+    assert camp(e, "PER") == camp(e, "CHL") == "A"

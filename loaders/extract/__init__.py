@@ -426,6 +426,8 @@ def _chunk(
             or _short_question(clean, blk.start, blk.end)
             or _vote_line(clean, blk.start, blk.end)
             or (parser.defined and named_in(parser, clean, blk.start, blk.end))
+            # a paragraph of its own opening "They also backed X" (one-sentence news lines)
+            or parser.pronoun(clean, blk.start, blk.end, sidx) is not None
         )
         if not busy:
             # nothing to parse here: keep the bookkeeping (sentence count, article context)

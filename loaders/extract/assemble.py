@@ -567,6 +567,15 @@ class Assembly:
         """'Russia signed an agreement with like-minded governments, including A and B': the
         names after 'including' sign the text in focus with its signer. True when read."""
         tk = S.tk
+        b = L.start - (L.start > 0 and tk[L.start - 1] == "the")
+        if (
+            S.focus
+            and b > 2
+            and tk[b - 1] == "with"
+            and not _SIGNED.isdisjoint(tk[max(0, b - 6) : b])
+        ):
+            # "Russia signed an agreement with Belarus and Cuba": its co-signers
+            return self._as_sponsors(S, S.focus, L, "co-signers of the text in focus", 0.75)
         if not S.focus or L.start < 2 or tk[L.start - 1] not in ("including", "among"):
             return False
         before = tk[max(0, L.start - 20) : L.start]

@@ -509,13 +509,16 @@ def _split_clause_boundary(S: Sentence, L: ActorList) -> None:
         L.end = S.mend[first]
 
 
+_GROUP_TAILS = W.words("members member states countries bloc governments nations")
+
+
 def skip_attached(P, S: Sentence, j: int, L: ActorList) -> int:
     """After a member: on-behalf phrases, '(UK)', '(in that order)', '(Algeria, ...)'."""
     tk = S.tk
     if P.index.is_group(S.ments[L.members[-1]].code):
         # "the European Union members", "CARICOM countries", "Arab Group member states"
         k = j
-        while k < S.n and k - j < 2 and tk[k] in ("members", "member", "states", "countries"):
+        while k < S.n and k - j < 2 and tk[k] in _GROUP_TAILS:
             k += 1
         if k > j:
             L.end = j = k

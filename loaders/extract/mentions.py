@@ -217,6 +217,15 @@ _GEO_MODIFIERS = _words(
 )
 
 
+# after a capital: a date (a dateline, "Hanoi, 25 October") or an event it hosts
+_PLACE_AFTER = re.compile(
+    r",[ \t]*(?:\d|(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"|[ \t](?:signing|ceremony|ceremonies|talks|meeting|meetings|summit|round|session|"
+    r"venue|conference|declaration|format|process)\b"
+)
+
+
 class Mention:
     """An actor name at clean-text offsets [start, end)."""
 
@@ -460,6 +469,10 @@ class Lexicon:
         if text[m.start : m.end] not in self.capital_surfaces:
             return False
         nxt = text[m.end : m.end + 2]
+        if text[max(0, m.start - 4) : m.start] in (" in ", " at ", "\nin ", "\nat "):
+            return True  # "the ceremony in Hanoi", "its ambassador in Washington": a place
+        if _PLACE_AFTER.match(text, m.end, m.end + 24):
+            return True  # "Hanoi, 25 October 2025", "the Hanoi ceremony": a place
         return nxt[:1] == "-" or (nxt[:1] == " " and nxt[1:2].isupper())
 
     def _coordinated(self, text: str, out: list[Mention], end: int) -> list[Mention]:

@@ -40,6 +40,8 @@ def cue_before(S: Sentence, colon: int) -> str | None:
         return None  # "'Matter of regret...': India abstains": a quoted title, no label
     for k in range(colon - 1, max(-1, colon - 30), -1):
         t = tk[k]
+        if t == "by" and k > 0 and _time_by(tk, k):
+            continue  # "signed the Convention by the end of the day:": a time, no agent
         if t == "by" and k > 0:
             j = k - 1
             while j > 0 and tk[j] in W.AUX:
@@ -68,6 +70,17 @@ def cue_before(S: Sentence, colon: int) -> str | None:
 
 
 _SIGNERS = W.words("signatories signatory signers co-signatories supporters backers")
+_BY_TIMES = W.words(
+    "end close time deadline middle start monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december midnight noon then now"
+)
+
+
+def _time_by(tk: list[str], k: int) -> bool:
+    """'by the end of the day', 'by Friday', 'by 31 October': 'by' before a time."""
+    nxt = tk[k + 1 + (tk[k + 1 : k + 2] == ["the"])] if k + 1 < len(tk) else ""
+    return nxt in _BY_TIMES or nxt.isdigit()
 
 
 def _bracket_start(tk: list[str], colon: int) -> int:
@@ -135,6 +148,7 @@ _OFFICE_LABELS = W.words(
     "facilitators moderator rapporteur location"
 )
 _CHAIRED = W.words("chaired presided moderated facilitated")
+_BALLOT_SIDES = {"no": W.OPP, "yes": W.SUP, "negative": W.OPP, "affirmative": W.SUP}
 _CAMPS = W.words("camp camps bloc coalition majority group alliance")
 _ORIGINATES = W.words("originates originated originate stems stemmed emanated emanates")
 _PITTING = W.words("pitting pitted pits pit")
@@ -567,6 +581,8 @@ def classify(S: Sentence, k: int, start: int, comma: bool) -> tuple[str, str | N
                 p = q - 2  # "support from delegates from Peru": the support is Peru's
         if p >= 0 and tk[p] in W.SPEECH_ACT_NOUNS and p > 0 and tk[p - 1] in W.TEMPORAL_PREPS:
             return "NONE", None  # "following contributions from X": they took the floor
+        if p > 0 and tk[p] in ("votes", "vote") and tk[p - 1] in _BALLOT_SIDES:
+            return "PASS", _BALLOT_SIDES[tk[p - 1]]  # "the no votes came from A, B"
         if p >= 0 and tk[p] in W.FROM_NOUNS:
             if p > 0 and tk[p - 1] in W.NOUN_NEG:  # "no support from": they did not support
                 return "PASS", ST.flip(W.FROM_NOUNS[tk[p]]) or "NONE"
@@ -912,9 +928,10 @@ def came_from_alone(S: Sentence, L: ActorList) -> bool:
     noun with no topic of its own, so it is on the option just discussed."""
     tk = S.tk
     i = subject_start(S)
-    if L.start < i + 3 or tk[L.start - 1] != "from" or tk[L.start - 2] not in _CAME:
+    b = L.start - (L.start > 0 and tk[L.start - 1] == "the")  # "came from the United States"
+    if b < i + 3 or tk[b - 1] != "from" or tk[b - 2] not in _CAME:
         return False
-    if L.start - 2 - i > 4 or any(q in S.in_mention for q in range(i, L.start - 2)):
+    if b - 2 - i > 4 or any(q in S.in_mention for q in range(i, b - 2)):
         return False
     return L.end >= S.n or tk[L.end] in _AFTER_BARE_LIST
 
