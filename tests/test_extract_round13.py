@@ -166,3 +166,52 @@ def test_by_a_time_before_a_colon_is_no_agent(when):
     text = f"The following states had signed the Convention {when}:\n\n  Peru\n  Chile\n"
     (e,) = events(text)
     assert camp(e, "PER") == camp(e, "CHL") == "A"
+
+
+def test_names_on_a_line_under_a_colon_in_wrapped_text_are_a_list():
+    """In hard-wrapped text, a line of names under 'Backed it:' read as a heading, so the
+    names took no side."""
+    text = (
+        "Pushed for a treaty of its own on the matter, from the first day onward:\n"
+        "  Peru; Chile\n"
+        "Backed that push, in the end:\n"
+        "  Fiji; Samoa; Tonga\n"
+        "Stood against it throughout:\n"
+        "  Japan; Canada\n"
+    )
+    (e,) = events(text)
+    sides = {c: camp(e, c) for c in ("PER", "CHL", "FJI", "WSM", "TON", "JPN", "CAN")}
+    assert sides == {"PER": "A", "CHL": "A", "FJI": "A", "WSM": "A", "TON": "A",
+                     "JPN": "B", "CAN": "B"}  # fmt: skip
+
+
+def test_an_anaphoric_colon_label_takes_the_event_above():
+    text = "Peru proposed a review protocol.\nAgainst it:\n  Japan\n  Canada\n"
+    (e,) = events(text)
+    assert camp(e, "PER") == "A" and camp(e, "JPN") == camp(e, "CAN") == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru signed the convention at the ceremony in Vietnam.",
+        "Peru, like critics in the United States, backed the convention.",
+    ],
+)
+def test_a_country_after_in_is_a_place(text):
+    """Before this, 'the ceremony in Vietnam' made Viet Nam a signer."""
+    assert {c for e in events(text) for c in e.actors()} == {"PER"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow wanted digital assets included and found company in China and Peru.",
+        "Moscow wanted digital assets included and found an ally in Peru.",
+        "Moscow echoed the support in Brazil's proposal for digital assets.",
+    ],
+)
+def test_a_name_after_in_that_is_no_place(text):
+    """'found company in China', 'in Brazil's proposal': the names stay actors."""
+    names = {c for e in events(text) for c in e.actors()}
+    assert "PER" in names or "BRA" in names

@@ -48,6 +48,22 @@ _COUNT_INCLUDING = re.compile(
 )
 
 
+_ANAPHORS = W.words("it this these them those")
+
+
+def _anaphoric(tk: list[str], colon: int) -> bool:
+    """A label pointing back ('Against it:', 'Backed that drive:'), not 'States that voted:'."""
+    for i, t in enumerate(tk[:colon]):
+        if t in _ANAPHORS or (
+            t == "that"
+            and 0 < i < colon - 1
+            and tk[i - 1] in W.VERBS
+            and (tk[i + 1] not in W.VERBS or tk[i + 2] in (",", ":"))
+        ):
+            return True
+    return False
+
+
 def colon_intro(P, S: Sentence, heading: bool = False) -> None:
     """A sentence ending in ':' with a stance cue announces a list of names below it; so does
     a heading with one ("Who voted against?", "Member states that voted in favour")."""
@@ -65,6 +81,8 @@ def colon_intro(P, S: Sentence, heading: bool = False) -> None:
         return
     if cls in (W.SUP, W.OPP, W.NEU):
         events = S.focus or (P.cur if S.subj_anaphor and P._cur_ok(S, 2) else None)
+        if not events and colon <= 8 and _anaphoric(tk, colon) and P.cur:
+            events = P.cur if P._cur_ok(S, 4) else None  # "Backed that drive:", "Against it:"
         vote = VO.vote_label(S)
         events = events or (VO.held_vote(P, S) if vote else None)
         P.colon = Colon(cls, events, S.idx, (S.a, S.b), text, vote, heading)

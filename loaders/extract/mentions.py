@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from loaders.actors import ActorIndex, normalize
+from loaders.extract import words as W
 from loaders.extract.text import fold
 
 # Spellings reports use that the reference may not list (only added when the code exists).
@@ -215,6 +216,22 @@ _REGION_ADJ = _words("african arab asian european american")
 _GEO_MODIFIERS = _words(
     "latin south north central east west western eastern southern northern new upper lower greater"
 )
+
+
+_IN_BEFORE = re.compile(r"(?:^|[\s(])(?:(\w+)[ \t]+)?in[ \t]+(?:the[ \t]+)?$")
+# "found company in China", "an ally in Russia": the name is the company, not a place
+_FOUND_IN = W.words(
+    "company ally allies partner partners friend friends champion backer support echo"
+)
+
+
+def _a_place(text: str, m: Mention) -> bool:
+    """'the ceremony in Vietnam', 'critics in the United States': a place, not an actor
+    (but 'in Brazil's proposal' is Brazil's)."""
+    hit = _IN_BEFORE.search(text, max(0, m.start - 24), m.start)
+    if hit is None or (hit.group(1) or "").lower() in _FOUND_IN:
+        return False
+    return text[m.end : m.end + 2] not in ("'s", "\u2019s") and text[m.end : m.end + 1] != "'"
 
 
 # after a capital: a date (a dateline, "Hanoi, 25 October") or an event it hosts
@@ -463,6 +480,7 @@ class Lexicon:
             skip_to = e
         if self.capital_surfaces:
             out = [m for m in out if not self._bad_capital(text, m)]
+        out = [m for m in out if not _a_place(text, m)]
         return self._coordinated(text, out, end)
 
     def _bad_capital(self, text: str, m: Mention) -> bool:

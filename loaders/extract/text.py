@@ -181,6 +181,11 @@ def blocks(doc: Doc) -> list[Block]:
         a2, b2 = a + lead, a + lead + len(stripped)
         # a speaker label ("BRAZIL:", "Mr. Silva (Brazil):") starts a block like a bullet
         bullet = bool(_BULLET.match(seg))
+        # "Backed it:" then "Iran; Syria" on a line of its own: an unmarked item of the list
+        named_item = (
+            colon_run and not bullet and _name_line(stripped) and not _GROUP_LINE.match(stripped)
+        )
+        bullet = bullet or named_item
         label = not bullet and bool(_SPEAKER_LINE.match(seg))
         # "Yes \u2014 A, B" under "In favour: C, D": each side's line is a block of its own
         label = label or (not bullet and bool(_VOTE_LINE.match(stripped)))
@@ -190,7 +195,10 @@ def blocks(doc: Doc) -> list[Block]:
         label = label or colon_run or stripped.endswith(":")
         colon_run = grouped or stripped.endswith(":")
         heading = doc.is_heading(a2, b2) or (
-            not grouped and _is_heading_line(stripped) and len(stripped) < 0.7 * width
+            not grouped
+            and not named_item
+            and _is_heading_line(stripped)
+            and len(stripped) < 0.7 * width
         )
         if heading:
             if cur_a >= 0:
