@@ -215,3 +215,57 @@ def test_a_name_after_in_that_is_no_place(text):
     """'found company in China', 'in Brazil's proposal': the names stay actors."""
     names = {c for e in events(text) for c in e.actors()}
     assert "PER" in names or "BRA" in names
+
+
+def test_also_among_the_governments_that_had_rejected():
+    """'were also among the governments that had rejected X': 'also' and 'had' stopped it."""
+    (e,) = events("Japan and Chile were also among the governments that had rejected the plan.")
+    assert camp(e, "JPN") == camp(e, "CHL") == "B"
+
+
+@pytest.mark.parametrize("verb", ["promised", "vowed", "pledged"])
+def test_a_promise_to_push_for_something_asks_for_it(verb):
+    (e,) = events(f"Peru {verb} to push for strong safeguards.")
+    assert camp(e, "PER") == "A"
+
+
+def test_a_promise_to_work_with_others_is_no_side():
+    assert events("Peru promised to work with all delegations.") == []
+
+
+def test_names_joined_to_a_place_are_places_too():
+    """'in Cambodia and Myanmar': before this only the first was read as a place, and the
+    second, an actor, cut the option short."""
+    (e,) = events("Peru backed the text because of scam compounds in Cambodia and Myanmar.")
+    assert e.actors() == {"PER"} and e.option.endswith("Myanmar")
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "Cuba's Minister of Justice",
+        "Cuba's Minister of Justice, Oscar Silvera,",
+        "Cuba's foreign minister, Bruno Perez,",
+    ],
+)
+def test_an_official_with_a_title_and_a_name_speaks_for_the_country(speaker):
+    """Before this, 'of Justice' or the name in commas cut the speaker from 'said'."""
+    (e,) = events(f"{speaker} said the country would sign the Convention.")
+    assert camp(e, "CUB") == "A"
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Peru carried the text although Chile had fought it to the end.", "B"),
+        ("Chile fought the draft resolution.", "B"),
+        ("Russia tabled the plan. It met growing challenge from Chile.", "B"),
+    ],
+)
+def test_fighting_a_text_or_a_challenge_from_opposes_it(text, side):
+    sides = [camp(e, "CHL") for e in events(text) if "CHL" in e.actors()]
+    assert sides == [side]
+
+
+def test_fighting_a_crime_is_no_opposition():
+    assert all(camp(e, "CHL") != "B" for e in events("Chile fought cybercrime for years."))

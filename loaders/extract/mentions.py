@@ -234,6 +234,26 @@ def _a_place(text: str, m: Mention) -> bool:
     return text[m.end : m.end + 2] not in ("'s", "\u2019s") and text[m.end : m.end + 1] != "'"
 
 
+_PLACE_JOIN = re.compile(
+    r"(?:,[ \t]*|[ \t]+)(?:and|or)[ \t]+(?:the[ \t]+)?$|,[ \t]*(?:the[ \t]+)?$"
+)
+
+
+def _not_places(text: str, out: list[Mention]) -> list[Mention]:
+    """Drop the places: a name after 'in', and the names joined to it ('in Cambodia and
+    Myanmar')."""
+    kept: list[Mention] = []
+    place_end = -1
+    for m in out:
+        joined = place_end >= 0 and _PLACE_JOIN.fullmatch(text, place_end, m.start) is not None
+        if joined or _a_place(text, m):
+            place_end = m.end
+            continue
+        place_end = -1
+        kept.append(m)
+    return kept
+
+
 # after a capital: a date (a dateline, "Hanoi, 25 October") or an event it hosts
 _PLACE_AFTER = re.compile(
     r",[ \t]*(?:\d|(?:January|February|March|April|May|June|July|August|September|October|"
@@ -480,7 +500,7 @@ class Lexicon:
             skip_to = e
         if self.capital_surfaces:
             out = [m for m in out if not self._bad_capital(text, m)]
-        out = [m for m in out if not _a_place(text, m)]
+        out = _not_places(text, out)
         return self._coordinated(text, out, end)
 
     def _bad_capital(self, text: str, m: Mention) -> bool:

@@ -93,6 +93,22 @@ def _shared_noun(P, S: Sentence, j: int) -> int:
     return 0
 
 
+def _past_title(S: Sentence, e: int) -> int:
+    """After "Cuba's Minister": past "of Justice" / "for Foreign Affairs" and a name in
+    commas (", Oscar Silvera,") when the verb follows; else e."""
+    tk, tw = S.tk, S.tw
+    q = e
+    if q + 1 < S.n and tk[q] in ("of", "for") and tw[q + 1][:1].isupper():
+        q += 1
+        while q < S.n and q - e < 5 and (tw[q][:1].isupper() or tk[q] == "and"):
+            q += 1
+    if q + 2 < S.n and tk[q] == "," and tw[q + 1][:1].isupper() and q + 1 not in S.in_mention:
+        close = next((x for x in range(q + 2, min(S.n, q + 7)) if tk[x] == ","), None)
+        if close is not None and all(tw[x][:1].isupper() for x in range(q + 1, close)):
+            q = close + 1  # the official's name between commas
+    return q if q == e or q < S.n and tk[q] not in W.CLAUSE_END else e
+
+
 def targets(P, S: Sentence) -> None:
     tk = S.tk
     for k, (_i, j) in enumerate(S.mtok):
@@ -103,10 +119,10 @@ def targets(P, S: Sentence) -> None:
         while 0 < q < S.n - 1 and q - pe < 2 and tk[q] in W.OFFICE_WORDS:
             q += 1  # "Russia's Foreign Ministry", "Iran's deputy foreign minister"
         if q > pe and tk[q] in W.REP_NOUNS:
-            S.mend[k] = q + 1
+            S.mend[k] = _past_title(S, q + 1)
             continue
         if pe > 0 and pe < S.n and tk[pe] in W.REP_NOUNS:
-            S.mend[k] = pe + 1  # "Egypt's delegation": the speaker itself
+            S.mend[k] = _past_title(S, pe + 1)  # "Egypt's delegation": the speaker itself
             continue
         if 0 < pe < S.n - 2 and tk[pe] in W.POSITION_NOUNS and tk[pe + 1 : pe + 3] in _IS_THAT:
             S.mend[k] = pe + 1  # "The UK's position was that X should ...": its view

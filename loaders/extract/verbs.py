@@ -46,9 +46,10 @@ WANT = (
     | W.words(
         "wish wishes want wants intend intends decided decide chose choose able ready "
         "prepared willing constrained obliged compelled forced determined threatened "
-        "threatens threaten vowed vows pledged pledges opted opt opts"
+        "threatens threaten vowed vows pledged pledges opted opt opts promised promises promise"
     )
 )
+_COMMIT = W.words("vowed vows pledged pledges promised promises promise determined")
 _ENGAGE = W.words(
     "working work engaging engage continuing continue cooperating cooperate contributing "
     "participating engagement cooperation dialogue"
@@ -75,6 +76,21 @@ _SPENT = W.words("spent spend spends spending")
 _HEADED = W.words("headed led fronted spearheaded formed joined")
 _GROUP_HEADS = W.words("group coalition bloc camp alliance core caucus list")
 _TIME_OPENERS = W.words("on last this earlier")
+
+
+_FOUGHT = W.words("fought fight fights fighting battled")
+
+
+def _fought_text(tk: list[str], k: int, limit: int) -> bool:
+    """'fought it', 'fought the draft resolution': a text as the object (not 'fought
+    cybercrime', nor 'fought for X', which phrases read)."""
+    if k >= limit:
+        return False
+    if tk[k] in ("it", "this", "them"):
+        return True
+    return tk[k] in ("the", "this", "that") and any(
+        _text_noun(t) for t in tk[k + 1 : min(limit, k + 4)]
+    )
 
 
 def _group_clause(tk: list[str], j: int, limit: int) -> int | None:
@@ -425,7 +441,7 @@ def _position_is_that(tk: list[str], j: int) -> bool:
 
 
 _TOLD = W.words("told tells tell telling")
-_OWN_BODY = W.words("delegation union group bloc")
+_OWN_BODY = W.words("delegation union group bloc country government")
 
 
 def _after_addressee(S: Sentence, k: int, limit: int) -> int:
@@ -645,6 +661,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             if tk[k].endswith("ing"):
                 inner = verb(S, k, limit, depth + 1)
                 return inner if inner and inner[0] in (W.SUP, W.OPP, W.PROP) else None
+    if t in _FOUGHT and _fought_text(tk, j + 1, limit):
+        return W.OPP, j + 1  # "had fought it to the end", "fought the draft": against it
     if t in _HEADED and depth < 2 and (k := _group_clause(tk, j, limit)) is not None:
         return verb(S, k, limit, depth + 1)  # "headed a group of states that issued X"
     if t in ("wished", "wanted") and tk[j + 1 : j + 2] == ["to"] and depth < 2:
@@ -665,6 +683,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
                 cls = ST.flip(inner[0])
                 return (cls, inner[1]) if cls else None
             return inner
+        if inner and inner[0] == W.PROP and t in _COMMIT:
+            return inner  # "vowed to push for X", "promised to insist on X": asks for it
         if (inner is None or inner[0] == W.STMT) and j + 2 < limit and tk[j + 2] in _DISCOURSE:
             return None  # "I would like to thank / share / highlight": no position
         if inner is None and t in _REFUSE:

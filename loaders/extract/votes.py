@@ -192,12 +192,17 @@ def _past_apposition(S: Sentence, k: int) -> int:
     return k
 
 
+_ALSO = W.words("also too again likewise both all")
+
+
 def among_voters(P, S: Sentence, L: ActorList) -> bool:
     """'A was among (one of) the 60 states that voted against the text': True when read so."""
     tk = S.tk
     k = _past_apposition(S, L.end)  # "Serbia, Russia's traditional friend, was the only ..."
     if k < S.n and tk[k] in ("was", "were", "is", "are"):
         k += 1  # "A was among ...", or a headline's "A, B and C among those who ..."
+    if k < S.n and tk[k] in _ALSO:
+        k += 1  # "A and B were also among the governments that ..."
     if tk[k : k + 2] == ["one", "of"]:
         k += 1  # "A was one of the 120 countries that voted in favour"
     elif tk[k : k + 1] == ["the"] and k > L.end and _counted_voters(tk, k + 1):
@@ -213,6 +218,8 @@ def among_voters(P, S: Sentence, L: ActorList) -> bool:
     e += 1
     if e < S.n and tk[e] in _REL:
         e += 1
+    if e + 1 < S.n and tk[e] in ("had", "have", "has"):
+        e += 1  # "among the governments that had rejected X"
     if e < S.n and tk[e] not in W.VOTE_VERBS and tk[e] not in _STANCE:
         phrase = W.phrase_at(tk, e)  # "among the states that pushed back on the text"
         cls = phrase[0] if phrase else W.VERBS.get(tk[e])  # "who wanted / backed a treaty"

@@ -394,7 +394,11 @@ FROM_NOUNS.update(
     _forms(SUP, "support backing endorsement encouragement approval sympathy interest")
 )
 FROM_NOUNS.update(
-    _forms(OPP, "opposition objections objection resistance criticism pushback push-back")
+    _forms(
+        OPP,
+        "opposition objections objection resistance criticism pushback push-back challenge "
+        "challenges",
+    )
 )
 FROM_NOUNS.update(
     _forms(
