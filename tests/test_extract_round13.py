@@ -269,3 +269,36 @@ def test_fighting_a_text_or_a_challenge_from_opposes_it(text, side):
 
 def test_fighting_a_crime_is_no_opposition():
     assert all(camp(e, "CHL") != "B" for e in events("Chile fought cybercrime for years."))
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Information on the signature of the UN Convention against Cybercrime, 26 October",
+        "Towards the implementation of the Convention against Transnational Organized Crime",
+    ],
+)
+def test_against_in_a_treaty_title_is_no_vote_heading(heading):
+    """Before this, 'Convention against Cybercrime' in a heading made the names below it
+    vote against."""
+    text = f"PERU\n{heading}\n\n1. Peru has become a signatory of the Convention.\n"
+    (e,) = events(text)
+    assert camp(e, "PER") == "A"
+
+
+def test_a_vote_heading_with_against_still_reads():
+    (e,) = events("Russia tabled the draft.\n\nVoted against\nCanada, Peru\n")
+    assert camp(e, "CAN") == camp(e, "PER") == "B"
+
+
+@pytest.mark.parametrize("obj", ["us", "me"])
+def test_joining_the_speaker_is_no_side(obj):
+    text = f"Peru opened the seminar. Representatives of Chile and Fiji joined {obj}."
+    assert all("CHL" not in e.actors() for e in events(text))
+
+
+def test_a_place_closing_a_heading_line_is_no_speaker():
+    """'Statement at the AALCO session, Kampala' made Uganda the speaker of 'we'."""
+    text = "VIET NAM\nStatement at the annual session, Kampala\n\n1. We support the new protocol.\n"
+    (e,) = events(text)
+    assert e.actors() == {"VNM"}

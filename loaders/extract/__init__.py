@@ -252,9 +252,10 @@ _HEADLINE = re.compile(
 
 # a heading over a vote list: "Who voted against?", "Member states that voted in favour"
 _VOTE_HEADING = re.compile(
-    r"(?i)\b(?:voted|voting|votes?|abstain\w*|in[ \t]+favou?r|against|co-?sponsor\w*|"
-    r"co-?authors?|sponsors|signatories)\b"
-)
+    r"(?i)\b(?:voted|voting|votes?|abstain\w*|in[ \t]+favou?r|co-?sponsor\w*|"
+    r"against(?![ \t]+(?:cyber|[Cc]orruption|[Tt]ransnational|[Cc]rime|[Tt]orture|[Ww]omen)|"
+    r"[ \t]+the[ \t]+[Cc]riminal)|co-?authors?|sponsors|signatories)\b"
+)  # not a title: "Convention against Cybercrime", "against Transnational Organized Crime"
 
 
 def _vote_line(text: str, a: int, b: int) -> bool:

@@ -509,6 +509,8 @@ class Lexicon:
         nxt = text[m.end : m.end + 2]
         if text[max(0, m.start - 4) : m.start] in (" in ", " at ", "\nin ", "\nat "):
             return True  # "the ceremony in Hanoi", "its ambassador in Washington": a place
+        if text[m.start - 2 : m.start] == ", " and text[m.end : m.end + 1] in ("\n", ""):
+            return True  # "Statement at the annual session, Kampala": a heading's place
         if _PLACE_AFTER.match(text, m.end, m.end + 24):
             return True  # "Hanoi, 25 October 2025", "the Hanoi ceremony": a place
         return nxt[:1] == "-" or (nxt[:1] == " " and nxt[1:2].isupper())

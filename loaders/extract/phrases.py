@@ -472,3 +472,9 @@ _phrase(
     *(f"{v} {p} {n} to" for v in ("put", "puts", "putting") for p in ("their", "its", "his", "her")
       for n in ("name", "names", "signature", "signatures")),
 )  # fmt: skip
+# "Belarus has become a signatory of the Convention", "became a party to it"
+_phrase(
+    SUP,
+    *(f"{v} a {n}{p}" for v in ("become", "became", "becomes", "becoming")
+      for n in ("signatory", "party", "co-signatory") for p in (" of", " to", "")),
+)  # fmt: skip

@@ -78,6 +78,7 @@ _GROUP_HEADS = W.words("group coalition bloc camp alliance core caucus list")
 _TIME_OPENERS = W.words("on last this earlier")
 
 
+_JOINED = W.words("joined join joins joining")
 _FOUGHT = W.words("fought fight fights fighting battled")
 
 
@@ -661,6 +662,8 @@ def verb(S: Sentence, j: int, limit: int, depth: int = 0) -> tuple[str, int] | N
             if tk[k].endswith("ing"):
                 inner = verb(S, k, limit, depth + 1)
                 return inner if inner and inner[0] in (W.SUP, W.OPP, W.PROP) else None
+    if t in _JOINED and tk[j + 1 : j + 2] in (["us"], ["me"], ["him"], ["her"]):
+        return None  # "representatives of A and B joined us": they came, no side
     if t in _FOUGHT and _fought_text(tk, j + 1, limit):
         return W.OPP, j + 1  # "had fought it to the end", "fought the draft": against it
     if t in _HEADED and depth < 2 and (k := _group_clause(tk, j, limit)) is not None:
