@@ -302,3 +302,47 @@ def test_a_place_closing_a_heading_line_is_no_speaker():
     text = "VIET NAM\nStatement at the annual session, Kampala\n\n1. We support the new protocol.\n"
     (e,) = events(text)
     assert e.actors() == {"VNM"}
+
+
+@pytest.mark.parametrize("adverb", ["throughout", "again"])
+def test_an_adverb_between_a_passive_and_by(adverb):
+    """Before this, 'backed throughout by A' left A without a side."""
+    (e,) = events(f"The draft was backed {adverb} by Chile and Peru.")
+    assert camp(e, "CHL") == camp(e, "PER") == "A"
+
+
+def test_carried_by_a_name_proposes():
+    (e,) = events("The draft, carried by Peru and backed by Chile, was approved.")
+    assert e.proposer == "PER" and camp(e, "CHL") == "A"
+
+
+def test_carried_by_votes_names_no_one():
+    assert events("The text was carried by 91 votes to 51.") == []
+
+
+def test_european_capitals_are_the_eu():
+    (e,) = events("Russia tabled the draft. It met resistance from Japan and European capitals.")
+    assert camp(e, "EU") == camp(e, "JPN") == "B"
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("The US, the UK and several African states opposed the text.", ["USA", "GBR"]),
+        ("The US, several African states and Japan opposed the text.", ["USA", "JPN"]),
+    ],
+)
+def test_a_list_steps_over_some_members_of_a_group(text, named):
+    """'several African states' is no actor, but it used to end the list, so the names
+    before it lost their verb."""
+    (e,) = events(text)
+    assert [camp(e, c) for c in named] == ["B", "B"] and "AFRICAN_GROUP" not in e.actors()
+
+
+def test_two_counted_camps_in_one_sentence():
+    text = (
+        "In 2019, 79 states including Peru and Chile voted in favour and 60, among them "
+        "Japan, Canada and most European states, voted against."
+    )
+    (e,) = events(text)
+    assert [camp(e, c) for c in ("PER", "CHL", "JPN", "CAN")] == ["A", "A", "B", "B"]

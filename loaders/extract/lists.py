@@ -253,9 +253,10 @@ _SOME_OF = W.words("several some many few a number two three four five most othe
 def build_lists(P, S: Sentence) -> None:
     k = 0
     nm = len(S.ments)
+    for q in range(nm):  # flagged first, so that a list before one can step over it
+        if S.mflag[q] == "" and _some_of_a_group(P, S, q):
+            S.mflag[q] = "partial"  # "several African states": some members, not the group
     while k < nm:
-        if S.mflag[k] == "" and _some_of_a_group(P, S, k):
-            S.mflag[k] = "partial"  # "several African states": some members, not the group
         if S.mflag[k] != "":
             k += 1
             continue
@@ -436,6 +437,8 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
                 and _member_phrase(P, S, k)
             ):
                 k = _member_phrase(P, S, k)  # "Egypt and other members of the Arab Group"
+            elif saw_sep and k + 1 in S.mstart_at and S.mflag[S.mstart_at[k + 1]] == "partial":
+                k += 1  # "the US, the UK and most European states, voted against"
             elif t in ("together", "along", "jointly") and k + 1 < S.n and tk[k + 1] == "with":
                 k += 2
                 saw_sep = True
@@ -443,6 +446,9 @@ def build_list(P, S: Sentence, k0: int) -> ActorList:
                 break
             steps += 1
         mi = S.mstart_at.get(k)
+        if mi is not None and S.mflag[mi] == "partial" and saw_sep:
+            j = L.end = S.mend[mi]  # some members of a group: no actor, but the list goes on
+            continue
         if mi is not None and S.mflag[mi] == "" and (saw_sep or k == j):
             if k in S.coauthor_at:
                 break

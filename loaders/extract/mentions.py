@@ -177,7 +177,7 @@ DEMONYM_NOUNS = (
     "delegate",
     "delegates", "negotiator", "negotiators", "official", "officials", "envoy", "diplomat",
     "diplomats", "minister", "ambassador", "authorities", "side", "mission", "partner", "ally",
-    "countries", "states",
+    "countries", "states", "capitals",
 )  # fmt: skip
 # "the Russian Foreign Ministry said", "the Chilean Permanent Mission": the government
 DEMONYM_PHRASES = (

@@ -674,6 +674,9 @@ _SAID_OF = W.words(
 )
 
 
+_BY_ADVERBS = W.words("throughout again also too still instead")
+
+
 def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
     tk = S.tk
     p = k - 1
@@ -681,6 +684,7 @@ def passive_by(S: Sentence, k: int) -> tuple[str, str | None]:
         tk[p] in W.AUX
         or tk[p] in ("was", "were", "been", "being", "be", "is", "are")
         or (tk[p].endswith("ly") and len(tk[p]) > 4 and tk[p] not in W.LY_NOT_ADVERBS)
+        or (tk[p] in _BY_ADVERBS and p == k - 1)
     ):
         p -= 1
     if k >= 3 and tk[k - 2 : k] == ["not", "only"]:
@@ -980,6 +984,8 @@ def clause_text(P, S: Sentence, upto: int) -> str:
     while end > start and (
         tk[end - 1] in W.FILLERS
         or tk[end - 1] in W.PASSIVE
+        or tk[end - 1] in _BY_ADVERBS
+        and tk[end : end + 1] == ["by"]
         or tk[end - 1] in ("by", "from", "was", "were", "been", "co", "-", "has", "have", "had")
         or (tk[end - 1].endswith("ly") and tk[end - 1] not in W.LY_NOT_ADVERBS and end - start > 2)
         or tk[end - 2 : end] == ["not", "only"]

@@ -94,7 +94,7 @@ VERBS.update(
         "intervened articulated articulates shared argued argues arguing reaffirmed accused "
         "retorted "
         "reaffirms affirmed affirms reminded cautioned believes believed felt feels insisted "
-        "believe think thinks thought "
+        "believe think thinks thought holds "
         "called calling call calls pointed articulated identified identifies added adding adds",
     )
 )
@@ -351,7 +351,7 @@ PASSIVE.update(
         "proposed suggested introduced tabled submitted floated presented placed made "
         "instigated initiated launched drafted advanced sponsored authored requested raised "
         "forward led spearheaded pushed promoted put offered initiated brought tabled delivered "
-        "steered piloted engineered shepherded",
+        "steered piloted engineered shepherded carried",
     )
 )
 PASSIVE.update(
