@@ -346,3 +346,54 @@ def test_two_counted_camps_in_one_sentence():
     )
     (e,) = events(text)
     assert [camp(e, c) for c in ("PER", "CHL", "JPN", "CAN")] == ["A", "A", "B", "B"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The request ran into Austrian objections.",
+        "The proposal met Chinese opposition.",
+        "The text passed despite Austrian objections.",
+    ],
+)
+def test_a_lone_demonym_before_a_stance_noun_is_its_government(text):
+    """Before this, 'Austrian objections' named no one (only 'US and European' did)."""
+    (e,) = events(text)
+    assert len(e.actors()) == 1 and camp(e, next(iter(e.actors()))) == "B"
+
+
+def test_a_demonym_before_opposition_figures_is_no_stance():
+    assert events("Russian opposition figures criticised the treaty.") == []
+
+
+def test_set_in_motion_by_proposes():
+    (e,) = events("The treaty process was set in motion by Peru in 2017.")
+    assert e.proposer == "PER"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru was one of 41 governments to endorse the statement.",
+        "Peru was one of the first countries to sign the treaty.",
+    ],
+)
+def test_one_of_the_states_to_do_something(text):
+    (e,) = events(text)
+    assert camp(e, "PER") == "A"
+
+
+def test_one_of_the_states_to_speak_is_no_side():
+    assert events("Peru was one of the countries to speak.") == []
+
+
+def test_told_delegates_then_a_verdict_on_the_text():
+    """'told delegates the text would undercut X': the addressee ended at 'that' only."""
+    (e,) = events("The US envoy told delegates the text would undercut cooperation.")
+    assert camp(e, "USA") == "B"
+
+
+def test_the_ministry_is_a_pronoun_for_its_government():
+    text = "Russia's Foreign Ministry issued a note. The ministry rejected the narrow treaty."
+    evs = [e for e in events(text) if "RUS" in e.actors()]
+    assert [camp(e, "RUS") for e in evs] == ["B"]

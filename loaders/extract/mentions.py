@@ -207,6 +207,14 @@ _AUTHORED = re.compile(
 )
 
 
+# a lone demonym before a stance noun is its government's stance ("Austrian objections")
+_STANCE_NOUN = re.compile(
+    r"[ \t]+(?:opposition|objections?|resistance|pushback|support|backing|endorsement)\b"
+    r"(?![ \t]+(?:figures?|leaders?|part(?:y|ies)|activists?|politicians?|groups?|movements?|"
+    r"media|staff|services?|officers?|units?))"
+)  # not "Russian opposition figures", "Chinese support staff"
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -482,6 +490,9 @@ class Lexicon:
                     skip_to = m.end()
                 elif dem is not None and _AUTHORED.match(text, m.end(), min(end, m.end() + 14)):
                     out.append(Mention(s, m.end(), dem))  # "a Russian initiative"
+                    skip_to = m.end()
+                elif dem is not None and _STANCE_NOUN.match(text, m.end(), min(end, m.end() + 14)):
+                    out.append(Mention(s, m.end(), dem))  # "ran into Austrian objections"
                     skip_to = m.end()
                 continue
             e = s + hit.end()

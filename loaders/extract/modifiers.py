@@ -13,7 +13,10 @@ from loaders.extract import words as W
 from loaders.extract.sentence import ActorList, Sentence
 from loaders.extract.speakers import FirstPerson
 
-_NOUN_CONTEXT = W.words("the a despite amid with without over against facing and but after")
+_NOUN_CONTEXT = W.words(
+    "the a despite amid with without over against facing and but after into met drew faced "
+    "sparked provoked triggered encountered attracted"
+)
 
 
 def noun_context(S: Sentence, L: ActorList, role: str) -> bool:

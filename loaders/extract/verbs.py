@@ -454,6 +454,8 @@ def _after_addressee(S: Sentence, k: int, limit: int) -> int:
             return k
         if tk[q] in W.PRONOUN_SUBJECTS or tk[q] == "that":
             return q + (tk[q] == "that")
+        if q > k and tk[q] in ("the", "this", "its", "their"):
+            return q  # "told delegates the text would undercut X": the clause's subject
     return k
 
 

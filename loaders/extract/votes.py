@@ -216,8 +216,8 @@ def among_voters(P, S: Sentence, L: ActorList) -> bool:
     if e >= S.n or tk[e] not in voters:
         return False
     e += 1
-    if e < S.n and tk[e] in _REL:
-        e += 1
+    if e < S.n and (tk[e] in _REL or tk[e] == "to" and tk[k] != "the"):
+        e += 1  # "among the states that voted", "one of 41 governments to endorse X"
     if e + 1 < S.n and tk[e] in ("had", "have", "has"):
         e += 1  # "among the governments that had rejected X"
     if e < S.n and tk[e] not in W.VOTE_VERBS and tk[e] not in _STANCE:

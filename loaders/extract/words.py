@@ -351,7 +351,7 @@ PASSIVE.update(
         "proposed suggested introduced tabled submitted floated presented placed made "
         "instigated initiated launched drafted advanced sponsored authored requested raised "
         "forward led spearheaded pushed promoted put offered initiated brought tabled delivered "
-        "steered piloted engineered shepherded carried",
+        "steered piloted engineered shepherded carried motion",  # "set in motion by"
     )
 )
 PASSIVE.update(
