@@ -397,3 +397,26 @@ def test_the_ministry_is_a_pronoun_for_its_government():
     text = "Russia's Foreign Ministry issued a note. The ministry rejected the narrow treaty."
     evs = [e for e in events(text) if "RUS" in e.actors()]
     assert [camp(e, "RUS") for e in evs] == ["B"]
+
+
+def test_a_bracket_left_open_runs_on_to_the_next_line():
+    """'Against: 102 (among them the EU, the United' then 'Kingdom and Canada)': the line
+    stopped inside its bracket, and the names after the break were lost."""
+    text = "Against:    102  (among them the EU, the United\n                Kingdom and Canada)\n"
+    (e,) = events(text)
+    assert [camp(e, c) for c in ("EU", "GBR", "CAN")] == ["B", "B", "B"]
+
+
+def test_our_countries_in_a_joint_turn_are_all_its_speakers():
+    text = (
+        "CHAIR: I give the floor to Peru, which will read a joint statement.\n"
+        "PERU: I speak on behalf of Peru and also of Chile and Fiji. Our countries give "
+        "their full support to the new protocol.\n"
+    )
+    evs = [e for e in events(text) if "protocol" in e.option]
+    assert len(evs) == 1 and {camp(evs[0], c) for c in ("PER", "CHL", "FJI")} == {"A"}
+
+
+def test_bringing_an_initiative_proposes_it():
+    (e,) = events("Peru brought a proposal on article 5.")
+    assert e.proposer == "PER"

@@ -345,7 +345,8 @@ def _alt_pattern(surface: str) -> str:
         if tok.endswith(".") and len(tok) > 1 and tok.count(".") == 1:
             esc = re.escape(tok[:-1]) + r"\.?"
         parts.append(esc)
-    body = r"[\s-]{1,4}".join(parts)
+    # "the United\n        Kingdom": a name may wrap onto an indented line
+    body = r"(?:[\s-]{1,4}|[ \t]*\n[ \t]{0,40})".join(parts)
     if _is_acronym(surface):
         return body
     # first character literal (a capital), the rest case-insensitive

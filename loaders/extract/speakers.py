@@ -96,7 +96,7 @@ _SPEECH_AFTER = re.compile(
 # letter is the \b before it, the lookbehinds in the branches pick the branch by that letter
 _FIRST = re.compile(
     r"[WwMmOo](?<!\w[WwMmOo])(?:(?<=[Ww])e|(?<=[Mm])y[ \t]+(?:delegation|country|[Gg]overnment)|"
-    r"(?<=[Oo])ur[ \t]+(?:delegation|country|[Gg]overnment)|"
+    r"(?<=[Oo])ur[ \t]+(?:delegations?|countries|country|[Gg]overnments?)|"
     # "let me reiterate our support": the delegate speaking
     r"(?<=[Ll]et[ \t]m)e|(?<=[Aa]llow[ \t]m)e)\b"
 )

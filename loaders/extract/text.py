@@ -258,9 +258,13 @@ _RUN_ON_WORDS = _words(
 
 
 def _runs_on(text: str, end: int) -> bool:
-    """Does the line ending at `end` stop mid-sentence (a comma, 'and', 'of the')?"""
+    """Does the line ending at `end` stop mid-sentence (a comma, 'and', 'of the', or inside
+    a bracket it opened)?"""
     if text[end - 1 : end] == ",":
         return True
+    start = text.rfind("\n", 0, end) + 1
+    if text.count("(", start, end) > text.count(")", start, end):
+        return True  # "Against: 102 (among them the EU, the United" then "Kingdom and Canada)"
     k = end
     while k > 0 and end - k < 8 and text[k - 1].isalpha():
         k -= 1

@@ -118,7 +118,7 @@ LIGHT_VERBS = words(
     "register registers offer offers reiterate reiterates articulate articulates restate "
     "restates repeat repeats convey conveys threw thrown throw throws throwing "
     "declared declare declares declaring announced announce announces announcing confirmed "
-    "confirm confirms pledged pledge pledges stated"
+    "confirm confirms pledged pledge pledges stated brought bring brings bringing"
 )
 LIGHT_NOUNS: dict[str, str] = {}
 LIGHT_NOUNS.update(
