@@ -420,3 +420,45 @@ def test_our_countries_in_a_joint_turn_are_all_its_speakers():
 def test_bringing_an_initiative_proposes_it():
     (e,) = events("Peru brought a proposal on article 5.")
     assert e.proposer == "PER"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan opposed the resolution, which was backed by Peru.",
+        "Japan voted no on this resolution, which was tabled by Chile and has enjoyed the "
+        "backing of Peru from the start.",
+    ],
+)
+def test_a_relative_clause_backs_the_object_not_the_opponent(text):
+    """'opposed the resolution, which was backed by Peru': Peru backs the resolution. Before
+    this, Peru took Japan's side."""
+    evs = [e for e in events(text) if "PER" in e.actors()]
+    assert [camp(e, "PER") for e in evs] == ["A"] and camp(evs[0], "JPN") == "B"
+
+
+def test_put_on_the_table_proposes():
+    (e,) = events("Moscow put on the table a 52-page draft convention.")
+    assert e.proposer == "RUS"
+
+
+def test_every_eu_member_state_is_the_eu():
+    (e,) = events("Every EU member state, the US and Japan signed the treaty.")
+    assert [camp(e, c) for c in ("EU", "USA", "JPN")] == ["A", "A", "A"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claudio Ramos of Cuba's Justice Ministry backed a binding instrument.",
+        "Claudio Ramos, who heads relations at Cuba's Justice Ministry, backed a binding "
+        "instrument.",
+    ],
+)
+def test_a_person_of_a_ministry_speaks_for_its_country(text):
+    (e,) = events(text)
+    assert camp(e, "CUB") == "A"
+
+
+def test_a_person_who_visited_a_country_is_not_its_voice():
+    assert events("John Smith, who visited Cuba last year, backed a binding instrument.") == []

@@ -305,9 +305,20 @@ def _same_text(S: Sentence, ev) -> bool:
 
 
 def _relative_passive(S: Sentence, start: int) -> bool:
-    """', which was supported by A': a relative pronoun opens the passive before the list."""
-    window = S.tk[max(0, start - 6) : start]
-    return "by" in window and ("which" in window or "that" in window)
+    """', which was supported by A', ', which was tabled by A and has enjoyed the backing of
+    B': a relative pronoun opens the passive (or 'of' list) before the list."""
+    tk = S.tk
+    window = tk[max(0, start - 6) : start]
+    if "by" in window and ("which" in window or "that" in window):
+        return True
+    if not ({"by", "of"} & set(tk[max(0, start - 3) : start])):
+        return False
+    for q in range(start - 1, max(0, start - 15), -1):
+        if tk[q] in (";", ".", ":"):
+            return False
+        if tk[q] == "which" and tk[q - 1] == ",":
+            return True
+    return False
 
 
 _PARTICIPLE_ASIDES = W.words(
@@ -461,6 +472,8 @@ class Assembly:
         # "Iran opposed the draft, which was supported by Chile": the relative is the draft's,
         # so Chile backs the draft, not Iran's side ("..., supported by Chile" would)
         back = not (S.focus and targets is S.focus and _relative_passive(S, L.start))
+        if not back:  # on an opponent's own view ("against the resolution"): the other side
+            stance = TI.on_object(targets, stance)  # type: ignore[arg-type]
         self._attach(S, targets, members, stance, backing=back)
 
     def _antecedent(self, S: Sentence) -> list[Ev]:

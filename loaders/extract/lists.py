@@ -515,7 +515,7 @@ def _split_clause_boundary(S: Sentence, L: ActorList) -> None:
         L.end = S.mend[first]
 
 
-_GROUP_TAILS = W.words("members member states countries bloc governments nations")
+_GROUP_TAILS = W.words("members member states state countries bloc governments nations")
 
 
 def skip_attached(P, S: Sentence, j: int, L: ActorList) -> int:

@@ -478,3 +478,8 @@ _phrase(
     *(f"{v} a {n}{p}" for v in ("become", "became", "becomes", "becoming")
       for n in ("signatory", "party", "co-signatory") for p in (" of", " to", "")),
 )  # fmt: skip
+# "Moscow put on the table a 52-page draft": it proposed the draft
+_phrase(
+    PROP,
+    *(f"{v} on the table" for v in ("put", "puts", "putting", "placed", "places", "laid", "lays")),
+)

@@ -135,6 +135,8 @@ def backscan(S: Sentence, start: int) -> tuple[str, str | None]:
         return "NONE", None  # "pitting the US and its allies against Russia": no option
     if _leader_of_subject(S, start):
         return "SUBJ", None  # "Western states, led by the US, resisted ..."
+    if _person_of(S, start):
+        return "SUBJ", None  # "Claudio Ramos of Cuba's Justice Ministry backed X"
     if S.tk[k] in RF.PERCEIVE and _clause_verb_after(S, start):
         return "SUBJ", None  # "glad to see Mexico and Chile push for X": they push for X
     if S.tk[k] in _CAUSATIVE and _to_verb_after(S, start):
@@ -169,6 +171,45 @@ def _to_verb_after(S: Sentence, start: int) -> bool:
     if k < S.n and tk[k] == ",":
         k = next((q + 1 for q in range(k + 1, min(S.n, k + 6)) if tk[q] == ","), k)
     return k + 1 < S.n and tk[k] == "to" and _clause_verb_after(S, k + 1)
+
+
+def _person_of(S: Sentence, start: int) -> bool:
+    """'Claudio Ramos of Cuba's Justice Ministry backed X', 'Claudio Ramos, who heads
+    relations at Cuba's Justice Ministry, backed X': a person opening the sentence speaks for
+    the actor of the office named right after the name (the main verb follows)."""
+    tk, tw = S.tk, S.tw
+    i = subject_start(S)
+    p = i
+    while p < start and p - i < 4 and tw[p][:1].isupper() and p not in S.in_mention:
+        p += 1
+    if p - i < 2 or p >= start:
+        return False
+    b = start - (tk[start - 1] == "the")
+    k = _past_office(S, _past_list(S, start))
+    if tk[p] == "of" and p + 1 == b:
+        pass
+    elif tk[p : p + 2] == [",", "who"] and tk[b - 1] in ("at", "of", "for", "in"):
+        if k >= S.n or tk[k] != "," or any(t in (",", ";") for t in tk[p + 2 : start]):
+            return False
+        k += 1
+    else:
+        return False
+    return _clause_verb_after(S, k) or (k < S.n and VB.verb(S, k, S.n) is not None)
+
+
+def _past_office(S: Sentence, k: int) -> int:
+    """After "Cuba" in "Cuba's Justice Ministry": past the possessive and the office."""
+    tk, tw = S.tk, S.tw
+    if tk[k : k + 2] not in (["'", "s"], ["\u2019", "s"]):
+        return k
+    q = k + 2
+    while (
+        q < S.n
+        and q - k < 6
+        and (tk[q] in W.OFFICE_WORDS or tk[q] in W.REP_NOUNS or tw[q][:1].isupper())
+    ):
+        q += 1
+    return q
 
 
 def _leader_of_subject(S: Sentence, start: int) -> bool:
