@@ -43,7 +43,7 @@ def test_size_styles_and_split():
     n_dev = sum(1 for p in DRAWN if p.split == "dev")
     assert abs(n_dev - (len(DRAWN) - n_dev)) <= 2
     added = [p for p in PASSAGES if p not in DRAWN]
-    assert all(re.fullmatch(r"[a-z]+-a\d\d", p.source) and p.split == "dev" for p in added)
+    assert all(re.fullmatch(r"[a-z]+-a\d{2,3}", p.source) and p.split == "dev" for p in added)
 
 
 def test_added_passages_never_reach_the_test_half(tmp_path):
@@ -82,7 +82,7 @@ def test_ids_sessions_and_texts():
     ids = [p.id for p in PASSAGES]
     assert len(ids) == len(set(ids))
     for p in PASSAGES:
-        assert re.fullmatch(rf"{p.style}-{p.split}-\d\d", p.id), p.id
+        assert re.fullmatch(rf"{p.style}-{p.split}-\d{{2,3}}", p.id), p.id
         assert p.session is None or p.session in SESSIONS or re.fullmatch(r"UNGA-\d+", p.session)
         assert 80 <= len(p.text) <= 1500, (p.id, len(p.text))  # a few sentences, or a short list
 
