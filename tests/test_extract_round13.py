@@ -462,3 +462,31 @@ def test_a_person_of_a_ministry_speaks_for_its_country(text):
 
 def test_a_person_who_visited_a_country_is_not_its_voice():
     assert events("John Smith, who visited Cuba last year, backed a binding instrument.") == []
+
+
+def test_yes_and_no_labels_with_a_count():
+    """'Yes (23): A, B' and 'No (102): C' were lost; only 'Abstentions (26):' was read."""
+    text = "Yes (23): China, Iran, Peru\nNo (102): Canada, Japan\nAbstentions (26): Brazil\n"
+    (e,) = events(text)
+    sides = [camp(e, c) for c in ("CHN", "IRN", "PER", "CAN", "JPN")]
+    assert sides == ["A", "A", "A", "B", "B"] and "BRA" in e.neutral
+
+
+def test_a_second_fronted_participle_after_a_semicolon():
+    """'voting no were A' after '; ' took the first clause's side."""
+    (e,) = events("Voting yes were China and Iran; voting no were Japan and Canada.")
+    assert [camp(e, c) for c in ("CHN", "IRN", "JPN", "CAN")] == ["A", "A", "B", "B"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Iran | Yes\nUnited States | No\nBrazil | Abstain\n",
+        "Country | Position on the deletion\nIran | For\nUnited States | Against\n",
+        "Iran - For\nUnited States - Against\n",
+    ],
+)
+def test_rows_of_a_plain_vote_table_are_votes_not_headings(rows):
+    """A short row such as 'Iran | Yes' read as a heading, so its vote was lost."""
+    (e,) = events(rows)
+    assert camp(e, "IRN") == "A" and camp(e, "USA") == "B"

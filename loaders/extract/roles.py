@@ -51,7 +51,11 @@ def cue_before(S: Sentence, colon: int) -> str | None:
             return W.SUP  # "In favour:", "Co-sponsors:", "the signatories are:"
         if t == "opponents":
             return W.OPP
-        if t in ("yes", "no") and k == colon - 1 and (k == 0 or tk[k - 1] in (".", ":", ";")):
+        if (
+            t in ("yes", "no")
+            and k == _bracket_start(tk, colon) - 1  # "Yes:", "Yes (23):"
+            and (k == 0 or tk[k - 1] in (".", ":", ";"))
+        ):
             return W.SUP if t == "yes" else W.OPP  # "Yes: A, B. No: C."
         # "For (141):", "Oppositions : 4 (A, B)", "... 139 Negative votes: 5 (A, B)"
         first = k == 0 or tk[k - 1] in (".", ":", ";", ")") or tk[k - 1].isdigit()

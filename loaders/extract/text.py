@@ -133,6 +133,11 @@ def _is_heading_line(line: str) -> bool:
 
 
 _INNER_STOP = re.compile(r"[a-z][a-z][.!?][ \t]+[A-Z]")  # not [a-z]{2}: see _SENT_END
+# a row of a vote table: "Iran | Yes", "United States - Against", "| Brazil | Abstained |"
+_VOTE_ROW = re.compile(
+    r"(?i)\|?[ \t]*[^|:\n]{2,60}?[ \t]*(?:\||[-\u2013\u2014:])[ \t]*"
+    r"(?:yes|no|for|against|abstain(?:ed|ing|s)?|in[ \t]+favou?r)[ \t]*\|?[ \t]*$"
+)
 _VOTE_LINE = re.compile(
     # "1 against: A", "4 abstain: B", "Voted for: C"
     r"(?i)(?:\d{1,3}[ \t]+)?(?:votes?[ \t]+|voting[ \t]+|voted[ \t]+)?"
@@ -199,6 +204,7 @@ def blocks(doc: Doc) -> list[Block]:
             and not named_item
             and _is_heading_line(stripped)
             and len(stripped) < 0.7 * width
+            and not _VOTE_ROW.match(stripped)
         )
         if heading:
             if cur_a >= 0:
@@ -319,7 +325,11 @@ def _line_blocks(doc: Doc, lines: list[tuple[int, int]]) -> list[Block]:
             # going on in lowercase: one block (a heading is never continued in lowercase)
             out[-1] = Block(prev.start, b2, "p" if prev.kind == "h" else prev.kind)
             continue
-        heading_like = _is_heading_line(stripped) and not _SPEAKER_LINE.match(seg)
+        heading_like = (
+            _is_heading_line(stripped)
+            and not _SPEAKER_LINE.match(seg)
+            and not _VOTE_ROW.match(stripped)
+        )
         # "Voted in favour:" then "1. Peru", "2. Chile": items of a list, not numbered headings
         # (a blank line may stand between the colon and the first item)
         item = bullet and prev is not None and not text[prev.end : a].strip(_BLANK)

@@ -575,14 +575,15 @@ def fronted_participle(P, S: Sentence, L: ActorList) -> bool:
     tk = S.tk
     p = _before_list(S, L)
     p -= p > 1 and tk[p] == ":"  # "Voting YES were: A, B"
+    cs = _clause_start(tk, p)  # "Voting yes were A; voting no were B": the second clause
     if (
-        p < 1
+        p < cs + 1
         or tk[p] not in ("were", "was", "are")
-        or tk[0] not in _PARTICIPLES
-        and (tk[0] not in ("voting", "in"))
+        or tk[cs] not in _PARTICIPLES
+        and (tk[cs] not in ("voting", "in"))
     ):
         return False
-    if any(S.mstart_at.get(i) is not None for i in range(p)):
+    if any(S.mstart_at.get(i) is not None for i in range(cs, p)):
         return False
     hit = _stance_before(S, p)
     stance = hit[0] if hit else _PARTICIPLES.get(tk[0])
@@ -590,7 +591,7 @@ def fronted_participle(P, S: Sentence, L: ActorList) -> bool:
         return False
     k = hit[1] if hit else 0
     cue = "named after a fronted 'Voting against were'"
-    _side(P, S, L, stance, k, p, cue + " voters", S.text_of(P.text, 0, p))
+    _side(P, S, L, stance, k, p, cue + " voters", S.text_of(P.text, cs, p))
     return True
 
 
