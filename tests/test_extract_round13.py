@@ -490,3 +490,15 @@ def test_rows_of_a_plain_vote_table_are_votes_not_headings(rows):
     """A short row such as 'Iran | Yes' read as a heading, so its vote was lost."""
     (e,) = events(rows)
     assert camp(e, "IRN") == "A" and camp(e, "USA") == "B"
+
+
+def test_the_group_stands_for_the_backers_a_few_sentences_on():
+    """'The group also pressed for X' three sentences after the group's statement, across a
+    wrapped line ('The group\\nalso'): before this it named no one."""
+    text = (
+        "Peru, Chile and Fiji headed a group of ten states that put out a declaration\n"
+        "welcoming the convention. The signatories hailed the treaty. The convention, drafted\n"
+        "by Samoa, sets new rules. The group\nalso pressed for an additional protocol.\n"
+    )
+    evs = [e for e in events(text) if "protocol" in e.option]
+    assert len(evs) == 1 and [camp(evs[0], c) for c in ("PER", "CHL", "FJI")] == ["A"] * 3

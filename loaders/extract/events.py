@@ -44,13 +44,11 @@ from loaders.extract.sentence import ActorList, Candidate, Ev, Sentence, find_ar
 from loaders.extract.speakers import FirstPerson, pronoun_subject
 from loaders.extract.text import fold
 
-_PRONOUN_FIRST = frozenset("ITHS")
+_PRONOUN_FIRST = frozenset("ITHS")  # first letters of the subjects of speakers.pronoun_subject
 _SIGNERS_WORD = (
-    "The signatories",
-    "The co-signatories",
-    "The sponsors",
-    "The co-sponsors",
-)  # first letters of the subjects of speakers.pronoun_subject
+    "The signatories", "The co-signatories", "The sponsors", "The co-sponsors", "The group",
+    "The bloc",
+)  # fmt: skip
 # a sentence's opening connective before its pronoun subject ("However, it raised ...")
 _CONNECTIVE = re.compile(
     "(?:" + "|".join(c.capitalize() for c in W.OPENING_CONNECTIVES) + ")"
@@ -239,7 +237,8 @@ class Parser(Assembly):
             return None
         codes, sent, _para, section = self.last_actor
         if text.startswith(_SIGNERS_WORD, a) and (backers := self._recent_backers(sidx)):
-            codes, sent, section = backers, sidx - 1, self.section  # "The signatories also ..."
+            # "The signatories also ...", "The group also pressed for ...": all who backed it
+            return pronoun_subject(text, a, b, backers, self.index.is_group)
         if section != self.section or not 0 < sidx - sent <= 2:
             return None
         return pronoun_subject(text, a, b, codes, self.index.is_group)
@@ -247,12 +246,14 @@ class Parser(Assembly):
     def _recent_backers(self, sidx: int) -> tuple[str, ...]:
         """Who proposed or backed the event of the last two sentences: those a later 'the
         signatories' / 'the sponsors' stand for (with the co-signers, not only the subject)."""
-        ev = next((e for e in reversed(self.events[-4:]) if 0 < sidx - e.last <= 2), None)
-        if ev is None or ev.section != self.section:
-            return ()
-        out = dict.fromkeys([ev.proposer] if ev.proposer else [])
-        out.update(dict.fromkeys(c for c, side in ev.sides.items() if side == "support"))
-        return tuple(out) if len(out) > 1 else ()
+        for ev in reversed(self.events[-4:]):
+            if not 0 < sidx - ev.last <= 3 or ev.section != self.section:
+                continue
+            out = dict.fromkeys([ev.proposer] if ev.proposer else [])
+            out.update(dict.fromkeys(c for c, side in ev.sides.items() if side == "support"))
+            if len(out) > 1:
+                return tuple(out)
+        return ()
 
     def end_colon(self) -> None:
         CL.end_colon(self)

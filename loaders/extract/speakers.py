@@ -698,8 +698,8 @@ _PRONOUN = re.compile(
     r"([Ii]t|[Tt]hey|[Hh]e|[Ss]he|The [Gg]roup|The bloc|The delegation|That delegation|"
     r"The country|The [Rr]epublic|The [Mm]inistry|"
     r"The (?:co-)?signatories|The (?:co-)?sponsors|"
-    r"Its (?:representative|delegate|delegation)|Their (?:representatives|delegates))[ \t]+"
-    r"(?:(?:also|then|later|initially|again|subsequently|too|further)[ \t]+)?([a-z]+)"
+    r"Its (?:representative|delegate|delegation)|Their (?:representatives|delegates))[ \t\n]+"
+    r"(?:(?:also|then|later|initially|again|subsequently|too|further)[ \t\n]+)?([a-z]+)"
 )
 _PLURAL = ("They", "Their")  # a subject of several actors; "the group": one or several
 _ONE = ("It", "He", "She", "Its", "The delegation", "That delegation", "The country",
