@@ -502,3 +502,23 @@ def test_the_group_stands_for_the_backers_a_few_sentences_on():
     )
     evs = [e for e in events(text) if "protocol" in e.option]
     assert len(evs) == 1 and [camp(evs[0], c) for c in ("PER", "CHL", "FJI")] == ["A"] * 3
+
+
+def test_a_bracket_left_open_in_wrapped_text_keeps_its_names():
+    """Hard-wrapped: the line inside an open bracket read as a heading or a new list item."""
+    text = (
+        "Recorded vote on the request of the delegation to strike the provisions that it\n"
+        "called major defects of the draft convention, taken late in the evening:\n"
+        "\n"
+        "  In favour:   23\n"
+        "  Against:    102  (among them the EU member states, the United\n"
+        "                    Kingdom and Canada)\n"
+        "  Abstaining:  26\n"
+    )
+    opp = {c for e in events(text) for c in e.oppose}
+    assert {"EU", "GBR", "CAN"} <= opp
+
+
+def test_a_demonym_request_names_its_author():
+    (e,) = events("The Iranian request to strike the provisions was rejected by Chile.")
+    assert e.proposer == "IRN" and camp(e, "CHL") == "B"

@@ -203,7 +203,7 @@ _HYPHEN_SIDE = re.compile(
 
 
 _AUTHORED = re.compile(
-    r"(?i)[ \t]+(?:resolution|initiative|draft|proposal|amendment|idea|plan|bid)s?\b"
+    r"(?i)[ \t]+(?:resolution|initiative|draft|proposal|amendment|idea|plan|bid|request|motion)s?\b"
 )
 
 

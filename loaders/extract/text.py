@@ -174,6 +174,7 @@ def blocks(doc: Doc) -> list[Block]:
     cur_kind = "p"
     cur_labelled = False  # the current block opened with a speaker label
     colon_run = False  # the line above ended with ':' or was a group's line under one
+    depth = 0  # brackets the current block has opened and not closed
     for a, b in lines:
         seg = text[a:b]
         stripped = seg.strip(_BLANK)
@@ -187,8 +188,14 @@ def blocks(doc: Doc) -> list[Block]:
         # a speaker label ("BRAZIL:", "Mr. Silva (Brazil):") starts a block like a bullet
         bullet = bool(_BULLET.match(seg))
         # "Backed it:" then "Iran; Syria" on a line of its own: an unmarked item of the list
+        # "(among them the EU, the United" then "Kingdom and Canada)": inside the bracket
+        in_bracket = cur_a >= 0 and depth > 0
         named_item = (
-            colon_run and not bullet and _name_line(stripped) and not _GROUP_LINE.match(stripped)
+            colon_run
+            and not bullet
+            and not in_bracket
+            and _name_line(stripped)
+            and not _GROUP_LINE.match(stripped)
         )
         bullet = bullet or named_item
         label = not bullet and bool(_SPEAKER_LINE.match(seg))
@@ -197,10 +204,11 @@ def blocks(doc: Doc) -> list[Block]:
         # "the signatories are:" then "Northern Africa: A; B" lines: a group's line each
         grouped = colon_run and not bullet and bool(_GROUP_LINE.match(stripped))
         # a line ending in ':' opens a block, and so does the first line after a run of them
-        label = label or colon_run or stripped.endswith(":")
+        label = not in_bracket and (label or colon_run or stripped.endswith(":"))
         colon_run = grouped or stripped.endswith(":")
-        heading = doc.is_heading(a2, b2) or (
-            not grouped
+        heading = not in_bracket and (
+            doc.is_heading(a2, b2)
+            or not grouped
             and not named_item
             and _is_heading_line(stripped)
             and len(stripped) < 0.7 * width
@@ -220,8 +228,10 @@ def blocks(doc: Doc) -> list[Block]:
         if cur_a < 0:
             cur_a, cur_b, cur_kind = a2, b2, ("b" if bullet else "p")
             cur_labelled = label
+            depth = 0
         else:
             cur_b = b2
+        depth += stripped.count("(") - stripped.count(")")
         if (stripped[-1] in _TERMINAL and len(stripped) < 0.75 * width) or stripped[-1] == ":":
             out.append(Block(cur_a, cur_b, cur_kind))
             cur_a = -1
