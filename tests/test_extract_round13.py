@@ -522,3 +522,23 @@ def test_a_bracket_left_open_in_wrapped_text_keeps_its_names():
 def test_a_demonym_request_names_its_author():
     (e,) = events("The Iranian request to strike the provisions was rejected by Chile.")
     assert e.proposer == "IRN" and camp(e, "CHL") == "B"
+
+
+@pytest.mark.parametrize("sep", ["\n  ", "\n      "])
+def test_lettered_items_under_the_signatories(sep):
+    """'The signatories:' then '(a) reaffirm their support for X; (b) call for Y': each item's
+    verb is the signers'. Before this, the items named no one and were skipped. (Items on
+    the label's own line are still read as a list after the label: not handled.)"""
+    text = (
+        "Signed by: Peru; Chile; Fiji.\n\nThe signatories:"
+        f"{sep}(a) reaffirm their support for the new protocol;"
+        f"{sep}(b) call for a permanent review mechanism.\n"
+    )
+    evs = [e for e in events(text) if "protocol" in e.option or "mechanism" in e.option]
+    assert len(evs) == 2
+    assert all({camp(e, c) for c in ("PER", "CHL", "FJI")} == {"A"} for e in evs)
+
+
+def test_lettered_items_without_signatories_name_no_one():
+    text = "The options:\n  (a) reaffirm the mandate;\n  (b) call for a review.\n"
+    assert events(text) == []

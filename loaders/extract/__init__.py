@@ -464,6 +464,8 @@ def _chunk(
             # "It also calls on Russia to withdraw": "it" is not the actor it names
             if pro is not None and all(getattr(m, "code", None) != pro.code for m in ms):
                 ms.insert(0, pro)
+            if parser.colon_subject is not None and "; (" in clean[a:b]:
+                ms = sorted(ms + parser.colon_items(clean, a, b, sidx), key=lambda x: x.start)
             if ms and (", " in clean[a:b] or ": " in clean[a:b] or "; " in clean[a:b]):
                 ms = _clause_pronouns(clean, a, b, ms, parser.index)
             if not ms and clean[b - 1 : b] not in ".!?:;" and _vote_line(clean, a, b):

@@ -45,6 +45,19 @@ from loaders.extract.speakers import FirstPerson, pronoun_subject
 from loaders.extract.text import fold
 
 _PRONOUN_FIRST = frozenset("ITHS")  # first letters of the subjects of speakers.pronoun_subject
+# "The signatories:" alone, then lettered items whose verbs are theirs
+_COLON_SUBJECT = re.compile(r"The (?:co-)?(?:signatories|sponsors|signers)[ \t]*:[ \t]*")
+_ITEM_VERB = re.compile(r"[ \t]*(\([a-z0-9]{1,3}\)|[a-z0-9]{1,3}[.)])[ \t\n]+([a-z]+)\b")
+_LATER_ITEM = re.compile(r";[ \t\n]*(?:and[ \t]+)?(\([a-z0-9]{1,3}\))[ \t\n]+([a-z]+)\b")
+
+
+_ITEM_CUE = "an item under 'The signatories:'"
+
+
+def _verb_word(w: str) -> bool:
+    return w in W.VERBS or w in W.PHRASES or w in W.LIGHT_VERBS
+
+
 _SIGNERS_WORD = (
     "The signatories", "The co-signatories", "The sponsors", "The co-sponsors", "The group",
     "The bloc",
@@ -106,6 +119,7 @@ class Parser(Assembly):
         self.unnamed: tuple | None = None  # (stance, sentence, option) of "Four countries ..."
         self.names_used = False  # the last block took it
         self.last_actor: tuple | None = None  # (codes, sentence, block, section) of a subject
+        self.colon_subject: tuple | None = None  # (codes, sentence) of "The signatories:"
         self.fp_cue: str | None = None  # "first-person in turn of BRA" while its list is read
         self.last_subject: tuple[list[Ev], str] | None = None
         self.defined: dict[str, tuple] = {}  # "member states" -> (pattern, codes), defined.py
@@ -225,6 +239,12 @@ class Parser(Assembly):
         last two sentences of the section (one actor for it / he / she, several for they)."""
         if self.defined and (hit := DF.opening(self, text, a, b)) is not None:
             return hit  # "The Member States (A, B) ...", later "The Member States support ..."
+        if self.colon_subject is not None and (hit := self._colon_item(text, a, b, sidx)):
+            return hit  # "The signatories:" then "(a) reaffirm their support for X;"
+        if text[a : a + 1] == "T" and _COLON_SUBJECT.fullmatch(text, a, b):
+            backers = self._recent_backers(sidx)
+            self.colon_subject = (backers, sidx) if backers else None
+            return None
         if self.last_actor is None:
             return None
         # "However, it raised concerns", "On procedural measures, it suggested"
@@ -242,6 +262,28 @@ class Parser(Assembly):
         if section != self.section or not 0 < sidx - sent <= 2:
             return None
         return pronoun_subject(text, a, b, codes, self.index.is_group)
+
+    def _colon_item(self, text: str, a: int, b: int, sidx: int) -> FirstPerson | None:
+        """An item '(a) reaffirm ...' under 'The signatories:': its marker stands for them."""
+        codes, since = self.colon_subject  # type: ignore[misc]
+        if not 0 < sidx - since <= 8:
+            self.colon_subject = None
+            return None
+        m = _ITEM_VERB.match(text, a, b)
+        if m is None or not _verb_word(m.group(2)):
+            return None
+        return FirstPerson(m.start(1), m.end(1), codes[0], _ITEM_CUE, codes)
+
+    def colon_items(self, text: str, a: int, b: int, sidx: int) -> list[FirstPerson]:
+        """The later items of one sentence ('...; (b) call for Y'): their markers too."""
+        if self.colon_subject is None or not 0 < sidx - self.colon_subject[1] <= 8:
+            return []
+        codes = self.colon_subject[0]
+        out = []
+        for m in _LATER_ITEM.finditer(text, a, b):
+            if _verb_word(m.group(2)):
+                out.append(FirstPerson(m.start(1), m.end(1), codes[0], _ITEM_CUE, codes))
+        return out
 
     def _recent_backers(self, sidx: int) -> tuple[str, ...]:
         """Who proposed or backed the event of the last two sentences: those a later 'the

@@ -148,6 +148,7 @@ def targets(P, S: Sentence) -> None:
             and tk[j + 1 : j + 2] != ["that"]
             and not (j + 1 < S.n and tk[j + 1] in W.DETERMINERS)
             and not _perceived(S, _i)
+            and tk[_i] != "("  # "(b) call for X" under "The signatories:": a verb
         ):  # "Canada demands a ...": a verb, not "the Canadian demands"
             S.mflag[k] = "target"
             S.tnoun_end[k] = j + 1
