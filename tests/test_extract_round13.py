@@ -542,3 +542,13 @@ def test_lettered_items_under_the_signatories(sep):
 def test_lettered_items_without_signatories_name_no_one():
     text = "The options:\n  (a) reaffirm the mandate;\n  (b) call for a review.\n"
     assert events(text) == []
+
+
+def test_the_group_after_a_named_group_is_that_group():
+    text = (
+        "The African Group, joined by Peru and Chile, proposed a review protocol. "
+        "The group also called for technical assistance."
+    )
+    evs = [e for e in events(text) if "assistance" in e.option]
+    assert len(evs) == 1 and camp(evs[0], "AFRICAN_GROUP") == "A"
+    assert "PER" not in evs[0].actors()

@@ -256,7 +256,12 @@ class Parser(Assembly):
         elif text[a : a + 1] not in _PRONOUN_FIRST:
             return None
         codes, sent, _para, section = self.last_actor
-        if text.startswith(_SIGNERS_WORD, a) and (backers := self._recent_backers(sidx)):
+        named_group = any(self.index.is_group(c) for c in codes)  # "the African Group ..."
+        if (
+            text.startswith(_SIGNERS_WORD, a)
+            and not (named_group and text.startswith(("The group", "The bloc"), a))
+            and (backers := self._recent_backers(sidx))
+        ):
             # "The signatories also ...", "The group also pressed for ...": all who backed it
             return pronoun_subject(text, a, b, backers, self.index.is_group)
         if section != self.section or not 0 < sidx - sent <= 2:
@@ -286,8 +291,9 @@ class Parser(Assembly):
         return out
 
     def _recent_backers(self, sidx: int) -> tuple[str, ...]:
-        """Who proposed or backed the event of the last two sentences: those a later 'the
-        signatories' / 'the sponsors' stand for (with the co-signers, not only the subject)."""
+        """Who proposed or backed the last event (of the last three sentences) with several
+        backers: those a later 'the signatories' / 'the group' stand for (with the co-signers,
+        not only the subject)."""
         for ev in reversed(self.events[-4:]):
             if not 0 < sidx - ev.last <= 3 or ev.section != self.section:
                 continue
